@@ -1,0 +1,15 @@
+import { base } from '@sluice/config/eslint';
+
+export default [
+  ...base(import.meta.dirname),
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/env.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through src/env.ts.' },
+      ],
+    },
+  },
+];

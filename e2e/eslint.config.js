@@ -1,0 +1,3 @@
+import { base } from '@sluice/config/eslint';
+
+export default base(import.meta.dirname);

@@ -1,0 +1,92 @@
+/**
+ * The closed table of flow diagnostics. A diagnostic is a problem with the flow a person can fix;
+ * it is data (never thrown), tied to a stage and a config field where it has one, so the canvas
+ * badges the stage and the inspector marks the field.
+ */
+
+export type Severity = 'error' | 'warning';
+
+/** Config field path inside a stage's config, as zod reports it. */
+export type FieldPath = readonly (string | number)[];
+
+interface DiagnosticArgs {
+  cycle: { stageIds: readonly string[] };
+  'missing-input': { port: string };
+  'too-many-inputs': { port: string };
+  'unknown-port': { port: string };
+  'unknown-stage-type': { type: string };
+  'stage-version-too-new': { type: string; version: number; supported: number };
+  'invalid-config': { message: string };
+  'unknown-column': { column: string; available: readonly string[] };
+  'invalid-sql': { message: string };
+  'unsupported-on-target': { feature: string; target: string };
+  'unconnected-output': Record<string, never>;
+  'no-destination': Record<string, never>;
+  'unknown-external-stage': { name: string };
+}
+
+export type DiagnosticCode = keyof DiagnosticArgs;
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  stageId?: string;
+  path?: FieldPath;
+}
+
+const MESSAGES: { [C in DiagnosticCode]: (args: DiagnosticArgs[C]) => string } = {
+  cycle: ({ stageIds }) =>
+    `These stages form a cycle: ${stageIds.join(' → ')}. Remove one of the links.`,
+  'missing-input': ({ port }) => `Input "${port}" is not connected. Link a stage into it.`,
+  'too-many-inputs': ({ port }) => `Input "${port}" takes one link; remove the extra ones.`,
+  'unknown-port': ({ port }) => `This stage has no port "${port}".`,
+  'unknown-stage-type': ({ type }) =>
+    `Unknown stage type "${type}". It may come from a newer Sluice; remove the stage or upgrade.`,
+  'stage-version-too-new': ({ type, version, supported }) =>
+    `This "${type}" stage was saved by a newer Sluice (version ${version}, this one knows ${supported}).`,
+  'invalid-config': ({ message }) => message,
+  'unknown-column': ({ column, available }) =>
+    available.length === 0
+      ? `Unknown column "${column}": the input has no known columns.`
+      : `Unknown column "${column}". Available: ${available.join(', ')}.`,
+  'invalid-sql': ({ message }) => message,
+  'unsupported-on-target': ({ feature, target }) => `${feature} is not supported on ${target}.`,
+  'unconnected-output': () => "Nothing reads this stage's output; it will not run.",
+  'no-destination': () => 'The flow has no destination: add a table destination or a file export.',
+  'unknown-external-stage': ({ name }) =>
+    `External stage "${name}" does not exist. Pick one from the list or create it.`,
+};
+
+const SEVERITY: Record<DiagnosticCode, Severity> = {
+  cycle: 'error',
+  'missing-input': 'error',
+  'too-many-inputs': 'error',
+  'unknown-port': 'error',
+  'unknown-stage-type': 'error',
+  'stage-version-too-new': 'error',
+  'invalid-config': 'error',
+  'unknown-column': 'error',
+  'invalid-sql': 'error',
+  'unsupported-on-target': 'error',
+  'unconnected-output': 'warning',
+  'no-destination': 'warning',
+  'unknown-external-stage': 'error',
+};
+
+/**
+ * Builds a diagnostic with its standard message and severity.
+ * @example diagnostic('missing-input', { port: 'in' }, { stageId: 'filter-1' })
+ */
+export function diagnostic<C extends DiagnosticCode>(
+  code: C,
+  args: DiagnosticArgs[C],
+  at: { stageId?: string; path?: FieldPath } = {},
+): Diagnostic {
+  return { code, severity: SEVERITY[code], message: MESSAGES[code](args), ...at };
+}
+
+/** True when any diagnostic blocks a run. */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}

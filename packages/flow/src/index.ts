@@ -1,0 +1,4 @@
+export * from './flow-schema';
+export * from './graph';
+export * from './diagnostics';
+export * from './migrations';

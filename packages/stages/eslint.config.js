@@ -1,0 +1,3 @@
+import { base, pureLayer } from '@sluice/config/eslint';
+
+export default [...base(import.meta.dirname), pureLayer];

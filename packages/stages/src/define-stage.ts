@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+
+import type { Diagnostic } from '@sluice/flow';
+
+import type { Columns, StageOp } from './stage-ir';
+
+/** StreamSets' four families of stage. */
+export type StageCategory = 'origin' | 'processor' | 'destination' | 'executor';
+
+/**
+ * How the inspector renders one config field. The generic form maps `widget` to a component;
+ * a stage that needs something special names a widget, never a branch in the form.
+ */
+export type FieldWidget =
+  | 'text'
+  | 'textarea'
+  | 'number'
+  | 'switch'
+  | 'select'
+  | 'sql-expression'
+  | 'external-stage'
+  | 'file-path'
+  | 'table-name'
+  | 'column-schema'
+  | 'column-mappings'
+  | 'char';
+
+export interface FieldHint<C> {
+  widget: FieldWidget;
+  label: string;
+  help?: string;
+  placeholder?: string;
+  /** Choices for `select`. */
+  options?: readonly { value: string; label: string }[];
+  /** Hides the field when this returns true for the current config (n8n's displayOptions, typed). */
+  hiddenWhen?(config: C): boolean;
+}
+
+export interface StageUi<C> {
+  label: string;
+  description: string;
+  /** A Tabler icon name without the `Icon` prefix, e.g. `FileTypeCsv`. */
+  icon: string;
+  /** Form fields in display order. Every key must exist in the config schema. */
+  fields: { [K in keyof C]?: FieldHint<C> };
+}
+
+/** Input columns by port, `undefined` where not known until run time. */
+export type InputColumns = Readonly<Record<string, Columns>>;
+
+export interface StageContext<C> {
+  stageId: string;
+  config: C;
+  inputs: InputColumns;
+}
+
+/** A pure step from one config version to the next. */
+export interface ConfigMigration {
+  from: number;
+  up(config: Record<string, unknown>): Record<string, unknown>;
+}
+
+/** Everything true of a stage type wherever it runs. One module per type defines one of these. */
+export interface StageDefinition<S extends z.ZodObject = z.ZodObject> {
+  /** Stable kebab-case id stored in saved flows; renaming it is a migration. */
+  type: string;
+  version: number;
+  category: StageCategory;
+  config: S;
+  defaults: z.output<S>;
+  ports: { inputs: readonly string[]; outputs: readonly string[] };
+  ui: StageUi<z.output<S>>;
+  /** The columns this stage outputs, from its config and input columns. */
+  outputColumns(ctx: StageContext<z.output<S>>): Columns;
+  /** Checks beyond the schema that need input columns (unknown column, …). */
+  check?(ctx: StageContext<z.output<S>>): Diagnostic[];
+  /** The dialect-neutral operations this stage runs. */
+  compile(ctx: StageContext<z.output<S>>): StageOp;
+  migrations: readonly ConfigMigration[];
+}
+
+/** Identity helper that keeps the config type of a stage definition. */
+export function defineStage<S extends z.ZodObject>(
+  definition: StageDefinition<S>,
+): StageDefinition<S> {
+  return definition;
+}

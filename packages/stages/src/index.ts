@@ -1,0 +1,2 @@
+export * from './define-stage';
+export * from './stage-ir';

@@ -1,0 +1,78 @@
+/**
+ * What a stage compiles to: dialect-neutral operations that the compiler turns into SQL for one
+ * dialect. Stages never write SQL text themselves, except the user-written pieces (`sql` exprs),
+ * which the compiler checks before use.
+ */
+
+/** A column of a relation. `type` is a neutral SQL type name; absent when not known. */
+export interface Column {
+  name: string;
+  type?: ColumnType;
+}
+
+/** The neutral column types a stage may declare; each dialect maps them to its own. */
+export const COLUMN_TYPES = [
+  'VARCHAR',
+  'BIGINT',
+  'INTEGER',
+  'DOUBLE',
+  'DECIMAL',
+  'BOOLEAN',
+  'DATE',
+  'TIMESTAMP',
+] as const;
+export type ColumnType = (typeof COLUMN_TYPES)[number];
+
+/** The columns a stage outputs; `undefined` while they are only known when the flow runs. */
+export type Columns = readonly Column[] | undefined;
+
+/** Where the config field behind a piece of IR lives, so diagnostics can point at it. */
+export type ConfigPath = readonly (string | number)[];
+
+/** A value expression: an input column by name, or user-written SQL checked by the compiler. */
+export type Expr =
+  | { kind: 'column'; name: string; path: ConfigPath }
+  | { kind: 'sql'; sql: string; path: ConfigPath };
+
+/** A file inside an external stage, named by the external stage and a relative path. */
+export interface FileRef {
+  externalStage: string;
+  path: string;
+}
+
+/** Delimited text options; every field is explicit so no dialect default decides the result. */
+export interface CsvFormat {
+  kind: 'csv';
+  header: boolean;
+  delimiter: string;
+  quote: string;
+  escape: string;
+  skipLines: number;
+  nullString: string;
+}
+
+export type FileFormat = CsvFormat;
+
+/** A table a destination writes, optionally in a schema (database). */
+export interface TableRef {
+  schema?: string;
+  name: string;
+}
+
+/** One operation a stage compiles to. `input` names an input port of the stage. */
+export type StageOp =
+  | { kind: 'load-file'; file: FileRef; format: FileFormat; columns: readonly Column[] }
+  | {
+      kind: 'select';
+      input: string;
+      columns: 'all' | readonly { expr: Expr; as: string }[];
+      where?: Expr;
+    }
+  | {
+      kind: 'write-table';
+      input: string;
+      table: TableRef;
+      mode: 'append' | 'overwrite';
+      createIfMissing: boolean;
+    }
+  | { kind: 'export-file'; input: string; file: FileRef; format: FileFormat };
