@@ -4,8 +4,8 @@ import type { FlowDocument, Link, PortRef } from './flow-schema';
 export type TopologicalResult = { ok: true; order: string[] } | { ok: false; cycle: string[] };
 
 /**
- * Orders stage ids so that every link points forward (Kahn's algorithm, ties broken by the
- * stages' order in the document so the result is stable).
+ * Orders stage ids so that every link points forward (Kahn's algorithm; among stages that are
+ * ready together the one earlier in the document goes first, so the order is stable).
  * @example topologicalOrder(doc) // { ok: true, order: ['src', 'filter', 'dest'] }
  */
 export function topologicalOrder(doc: Pick<FlowDocument, 'stages' | 'links'>): TopologicalResult {
@@ -17,9 +17,12 @@ export function topologicalOrder(doc: Pick<FlowDocument, 'stages' | 'links'>): T
     next.get(link.source.stageId)?.push(link.target.stageId);
     indegree.set(link.target.stageId, (indegree.get(link.target.stageId) ?? 0) + 1);
   }
+  const position = new Map(ids.map((id, i) => [id, i]));
+  const byPosition = (a: string, b: string) => (position.get(a) ?? 0) - (position.get(b) ?? 0);
   const ready = ids.filter((id) => indegree.get(id) === 0);
   const order: string[] = [];
   while (ready.length > 0) {
+    ready.sort(byPosition);
     const id = ready.shift() as string;
     order.push(id);
     for (const to of next.get(id) ?? []) {

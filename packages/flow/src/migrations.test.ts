@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+
+import { DocumentVersionError, migrateFlowDocument } from './migrations';
+
+describe('migrateFlowDocument', () => {
+  it('reads a version 1 document as it is', () => {
+    const doc = { schemaVersion: 1, stages: [], links: [] };
+    expect(migrateFlowDocument(doc)).toEqual(doc);
+  });
+
+  it('treats a document without a version as version 1', () => {
+    expect(migrateFlowDocument({ stages: [], links: [] }).schemaVersion).toBe(1);
+  });
+
+  it('refuses a document from a newer Sluice, saying so', () => {
+    expect(() => migrateFlowDocument({ schemaVersion: 99, stages: [], links: [] })).toThrow(
+      DocumentVersionError,
+    );
+    expect(() => migrateFlowDocument({ schemaVersion: 99, stages: [], links: [] })).toThrow(
+      /newer Sluice/,
+    );
+  });
+
+  it('refuses something that is not a document', () => {
+    expect(() => migrateFlowDocument('nope')).toThrow('A flow document must be an object.');
+  });
+});
