@@ -1,0 +1,140 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
+
+import type { SqlValue } from './duckdb-values';
+import { plainValueConverter } from './duckdb-values';
+
+/** Serializes work on one connection so a transaction never interleaves with other callers. */
+class Gate {
+  private tail: Promise<void> = Promise.resolve();
+
+  async through<T>(work: () => Promise<T>): Promise<T> {
+    const previous = this.tail;
+    let release = (): void => undefined;
+    this.tail = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await previous;
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+}
+
+function bind(params: readonly SqlValue[] | undefined): DuckDBValue[] | undefined {
+  return params && params.length > 0 ? [...params] : undefined;
+}
+
+/**
+ * One DuckDB connection. Calls are queued, so a client may be shared: a `transaction` holds the
+ * connection until it ends and other callers wait. Inside `transaction`, use the client passed
+ * to the callback; calling the outer client there would wait for the transaction to end.
+ */
+export class DuckDbClient {
+  private closed = false;
+
+  private constructor(
+    private readonly connection: DuckDBConnection,
+    private readonly gate: Gate | undefined,
+  ) {}
+
+  /** @internal Wraps a connection; use `DuckDbDatabase.connect()`. */
+  static wrap(connection: DuckDBConnection): DuckDbClient {
+    return new DuckDbClient(connection, new Gate());
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.gate ? this.gate.through(work) : work();
+  }
+
+  /** Runs a query and returns its rows as plain objects (see `plainValueConverter`). */
+  query<T extends Record<string, unknown>>(
+    sql: string,
+    params?: readonly SqlValue[],
+  ): Promise<T[]> {
+    return this.exclusive(async () => {
+      const reader = await this.connection.runAndReadAll(sql, bind(params));
+      // The converter yields JSON values; callers name the row shape they selected.
+      return reader.convertRowObjects(plainValueConverter) as T[];
+    });
+  }
+
+  /** Runs a statement and returns how many rows it changed (0 for DDL such as CREATE TABLE AS). */
+  run(sql: string, params?: readonly SqlValue[]): Promise<number> {
+    return this.exclusive(async () => {
+      const result = await this.connection.run(sql, bind(params));
+      return result.rowsChanged;
+    });
+  }
+
+  /** Runs `fn` inside BEGIN/COMMIT; ROLLBACK when it throws, then rethrows its error. */
+  transaction<T>(fn: (client: DuckDbClient) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      const inner = new DuckDbClient(this.connection, undefined);
+      await this.connection.run('BEGIN TRANSACTION');
+      let value: T;
+      try {
+        value = await fn(inner);
+      } catch (error) {
+        await this.connection.run('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+      await this.connection.run('COMMIT');
+      return value;
+    });
+  }
+
+  /** Stops the statement running now; it fails with DuckDB's "Interrupted" error. */
+  interrupt(): void {
+    this.connection.interrupt();
+  }
+
+  /** Closes the connection; closing twice is harmless. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.connection.closeSync();
+  }
+}
+
+/** The embedded DuckDB database: one file (or ':memory:') per process. */
+export class DuckDbDatabase {
+  private readonly clients = new Set<DuckDbClient>();
+
+  private constructor(private readonly instance: DuckDBInstance) {}
+
+  /** Opens (creating if needed) the database file, making its parent folder first. */
+  static async open(path: string): Promise<DuckDbDatabase> {
+    if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
+    return new DuckDbDatabase(await DuckDBInstance.create(path));
+  }
+
+  async connect(): Promise<DuckDbClient> {
+    const client = DuckDbClient.wrap(await this.instance.connect());
+    this.clients.add(client);
+    return client;
+  }
+
+  /** DuckDB's version string, e.g. `v1.5.5`. */
+  async version(): Promise<string> {
+    const client = await this.connect();
+    try {
+      const rows = await client.query<{ version: string }>('SELECT version() AS version');
+      return rows[0]?.version ?? 'unknown';
+    } finally {
+      client.close();
+      this.clients.delete(client);
+    }
+  }
+
+  /** Closes every connection opened here, then the database. */
+  close(): void {
+    for (const client of this.clients) client.close();
+    this.clients.clear();
+    this.instance.closeSync();
+  }
+}
