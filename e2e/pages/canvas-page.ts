@@ -1,0 +1,83 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+
+/** The flow editor: palette, canvas, inspector, toolbar and run panel. */
+export class CanvasPage {
+  constructor(private readonly page: Page) {}
+
+  node(stageId: string): Locator {
+    return this.page.locator(`.react-flow__node[data-id="${stageId}"]`);
+  }
+
+  /** Drags a stage type from the palette to a point of the canvas and returns the new stage's id. */
+  async dragStage(type: string, at: { x: number; y: number }): Promise<string> {
+    const before = await this.stageIds();
+    await this.page
+      .getByTestId(`palette-item-${type}`)
+      .dragTo(this.page.getByTestId('canvas'), { targetPosition: at });
+    await expect.poll(async () => (await this.stageIds()).length).toBe(before.length + 1);
+    const added = (await this.stageIds()).find((id) => !before.includes(id));
+    if (!added) throw new Error(`No ${type} stage appeared on the canvas`);
+    return added;
+  }
+
+  async stageIds(): Promise<string[]> {
+    return this.page
+      .locator('.react-flow__node')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id') ?? ''));
+  }
+
+  /** Links an output port of one stage to an input port of another by dragging between handles. */
+  async connect(from: string, to: string, ports = { out: 'out', in: 'in' }): Promise<void> {
+    const source = this.node(from).locator(
+      `.react-flow__handle.source[data-handleid="${ports.out}"]`,
+    );
+    const target = this.node(to).locator(`.react-flow__handle.target[data-handleid="${ports.in}"]`);
+    const a = await source.boundingBox();
+    const b = await target.boundingBox();
+    if (!a || !b) throw new Error(`Handles of ${from} or ${to} are not visible`);
+    await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+    await this.page.mouse.up();
+  }
+
+  edgeCount(): Promise<number> {
+    return this.page.locator('.react-flow__edge').count();
+  }
+
+  /** Selects a stage so the inspector shows its form. */
+  async select(stageId: string): Promise<Locator> {
+    await this.node(stageId).click();
+    const inspector = this.page.getByTestId('inspector');
+    await expect(inspector.getByTestId('stage-label-input')).toBeVisible();
+    return inspector;
+  }
+
+  /** Types into a text-like field of the selected stage's form. */
+  async fill(key: string, value: string): Promise<void> {
+    const field = this.page.getByTestId('inspector').getByTestId(`field-${key}`);
+    const control = field.locator('input, textarea').first();
+    await control.fill(value);
+    await control.blur();
+  }
+
+  async save(): Promise<void> {
+    await this.page.getByTestId('save-button').click();
+    await expect(this.page.getByTestId('dirty-indicator')).toBeHidden();
+  }
+
+  /** Presses Run and waits for the run to reach a final state, which it returns. */
+  async run(): Promise<string> {
+    await this.page.getByTestId('run-button').click();
+    const state = this.page.getByTestId('run-panel').getByTestId('run-state');
+    await expect(state).toHaveText(/succeeded|failed|cancelled/, { timeout: 60_000 });
+    return (await state.textContent())?.trim() ?? '';
+  }
+
+  runStageRow(stageId: string): Locator {
+    return this.page
+      .getByTestId('run-panel')
+      .locator(`[data-testid="run-stage-row"][data-stage-id="${stageId}"]`);
+  }
+}
