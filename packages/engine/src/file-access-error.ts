@@ -1,0 +1,15 @@
+/** Why a file or external-stage folder was refused. */
+export type FileAccessCode =
+  'OUTSIDE_ROOTS' | 'NOT_FOUND' | 'BAD_URL' | 'BAD_PATH' | 'UNSUPPORTED_SCHEME';
+
+/** A file access a person asked for and Sluice refused; the message says what to change. */
+export class FileAccessError extends Error {
+  override readonly name = 'FileAccessError';
+
+  constructor(
+    readonly code: FileAccessCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
