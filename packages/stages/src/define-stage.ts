@@ -61,9 +61,9 @@ export interface ConfigMigration {
 }
 
 /** Everything true of a stage type wherever it runs. One module per type defines one of these. */
-export interface StageDefinition<S extends z.ZodObject = z.ZodObject> {
+export interface StageDefinition<S extends z.ZodObject = z.ZodObject, T extends string = string> {
   /** Stable kebab-case id stored in saved flows; renaming it is a migration. */
-  type: string;
+  type: T;
   version: number;
   category: StageCategory;
   config: S;
@@ -79,9 +79,9 @@ export interface StageDefinition<S extends z.ZodObject = z.ZodObject> {
   migrations: readonly ConfigMigration[];
 }
 
-/** Identity helper that keeps the config type of a stage definition. */
-export function defineStage<S extends z.ZodObject>(
-  definition: StageDefinition<S>,
-): StageDefinition<S> {
+/** Identity helper that keeps the config type and the literal type id of a stage definition. */
+export function defineStage<S extends z.ZodObject, T extends string>(
+  definition: StageDefinition<S, T>,
+): StageDefinition<S, T> {
   return definition;
 }

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+
+import { FileSourceConfigSchema, fileSourceStage } from './file-source.stage';
+
+const valid = fileSourceStage.defaults;
+const issuesOf = (patch: Record<string, unknown>) =>
+  FileSourceConfigSchema.safeParse({ ...valid, ...patch }).error?.issues.map((i) => ({
+    path: i.path,
+    message: i.message,
+  }));
+
+describe('file-source', () => {
+  it('accepts its defaults and a tab-delimited file in a sub-folder', () => {
+    expect(FileSourceConfigSchema.safeParse(valid).success).toBe(true);
+    expect(issuesOf({ path: 'sales/2024/orders.tsv', delimiter: '\t' })).toBeUndefined();
+  });
+
+  it.each([
+    ['/etc/passwd', 'no leading "/"'],
+    ['../secrets.csv', 'no ".." segments'],
+    ['a/../../b.csv', 'no ".." segments'],
+    ['a\\..\\b.csv', 'no ".." segments'],
+    ['a\0b.csv', 'NUL'],
+    ['', 'Enter a file path'],
+  ])('rejects the path %j', (path, message) => {
+    const issues = issuesOf({ path });
+    expect(issues?.[0]?.path).toEqual(['path']);
+    expect(issues?.[0]?.message).toContain(message);
+  });
+
+  it.each([
+    ['delimiter', ''],
+    ['delimiter', ';;'],
+    ['quote', '\n'],
+    ['escape', '\0'],
+  ])('rejects %s = %j', (field, value) => {
+    expect(issuesOf({ [field]: value })?.[0]?.path).toEqual([field]);
+  });
+
+  it('rejects a quote equal to the delimiter', () => {
+    expect(issuesOf({ quote: ',' })).toEqual([
+      { path: ['quote'], message: 'The quote character must differ from the delimiter.' },
+    ]);
+  });
+
+  it('rejects empty and case-insensitively repeated column names at their path', () => {
+    const columns = [
+      { name: 'id', type: 'BIGINT' },
+      { name: 'ID', type: 'VARCHAR' },
+      { name: '', type: 'VARCHAR' },
+    ];
+    expect(issuesOf({ columns })?.map((i) => i.path)).toEqual([
+      ['columns', 2, 'name'],
+      ['columns', 1, 'name'],
+    ]);
+  });
+
+  it('outputs its explicit columns, or unknown columns when they are detected at run time', () => {
+    const columns = [{ name: 'id', type: 'BIGINT' as const }];
+    const ctx = { stageId: 's', inputs: {} };
+    expect(fileSourceStage.outputColumns({ ...ctx, config: valid })).toBeUndefined();
+    expect(fileSourceStage.outputColumns({ ...ctx, config: { ...valid, columns } })).toEqual(
+      columns,
+    );
+  });
+
+  it('compiles to a load-file op carrying every format option', () => {
+    const config = { ...valid, delimiter: ';', skipLines: 2, nullString: 'NA' };
+    expect(fileSourceStage.compile({ stageId: 's', config, inputs: {} })).toEqual({
+      kind: 'load-file',
+      file: { externalStage: 'samples', path: 'orders.csv' },
+      format: {
+        kind: 'csv',
+        header: true,
+        delimiter: ';',
+        quote: '"',
+        escape: '"',
+        skipLines: 2,
+        nullString: 'NA',
+      },
+      columns: [],
+    });
+  });
+});

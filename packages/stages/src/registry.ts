@@ -1,0 +1,42 @@
+import type { StageCategory, StageDefinition } from './define-stage';
+import { fileExportStage } from './file-export.stage';
+import { fileSourceStage } from './file-source.stage';
+import { filterStage } from './filter.stage';
+import { selectColumnsStage } from './select-columns.stage';
+import { tableDestinationStage } from './table-destination.stage';
+
+/**
+ * Every stage type Sluice knows, keyed by type id. Adding a stage type is one line here plus its
+ * module; nothing else in generic code names a stage type.
+ */
+export const stages = {
+  [fileSourceStage.type]: fileSourceStage,
+  [filterStage.type]: filterStage,
+  [selectColumnsStage.type]: selectColumnsStage,
+  [tableDestinationStage.type]: tableDestinationStage,
+  [fileExportStage.type]: fileExportStage,
+} as const satisfies Record<string, StageDefinition>;
+
+/** The id of a stage type in the registry. */
+export type StageType = keyof typeof stages;
+
+/** Palette order of the categories. */
+export const CATEGORY_ORDER: readonly StageCategory[] = [
+  'origin',
+  'processor',
+  'destination',
+  'executor',
+];
+
+/** The stage type with this id, or `undefined` for an id this Sluice does not know. */
+export function getStage(type: string): StageDefinition | undefined {
+  return Object.hasOwn(stages, type)
+    ? (stages as Record<string, StageDefinition>)[type]
+    : undefined;
+}
+
+/** Every stage type, ordered by category (origins first) and then by registry order. */
+export function stageList(): StageDefinition[] {
+  const all: StageDefinition[] = Object.values(stages);
+  return CATEGORY_ORDER.flatMap((category) => all.filter((s) => s.category === category));
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+
+import { TableDestinationConfigSchema, tableDestinationStage } from './table-destination.stage';
+
+const base = tableDestinationStage.defaults;
+
+describe('table-destination', () => {
+  it.each([`it's "odd" \`name\``, 'back\\slash', 'Zürich 東京 🚀', 'x'.repeat(128)])(
+    'accepts the table name %j',
+    (table) => {
+      expect(TableDestinationConfigSchema.safeParse({ ...base, table }).success).toBe(true);
+    },
+  );
+
+  it.each(['', 'a\0b', 'x'.repeat(129)])('rejects the table name %j', (table) => {
+    const issues = TableDestinationConfigSchema.safeParse({ ...base, table }).error?.issues;
+    expect(issues?.[0]?.path).toEqual(['table']);
+  });
+
+  it('compiles to a write-table op, leaving out an empty schema', () => {
+    const ctx = { stageId: 'd', inputs: {} };
+    expect(tableDestinationStage.compile({ ...ctx, config: { ...base, schema: '' } })).toEqual({
+      kind: 'write-table',
+      input: 'in',
+      table: { name: 'output' },
+      mode: 'append',
+      createIfMissing: true,
+    });
+    const config = { ...base, schema: 'sales', mode: 'overwrite' as const };
+    expect(tableDestinationStage.compile({ ...ctx, config })).toMatchObject({
+      table: { schema: 'sales', name: 'output' },
+      mode: 'overwrite',
+    });
+  });
+});
