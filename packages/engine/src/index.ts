@@ -7,3 +7,6 @@ export type { FileAccessCode } from './file-access-error';
 export { FileAccessError } from './file-access-error';
 export type { ExternalFileEntry } from './list-external-files';
 export { listExternalFiles } from './list-external-files';
+export type { RunEvent, RunOutcome, StageState } from './run-events';
+export type { RunPlanOptions } from './run-plan';
+export { runPlan } from './run-plan';

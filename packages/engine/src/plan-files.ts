@@ -1,0 +1,58 @@
+import { rename, rm, stat } from 'node:fs/promises';
+
+import type { Plan, PlanFile, PlanStep } from '@sluice/compiler';
+
+/** A step's file with the step's stage, so a problem is reported against the right stage. */
+export interface StepFile {
+  file: PlanFile;
+  stageId?: string;
+}
+
+function filesOf(steps: readonly PlanStep[], mode: PlanFile['mode']): StepFile[] {
+  return steps.flatMap((step) =>
+    (step.files ?? [])
+      .filter((file) => file.mode === mode)
+      .map((file) => (step.stageId === undefined ? { file } : { file, stageId: step.stageId })),
+  );
+}
+
+/** The first file the plan reads that is missing, with a message naming the external stage. */
+export async function findMissingInput(
+  plan: Plan,
+): Promise<(StepFile & { message: string }) | undefined> {
+  for (const entry of filesOf(plan.steps, 'read')) {
+    const { ref, local } = entry.file;
+    const found = await stat(local).catch(() => undefined);
+    if (found?.isFile()) continue;
+    const message =
+      `File "${ref.path}" of external stage "${ref.externalStage}" does not exist ` +
+      `(looked for ${local}). Upload it or fix the path.`;
+    return { ...entry, message };
+  }
+  return undefined;
+}
+
+/** Export files the plan writes under a temporary name first. */
+export function tempExports(plan: Plan): (StepFile & { temp: string })[] {
+  return filesOf(plan.steps, 'write').flatMap((entry) =>
+    entry.file.temp === undefined ? [] : [{ ...entry, temp: entry.file.temp }],
+  );
+}
+
+/** Moves one export from its temporary name to its final path; the error says which. */
+export async function promoteExport(entry: StepFile & { temp: string }): Promise<void> {
+  try {
+    await rename(entry.temp, entry.file.local);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `The export was written to ${entry.temp} but could not be moved to ${entry.file.local}: ${reason}`,
+      { cause: error },
+    );
+  }
+}
+
+/** Deletes temporary export files after a failed or cancelled run. */
+export async function discardExports(plan: Plan): Promise<void> {
+  await Promise.all(tempExports(plan).map(({ temp }) => rm(temp, { force: true })));
+}

@@ -1,0 +1,24 @@
+/** The state of one stage during a run. */
+export type StageState = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped';
+
+/** A change of one stage's state, as the run panel shows it. `at` is an ISO timestamp. */
+export interface RunEvent {
+  kind: 'stage';
+  stageId: string;
+  state: StageState;
+  rows?: number;
+  durationMs?: number;
+  /** The SQL the stage ran, its statements separated by `;` and a newline. */
+  sql?: string;
+  error?: string;
+  at: string;
+}
+
+/** How a run ended. */
+export interface RunOutcome {
+  state: 'succeeded' | 'failed' | 'cancelled';
+  error?: string;
+  failedStageId?: string;
+  /** Cleanup steps that failed; the run's own result stands, these only need tidying. */
+  cleanupErrors?: string[];
+}

@@ -1,0 +1,229 @@
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import type { PlanStep } from '@sluice/compiler';
+
+import type { DuckDbClient } from './duckdb-client';
+import type { RunEvent } from './run-events';
+import { filterStep, literal, loadStep, planOf, states } from '../test/plans';
+import { DuckDbDatabase } from './duckdb-client';
+import { runPlan } from './run-plan';
+
+const TAG = 'r1a2b3';
+
+let dir: string;
+let database: DuckDbDatabase;
+let client: DuckDbClient;
+let csv: string;
+let events: RunEvent[];
+const onEvent = (event: RunEvent) => events.push(event);
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sluice-run-'));
+  database = await DuckDbDatabase.open(join(dir, 'run.duckdb'));
+  client = await database.connect();
+  csv = join(dir, 'input.csv');
+  await writeFile(csv, 'id,amount\n1,5\n2,15\n3,25\n');
+  await client.run('CREATE TABLE dest (id INTEGER, amount DOUBLE)');
+  await client.run('INSERT INTO dest VALUES (100, 1), (101, 2)');
+  events = [];
+});
+
+afterEach(async () => {
+  database.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const destRows = () => client.query('SELECT id, amount FROM dest ORDER BY id');
+const stagingLeft = () =>
+  client.query(
+    `SELECT table_name AS name FROM duckdb_tables() WHERE table_name LIKE '%${TAG}%'
+     UNION ALL SELECT view_name FROM duckdb_views() WHERE view_name LIKE '%${TAG}%'`,
+  );
+
+const appendStep: PlanStep = {
+  id: 'write',
+  phase: 'write',
+  stageId: 'dest',
+  sql: `INSERT INTO dest SELECT * FROM stg_${TAG}_filter`,
+};
+
+const failingStep: PlanStep = {
+  id: 'broken',
+  phase: 'write',
+  stageId: 'broken',
+  sql: 'INSERT INTO dest SELECT * FROM no_such_table',
+};
+
+describe('runPlan', () => {
+  it('runs stages in order and reports rows, duration and SQL', async () => {
+    const plan = planOf(TAG, [loadStep(TAG, csv), filterStep(TAG), appendStep]);
+    const outcome = await runPlan(client, plan, { onEvent });
+    expect(outcome).toEqual({ state: 'succeeded' });
+    expect(states(events)).toEqual([
+      'load:pending',
+      'filter:pending',
+      'dest:pending',
+      'load:running',
+      'load:succeeded',
+      'filter:running',
+      'filter:succeeded',
+      'dest:running',
+      'dest:succeeded',
+    ]);
+    const done = events.filter((e) => e.state === 'succeeded');
+    expect(done.map((e) => e.rows)).toEqual([3, 2, 2]);
+    expect(done[2]).toMatchObject({ sql: appendStep.sql, durationMs: expect.any(Number) });
+    expect(await destRows()).toEqual([
+      { id: 2, amount: 15 },
+      { id: 3, amount: 25 },
+      { id: 100, amount: 1 },
+      { id: 101, amount: 2 },
+    ]);
+    expect(await stagingLeft()).toEqual([]);
+  });
+
+  it('leaves an appended destination unchanged when a later step fails', async () => {
+    const plan = planOf(TAG, [loadStep(TAG, csv), filterStep(TAG), appendStep, failingStep]);
+    const outcome = await runPlan(client, plan, { onEvent });
+    expect(outcome).toMatchObject({ state: 'failed', failedStageId: 'broken' });
+    expect(outcome.error).toMatch(/Table with name no_such_table does not exist/);
+    expect(events.at(-1)).toMatchObject({
+      stageId: 'broken',
+      state: 'failed',
+      sql: failingStep.sql,
+    });
+    expect(await destRows()).toEqual([
+      { id: 100, amount: 1 },
+      { id: 101, amount: 2 },
+    ]);
+    expect(await stagingLeft()).toEqual([]);
+  });
+
+  it('leaves an overwritten destination unchanged when a later step fails', async () => {
+    const overwrite: PlanStep = {
+      id: 'overwrite',
+      phase: 'write',
+      stageId: 'dest',
+      sql: `CREATE OR REPLACE TABLE dest AS SELECT * FROM stg_${TAG}_filter`,
+      rowCountSql: 'SELECT count(*) FROM dest',
+    };
+    const plan = planOf(TAG, [loadStep(TAG, csv), filterStep(TAG), overwrite, failingStep]);
+    expect(await runPlan(client, plan, { onEvent })).toMatchObject({ state: 'failed' });
+    expect(await destRows()).toEqual([
+      { id: 100, amount: 1 },
+      { id: 101, amount: 2 },
+    ]);
+    expect(await stagingLeft()).toEqual([]);
+  });
+
+  it('fails a malformed CSV with the line number and skips the stages after it', async () => {
+    await writeFile(csv, 'id,amount\n1,5\n2,oops\n3,25\n');
+    const plan = planOf(TAG, [loadStep(TAG, csv), filterStep(TAG), appendStep]);
+    const outcome = await runPlan(client, plan, { onEvent });
+    expect(outcome).toMatchObject({ state: 'failed', failedStageId: 'load' });
+    expect(outcome.error).toMatch(/CSV Error on Line: 3/);
+    expect(outcome.error).not.toMatch(/sample_size/);
+    expect(states(events).slice(3)).toEqual([
+      'load:running',
+      'load:failed',
+      'filter:skipped',
+      'dest:skipped',
+    ]);
+    expect(await stagingLeft()).toEqual([]);
+  });
+
+  it('refuses to start when an input file is missing, naming the external stage', async () => {
+    await rm(csv);
+    const plan = planOf(TAG, [loadStep(TAG, csv), filterStep(TAG), appendStep]);
+    const outcome = await runPlan(client, plan, { onEvent });
+    expect(outcome).toMatchObject({ state: 'failed', failedStageId: 'load' });
+    expect(outcome.error).toBe(
+      `File "input.csv" of external stage "landing" does not exist (looked for ${csv}). Upload it or fix the path.`,
+    );
+    expect(states(events).slice(3)).toEqual(['load:failed', 'filter:skipped', 'dest:skipped']);
+  });
+
+  it('cancels a long statement, rolls back and still runs cleanup', async () => {
+    const slow: PlanStep = {
+      id: 'slow',
+      phase: 'transform',
+      stageId: 'slow',
+      sql: `CREATE TABLE stg_${TAG}_slow AS SELECT count(*) AS n FROM range(1000000000) a, range(1000000) b`,
+    };
+    const plan = planOf(TAG, [loadStep(TAG, csv), slow, appendStep]);
+    plan.cleanup.push({
+      id: 'drop-slow',
+      phase: 'cleanup',
+      sql: `DROP TABLE IF EXISTS stg_${TAG}_slow`,
+    });
+    const controller = new AbortController();
+    const started = Date.now();
+    const running = runPlan(client, plan, {
+      signal: controller.signal,
+      onEvent: (event) => {
+        onEvent(event);
+        if (event.stageId === 'slow' && event.state === 'running') {
+          setTimeout(() => controller.abort(), 200);
+        }
+      },
+    });
+    expect(await running).toEqual({ state: 'cancelled' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(states(events).slice(-2)).toEqual(['slow:skipped', 'dest:skipped']);
+    expect(await stagingLeft()).toEqual([]);
+    expect(await destRows()).toHaveLength(2);
+  });
+
+  it('reports cleanup failures without hiding the run error', async () => {
+    const plan = planOf(TAG, [loadStep(TAG, csv), failingStep]);
+    plan.cleanup.unshift({ id: 'bad-cleanup', phase: 'cleanup', sql: 'DROP TABLE not_there' });
+    const outcome = await runPlan(client, plan, { onEvent });
+    expect(outcome.error).toMatch(/no_such_table/);
+    expect(outcome.cleanupErrors).toEqual([expect.stringMatching(/^bad-cleanup: Catalog Error/)]);
+    expect(await stagingLeft()).toEqual([]);
+  });
+});
+
+describe('runPlan exports', () => {
+  const exportStep = (local: string, temp: string): PlanStep => ({
+    id: 'export',
+    phase: 'export',
+    stageId: 'export',
+    sql: `COPY (SELECT * FROM stg_${TAG}_filter ORDER BY id) TO ${literal(temp)} (FORMAT csv, HEADER)`,
+    files: [{ ref: { externalStage: 'out', path: 'result.csv' }, mode: 'write', local, temp }],
+  });
+
+  it('writes to the temporary name and renames it after commit', async () => {
+    const local = join(dir, 'result.csv');
+    const temp = join(dir, `.result.csv.${TAG}.tmp`);
+    const plan = planOf(TAG, [loadStep(TAG, csv), filterStep(TAG), exportStep(local, temp)]);
+    expect(await runPlan(client, plan, { onEvent })).toEqual({ state: 'succeeded' });
+    expect(await readFile(local, 'utf8')).toBe('id,amount\n2,15.0\n3,25.0\n');
+    await expect(stat(temp)).rejects.toThrow(/ENOENT/);
+    expect(events.at(-1)).toMatchObject({ stageId: 'export', state: 'succeeded', rows: 2 });
+  });
+
+  it('fails the export stage when the rename fails, and removes the temporary file', async () => {
+    const local = join(dir, 'missing-folder', 'result.csv');
+    const temp = join(dir, `.result.csv.${TAG}.tmp`);
+    const plan = planOf(TAG, [loadStep(TAG, csv), filterStep(TAG), exportStep(local, temp)]);
+    const outcome = await runPlan(client, plan, { onEvent });
+    expect(outcome).toMatchObject({ state: 'failed', failedStageId: 'export' });
+    expect(outcome.error).toContain(`could not be moved to ${local}`);
+    await expect(stat(temp)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('removes the temporary file when a later step fails', async () => {
+    const local = join(dir, 'result.csv');
+    const temp = join(dir, `.result.csv.${TAG}.tmp`);
+    const steps = [loadStep(TAG, csv), filterStep(TAG), exportStep(local, temp), failingStep];
+    expect(await runPlan(client, planOf(TAG, steps), { onEvent })).toMatchObject({
+      state: 'failed',
+    });
+    await expect(stat(temp)).rejects.toThrow(/ENOENT/);
+    await expect(stat(local)).rejects.toThrow(/ENOENT/);
+  });
+});

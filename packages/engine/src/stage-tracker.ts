@@ -1,0 +1,90 @@
+import type { PlanStep } from '@sluice/compiler';
+
+import type { RunEvent, StageState } from './run-events';
+
+interface StageRecord {
+  state: StageState;
+  startedAt: number;
+  sql: string[];
+  rows?: number;
+}
+
+/** Follows each stage of a plan through its states and emits one event per change. */
+export class StageTracker {
+  private readonly stages = new Map<string, StageRecord>();
+  private readonly lastStep = new Map<string, number>();
+
+  constructor(
+    steps: readonly PlanStep[],
+    private readonly emit: (event: RunEvent) => void,
+  ) {
+    steps.forEach((step, index) => {
+      if (step.stageId === undefined) return;
+      if (!this.stages.has(step.stageId)) {
+        this.stages.set(step.stageId, { state: 'pending', startedAt: 0, sql: [] });
+      }
+      this.lastStep.set(step.stageId, index);
+    });
+  }
+
+  private send(stageId: string, state: StageState, extra: Partial<RunEvent> = {}): void {
+    this.emit({ kind: 'stage', stageId, state, ...extra, at: new Date().toISOString() });
+  }
+
+  /** Announces every stage as pending, in plan order. */
+  announce(): void {
+    for (const stageId of this.stages.keys()) this.send(stageId, 'pending');
+  }
+
+  /** Marks the stage running at its first step. */
+  begin(stageId: string): void {
+    const stage = this.stages.get(stageId);
+    if (stage?.state !== 'pending') return;
+    stage.state = 'running';
+    stage.startedAt = performance.now();
+    this.send(stageId, 'running');
+  }
+
+  /** Records a finished step; `rows` replaces what earlier steps of the stage counted. */
+  stepDone(stageId: string, sql: string, rows: number): void {
+    const stage = this.stages.get(stageId);
+    if (!stage) return;
+    stage.sql.push(sql);
+    stage.rows = rows;
+  }
+
+  isLastStep(stageId: string, index: number): boolean {
+    return this.lastStep.get(stageId) === index;
+  }
+
+  succeed(stageId: string): void {
+    const stage = this.stages.get(stageId);
+    if (stage?.state !== 'running') return;
+    stage.state = 'succeeded';
+    this.send(stageId, 'succeeded', {
+      ...(stage.rows === undefined ? {} : { rows: stage.rows }),
+      durationMs: Math.round(performance.now() - stage.startedAt),
+      sql: stage.sql.join(';\n'),
+    });
+  }
+
+  /** Marks the stage failed; `failedSql` is the statement that failed, shown with the rest. */
+  fail(stageId: string, error: string, failedSql?: string): void {
+    const stage = this.stages.get(stageId);
+    if (!stage || stage.state === 'failed') return;
+    const sql = failedSql === undefined ? stage.sql : [...stage.sql, failedSql];
+    const ranSql = sql.length > 0 ? { sql: sql.join(';\n') } : {};
+    const duration = stage.state === 'running' ? performance.now() - stage.startedAt : 0;
+    stage.state = 'failed';
+    this.send(stageId, 'failed', { error, durationMs: Math.round(duration), ...ranSql });
+  }
+
+  /** Marks every stage that has not finished as skipped. */
+  skipOpen(): void {
+    for (const [stageId, stage] of this.stages) {
+      if (stage.state !== 'pending' && stage.state !== 'running') continue;
+      stage.state = 'skipped';
+      this.send(stageId, 'skipped');
+    }
+  }
+}
