@@ -75,7 +75,8 @@ describe('runPlan', () => {
     ]);
     const done = events.filter((e) => e.state === 'succeeded');
     expect(done.map((e) => e.rows)).toEqual([3, 2, 2]);
-    expect(done[2]).toMatchObject({ sql: appendStep.sql, durationMs: expect.any(Number) });
+    expect(done[2]?.sql).toBe(appendStep.sql);
+    expect(done.every((e) => typeof e.durationMs === 'number' && e.durationMs >= 0)).toBe(true);
     expect(await destRows()).toEqual([
       { id: 2, amount: 15 },
       { id: 3, amount: 25 },
@@ -182,7 +183,8 @@ describe('runPlan', () => {
     plan.cleanup.unshift({ id: 'bad-cleanup', phase: 'cleanup', sql: 'DROP TABLE not_there' });
     const outcome = await runPlan(client, plan, { onEvent });
     expect(outcome.error).toMatch(/no_such_table/);
-    expect(outcome.cleanupErrors).toEqual([expect.stringMatching(/^bad-cleanup: Catalog Error/)]);
+    expect(outcome.cleanupErrors).toHaveLength(1);
+    expect(outcome.cleanupErrors?.[0]).toMatch(/^bad-cleanup: Catalog Error/);
     expect(await stagingLeft()).toEqual([]);
   });
 });

@@ -1,0 +1,84 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import type { CsvFormat } from '@sluice/stages';
+
+import type { DuckDbClient } from './duckdb-client';
+import { detectCsvColumns, neutralType } from './detect-columns';
+import { DuckDbDatabase } from './duckdb-client';
+
+const CSV: CsvFormat = {
+  kind: 'csv',
+  header: true,
+  delimiter: ',',
+  quote: '"',
+  escape: '"',
+  skipLines: 0,
+  nullString: '',
+};
+
+let dir: string;
+let database: DuckDbDatabase;
+let client: DuckDbClient;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sluice-detect-'));
+  database = await DuckDbDatabase.open(':memory:');
+  client = await database.connect();
+});
+
+afterEach(async () => {
+  database.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('detectCsvColumns', () => {
+  it('reads names from the header and maps sniffed types to neutral ones', async () => {
+    const path = join(dir, "o'rders.csv");
+    await writeFile(
+      path,
+      'id,customer,amount,paid,ordered_on,shipped_at,big\n' +
+        '1,"Smith, Jo",12.50,true,2024-01-02,2024-01-02 10:00:00,9007199254740993\n' +
+        '2,Lee,7.25,false,2024-02-03,2024-02-03 11:30:00,1\n',
+    );
+    expect(await detectCsvColumns(client, path, CSV)).toEqual([
+      { name: 'id', type: 'BIGINT' },
+      { name: 'customer', type: 'VARCHAR' },
+      { name: 'amount', type: 'DOUBLE' },
+      { name: 'paid', type: 'BOOLEAN' },
+      { name: 'ordered_on', type: 'DATE' },
+      { name: 'shipped_at', type: 'TIMESTAMP' },
+      { name: 'big', type: 'BIGINT' },
+    ]);
+  });
+
+  it('honours delimiter, skipped lines and a missing header', async () => {
+    const path = join(dir, 'data.tsv');
+    await writeFile(path, 'exported by a tool\na\t1\nb\t2\n');
+    const format = { ...CSV, header: false, delimiter: '\t', skipLines: 1 };
+    expect(await detectCsvColumns(client, path, format)).toEqual([
+      { name: 'column0', type: 'VARCHAR' },
+      { name: 'column1', type: 'BIGINT' },
+    ]);
+  });
+
+  it('names the file when it cannot be read', async () => {
+    const path = join(dir, 'missing.csv');
+    await expect(detectCsvColumns(client, path, CSV)).rejects.toThrow(
+      `Could not detect the columns of ${path}`,
+    );
+  });
+});
+
+describe('neutralType', () => {
+  it.each([
+    ['DECIMAL(18,3)', 'DECIMAL'],
+    ['INTEGER', 'INTEGER'],
+    ['TIMESTAMP WITH TIME ZONE', 'TIMESTAMP'],
+    ['TIME', 'VARCHAR'],
+  ])('maps %s to %s', (duckDbType, expected) => {
+    expect(neutralType(duckDbType)).toBe(expected);
+  });
+});
