@@ -1,1 +1,12 @@
 export * from './plan';
+export { analyzeFlow } from './analyze-flow';
+export type { FlowAnalysis } from './analyze-flow';
+export { compileFlow } from './compile-flow';
+export type { CompileOptions, CompileResult } from './compile-flow';
+export { stagingName } from './stage-steps';
+export type { ResolveFile } from './stage-steps';
+export { fileRefs } from './file-refs';
+export type { StageFileRef } from './file-refs';
+export { checkSqlExpression } from './check-sql';
+export { getDialect } from './dialects';
+export type { Dialect } from './dialects';

@@ -20,6 +20,13 @@ export interface PlanStep {
   sql: string;
   /** Run after `sql` to count the rows the stage produced (one row, one integer column). */
   rowCountSql?: string;
+  /**
+   * How the engine learns the rows this step produced: `count` runs `rowCountSql` after `sql`;
+   * `changes` takes the statement's own changed-row count (DuckDB: the result's `rowsChanged`,
+   * which `INSERT`, `CREATE TABLE … AS` and `COPY` report). Absent: the step produces no rows of
+   * its own (it prepares a table or checks one exists).
+   */
+  rowsFrom?: 'count' | 'changes';
   /** Files this step reads or writes, for the engine's checks and streaming. */
   files?: readonly PlanFile[];
 }

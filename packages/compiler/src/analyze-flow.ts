@@ -1,0 +1,132 @@
+import type { Diagnostic, FlowDocument, Link } from '@sluice/flow';
+import type { Columns, InputColumns, StageDefinition, StageOp } from '@sluice/stages';
+import { diagnostic, incomingLinks, topologicalOrder } from '@sluice/flow';
+import { getStage, parseStageConfig } from '@sluice/stages';
+
+import { checkSqlExpression } from './check-sql';
+
+/** What the compiler knows about a flow before choosing a dialect. */
+export interface FlowAnalysis {
+  /** Stage ids with every link pointing forward; document order when the flow has a cycle. */
+  order: string[];
+  /** Output columns per stage id; `undefined` where only known at run time or not computable. */
+  columns: Record<string, Columns>;
+  /** Migrated, validated config per stage id; absent for stages whose config is invalid. */
+  configs: Record<string, Record<string, unknown>>;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Validates a flow without compiling it for a dialect: stage types and configs, links and
+ * ports, cycles, columns propagated in topological order, stage checks and user SQL. The editor
+ * runs it on every change; `compileFlow` runs it first.
+ */
+export function analyzeFlow(doc: FlowDocument): FlowAnalysis {
+  const diagnostics: Diagnostic[] = [];
+  const configs: Record<string, Record<string, unknown>> = {};
+  const definitions = new Map<string, StageDefinition>();
+  for (const stage of doc.stages) {
+    const parsed = parseStageConfig(stage);
+    if (parsed.ok) configs[stage.id] = parsed.config;
+    else diagnostics.push(...parsed.diagnostics);
+    const definition = getStage(stage.type);
+    if (definition) definitions.set(stage.id, definition);
+  }
+  diagnostics.push(...linkDiagnostics(doc, definitions));
+
+  const sorted = topologicalOrder(doc);
+  if (!sorted.ok) {
+    for (const stageId of new Set(sorted.cycle)) {
+      diagnostics.push(diagnostic('cycle', { stageIds: sorted.cycle }, { stageId }));
+    }
+  }
+  const order = sorted.ok ? sorted.order : doc.stages.map((s) => s.id);
+  const columns: Record<string, Columns> = {};
+  for (const stageId of order) {
+    const definition = definitions.get(stageId);
+    const config = configs[stageId];
+    columns[stageId] = undefined;
+    if (!definition || !config) continue;
+    const ctx = { stageId, config, inputs: inputColumns(doc.links, stageId, columns) };
+    columns[stageId] = definition.outputColumns(ctx);
+    diagnostics.push(...(definition.check?.(ctx) ?? []));
+    diagnostics.push(...sqlDiagnostics(stageId, definition.compile(ctx)));
+  }
+  diagnostics.push(...reachDiagnostics(doc, definitions));
+  return { order, columns, configs, diagnostics };
+}
+
+/** The columns arriving at each input port of a stage, from the stages linked into it. */
+export function inputColumns(
+  links: readonly Link[],
+  stageId: string,
+  columns: Readonly<Record<string, Columns>>,
+): InputColumns {
+  const inputs: Record<string, Columns> = {};
+  for (const [port, into] of incomingLinks(links, stageId)) {
+    const source = into[0]?.source.stageId;
+    inputs[port] = source === undefined ? undefined : columns[source];
+  }
+  return inputs;
+}
+
+function linkDiagnostics(
+  doc: FlowDocument,
+  definitions: ReadonlyMap<string, StageDefinition>,
+): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const link of doc.links) {
+    const from = definitions.get(link.source.stageId);
+    const to = definitions.get(link.target.stageId);
+    if (from && !from.ports.outputs.includes(link.source.port)) {
+      found.push(
+        diagnostic('unknown-port', { port: link.source.port }, { stageId: link.source.stageId }),
+      );
+    }
+    if (to && !to.ports.inputs.includes(link.target.port)) {
+      found.push(
+        diagnostic('unknown-port', { port: link.target.port }, { stageId: link.target.stageId }),
+      );
+    }
+  }
+  for (const [stageId, definition] of definitions) {
+    const incoming = incomingLinks(doc.links, stageId);
+    for (const port of definition.ports.inputs) {
+      const count = incoming.get(port)?.length ?? 0;
+      if (count === 0) found.push(diagnostic('missing-input', { port }, { stageId }));
+      if (count > 1) found.push(diagnostic('too-many-inputs', { port }, { stageId }));
+    }
+  }
+  return found;
+}
+
+/** User SQL inside an op, each piece checked where the config holds it. */
+function sqlDiagnostics(stageId: string, op: StageOp): Diagnostic[] {
+  if (op.kind !== 'select') return [];
+  const exprs = [...(op.columns === 'all' ? [] : op.columns.map((c) => c.expr))];
+  if (op.where) exprs.push(op.where);
+  return exprs.flatMap((expr) => {
+    const message = expr.kind === 'sql' ? checkSqlExpression(expr.sql) : undefined;
+    return message === undefined
+      ? []
+      : [diagnostic('invalid-sql', { message }, { stageId, path: expr.path })];
+  });
+}
+
+/** Warnings for work that leads nowhere: outputs nothing reads, a flow with no destination. */
+function reachDiagnostics(
+  doc: FlowDocument,
+  definitions: ReadonlyMap<string, StageDefinition>,
+): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const read = new Set(doc.links.map((l) => l.source.stageId));
+  for (const [stageId, definition] of definitions) {
+    if (definition.ports.outputs.length > 0 && !read.has(stageId)) {
+      found.push(diagnostic('unconnected-output', {}, { stageId }));
+    }
+  }
+  if (![...definitions.values()].some((d) => d.category === 'destination')) {
+    found.push(diagnostic('no-destination', {}));
+  }
+  return found;
+}
