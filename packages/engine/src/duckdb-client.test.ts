@@ -56,6 +56,8 @@ describe('DuckDbClient.run', () => {
     await client.run('CREATE TABLE t (i INTEGER)');
     expect(await client.run('INSERT INTO t SELECT range FROM range(5)')).toBe(5);
     expect(await client.run('DELETE FROM t WHERE i < ?', [2])).toBe(2);
+    expect(await client.run('CREATE TABLE u AS SELECT * FROM t')).toBe(3);
+    expect(await client.run('CREATE VIEW v AS SELECT * FROM t')).toBe(0);
   });
 });
 

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, StatementType } from '@duckdb/node-api';
 
 import type { SqlValue } from './duckdb-values';
 import { plainValueConverter } from './duckdb-values';
@@ -63,10 +63,20 @@ export class DuckDbClient {
     });
   }
 
-  /** Runs a statement and returns how many rows it changed (0 for DDL such as CREATE TABLE AS). */
+  /**
+   * Runs a statement and returns how many rows it changed or wrote: INSERT, UPDATE, DELETE and
+   * COPY report changed rows; CREATE TABLE ... AS reports the rows it wrote; other DDL gives 0.
+   */
   run(sql: string, params?: readonly SqlValue[]): Promise<number> {
     return this.exclusive(async () => {
       const result = await this.connection.run(sql, bind(params));
+      // DuckDB leaves rowsChanged at 0 for CREATE TABLE ... AS but returns the rows in a
+      // one-row "Count" result, as it does for every write.
+      if (result.statementType !== StatementType.SELECT && result.columnCount === 1) {
+        const [first] = await result.getRows();
+        const count = first?.[0];
+        if (typeof count === 'bigint' || typeof count === 'number') return Number(count);
+      }
       return result.rowsChanged;
     });
   }

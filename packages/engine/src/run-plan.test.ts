@@ -48,6 +48,7 @@ const appendStep: PlanStep = {
   phase: 'write',
   stageId: 'dest',
   sql: `INSERT INTO dest SELECT * FROM stg_${TAG}_filter`,
+  rowsFrom: 'changes',
 };
 
 const failingStep: PlanStep = {
@@ -110,6 +111,7 @@ describe('runPlan', () => {
       stageId: 'dest',
       sql: `CREATE OR REPLACE TABLE dest AS SELECT * FROM stg_${TAG}_filter`,
       rowCountSql: 'SELECT count(*) FROM dest',
+      rowsFrom: 'count',
     };
     const plan = planOf(TAG, [loadStep(TAG, csv), filterStep(TAG), overwrite, failingStep]);
     expect(await runPlan(client, plan, { onEvent })).toMatchObject({ state: 'failed' });
@@ -195,6 +197,7 @@ describe('runPlan exports', () => {
     phase: 'export',
     stageId: 'export',
     sql: `COPY (SELECT * FROM stg_${TAG}_filter ORDER BY id) TO ${literal(temp)} (FORMAT csv, HEADER)`,
+    rowsFrom: 'changes',
     files: [{ ref: { externalStage: 'out', path: 'result.csv' }, mode: 'write', local, temp }],
   });
 

@@ -30,12 +30,15 @@ interface RunContext {
   signal: AbortSignal | undefined;
 }
 
-async function runStep(client: DuckDbClient, step: PlanStep): Promise<number> {
+/** Runs one step and returns the rows it produced, as its `rowsFrom` says (plan.ts). */
+async function runStep(client: DuckDbClient, step: PlanStep): Promise<number | undefined> {
   const changed = await client.run(step.sql);
-  if (step.rowCountSql === undefined) return changed;
+  const rowsFrom = step.rowsFrom ?? (step.rowCountSql === undefined ? undefined : 'count');
+  if (rowsFrom === 'changes') return changed;
+  if (rowsFrom === undefined || step.rowCountSql === undefined) return undefined;
   const [row] = await client.query(step.rowCountSql);
   const counted = Number(Object.values(row ?? {})[0]);
-  return Number.isFinite(counted) ? counted : changed;
+  return Number.isFinite(counted) ? counted : undefined;
 }
 
 /** Runs the steps in order; stages whose exports await renaming succeed only after commit. */

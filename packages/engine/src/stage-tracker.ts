@@ -45,12 +45,12 @@ export class StageTracker {
     this.send(stageId, 'running');
   }
 
-  /** Records a finished step; `rows` replaces what earlier steps of the stage counted. */
-  stepDone(stageId: string, sql: string, rows: number): void {
+  /** Records a finished step; a step that counts rows replaces what earlier steps counted. */
+  stepDone(stageId: string, sql: string, rows: number | undefined): void {
     const stage = this.stages.get(stageId);
     if (!stage) return;
     stage.sql.push(sql);
-    stage.rows = rows;
+    if (rows !== undefined) stage.rows = rows;
   }
 
   isLastStep(stageId: string, index: number): boolean {

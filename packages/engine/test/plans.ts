@@ -17,7 +17,7 @@ export function inputFile(local: string, path = 'input.csv'): PlanFile {
   return { ref: { externalStage: 'landing', path }, mode: 'read', local };
 }
 
-/** Load a CSV of (id INTEGER, amount DOUBLE) into a staging table, counting its rows. */
+/** Load a CSV of (id INTEGER, amount DOUBLE) into a staging table; CTAS reports its rows. */
 export function loadStep(tag: string, local: string): PlanStep {
   const table = `stg_${tag}_load`;
   return {
@@ -25,7 +25,7 @@ export function loadStep(tag: string, local: string): PlanStep {
     phase: 'load',
     stageId: 'load',
     sql: `CREATE TABLE ${table} AS SELECT * FROM ${readCsvSql(local, "'id': 'INTEGER', 'amount': 'DOUBLE'")}`,
-    rowCountSql: `SELECT count(*) FROM ${table}`,
+    rowsFrom: 'changes',
     files: [inputFile(local)],
   };
 }
@@ -36,6 +36,7 @@ export function filterStep(tag: string): PlanStep {
     phase: 'transform',
     stageId: 'filter',
     sql: `CREATE VIEW stg_${tag}_filter AS SELECT * FROM stg_${tag}_load WHERE amount > 10`,
+    rowsFrom: 'count',
     rowCountSql: `SELECT count(*) FROM stg_${tag}_filter`,
   };
 }
