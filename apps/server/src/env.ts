@@ -1,0 +1,114 @@
+/**
+ * The only place that reads the environment. `loadEnv` turns variables into a checked
+ * `ServerConfig`, or throws a `ConfigError` whose message is one line a person can act on.
+ */
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root, the folder three levels above this file (apps/server/src/env.ts). */
+const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export interface ServerConfig {
+  /** The database URL as given, e.g. `duckdb:/var/sluice/sluice.duckdb`. */
+  databaseUrl: string;
+  /** The DuckDB file behind the URL, or `:memory:`. */
+  databasePath: string;
+  dataDir: string;
+  host: string;
+  port: number;
+  /** Absolute folders that `file://` external stages may point into. */
+  fileRoots: string[];
+  /** When set, every /trpc request must carry it. */
+  accessToken?: string;
+  webDist: string;
+  /** The sample CSVs shipped with Sluice, offered as the `samples` external stage. */
+  samplesDir: string;
+  /** Where the seeded `exports` external stage writes. */
+  exportsDir: string;
+}
+
+/** A configuration problem, worded for the person starting the server. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const EnvSchema = z.object({
+  SLUICE_DATABASE_URL: z.string().trim().min(1).optional(),
+  SLUICE_DATA_DIR: z.string().trim().min(1).optional(),
+  SLUICE_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  SLUICE_PORT: z.coerce.number().int().min(0).max(65535).default(4310),
+  SLUICE_FILE_ROOTS: z.string().trim().min(1).optional(),
+  SLUICE_ACCESS_TOKEN: z.string().trim().min(1).optional(),
+  SLUICE_WEB_DIST: z.string().trim().min(1).optional(),
+  INIT_CWD: z.string().min(1).optional(),
+});
+
+/** True for hosts only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function databasePathOf(url: string, baseDir: string): string {
+  if (!url.startsWith('duckdb:')) {
+    throw new ConfigError(
+      `SLUICE_DATABASE_URL "${url}" is not supported yet: use duckdb:<file path> (for example duckdb:./sluice.duckdb).`,
+    );
+  }
+  const path = url.slice('duckdb:'.length).replace(/^\/\/(?=\/)/, '');
+  if (path === '') throw new ConfigError('SLUICE_DATABASE_URL needs a file path after "duckdb:".');
+  return path === ':memory:' ? path : resolve(baseDir, path);
+}
+
+function fileRootsOf(value: string | undefined, defaults: string[]): string[] {
+  if (value === undefined) return defaults;
+  const roots = value
+    .split(',')
+    .map((root) => root.trim())
+    .filter((root) => root !== '');
+  const relative = roots.find((root) => !isAbsolute(root));
+  if (relative !== undefined) {
+    throw new ConfigError(
+      `SLUICE_FILE_ROOTS entries must be absolute folders; "${relative}" is not.`,
+    );
+  }
+  return roots.map((root) => resolve(root));
+}
+
+/**
+ * Reads the server configuration from `source` (the process environment by default).
+ * @example loadEnv({ SLUICE_DATA_DIR: '/tmp/sluice', SLUICE_PORT: '0' })
+ */
+export function loadEnv(source: Record<string, string | undefined> = process.env): ServerConfig {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') ?? 'environment';
+    throw new ConfigError(`${where}: ${issue?.message ?? 'invalid value'}.`);
+  }
+  const env = parsed.data;
+  const baseDir = env.INIT_CWD ?? process.cwd();
+  const dataDir = resolve(baseDir, env.SLUICE_DATA_DIR ?? '.sluice');
+  const databaseUrl = env.SLUICE_DATABASE_URL ?? `duckdb:${join(dataDir, 'sluice.duckdb')}`;
+  const samplesDir = join(REPO_ROOT, 'samples');
+  const filesDir = join(dataDir, 'files');
+  if (!isLoopbackHost(env.SLUICE_HOST) && env.SLUICE_ACCESS_TOKEN === undefined) {
+    throw new ConfigError(
+      `SLUICE_HOST is ${env.SLUICE_HOST}, which other machines can reach: set SLUICE_ACCESS_TOKEN too.`,
+    );
+  }
+  return {
+    databaseUrl,
+    databasePath: databasePathOf(databaseUrl, baseDir),
+    dataDir,
+    host: env.SLUICE_HOST,
+    port: env.SLUICE_PORT,
+    fileRoots: fileRootsOf(env.SLUICE_FILE_ROOTS, [samplesDir, filesDir]),
+    ...(env.SLUICE_ACCESS_TOKEN === undefined ? {} : { accessToken: env.SLUICE_ACCESS_TOKEN }),
+    webDist:
+      env.SLUICE_WEB_DIST === undefined ? DEFAULT_WEB_DIST : resolve(baseDir, env.SLUICE_WEB_DIST),
+    samplesDir,
+    exportsDir: join(filesDir, 'exports'),
+  };
+}

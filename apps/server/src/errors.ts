@@ -1,0 +1,54 @@
+/**
+ * Errors the services raise for things a client caused. The tRPC layer maps each to its code
+ * (see `toTrpcError`), so services stay free of transport concerns.
+ */
+import { TRPCError } from '@trpc/server';
+
+import type { Diagnostic } from '@sluice/flow';
+import { FileAccessError } from '@sluice/engine';
+import { DocumentVersionError } from '@sluice/flow';
+
+/** A flow, run or external stage that does not exist. */
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}
+
+/** A write that would overwrite newer data or break a uniqueness rule. */
+export class ConflictError extends Error {
+  override name = 'ConflictError';
+}
+
+/** A request the server refuses as given; `diagnostics` lists flow problems when it has any. */
+export class InvalidRequestError extends Error {
+  override name = 'InvalidRequestError';
+
+  constructor(
+    message: string,
+    readonly diagnostics?: readonly Diagnostic[],
+  ) {
+    super(message);
+  }
+}
+
+/** Maps a known service error to a TRPCError; `undefined` for anything unexpected. */
+export function toTrpcError(error: unknown): TRPCError | undefined {
+  if (error instanceof NotFoundError) {
+    return new TRPCError({ code: 'NOT_FOUND', message: error.message, cause: error });
+  }
+  if (error instanceof ConflictError) {
+    return new TRPCError({ code: 'CONFLICT', message: error.message, cause: error });
+  }
+  if (
+    error instanceof InvalidRequestError ||
+    error instanceof FileAccessError ||
+    error instanceof DocumentVersionError
+  ) {
+    return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
+  }
+  return undefined;
+}
+
+/** The diagnostics a TRPCError's cause carries, for the error formatter. */
+export function diagnosticsOf(error: unknown): readonly Diagnostic[] | undefined {
+  return error instanceof InvalidRequestError ? error.diagnostics : undefined;
+}

@@ -1,0 +1,15 @@
+/**
+ * The server's only console output: the start line and unexpected errors. Everything else a
+ * person needs travels in tRPC errors and run records.
+ */
+
+/* eslint-disable no-console -- this module is the one sanctioned place for console output */
+export const logger = {
+  info(line: string): void {
+    console.log(line);
+  },
+  error(context: string, error: unknown): void {
+    console.error(`${context}:`, error);
+  },
+};
+/* eslint-enable no-console */

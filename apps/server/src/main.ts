@@ -1,0 +1,40 @@
+/**
+ * The server entry: reads the environment, opens the database, serves HTTP, and shuts down
+ * cleanly on SIGINT / SIGTERM.
+ */
+import { createApp } from './app';
+import { ConfigError, loadEnv } from './env';
+import { logger } from './logger';
+import { createServices } from './services';
+
+async function main(): Promise<void> {
+  const config = loadEnv();
+  const services = await createServices(config);
+  const server = createApp(services).listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : config.port;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    logger.info(`Sluice is running at http://${host}:${port}`);
+  });
+  server.on('error', (error) => {
+    logger.error(`Sluice could not listen on ${config.host}:${config.port}`, error);
+    process.exitCode = 1;
+    void services.close();
+  });
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeAllConnections();
+    void services.close().finally(() => process.exit(process.exitCode ?? 0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) logger.info(error.message);
+  else logger.error('Sluice could not start', error);
+  process.exit(1);
+});

@@ -1,0 +1,183 @@
+import type { DuckDbClient } from '@sluice/engine';
+import type { FlowDocument } from '@sluice/flow';
+import { migrateFlowDocument } from '@sluice/flow';
+
+import type { MetaTables } from './meta-schema';
+import { ConflictError, NotFoundError } from '../errors';
+
+export interface FlowRecord {
+  id: string;
+  name: string;
+  version: number;
+  document: FlowDocument;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FlowSummary {
+  id: string;
+  name: string;
+  version: number;
+  updatedAt: string;
+  stageCount: number;
+}
+
+interface FlowRow extends Record<string, unknown> {
+  id: string;
+  name: string;
+  version: number;
+  document: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const selectFlow = (
+  t: MetaTables,
+): string => `SELECT f.id, f.name, f.version, v.document, f.created_at, f.updated_at
+  FROM ${t.flows} f JOIN ${t.flowVersions} v ON v.flow_id = f.id AND v.version = f.version`;
+
+/** Names are unique regardless of case, so "Orders" and "orders" cannot both exist. */
+const nameKey = (name: string): string => name.toLocaleLowerCase('en-US');
+
+function toRecord(row: FlowRow): FlowRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    version: row.version,
+    document: migrateFlowDocument(JSON.parse(row.document)),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+async function assertNameFree(
+  tx: DuckDbClient,
+  t: MetaTables,
+  named: { name: string; exceptId?: string },
+): Promise<void> {
+  const { name, exceptId = '' } = named;
+  const taken = await tx.query(`SELECT id FROM ${t.flows} WHERE name_key = ? AND id <> ? LIMIT 1`, [
+    nameKey(name),
+    exceptId,
+  ]);
+  if (taken.length > 0) throw new ConflictError(`A flow named "${name}" already exists.`);
+}
+
+/** Flows and every saved version of their documents (`sluice.flows`, `sluice.flow_versions`). */
+export class FlowsRepo {
+  constructor(
+    private readonly db: DuckDbClient,
+    private readonly t: MetaTables,
+  ) {}
+
+  /** Every flow, most recently changed first. */
+  async list(): Promise<FlowSummary[]> {
+    return this.db.query<FlowSummary & Record<string, unknown>>(
+      `SELECT f.id, f.name, f.version, f.updated_at AS "updatedAt",
+        CAST(coalesce(json_array_length(v.document, '$.stages'), 0) AS INTEGER) AS "stageCount"
+       FROM ${this.t.flows} f JOIN ${this.t.flowVersions} v ON v.flow_id = f.id AND v.version = f.version
+       ORDER BY f.updated_at DESC, f.name`,
+    );
+  }
+
+  async byId(id: string, db: DuckDbClient = this.db): Promise<FlowRecord> {
+    const [row] = await db.query<FlowRow>(`${selectFlow(this.t)} WHERE f.id = ?`, [id]);
+    if (!row) throw new NotFoundError(`Flow "${id}" does not exist; it may have been deleted.`);
+    return toRecord(row);
+  }
+
+  /** Creates a flow at version 1. */
+  async create(input: { id: string; name: string; document: FlowDocument }): Promise<FlowRecord> {
+    const now = new Date().toISOString();
+    return this.db.transaction(async (tx) => {
+      await assertNameFree(tx, this.t, { name: input.name });
+      await tx.run(`INSERT INTO ${this.t.flows} VALUES (?, ?, ?, 1, ?, ?)`, [
+        input.id,
+        input.name,
+        nameKey(input.name),
+        now,
+        now,
+      ]);
+      await tx.run(`INSERT INTO ${this.t.flowVersions} VALUES (?, 1, ?, ?)`, [
+        input.id,
+        JSON.stringify(input.document),
+        now,
+      ]);
+      return this.byId(input.id, tx);
+    });
+  }
+
+  /**
+   * Saves a new version on top of `baseVersion`. Refuses (writing nothing) when someone saved
+   * after the editor opened `baseVersion`, so no one's work is silently replaced.
+   */
+  async save(input: {
+    id: string;
+    baseVersion: number;
+    document: FlowDocument;
+  }): Promise<{ version: number; updatedAt: string }> {
+    const now = new Date().toISOString();
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ version: number }>(
+        `SELECT version FROM ${this.t.flows} WHERE id = ?`,
+        [input.id],
+      );
+      if (!row)
+        throw new NotFoundError(`Flow "${input.id}" does not exist; it may have been deleted.`);
+      if (row.version !== input.baseVersion) {
+        throw new ConflictError(
+          `This flow was saved elsewhere (now version ${row.version}) after you opened version ${input.baseVersion}. Reload to see it, or save yours as a copy.`,
+        );
+      }
+      const version = row.version + 1;
+      await tx.run(`INSERT INTO ${this.t.flowVersions} VALUES (?, ?, ?, ?)`, [
+        input.id,
+        version,
+        JSON.stringify(input.document),
+        now,
+      ]);
+      await tx.run(`UPDATE ${this.t.flows} SET version = ?, updated_at = ? WHERE id = ?`, [
+        version,
+        now,
+        input.id,
+      ]);
+      return { version, updatedAt: now };
+    });
+  }
+
+  async rename(input: { id: string; name: string }): Promise<FlowRecord> {
+    const now = new Date().toISOString();
+    return this.db.transaction(async (tx) => {
+      await this.byId(input.id, tx);
+      await assertNameFree(tx, this.t, { name: input.name, exceptId: input.id });
+      await tx.run(
+        `UPDATE ${this.t.flows} SET name = ?, name_key = ?, updated_at = ? WHERE id = ?`,
+        [input.name, nameKey(input.name), now, input.id],
+      );
+      return this.byId(input.id, tx);
+    });
+  }
+
+  /** Deletes the flow with all its versions and runs. */
+  async delete(id: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await this.byId(id, tx);
+      await tx.run(
+        `DELETE FROM ${this.t.runStages} WHERE run_id IN (SELECT id FROM ${this.t.runs} WHERE flow_id = ?)`,
+        [id],
+      );
+      await tx.run(`DELETE FROM ${this.t.runs} WHERE flow_id = ?`, [id]);
+      await tx.run(`DELETE FROM ${this.t.flowVersions} WHERE flow_id = ?`, [id]);
+      await tx.run(`DELETE FROM ${this.t.flows} WHERE id = ?`, [id]);
+    });
+  }
+
+  /** Every saved version, newest first. */
+  async versions(id: string): Promise<{ version: number; savedAt: string }[]> {
+    await this.byId(id);
+    return this.db.query<{ version: number; savedAt: string }>(
+      `SELECT version, saved_at AS "savedAt" FROM ${this.t.flowVersions} WHERE flow_id = ? ORDER BY version DESC`,
+      [id],
+    );
+  }
+}

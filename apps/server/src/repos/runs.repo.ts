@@ -1,0 +1,216 @@
+import type { DuckDbClient } from '@sluice/engine';
+
+import type { RunDetail, RunEnding, RunStageDetail, StageRunState } from '../runs/run-types';
+import type { MetaTables } from './meta-schema';
+import { NotFoundError } from '../errors';
+
+interface RunRow extends Record<string, unknown> {
+  id: string;
+  flow_id: string;
+  flow_version: number;
+  state: RunDetail['state'];
+  error: string | null;
+  failed_stage_id: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+interface StageRow extends Record<string, unknown> {
+  run_id: string;
+  stage_id: string;
+  label: string;
+  stage_type: string;
+  state: StageRunState;
+  row_count: number | string | null;
+  duration_ms: number | null;
+  sql_text: string | null;
+  error: string | null;
+}
+
+/** A stage update from the engine, as it is persisted. */
+export interface StageUpdate {
+  stageId: string;
+  state: StageRunState;
+  rows?: number;
+  durationMs?: number;
+  sql?: string;
+  error?: string;
+}
+
+const RUN_COLUMNS = `id, flow_id, flow_version, state, error, failed_stage_id, created_at,
+  started_at, finished_at`;
+const STAGE_COLUMNS =
+  's.run_id, s.stage_id, s.label, s.stage_type, s.state, s.row_count, s.duration_ms, s.error';
+
+function toStage(row: StageRow, withSql: boolean): RunStageDetail {
+  return {
+    stageId: row.stage_id,
+    label: row.label,
+    type: row.stage_type,
+    state: row.state,
+    ...(row.row_count === null ? {} : { rows: Number(row.row_count) }),
+    ...(row.duration_ms === null ? {} : { durationMs: row.duration_ms }),
+    ...(withSql && row.sql_text !== null ? { sql: row.sql_text } : {}),
+    ...(row.error === null ? {} : { error: row.error }),
+  };
+}
+
+function toDetail(row: RunRow, stages: RunStageDetail[]): RunDetail {
+  return {
+    id: row.id,
+    flowId: row.flow_id,
+    flowVersion: row.flow_version,
+    state: row.state,
+    ...(row.error === null ? {} : { error: row.error }),
+    ...(row.failed_stage_id === null ? {} : { failedStageId: row.failed_stage_id }),
+    createdAt: row.created_at,
+    ...(row.started_at === null ? {} : { startedAt: row.started_at }),
+    ...(row.finished_at === null ? {} : { finishedAt: row.finished_at }),
+    stages,
+  };
+}
+
+/** Runs and their per-stage progress (`sluice.runs`, `sluice.run_stages`). */
+export class RunsRepo {
+  constructor(
+    private readonly db: DuckDbClient,
+    private readonly t: MetaTables,
+  ) {}
+
+  /** Records a queued run with every stage pending, before anything executes. */
+  async create(input: {
+    id: string;
+    flowId: string;
+    flowVersion: number;
+    stages: readonly { stageId: string; label: string; type: string }[];
+  }): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO ${this.t.runs} (id, flow_id, flow_version, state, created_at) VALUES (?, ?, ?, 'queued', ?)`,
+        [input.id, input.flowId, input.flowVersion, new Date().toISOString()],
+      );
+      for (const [ordinal, stage] of input.stages.entries()) {
+        await tx.run(
+          `INSERT INTO ${this.t.runStages} (run_id, stage_id, ordinal, label, stage_type, state)
+           VALUES (?, ?, ?, ?, ?, 'pending')`,
+          [input.id, stage.stageId, ordinal, stage.label, stage.type],
+        );
+      }
+    });
+  }
+
+  async markRunning(id: string): Promise<void> {
+    await this.db.run(`UPDATE ${this.t.runs} SET state = 'running', started_at = ? WHERE id = ?`, [
+      new Date().toISOString(),
+      id,
+    ]);
+  }
+
+  async updateStage(runId: string, update: StageUpdate): Promise<void> {
+    await this.db.run(
+      `UPDATE ${this.t.runStages} SET state = ?, row_count = coalesce(?, row_count),
+         duration_ms = coalesce(?, duration_ms), sql_text = coalesce(?, sql_text),
+         error = coalesce(?, error)
+       WHERE run_id = ? AND stage_id = ?`,
+      [
+        update.state,
+        update.rows ?? null,
+        update.durationMs === undefined ? null : Math.round(update.durationMs),
+        update.sql ?? null,
+        update.error ?? null,
+        runId,
+        update.stageId,
+      ],
+    );
+  }
+
+  /**
+   * Ends a run. Stages that never started become skipped; a stage still running when the run
+   * ended takes the run's error, since it did not finish its work.
+   */
+  async finish(id: string, ending: RunEnding): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.run(
+        `UPDATE ${this.t.runs} SET state = ?, error = ?, failed_stage_id = ?, finished_at = ? WHERE id = ?`,
+        [
+          ending.state,
+          ending.error ?? null,
+          ending.failedStageId ?? null,
+          new Date().toISOString(),
+          id,
+        ],
+      );
+      await tx.run(
+        `UPDATE ${this.t.runStages} SET state = 'skipped' WHERE run_id = ? AND state = 'pending'`,
+        [id],
+      );
+      await tx.run(
+        `UPDATE ${this.t.runStages} SET state = 'failed', error = coalesce(error, ?)
+         WHERE run_id = ? AND state = 'running'`,
+        [ending.error ?? `The run ended ${ending.state}.`, id],
+      );
+    });
+  }
+
+  /** Marks runs a previous process left unfinished as interrupted; returns how many. */
+  async interruptUnfinished(): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const ids = await tx.query<{ id: string }>(
+        `SELECT id FROM ${this.t.runs} WHERE state IN ('queued', 'running')`,
+      );
+      for (const { id } of ids) {
+        await tx.run(
+          `UPDATE ${this.t.runs} SET state = 'interrupted', finished_at = ?,
+             error = 'The server stopped while this run was in progress.' WHERE id = ?`,
+          [new Date().toISOString(), id],
+        );
+        await tx.run(
+          `UPDATE ${this.t.runStages} SET state = 'skipped' WHERE run_id = ? AND state IN ('pending', 'running')`,
+          [id],
+        );
+      }
+      return ids.length;
+    });
+  }
+
+  async byId(id: string): Promise<RunDetail> {
+    const [run] = await this.db.query<RunRow>(
+      `SELECT ${RUN_COLUMNS} FROM ${this.t.runs} WHERE id = ?`,
+      [id],
+    );
+    if (!run)
+      throw new NotFoundError(`Run "${id}" does not exist; its flow may have been deleted.`);
+    const stages = await this.db.query<StageRow>(
+      `SELECT ${STAGE_COLUMNS}, s.sql_text FROM ${this.t.runStages} s WHERE s.run_id = ? ORDER BY s.ordinal`,
+      [id],
+    );
+    return toDetail(
+      run,
+      stages.map((row) => toStage(row, true)),
+    );
+  }
+
+  /** The newest runs of a flow (at most `limit`), without the SQL each stage ran. */
+  async listForFlow(flowId: string, limit = 50): Promise<RunDetail[]> {
+    const runs = await this.db.query<RunRow>(
+      `SELECT ${RUN_COLUMNS} FROM ${this.t.runs} WHERE flow_id = ? ORDER BY created_at DESC, id LIMIT ?`,
+      [flowId, limit],
+    );
+    const stages = await this.db.query<StageRow>(
+      `SELECT ${STAGE_COLUMNS}, NULL AS sql_text FROM ${this.t.runStages} s
+       JOIN (SELECT id FROM ${this.t.runs} WHERE flow_id = ? ORDER BY created_at DESC, id LIMIT ?) r
+         ON r.id = s.run_id
+       ORDER BY s.ordinal`,
+      [flowId, limit],
+    );
+    const byRun = new Map<string, StageRow[]>();
+    for (const row of stages) byRun.set(row.run_id, [...(byRun.get(row.run_id) ?? []), row]);
+    return runs.map((run) =>
+      toDetail(
+        run,
+        (byRun.get(run.id) ?? []).map((row) => toStage(row, false)),
+      ),
+    );
+  }
+}

@@ -1,0 +1,115 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+
+import {
+  checkExternalStageUrl,
+  detectCsvColumns,
+  listExternalFiles,
+  resolveExternalFile,
+} from '@sluice/engine';
+
+import { publicProcedure } from '../trpc';
+
+/** External stage names go into `stage://name/...` references, so they stay machine-safe. */
+const ExternalStageNameSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Use letters, digits, "-" and "_" only');
+
+const UrlSchema = z.string().trim().min(1).max(2000);
+const CommentSchema = z.string().max(1000);
+
+const CsvFormatInput = z.object({
+  header: z.boolean(),
+  delimiter: z.string().min(1).max(4),
+  quote: z.string().max(1),
+  escape: z.string().max(1),
+  skipLines: z.number().int().min(0).max(1_000_000),
+  nullString: z.string().max(100),
+});
+
+export const externalStageRouter = {
+  list: publicProcedure.query(({ ctx }) => ctx.services.externalStages.list()),
+
+  create: publicProcedure
+    .input(
+      z.object({
+        name: ExternalStageNameSchema,
+        url: UrlSchema,
+        comment: CommentSchema.optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const url = await checkExternalStageUrl(input.url, ctx.services.config.fileRoots);
+      return ctx.services.externalStages.create({
+        name: input.name,
+        url,
+        comment: input.comment ?? '',
+      });
+    }),
+
+  update: publicProcedure
+    .input(
+      z.object({
+        name: ExternalStageNameSchema,
+        url: UrlSchema.optional(),
+        comment: CommentSchema.optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const url =
+        input.url === undefined
+          ? undefined
+          : await checkExternalStageUrl(input.url, ctx.services.config.fileRoots);
+      return ctx.services.externalStages.update({
+        name: input.name,
+        ...(url === undefined ? {} : { url }),
+        ...(input.comment === undefined ? {} : { comment: input.comment }),
+      });
+    }),
+
+  delete: publicProcedure
+    .input(z.object({ name: ExternalStageNameSchema }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.externalStages.delete(input.name);
+      return { ok: true as const };
+    }),
+
+  /** Files inside an external stage's folder, optionally under a path prefix. */
+  files: publicProcedure
+    .input(z.object({ name: ExternalStageNameSchema, prefix: z.string().max(1000).optional() }))
+    .query(async ({ ctx, input }) => {
+      const stage = await ctx.services.externalStages.byName(input.name);
+      return listExternalFiles({
+        url: stage.url,
+        allowedRoots: ctx.services.config.fileRoots,
+        ...(input.prefix === undefined ? {} : { prefix: input.prefix }),
+      });
+    }),
+
+  /** Reads the head of a delimited file and proposes its columns and types. */
+  detectColumns: publicProcedure
+    .input(
+      z.object({
+        externalStage: ExternalStageNameSchema,
+        path: z.string().min(1).max(1000),
+        format: CsvFormatInput,
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const { services } = ctx;
+      const stage = await services.externalStages.byName(input.externalStage);
+      const local = await resolveExternalFile({
+        url: stage.url,
+        path: input.path,
+        mode: 'read',
+        allowedRoots: services.config.fileRoots,
+      });
+      const columns = await detectCsvColumns(services.meta, local, {
+        kind: 'csv',
+        ...input.format,
+      });
+      return { columns };
+    }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+
+import { emptyFlowDocument, FlowDocumentSchema, FlowNameSchema, IdSchema } from '@sluice/flow';
+
+import { publicProcedure } from '../trpc';
+
+const FlowIdInput = z.object({ id: IdSchema });
+
+export const flowRouter = {
+  list: publicProcedure.query(({ ctx }) => ctx.services.flows.list()),
+
+  byId: publicProcedure
+    .input(FlowIdInput)
+    .query(({ ctx, input }) => ctx.services.flows.byId(input.id)),
+
+  create: publicProcedure
+    .input(z.object({ name: FlowNameSchema, document: FlowDocumentSchema.optional() }))
+    .mutation(({ ctx, input }) =>
+      ctx.services.flows.create({
+        id: randomUUID(),
+        name: input.name,
+        document: input.document ?? emptyFlowDocument(),
+      }),
+    ),
+
+  save: publicProcedure
+    .input(
+      z.object({
+        id: IdSchema,
+        baseVersion: z.number().int().positive(),
+        document: FlowDocumentSchema,
+      }),
+    )
+    .mutation(({ ctx, input }) => ctx.services.flows.save(input)),
+
+  /** Saves a document as a new flow: the way out of a save conflict without losing work. */
+  saveAs: publicProcedure
+    .input(z.object({ name: FlowNameSchema, document: FlowDocumentSchema }))
+    .mutation(({ ctx, input }) => ctx.services.flows.create({ id: randomUUID(), ...input })),
+
+  rename: publicProcedure
+    .input(z.object({ id: IdSchema, name: FlowNameSchema }))
+    .mutation(({ ctx, input }) => ctx.services.flows.rename(input)),
+
+  delete: publicProcedure.input(FlowIdInput).mutation(async ({ ctx, input }) => {
+    await ctx.services.flows.delete(input.id);
+    return { ok: true as const };
+  }),
+
+  versions: publicProcedure
+    .input(FlowIdInput)
+    .query(({ ctx, input }) => ctx.services.flows.versions(input.id)),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,45 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+
+import { IdSchema } from '@sluice/flow';
+
+import type { RunDetail } from '../runs/run-types';
+import { toTrpcError } from '../errors';
+import { publicProcedure } from '../trpc';
+
+const RunIdInput = z.object({ runId: IdSchema });
+
+export const runRouter = {
+  /** Runs the latest saved version of a flow; refuses with diagnostics when it has errors. */
+  start: publicProcedure
+    .input(z.object({ flowId: IdSchema }))
+    .mutation(({ ctx, input }) => ctx.services.runManager.start(input.flowId)),
+
+  byId: publicProcedure
+    .input(RunIdInput)
+    .query(({ ctx, input }) => ctx.services.runs.byId(input.runId)),
+
+  /** The newest 50 runs of a flow, without the SQL of each stage. */
+  list: publicProcedure
+    .input(z.object({ flowId: IdSchema }))
+    .query(({ ctx, input }) => ctx.services.runs.listForFlow(input.flowId)),
+
+  cancel: publicProcedure.input(RunIdInput).mutation(async ({ ctx, input }) => {
+    await ctx.services.runManager.cancel(input.runId);
+    return { ok: true as const };
+  }),
+
+  /** The run's full snapshot on every change, starting with the current one, until it ends. */
+  events: publicProcedure.input(RunIdInput).subscription(async function* ({
+    ctx,
+    input,
+    signal,
+  }): AsyncGenerator<RunDetail> {
+    try {
+      yield* ctx.services.runManager.watch(input.runId, signal);
+    } catch (error) {
+      // Generator errors bypass procedure middleware, so service errors are mapped here.
+      throw toTrpcError(error) ?? error;
+    }
+  }),
+} satisfies TRPCRouterRecord;

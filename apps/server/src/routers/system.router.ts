@@ -1,0 +1,11 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+
+import { publicProcedure } from '../trpc';
+
+export const systemRouter = {
+  /** The database Sluice runs on and the Sluice version. */
+  info: publicProcedure.query(({ ctx }) => ({
+    target: ctx.services.target,
+    sluiceVersion: ctx.services.sluiceVersion,
+  })),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,66 @@
+import type { FlowDocument } from '@sluice/flow';
+import type { FileRef } from '@sluice/stages';
+import { fileRefs } from '@sluice/compiler';
+import { FileAccessError, resolveExternalFile } from '@sluice/engine';
+import { diagnostic } from '@sluice/flow';
+
+import type { ExternalStageRecord } from '../repos/external-stages.repo';
+import { InvalidRequestError } from '../errors';
+
+type FileMode = 'read' | 'write';
+
+/** How a file reference is shown where no real path is needed (SQL preview). */
+export const stageUri = (ref: FileRef): string => `stage://${ref.externalStage}/${ref.path}`;
+
+const keyOf = (ref: FileRef, mode: FileMode): string =>
+  JSON.stringify([mode, ref.externalStage, ref.path]);
+
+/** Flags every file reference whose external stage does not exist, on its stage's field. */
+export function unknownExternalStages(
+  doc: FlowDocument,
+  externalStages: readonly ExternalStageRecord[],
+): ReturnType<typeof diagnostic>[] {
+  const names = new Set(externalStages.map((stage) => stage.name));
+  return fileRefs(doc)
+    .filter(({ ref }) => !names.has(ref.externalStage))
+    .map(({ stageId, ref }) =>
+      diagnostic(
+        'unknown-external-stage',
+        { name: ref.externalStage },
+        { stageId, path: ['externalStage'] },
+      ),
+    );
+}
+
+/**
+ * Resolves every file a flow reads or writes to a local path inside the allowed roots, before
+ * the pure compiler runs. A refused file fails with the engine's message, tied to its stage.
+ * Files of unknown external stages are left out; `unknownExternalStages` reports those.
+ */
+export async function resolveFlowFiles(
+  doc: FlowDocument,
+  opts: { externalStages: readonly ExternalStageRecord[]; fileRoots: readonly string[] },
+): Promise<(ref: FileRef, mode: FileMode) => string> {
+  const urls = new Map(opts.externalStages.map((stage) => [stage.name, stage.url]));
+  const resolved = new Map<string, string>();
+  for (const { stageId, ref, mode } of fileRefs(doc)) {
+    const url = urls.get(ref.externalStage);
+    if (url === undefined) continue;
+    try {
+      const local = await resolveExternalFile({
+        url,
+        path: ref.path,
+        mode,
+        allowedRoots: opts.fileRoots,
+      });
+      resolved.set(keyOf(ref, mode), local);
+    } catch (error) {
+      if (!(error instanceof FileAccessError)) throw error;
+      const label = doc.stages.find((stage) => stage.id === stageId)?.label ?? stageId;
+      throw new InvalidRequestError(`Stage "${label || stageId}": ${error.message}`, [
+        diagnostic('invalid-config', { message: error.message }, { stageId, path: ['path'] }),
+      ]);
+    }
+  }
+  return (ref, mode) => resolved.get(keyOf(ref, mode)) ?? stageUri(ref);
+}

@@ -1,0 +1,157 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import type { Plan } from '@sluice/compiler';
+import type { DuckDbClient, DuckDbDatabase, RunEvent } from '@sluice/engine';
+import type { Diagnostic } from '@sluice/flow';
+import { compileFlow } from '@sluice/compiler';
+import { runPlan } from '@sluice/engine';
+import { hasErrors } from '@sluice/flow';
+
+import type { ExternalStagesRepo } from '../repos/external-stages.repo';
+import type { FlowsRepo } from '../repos/flows.repo';
+import type { RunsRepo } from '../repos/runs.repo';
+import type { RunDetail, RunEnding } from './run-types';
+import { InvalidRequestError } from '../errors';
+import { logger } from '../logger';
+import { resolveFlowFiles, unknownExternalStages } from './flow-files';
+import { RunEvents } from './run-events';
+import { isTerminal } from './run-types';
+
+export interface RunManagerDeps {
+  database: DuckDbDatabase;
+  flows: FlowsRepo;
+  runs: RunsRepo;
+  externalStages: ExternalStagesRepo;
+  fileRoots: readonly string[];
+}
+
+interface ActiveRun {
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+/** How long `cancel` waits for the interrupted statement to stop before answering. */
+const CANCEL_WAIT_MS = 2000;
+
+function refusal(diagnostics: readonly Diagnostic[]): InvalidRequestError {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const more =
+    errors.length > 1 ? ` (${errors.length - 1} more problem(s) are marked on the canvas)` : '';
+  return new InvalidRequestError(
+    `The flow cannot run until it is fixed: ${errors[0]?.message ?? 'it has errors'}${more}`,
+    diagnostics,
+  );
+}
+
+/**
+ * Starts, tracks and cancels runs. Each run gets its own DuckDB connection so cancelling can
+ * interrupt its statement without touching metadata work; every engine event is persisted to
+ * `run_stages` and then published to watchers as a full snapshot.
+ */
+export class RunManager {
+  private readonly active = new Map<string, ActiveRun>();
+  private readonly events = new RunEvents();
+
+  constructor(private readonly deps: RunManagerDeps) {}
+
+  /** Compiles the latest saved version and starts it; refuses flows with error diagnostics. */
+  async start(flowId: string): Promise<{ runId: string }> {
+    const { flows, runs, externalStages, fileRoots } = this.deps;
+    const flow = await flows.byId(flowId);
+    const known = await externalStages.list();
+    const missing = unknownExternalStages(flow.document, known);
+    if (hasErrors(missing)) throw refusal(missing);
+    const resolveFile = await resolveFlowFiles(flow.document, { externalStages: known, fileRoots });
+    const runTag = randomBytes(4).toString('hex');
+    const { plan, diagnostics } = compileFlow(flow.document, {
+      dialect: 'duckdb',
+      runTag,
+      resolveFile,
+    });
+    if (!plan || hasErrors(diagnostics)) throw refusal(diagnostics);
+    const runId = randomUUID();
+    await runs.create({
+      id: runId,
+      flowId,
+      flowVersion: flow.version,
+      stages: flow.document.stages.map((s) => ({ stageId: s.id, label: s.label, type: s.type })),
+    });
+    const controller = new AbortController();
+    const done = this.execute(runId, plan, controller.signal).finally(() =>
+      this.active.delete(runId),
+    );
+    this.active.set(runId, { controller, done });
+    return { runId };
+  }
+
+  /** Stops a run: interrupts its statement and waits briefly for it to end. Finished runs stay as they are. */
+  async cancel(runId: string): Promise<void> {
+    const run = await this.deps.runs.byId(runId);
+    const active = this.active.get(runId);
+    if (active) {
+      active.controller.abort();
+      await Promise.race([active.done, sleep(CANCEL_WAIT_MS)]);
+    } else if (!isTerminal(run.state)) {
+      await this.end(runId, { state: 'cancelled', error: 'The run was cancelled.' });
+    }
+  }
+
+  /** The run's snapshots from now until it ends (see `RunEvents.watch`). */
+  watch(runId: string, signal?: AbortSignal): AsyncGenerator<RunDetail> {
+    return this.events.watch(runId, () => this.deps.runs.byId(runId), signal);
+  }
+
+  /** Cancels every active run and waits for them, for a clean shutdown. */
+  async shutdown(): Promise<void> {
+    const all = [...this.active.values()];
+    for (const run of all) run.controller.abort();
+    await Promise.all(all.map((run) => run.done));
+  }
+
+  private async execute(runId: string, plan: Plan, signal: AbortSignal): Promise<void> {
+    let client: DuckDbClient | undefined;
+    let recorded: Promise<void> = Promise.resolve();
+    try {
+      client = await this.deps.database.connect();
+      await this.deps.runs.markRunning(runId);
+      await this.publish(runId);
+      const outcome = await runPlan(client, plan, {
+        signal,
+        onEvent: (event) => {
+          recorded = recorded.then(() => this.record(runId, event));
+        },
+      });
+      await recorded;
+      await this.end(runId, outcome);
+    } catch (error) {
+      logger.error(`Run ${runId} failed unexpectedly`, error);
+      await recorded;
+      const message = error instanceof Error ? error.message : String(error);
+      await this.end(runId, { state: 'failed', error: message }).catch((endError: unknown) =>
+        logger.error(`Run ${runId} could not be marked failed`, endError),
+      );
+    } finally {
+      client?.close();
+    }
+  }
+
+  private async record(runId: string, event: RunEvent): Promise<void> {
+    try {
+      await this.deps.runs.updateStage(runId, event);
+      await this.publish(runId);
+    } catch (error) {
+      logger.error(`Run ${runId}: a stage event could not be recorded`, error);
+    }
+  }
+
+  private async end(runId: string, ending: RunEnding): Promise<void> {
+    await this.deps.runs.finish(runId, ending);
+    await this.publish(runId);
+  }
+
+  private async publish(runId: string): Promise<void> {
+    if (!this.events.isWatched(runId)) return;
+    this.events.publish(runId, await this.deps.runs.byId(runId));
+  }
+}

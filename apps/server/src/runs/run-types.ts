@@ -1,0 +1,49 @@
+/** The run record shapes shared by the runs repository, the run manager and the run router. */
+
+export const RUN_STATES = [
+  'queued',
+  'running',
+  'succeeded',
+  'failed',
+  'cancelled',
+  'interrupted',
+] as const;
+export type RunState = (typeof RUN_STATES)[number];
+
+export type StageRunState = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped';
+
+/** True once a run can change no more. */
+export function isTerminal(state: RunState): boolean {
+  return state !== 'queued' && state !== 'running';
+}
+
+export interface RunStageDetail {
+  stageId: string;
+  label: string;
+  type: string;
+  state: StageRunState;
+  rows?: number;
+  durationMs?: number;
+  sql?: string;
+  error?: string;
+}
+
+export interface RunDetail {
+  id: string;
+  flowId: string;
+  flowVersion: number;
+  state: RunState;
+  error?: string;
+  failedStageId?: string;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  stages: RunStageDetail[];
+}
+
+/** What a finished run ends with. */
+export interface RunEnding {
+  state: Exclude<RunState, 'queued' | 'running'>;
+  error?: string;
+  failedStageId?: string;
+}

@@ -1,0 +1,31 @@
+import { mkdir } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+
+import { checkExternalStageUrl, FileAccessError } from '@sluice/engine';
+
+import type { ServerConfig } from './env';
+import type { ExternalStagesRepo } from './repos/external-stages.repo';
+
+/**
+ * Creates the external stages a new database starts with: `samples` (the shipped CSVs) and
+ * `exports` (where file exports land). A folder outside the allowed roots is skipped, since the
+ * person chose those roots.
+ */
+export async function seedExternalStages(
+  config: ServerConfig,
+  externalStages: ExternalStagesRepo,
+): Promise<void> {
+  await mkdir(config.exportsDir, { recursive: true });
+  const seeds = [
+    { name: 'samples', dir: config.samplesDir, comment: 'Sample CSV files shipped with Sluice.' },
+    { name: 'exports', dir: config.exportsDir, comment: 'Where file exports are written.' },
+  ];
+  for (const seed of seeds) {
+    try {
+      const url = await checkExternalStageUrl(pathToFileURL(seed.dir).href, config.fileRoots);
+      await externalStages.create({ name: seed.name, url, comment: seed.comment });
+    } catch (error) {
+      if (!(error instanceof FileAccessError)) throw error;
+    }
+  }
+}
