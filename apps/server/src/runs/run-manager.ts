@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Plan } from '@sluice/compiler';
 import type { DuckDbClient, DuckDbDatabase, RunEvent } from '@sluice/engine';
 import type { Diagnostic } from '@sluice/flow';
-import { compileFlow } from '@sluice/compiler';
+import { analyzeFlow, compileFlow } from '@sluice/compiler';
 import { runPlan } from '@sluice/engine';
 import { hasErrors } from '@sluice/flow';
 
@@ -60,8 +60,12 @@ export class RunManager {
     const { flows, runs, externalStages, fileRoots } = this.deps;
     const flow = await flows.byId(flowId);
     const known = await externalStages.list();
-    const missing = unknownExternalStages(flow.document, known);
-    if (hasErrors(missing)) throw refusal(missing);
+    // Flow problems come first: files are only worth checking in a flow that could run.
+    const problems = [
+      ...analyzeFlow(flow.document).diagnostics,
+      ...unknownExternalStages(flow.document, known),
+    ];
+    if (hasErrors(problems)) throw refusal(problems);
     const resolveFile = await resolveFlowFiles(flow.document, { externalStages: known, fileRoots });
     const runTag = randomBytes(4).toString('hex');
     const { plan, diagnostics } = compileFlow(flow.document, {
@@ -123,6 +127,9 @@ export class RunManager {
         },
       });
       await recorded;
+      if (outcome.cleanupErrors) {
+        logger.error(`Run ${runId} left staging objects behind`, outcome.cleanupErrors);
+      }
       await this.end(runId, outcome);
     } catch (error) {
       logger.error(`Run ${runId} failed unexpectedly`, error);

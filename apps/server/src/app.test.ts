@@ -1,0 +1,106 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import type { TestServer } from '../test/harness';
+import { paidOrdersFlow } from '../test/fixtures';
+import { startTestServer } from '../test/harness';
+import { createApp } from './app';
+
+const TOKEN = 'a-long-enough-access-token';
+
+let server: TestServer | undefined;
+let http: Server | undefined;
+
+async function listen(env: Record<string, string> = {}): Promise<string> {
+  server = await startTestServer(env);
+  const app = createApp(server.services);
+  const started = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  http = started;
+  return `http://127.0.0.1:${(started.address() as AddressInfo).port}`;
+}
+
+afterEach(async () => {
+  await new Promise((resolve) => http?.close(resolve) ?? resolve(undefined));
+  await server?.close();
+  http = undefined;
+  server = undefined;
+});
+
+const input = (value: unknown): string => encodeURIComponent(JSON.stringify(value));
+
+describe('HTTP app', () => {
+  it('answers /healthz and a tRPC query', async () => {
+    const base = await listen();
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true });
+    const response = await fetch(`${base}/trpc/system.info`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { result: { data: { target: { product: string } } } };
+    expect(body.result.data.target.product).toBe('DuckDB');
+  });
+
+  it('answers unknown API paths with JSON 404s', async () => {
+    const base = await listen();
+    const response = await fetch(`${base}/trpc/flow.teleport`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/json/);
+  });
+
+  it('serves the web app with a fallback to index.html, or says how to build it', async () => {
+    const base = await listen();
+    const missing = await fetch(`${base}/flows/abc`);
+    expect(missing.status).toBe(503);
+    expect(await missing.text()).toMatch(/not built yet/);
+    const dist = server?.config.webDist ?? '';
+    await mkdir(join(dist, 'assets'), { recursive: true });
+    await writeFile(join(dist, 'index.html'), '<div id="root"></div>');
+    await writeFile(join(dist, 'assets', 'app.js'), 'export {};');
+    expect(await (await fetch(`${base}/flows/abc`)).text()).toBe('<div id="root"></div>');
+    expect(await (await fetch(`${base}/assets/app.js`)).text()).toBe('export {};');
+  });
+
+  it('streams run snapshots over SSE until the run ends', async () => {
+    const base = await listen();
+    const created = await fetch(`${base}/trpc/flow.create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Over HTTP', document: paidOrdersFlow() }),
+    });
+    const flowId = ((await created.json()) as { result: { data: { id: string } } }).result.data.id;
+    const started = await fetch(`${base}/trpc/run.start`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ flowId }),
+    });
+    const { runId } = ((await started.json()) as { result: { data: { runId: string } } }).result
+      .data;
+    const stream = await fetch(`${base}/trpc/run.events?input=${input({ runId })}`, {
+      headers: { accept: 'text/event-stream' },
+    });
+    expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const text = await stream.text();
+    expect(text).toContain('"state":"succeeded"');
+  });
+
+  it('requires the access token on /trpc when one is configured', async () => {
+    const base = await listen({ SLUICE_ACCESS_TOKEN: TOKEN });
+    const refused = await fetch(`${base}/trpc/system.info`);
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('UNAUTHORIZED');
+    const wrong = await fetch(`${base}/trpc/system.info`, {
+      headers: { authorization: 'Bearer wrong' },
+    });
+    expect(wrong.status).toBe(401);
+    const bearer = await fetch(`${base}/trpc/system.info`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(bearer.status).toBe(200);
+    const query = await fetch(`${base}/trpc/system.info?token=${TOKEN}`);
+    expect(query.status).toBe(200);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+});

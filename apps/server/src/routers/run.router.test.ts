@@ -1,0 +1,118 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TRPCError } from '@trpc/server';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import type { FlowDocument } from '@sluice/flow';
+
+import type { TestServer } from '../../test/harness';
+import type { RunDetail } from '../runs/run-types';
+import { cyclicFlow, paidOrdersFlow } from '../../test/fixtures';
+import { startTestServer } from '../../test/harness';
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+async function savedFlow(name: string, document: FlowDocument): Promise<string> {
+  return (await server.caller.flow.create({ name, document })).id;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  return error as TRPCError;
+}
+
+/** Follows the run's event stream to its end, as the web app's subscription does. */
+async function followRun(runId: string): Promise<RunDetail[]> {
+  const snapshots: RunDetail[] = [];
+  for await (const snapshot of await server.caller.run.events({ runId })) snapshots.push(snapshot);
+  return snapshots;
+}
+
+describe('run router', () => {
+  it('runs a sample flow to success, with rows per stage, a table and an exported file', async () => {
+    const flowId = await savedFlow('Paid orders', paidOrdersFlow());
+    const { runId } = await server.caller.run.start({ flowId });
+    const snapshots = await followRun(runId);
+    const last = snapshots.at(-1);
+    expect(last?.state).toBe('succeeded');
+
+    const run = await server.caller.run.byId({ runId });
+    expect(run).toMatchObject({ flowId, flowVersion: 1, state: 'succeeded' });
+    expect(run.startedAt).toBeDefined();
+    expect(run.finishedAt).toBeDefined();
+    const byStage = new Map(run.stages.map((s) => [s.stageId, s]));
+    expect([...byStage.values()].every((s) => s.state === 'succeeded')).toBe(true);
+    const [{ paid }] = (await server.services.meta.query<{ paid: number }>(
+      `SELECT count(*)::INTEGER AS paid FROM read_csv(?, header = true) WHERE status = 'paid'`,
+      [join(server.dir, 'samples', 'orders.csv')],
+    )) as [{ paid: number }];
+    expect(paid).toBeGreaterThan(0);
+    expect(byStage.get('paid')?.rows).toBe(paid);
+    expect(byStage.get('table')?.sql).toContain('paid_orders');
+
+    const [{ stored }] = (await server.services.meta.query<{ stored: number }>(
+      'SELECT count(*)::INTEGER AS stored FROM main.paid_orders',
+    )) as [{ stored: number }];
+    expect(stored).toBe(paid);
+    const exported = await readFile(join(server.config.exportsDir, 'paid.csv'), 'utf8');
+    expect(exported.trim().split('\n')).toHaveLength(paid + 1);
+
+    const list = await server.caller.run.list({ flowId });
+    expect(list.map((r) => r.id)).toEqual([runId]);
+    expect(list[0]?.stages.every((s) => s.sql === undefined)).toBe(true);
+  });
+
+  it('refuses to run a flow with a cycle, listing the diagnostics', async () => {
+    const flowId = await savedFlow('Loop', cyclicFlow());
+    const error = await refusal(server.caller.run.start({ flowId }));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toMatch(/cycle/);
+    const { diagnostics } = error.cause as unknown as { diagnostics: { code: string }[] };
+    expect(diagnostics.map((d) => d.code)).toContain('cycle');
+    expect(await server.caller.run.list({ flowId })).toEqual([]);
+  });
+
+  it('refuses to run when a source file is missing, naming the stage', async () => {
+    const flowId = await savedFlow('Missing file', paidOrdersFlow({ path: 'nope.csv' }));
+    const error = await refusal(server.caller.run.start({ flowId }));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toMatch(/^Stage "orders": File "nope.csv" does not exist/);
+  });
+
+  it('refuses to run with an unknown external stage', async () => {
+    const flowId = await savedFlow('Unknown', paidOrdersFlow({ externalStage: 'nowhere' }));
+    const error = await refusal(server.caller.run.start({ flowId }));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toMatch(/External stage "nowhere" does not exist/);
+  });
+
+  it('marks runs left running by a stopped server as interrupted on restart', async () => {
+    const flowId = await savedFlow('Paid orders', paidOrdersFlow());
+    await server.services.runs.create({
+      id: 'left-running',
+      flowId,
+      flowVersion: 1,
+      stages: [{ stageId: 'orders', label: 'orders', type: 'file-source' }],
+    });
+    await server.services.runs.markRunning('left-running');
+    server = await server.restart();
+    const run = await server.caller.run.byId({ runId: 'left-running' });
+    expect(run.state).toBe('interrupted');
+    expect(run.stages[0]?.state).toBe('skipped');
+  });
+
+  it('answers NOT_FOUND for a run that does not exist', async () => {
+    const error = await refusal(server.caller.run.byId({ runId: 'missing' }));
+    expect(error.code).toBe('NOT_FOUND');
+  });
+});
