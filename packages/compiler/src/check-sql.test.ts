@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+
+import { checkSqlExpression } from './check-sql';
+
+describe('checkSqlExpression', () => {
+  it.each([
+    'amount > 0',
+    "country = 'NL' AND amount BETWEEN 1 AND 10",
+    'a::INTEGER > 2',
+    "name ILIKE 'a%'",
+    'list_contains([1, 2], id)',
+    '"we""ird" = \'it\'\'s\'',
+    "note = 'a;b -- not a comment (really'",
+    "path = E'C:\\\\temp\\'s'",
+    'id IN (SELECT 1)',
+    'TRUE',
+  ])('accepts %s', (sql) => {
+    expect(checkSqlExpression(sql)).toBeUndefined();
+  });
+
+  it.each([
+    ['a = 1; DROP TABLE x', 'Semicolons are not allowed'],
+    ['a = 1 -- trailing', 'Comments'],
+    ['a = 1 /* x */', 'Comments'],
+    ['1 = 1) UNION (SELECT 1', 'has no matching "("'],
+    ['(a = 1', 'is not closed'],
+    ["a = 'open", "quoted text ('…') is not closed"],
+    ['"open = 1', 'quoted name ("…") is not closed'],
+    ["E'\\' ) OR (1 = 1", "quoted text ('…') is not closed"],
+    ['$$)$$', 'Dollar signs'],
+    ['   ', 'Write an expression'],
+  ])('rejects %s', (sql, message) => {
+    expect(checkSqlExpression(sql)).toContain(message);
+  });
+
+  it('does not read E as a string prefix inside a word', () => {
+    expect(checkSqlExpression("name'x'")).toBeUndefined();
+    expect(checkSqlExpression("name = 'x\\' OR 1 = 1")).toBeUndefined();
+  });
+});

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+
+import { FlowDocumentSchema } from '@sluice/flow';
+
+import { flow, stage } from '../test/build-flow';
+import fixtureJson from '../test/fixtures/orders-pipeline.flow.json';
+import { analyzeFlow } from './analyze-flow';
+import { compileFlow } from './compile-flow';
+import { fileRefs } from './file-refs';
+
+const fixture = FlowDocumentSchema.parse(fixtureJson);
+const options = { dialect: 'duckdb', runTag: 'r1' } as const;
+const codes = (doc: Parameters<typeof analyzeFlow>[0]) =>
+  analyzeFlow(doc).diagnostics.map((d) => [d.code, d.stageId, d.path]);
+
+describe('compileFlow', () => {
+  it('compiles the fixture pipeline into phased steps with stable ids', () => {
+    const { plan, diagnostics } = compileFlow(fixture, options);
+    expect(diagnostics).toEqual([]);
+    expect(plan?.steps.map((s) => [s.id, s.phase, s.stageId, s.rowsFrom])).toEqual([
+      ['load:src-1', 'load', 'src-1', 'count'],
+      ['transform:filter-1', 'transform', 'filter-1', 'count'],
+      ['transform:cols-1', 'transform', 'cols-1', 'count'],
+      ['create:dest-1', 'write', 'dest-1', undefined],
+      ['write:dest-1', 'write', 'dest-1', 'changes'],
+      ['export:export-1', 'export', 'export-1', 'changes'],
+    ]);
+    expect(plan?.staging).toEqual([
+      '__sluice_r1_src-1',
+      '__sluice_r1_filter-1',
+      '__sluice_r1_cols-1',
+    ]);
+    expect(plan?.cleanup.map((s) => `${s.id} ${s.sql}`)).toEqual([
+      'cleanup:1 DROP VIEW IF EXISTS "__sluice_r1_cols-1"',
+      'cleanup:2 DROP VIEW IF EXISTS "__sluice_r1_filter-1"',
+      'cleanup:3 DROP TABLE IF EXISTS "__sluice_r1_src-1"',
+    ]);
+  });
+
+  it.each([
+    [
+      'transform:filter-1',
+      'CREATE VIEW "__sluice_r1_filter-1" AS SELECT * FROM "__sluice_r1_src-1" WHERE (amount > 0)',
+    ],
+    [
+      'transform:cols-1',
+      'CREATE VIEW "__sluice_r1_cols-1" AS SELECT "customer" AS "who", "amount" AS "amount" FROM "__sluice_r1_filter-1"',
+    ],
+    [
+      'export:export-1',
+      `COPY (SELECT * FROM "__sluice_r1_cols-1") TO 'stage://exports/paid.csv.sluice-r1.tmp' (FORMAT csv, HEADER true, DELIMITER ';', QUOTE '"', ESCAPE '"', NULLSTR 'NULL')`,
+    ],
+  ])('writes the SQL of %s', (id, sql) => {
+    expect(compileFlow(fixture, options).plan?.steps.find((s) => s.id === id)?.sql).toBe(sql);
+  });
+
+  it('resolves files through the given resolver, exporting to a temporary name first', () => {
+    const resolveFile = (ref: { externalStage: string; path: string }, mode: string) =>
+      `/data/${ref.externalStage}/${mode}/${ref.path}`;
+    const steps = compileFlow(fixture, { ...options, resolveFile }).plan?.steps ?? [];
+    expect(steps.flatMap((s) => s.files ?? [])).toEqual([
+      {
+        ref: { externalStage: 'samples', path: 'orders.csv' },
+        mode: 'read',
+        local: '/data/samples/read/orders.csv',
+      },
+      {
+        ref: { externalStage: 'exports', path: 'paid.csv' },
+        mode: 'write',
+        local: '/data/exports/write/paid.csv',
+        temp: '/data/exports/write/paid.csv.sluice-r1.tmp',
+      },
+    ]);
+  });
+
+  it('skips stages that feed no destination, warning about them', () => {
+    const doc = flow(
+      [stage('src', 'file-source'), stage('side', 'filter'), stage('dest', 'table-destination')],
+      ['src->side', 'src->dest'],
+    );
+    const { plan, diagnostics } = compileFlow(doc, options);
+    expect(plan?.steps.map((s) => s.id)).toEqual(['load:src', 'create:dest', 'write:dest']);
+    expect(diagnostics.map((d) => [d.code, d.stageId])).toEqual([['unconnected-output', 'side']]);
+  });
+
+  it('returns no plan while any diagnostic is an error', () => {
+    const doc = flow([stage('dest', 'table-destination')], []);
+    expect(compileFlow(doc, options)).toEqual({
+      diagnostics: [expect.objectContaining({ code: 'missing-input', stageId: 'dest' })],
+    });
+  });
+
+  it('refuses a run tag that cannot be part of a name', () => {
+    expect(() => compileFlow(fixture, { ...options, runTag: 'a"b' })).toThrow('Run tag');
+  });
+});
+
+describe('analyzeFlow', () => {
+  it('propagates columns in topological order', () => {
+    const analysis = analyzeFlow(fixture);
+    expect(analysis.order).toEqual(['src-1', 'filter-1', 'cols-1', 'dest-1', 'export-1']);
+    expect(analysis.columns['cols-1']).toEqual([
+      { name: 'who', type: 'VARCHAR' },
+      { name: 'amount', type: 'DOUBLE' },
+    ]);
+  });
+
+  it('reports a cycle on every stage in it', () => {
+    const doc = flow(
+      [stage('a', 'filter'), stage('b', 'filter'), stage('c', 'table-destination')],
+      ['a->b', 'b->a', 'b->c'],
+    );
+    const cycles = analyzeFlow(doc).diagnostics.filter((d) => d.code === 'cycle');
+    expect(cycles.map((d) => d.stageId)).toEqual(['a', 'b']);
+    expect(cycles[0]?.message).toBe(
+      'These stages form a cycle: a → b → a. Remove one of the links.',
+    );
+  });
+
+  it('reports missing and doubled inputs and links to ports a stage lacks', () => {
+    const doc = flow(
+      [stage('s1', 'file-source'), stage('s2', 'file-source'), stage('d', 'table-destination')],
+      ['s1->d', 's2->d'],
+    );
+    doc.links.push({
+      id: 'bad',
+      source: { stageId: 's1', port: 'nope' },
+      target: { stageId: 's2', port: 'in' },
+    });
+    expect(codes(doc)).toEqual([
+      ['unknown-port', 's1', undefined],
+      ['unknown-port', 's2', undefined],
+      ['too-many-inputs', 'd', undefined],
+    ]);
+  });
+
+  it('reports unknown columns with the config path', () => {
+    const doc = flow(
+      [
+        stage('src', 'file-source', { columns: [{ name: 'id', type: 'BIGINT' }] }),
+        stage('cols', 'select-columns', { columns: [{ source: 'id' }, { source: 'price' }] }),
+        stage('d', 'table-destination'),
+      ],
+      ['src->cols', 'cols->d'],
+    );
+    expect(codes(doc)).toEqual([['unknown-column', 'cols', ['columns', 1, 'source']]]);
+  });
+
+  it('reports user SQL that is not one expression at its field', () => {
+    const doc = flow(
+      [
+        stage('src', 'file-source'),
+        stage('f', 'filter', { condition: 'a = 1; DROP TABLE x' }),
+        stage('d', 'table-destination'),
+      ],
+      ['src->f', 'f->d'],
+    );
+    expect(analyzeFlow(doc).diagnostics).toEqual([
+      {
+        code: 'invalid-sql',
+        severity: 'error',
+        stageId: 'f',
+        path: ['condition'],
+        message: 'Semicolons are not allowed: write one expression, not statements.',
+      },
+    ]);
+  });
+
+  it('reports unknown stage types, invalid configs and a flow without destination', () => {
+    const doc = flow(
+      [stage('x', 'pivot'), stage('src', 'file-source', { path: '../up.csv' })],
+      ['src->x'],
+    );
+    expect(codes(doc)).toEqual([
+      ['unknown-stage-type', 'x', undefined],
+      ['invalid-config', 'src', ['path']],
+      ['no-destination', undefined, undefined],
+    ]);
+  });
+});
+
+describe('fileRefs', () => {
+  it('lists the files a flow reads and writes, from valid configs only', () => {
+    const doc = flow([...fixture.stages, stage('bad', 'file-source', { path: '/etc/passwd' })], []);
+    expect(fileRefs(doc)).toEqual([
+      { stageId: 'src-1', ref: { externalStage: 'samples', path: 'orders.csv' }, mode: 'read' },
+      { stageId: 'export-1', ref: { externalStage: 'exports', path: 'paid.csv' }, mode: 'write' },
+    ]);
+  });
+});

@@ -1,0 +1,234 @@
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import type { FlowDocument } from '@sluice/flow';
+import type { FileRef } from '@sluice/stages';
+import { FlowDocumentSchema } from '@sluice/flow';
+
+import type { Plan } from '../src';
+import { compileFlow } from '../src';
+import { flow, stage } from './build-flow';
+
+/**
+ * Proves the generated SQL runs: each flow is compiled and its plan executed in an in-memory
+ * DuckDB the way the engine does (steps in one transaction, cleanup always, exports renamed after
+ * commit), over real files in a temporary directory.
+ */
+let root: string;
+let db: DuckDBConnection;
+let runs = 0;
+
+beforeEach(async () => {
+  root = mkdtempSync(join(tmpdir(), 'sluice-compiler-'));
+  db = await (await DuckDBInstance.create(':memory:')).connect();
+});
+afterEach(() => {
+  db.closeSync();
+  rmSync(root, { recursive: true, force: true });
+});
+
+const fileAt = (ref: FileRef) => join(root, ref.externalStage, ref.path);
+function putFile(externalStage: string, path: string, text: string): void {
+  const file = fileAt({ externalStage, path });
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+
+function compile(doc: FlowDocument): Plan {
+  runs += 1;
+  const { plan, diagnostics } = compileFlow(doc, {
+    dialect: 'duckdb',
+    runTag: `t${runs}`,
+    resolveFile: fileAt,
+  });
+  if (!plan) throw new Error(JSON.stringify(diagnostics));
+  return plan;
+}
+
+/** Runs a plan as the engine does (it creates export folders); resolves to the failing step's id and message, or undefined on success. */
+async function run(plan: Plan): Promise<{ step: string; message: string } | undefined> {
+  let failure: { step: string; message: string } | undefined;
+  for (const file of plan.steps.flatMap((s) => s.files ?? [])) {
+    if (file.temp) mkdirSync(dirname(file.temp), { recursive: true });
+  }
+  await db.run('BEGIN TRANSACTION');
+  for (const step of plan.steps) {
+    try {
+      await db.run(step.sql);
+    } catch (error) {
+      failure = { step: step.id, message: (error as Error).message };
+      break;
+    }
+  }
+  await db.run(failure ? 'ROLLBACK' : 'COMMIT');
+  for (const step of plan.cleanup) await db.run(step.sql);
+  for (const file of plan.steps.flatMap((s) => s.files ?? [])) {
+    if (!failure && file.temp) renameSync(file.temp, file.local);
+  }
+  return failure;
+}
+
+async function rows(sql: string): Promise<Record<string, unknown>[]> {
+  return (await db.runAndReadAll(sql)).getRowObjectsJson();
+}
+
+const fixture = FlowDocumentSchema.parse(
+  JSON.parse(readFileSync(new URL('fixtures/orders-pipeline.flow.json', import.meta.url), 'utf8')),
+);
+const ORDERS = 'id,customer,amount\n1,Ann,10.5\n2,Bob,0\n3,"Lee, Jr.",7\n';
+
+describe('generated DuckDB SQL', () => {
+  it('runs the fixture pipeline, writes the table and the file, and leaves no staging', async () => {
+    putFile('samples', 'orders.csv', ORDERS);
+    const plan = compile(fixture);
+    expect(await run(plan)).toBeUndefined();
+    expect(await rows('SELECT * FROM paid ORDER BY who')).toEqual([
+      { who: 'Ann', amount: 10.5 },
+      { who: 'Lee, Jr.', amount: 7 },
+    ]);
+    expect(readFileSync(join(root, 'exports', 'paid.csv'), 'utf8')).toBe(
+      'who;amount\nAnn;10.5\nLee, Jr.;7.0\n',
+    );
+    const left = await rows(
+      'SELECT table_name FROM duckdb_tables() UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT internal',
+    );
+    expect(left).toEqual([{ table_name: 'paid' }]);
+  });
+
+  it('counts rows with the plan row-count queries', async () => {
+    putFile('samples', 'orders.csv', ORDERS);
+    const plan = compile(fixture);
+    mkdirSync(join(root, 'exports'));
+    await db.run('BEGIN TRANSACTION');
+    const counts: Record<string, unknown> = {};
+    for (const step of plan.steps) {
+      const result = await db.run(step.sql);
+      counts[step.id] = step.rowCountSql
+        ? Object.values((await rows(step.rowCountSql))[0] ?? {})[0]
+        : result.rowsChanged;
+    }
+    await db.run('ROLLBACK');
+    expect(counts).toMatchObject({
+      'load:src-1': '3',
+      'transform:filter-1': '2',
+      'write:dest-1': 2,
+      'export:export-1': 2,
+    });
+  });
+
+  it('round-trips names with quotes, backticks, backslashes and unicode', async () => {
+    const odd = `it's "odd" \`x\` back\\slash 東京 🚀`;
+    putFile('samples', `dir 'q'/東京.csv`, `${odd},n\nv1,1\n`);
+    const doc = flow(
+      [
+        stage('src', 'file-source', {
+          path: `dir 'q'/東京.csv`,
+          columns: [
+            { name: odd, type: 'VARCHAR' },
+            { name: 'n', type: 'INTEGER' },
+          ],
+        }),
+        stage('cols', 'select-columns', { columns: [{ source: odd, as: `${odd}!` }] }),
+        stage('dest', 'table-destination', { table: odd, mode: 'overwrite' }),
+        stage('out', 'file-export', { path: `out 'q'/${odd}.csv` }),
+      ],
+      ['src->cols', 'cols->dest', 'cols->out'],
+    );
+    expect(await run(compile(doc))).toBeUndefined();
+    expect(await rows('SELECT table_name FROM duckdb_tables()')).toEqual([{ table_name: odd }]);
+    const quoted = `"${odd.replaceAll('"', '""')}"`;
+    expect(await rows(`SELECT * FROM ${quoted}`)).toEqual([{ [`${odd}!`]: 'v1' }]);
+    expect(readFileSync(join(root, 'exports', `out 'q'`, `${odd}.csv`), 'utf8')).toBe(
+      `"${odd.replaceAll('"', '""')}!"\nv1\n`,
+    );
+  });
+
+  it('appends on each run and overwrites when asked', async () => {
+    putFile('samples', 'orders.csv', ORDERS);
+    const into = (mode: string) =>
+      flow(
+        [stage('src', 'file-source'), stage('dest', 'table-destination', { mode })],
+        ['src->dest'],
+      );
+    await run(compile(into('append')));
+    await run(compile(into('append')));
+    expect(await rows('SELECT count(*)::INT AS n FROM output')).toEqual([{ n: 6 }]);
+    await run(compile(into('overwrite')));
+    expect(await rows('SELECT count(*)::INT AS n FROM output')).toEqual([{ n: 3 }]);
+  });
+
+  it.each(['append', 'overwrite'])(
+    'fails in %s mode when the table is missing and may not be created',
+    async (mode) => {
+      putFile('samples', 'orders.csv', ORDERS);
+      const doc = flow(
+        [
+          stage('src', 'file-source'),
+          stage('dest', 'table-destination', { table: 'absent', mode, createIfMissing: false }),
+        ],
+        ['src->dest'],
+      );
+      const failure = await run(compile(doc));
+      expect(failure?.message).toContain('Table with name absent does not exist');
+      expect(await rows('SELECT table_name FROM duckdb_tables()')).toEqual([]);
+    },
+  );
+
+  it('leaves the destination as it was when a later stage fails', async () => {
+    putFile('samples', 'orders.csv', ORDERS);
+    await db.run('CREATE TABLE output (id BIGINT)');
+    await db.run('INSERT INTO output VALUES (42)');
+    const doc = flow(
+      [
+        stage('src', 'file-source'),
+        stage('f', 'filter', { condition: 'no_such_column > 1' }),
+        stage('dest', 'table-destination', { mode: 'overwrite' }),
+      ],
+      ['src->f', 'f->dest'],
+    );
+    const failure = await run(compile(doc));
+    expect(failure?.step).toBe('transform:f');
+    expect(failure?.message).toContain('no_such_column');
+    expect(await rows('SELECT id FROM output')).toEqual([{ id: '42' }]);
+  });
+});
+
+describe('malformed CSV', () => {
+  const withColumns = {
+    columns: [
+      { name: 'a', type: 'BIGINT' },
+      { name: 'b', type: 'BIGINT' },
+    ],
+  };
+  const load = (config: Record<string, unknown>) =>
+    compile(
+      flow([stage('src', 'file-source', config), stage('d', 'table-destination')], ['src->d']),
+    );
+
+  it.each([
+    [
+      'a row with too many fields',
+      'a,b\n1,2\n3,4,5\n6,7\n',
+      'Expected Number of Columns: 2 Found: 3',
+    ],
+    ['a row with too few fields', 'a,b\n1,2\n3\n6,7\n', 'Expected Number of Columns: 2 Found: 1'],
+    ['an unterminated quote', 'a,b\n1,2\n"3,4\n6,7\n', 'unterminated quote'],
+  ])('fails the load naming the line of %s', async (_, text, detail) => {
+    putFile('samples', 'orders.csv', text);
+    const failure = await run(load(withColumns));
+    expect(failure?.step).toBe('load:src');
+    expect(failure?.message).toContain('CSV Error on Line: 3');
+    expect(failure?.message).toContain(detail);
+  });
+
+  it('names the line with detected columns when the bad row is past the sniffed sample', async () => {
+    const good = Array.from({ length: 30_000 }, (_, i) => `${i},${i}`).join('\n');
+    putFile('samples', 'orders.csv', `a,b\n${good}\n1,2,3\n`);
+    const failure = await run(load({}));
+    expect(failure?.message).toContain('CSV Error on Line: 30002');
+  });
+});
