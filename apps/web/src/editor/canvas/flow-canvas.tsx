@@ -1,0 +1,95 @@
+import type { Connection, OnDelete } from '@xyflow/react';
+import type { DragEvent } from 'react';
+import { useCallback } from 'react';
+import { useComputedColorScheme } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
+import { useShallow } from 'zustand/react/shallow';
+
+import type { LinkEdge, StageFlowNode } from '../store/stage-node-model';
+import { useEditorStore } from '../store/editor-context';
+import { selectCanvasHandlers, selectEdges, selectNodes } from '../store/selectors';
+import { nodeTypes } from './node-types';
+
+/** The dataTransfer type a palette item carries: the stage type id. */
+export const STAGE_DRAG_TYPE = 'application/sluice-stage';
+
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: 0.2 };
+const EDGE_OPTIONS = { style: { strokeWidth: 2 } };
+
+/** The controlled React Flow canvas: every change goes through the editor store's verbs. */
+export function FlowCanvas() {
+  const nodes = useEditorStore(selectNodes);
+  const edges = useEditorStore(selectEdges);
+  const { onNodesChange, onEdgesChange, connect, removeElements, addStage } = useEditorStore(
+    useShallow(selectCanvasHandlers),
+  );
+  const { screenToFlowPosition } = useReactFlow();
+  const scheme = useComputedColorScheme('light');
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const result = connect(connection);
+      if (!result.ok) {
+        notifications.show({ color: 'orange', title: 'Link not added', message: result.reason });
+      }
+    },
+    [connect],
+  );
+
+  const onDelete: OnDelete<StageFlowNode, LinkEdge> = useCallback(
+    ({ nodes: gone, edges: goneEdges }) =>
+      removeElements(
+        gone.map((n) => n.id),
+        goneEdges.map((e) => e.id),
+      ),
+    [removeElements],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(STAGE_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(STAGE_DRAG_TYPE);
+      if (!type) return;
+      event.preventDefault();
+      const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      // Centre the node under the pointer rather than hanging it from its corner.
+      addStage(type, { x: at.x - 105, y: at.y - 28 });
+    },
+    [addStage, screenToFlowPosition],
+  );
+
+  return (
+    <div
+      data-testid="canvas"
+      style={{ width: '100%', height: '100%' }}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
+      <ReactFlow<StageFlowNode, LinkEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onDelete={onDelete}
+        deleteKeyCode={DELETE_KEYS}
+        colorMode={scheme}
+        fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        defaultEdgeOptions={EDGE_OPTIONS}
+      >
+        <Background gap={20} />
+        <Controls />
+        <MiniMap pannable zoomable />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import type { NodeTypes } from '@xyflow/react';
+
+import { stageList } from '@sluice/stages';
+
+import { UNKNOWN_STAGE_NODE } from '../store/stage-node-model';
+import { StageNode } from './stage-node';
+
+/** Built once from the registry: every stage type draws with the one generic `StageNode`. */
+export const nodeTypes: NodeTypes = Object.fromEntries(
+  [...stageList().map((definition) => definition.type), UNKNOWN_STAGE_NODE].map(
+    (type): [string, typeof StageNode] => [type, StageNode],
+  ),
+);

@@ -1,0 +1,79 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { Badge, Group, Paper, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { IconAlertCircle } from '@tabler/icons-react';
+
+import { getStage } from '@sluice/stages';
+
+import type { StageFlowNode } from '../store/stage-node-model';
+import { StageIcon } from '../../lib/stage-icon';
+import { useEditorStore } from '../store/editor-context';
+import { selectStageErrorCount, selectStageRunStatus } from '../store/selectors';
+import { RUN_STATE_COLOR, runStateStyle } from './run-state-style';
+import { StagePorts } from './stage-ports';
+
+/** The one node component of every stage type: icon, label, type, ports, errors, run state. */
+export const StageNode = memo(function StageNode({ id, data, selected }: NodeProps<StageFlowNode>) {
+  const definition = getStage(data.type);
+  const errors = useEditorStore(selectStageErrorCount(id));
+  const status = useEditorStore(selectStageRunStatus(id));
+  const color = definition ? 'indigo' : 'red';
+  return (
+    <Paper
+      withBorder
+      shadow={selected ? 'md' : 'xs'}
+      radius="md"
+      px="sm"
+      py={8}
+      w={210}
+      data-run-state={status?.state ?? 'idle'}
+      style={{
+        outline: selected ? '2px solid var(--mantine-primary-color-filled)' : undefined,
+        outlineOffset: 2,
+        ...runStateStyle(status?.state),
+      }}
+    >
+      <StagePorts kind="target" ports={definition?.ports.inputs ?? []} />
+      <Group gap="xs" wrap="nowrap" align="center">
+        <ThemeIcon variant="light" color={color} size="lg" radius="md">
+          <StageIcon name={definition?.ui.icon} size={20} />
+        </ThemeIcon>
+        <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
+          <Text size="sm" fw={600} truncate="end">
+            {data.label || id}
+          </Text>
+          <Text size="xs" c="dimmed" truncate="end">
+            {definition?.ui.label ?? `Unknown type "${data.type}"`}
+          </Text>
+        </Stack>
+        {errors > 0 && (
+          <Tooltip label={`${errors} error${errors === 1 ? '' : 's'}; select to see`}>
+            <Badge
+              color="red"
+              size="sm"
+              circle
+              data-testid="stage-badge-error"
+              leftSection={<IconAlertCircle size={10} />}
+              style={{ width: 'auto', paddingInline: 6 }}
+            >
+              {errors}
+            </Badge>
+          </Tooltip>
+        )}
+      </Group>
+      {status && (
+        <Group gap={6} mt={6}>
+          <Badge size="xs" variant="light" color={RUN_STATE_COLOR[status.state]}>
+            {status.state}
+          </Badge>
+          {status.rows !== undefined && (
+            <Text size="xs" c="dimmed">
+              {status.rows.toLocaleString()} rows
+            </Text>
+          )}
+        </Group>
+      )}
+      <StagePorts kind="source" ports={definition?.ports.outputs ?? []} />
+    </Paper>
+  );
+});

@@ -1,0 +1,43 @@
+import { AppShell, Box } from '@mantine/core';
+
+import { FlowCanvas } from './canvas/flow-canvas';
+import { StageInspector } from './inspector/stage-inspector';
+import { StagePalette } from './palette/stage-palette';
+import { RunPanel } from './run-panel/run-panel';
+import { EditorToolbar } from './toolbar/editor-toolbar';
+
+const HEADER = 56;
+const RUN_PANEL = 240;
+
+/** Toolbar on top, palette left, canvas centre with the run panel under it, inspector right. */
+export function EditorLayout() {
+  return (
+    <AppShell
+      header={{ height: HEADER }}
+      navbar={{ width: 220, breakpoint: 0 }}
+      aside={{ width: 340, breakpoint: 0 }}
+      padding={0}
+    >
+      <AppShell.Header>
+        <EditorToolbar />
+      </AppShell.Header>
+      <AppShell.Navbar>
+        <StagePalette />
+      </AppShell.Navbar>
+      <AppShell.Aside>
+        <StageInspector />
+      </AppShell.Aside>
+      <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
+        <Box style={{ flex: 1, minHeight: 0 }}>
+          <FlowCanvas />
+        </Box>
+        <Box
+          h={RUN_PANEL}
+          style={{ flexShrink: 0, borderTop: '1px solid var(--mantine-color-default-border)' }}
+        >
+          <RunPanel />
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

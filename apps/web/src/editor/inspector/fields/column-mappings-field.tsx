@@ -1,0 +1,126 @@
+import { ActionIcon, Button, Group, Input, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
+
+import type { FieldProps } from './field-props';
+
+interface Mapping {
+  source: string;
+  as?: string;
+}
+
+function asMappings(value: unknown): Mapping[] {
+  return Array.isArray(value) ? (value as Mapping[]) : [];
+}
+
+/** Output columns picked from the input columns, renamed and ordered. */
+export function ColumnMappingsField({ hint, value, onChange, invalid, context }: FieldProps) {
+  const mappings = asMappings(value);
+  const available = context.inputColumns?.map((c) => c.name);
+  const set = (i: number, patch: Partial<Mapping>) =>
+    onChange(mappings.map((m, j) => (j === i ? { ...m, ...patch } : m)));
+  const move = (i: number, by: number) => {
+    const next = [...mappings];
+    const [moved] = next.splice(i, 1);
+    if (moved) next.splice(i + by, 0, moved);
+    onChange(next);
+  };
+  const unused = available?.find((name) => !mappings.some((m) => m.source === name));
+  return (
+    <Input.Wrapper label={hint.label} description={hint.help} error={invalid}>
+      <Stack gap={6} mt={6}>
+        {mappings.length === 0 && (
+          <Text size="xs" c="dimmed">
+            No columns listed: every input column passes through.
+          </Text>
+        )}
+        {mappings.map((mapping, i) => (
+          <Group key={i} gap={4} wrap="nowrap" data-testid="mapping-row">
+            {available ? (
+              <Select
+                data-testid="mapping-source"
+                aria-label={`Column ${i + 1} source`}
+                data={
+                  available.includes(mapping.source) || !mapping.source
+                    ? available
+                    : [...available, mapping.source]
+                }
+                value={mapping.source || null}
+                onChange={(source) => set(i, { source: source ?? '' })}
+                searchable
+                size="xs"
+                style={{ flex: 1 }}
+              />
+            ) : (
+              <TextInput
+                data-testid="mapping-source"
+                aria-label={`Column ${i + 1} source`}
+                placeholder="input column"
+                value={mapping.source}
+                onChange={(e) => set(i, { source: e.currentTarget.value })}
+                size="xs"
+                style={{ flex: 1 }}
+              />
+            )}
+            <TextInput
+              data-testid="mapping-as"
+              aria-label={`Column ${i + 1} output name`}
+              placeholder="same name"
+              value={mapping.as ?? ''}
+              onChange={(e) => set(i, { as: e.currentTarget.value })}
+              size="xs"
+              style={{ flex: 1 }}
+            />
+            <ActionIcon.Group>
+              <ActionIcon
+                variant="default"
+                size="sm"
+                aria-label="Move up"
+                disabled={i === 0}
+                onClick={() => move(i, -1)}
+              >
+                <IconArrowUp size={12} />
+              </ActionIcon>
+              <ActionIcon
+                variant="default"
+                size="sm"
+                aria-label="Move down"
+                disabled={i === mappings.length - 1}
+                onClick={() => move(i, 1)}
+              >
+                <IconArrowDown size={12} />
+              </ActionIcon>
+              <ActionIcon
+                variant="default"
+                size="sm"
+                aria-label={`Remove column ${i + 1}`}
+                onClick={() => onChange(mappings.filter((_, j) => j !== i))}
+              >
+                <IconTrash size={12} />
+              </ActionIcon>
+            </ActionIcon.Group>
+          </Group>
+        ))}
+        <Group gap="xs">
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconPlus size={14} />}
+            data-testid="add-mapping"
+            onClick={() => onChange([...mappings, { source: unused ?? '' }])}
+          >
+            Add column
+          </Button>
+          {available && available.length > 0 && mappings.length === 0 && (
+            <Button
+              size="xs"
+              variant="subtle"
+              onClick={() => onChange(available.map((source) => ({ source })))}
+            >
+              Add all input columns
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Input.Wrapper>
+  );
+}

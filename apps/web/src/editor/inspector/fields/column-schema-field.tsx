@@ -1,0 +1,119 @@
+import { ActionIcon, Button, Group, Input, Select, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconTrash, IconWand } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+
+import type { Column } from '@sluice/stages';
+import { COLUMN_TYPES } from '@sluice/stages';
+
+import type { FieldContext, FieldProps } from './field-props';
+import { errorMessage, trpc } from '../../../lib/trpc';
+import { asText, keyOfWidget } from './field-props';
+
+const TYPE_OPTIONS = COLUMN_TYPES.map((t) => ({ value: t, label: t }));
+
+function asColumns(value: unknown): Column[] {
+  return Array.isArray(value) ? (value as Column[]) : [];
+}
+
+/** What `externalStage.detectColumns` needs, read from the stage's own file and format fields. */
+function detectInput(context: FieldContext) {
+  const { config } = context;
+  const stageKey = keyOfWidget(context, 'external-stage');
+  const pathKey = keyOfWidget(context, 'file-path');
+  return {
+    externalStage: stageKey ? asText(config[stageKey]) : '',
+    path: pathKey ? asText(config[pathKey]) : '',
+    format: {
+      header: config.header !== false,
+      delimiter: asText(config.delimiter),
+      quote: asText(config.quote),
+      escape: asText(config.escape),
+      skipLines: typeof config.skipLines === 'number' ? config.skipLines : 0,
+      nullString: asText(config.nullString),
+    },
+  };
+}
+
+/** Explicit columns (name + type), typed by hand or detected from the file. */
+export function ColumnSchemaField({ hint, value, onChange, invalid, context }: FieldProps) {
+  const columns = asColumns(value);
+  const detect = useMutation(
+    trpc.externalStage.detectColumns.mutationOptions({
+      onSuccess: (result) => onChange(result.columns),
+      onError: (e) =>
+        notifications.show({
+          color: 'red',
+          title: 'Could not detect columns',
+          message: errorMessage(e),
+        }),
+    }),
+  );
+  const set = (i: number, patch: Partial<Column>) =>
+    onChange(columns.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+  const input = detectInput(context);
+  return (
+    <Input.Wrapper label={hint.label} description={hint.help} error={invalid}>
+      <Stack gap={6} mt={6}>
+        {columns.length === 0 && (
+          <Text size="xs" c="dimmed">
+            No columns listed: they are detected when the flow runs.
+          </Text>
+        )}
+        {columns.map((column, i) => (
+          <Group key={i} gap={6} wrap="nowrap" data-testid="schema-row">
+            <TextInput
+              aria-label={`Column ${i + 1} name`}
+              value={column.name}
+              onChange={(e) => set(i, { name: e.currentTarget.value })}
+              style={{ flex: 1 }}
+              size="xs"
+            />
+            <Select
+              aria-label={`Column ${i + 1} type`}
+              data={TYPE_OPTIONS}
+              value={column.type ?? null}
+              onChange={(type) =>
+                set(i, { type: COLUMN_TYPES.find((t) => t === type) ?? 'VARCHAR' })
+              }
+              w={120}
+              size="xs"
+              allowDeselect={false}
+            />
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              aria-label={`Remove column ${i + 1}`}
+              onClick={() => onChange(columns.filter((_, j) => j !== i))}
+            >
+              <IconTrash size={14} />
+            </ActionIcon>
+          </Group>
+        ))}
+        <Group gap="xs">
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconPlus size={14} />}
+            onClick={() =>
+              onChange([...columns, { name: `column_${columns.length + 1}`, type: 'VARCHAR' }])
+            }
+          >
+            Add column
+          </Button>
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconWand size={14} />}
+            data-testid="detect-columns"
+            loading={detect.isPending}
+            disabled={!input.externalStage || !input.path}
+            onClick={() => detect.mutate(input)}
+          >
+            Detect from file
+          </Button>
+        </Group>
+      </Stack>
+    </Input.Wrapper>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Columns, FieldHint } from '@sluice/stages';
+
+/** What every field widget gets: its value, a setter, and what the form knows around it. */
+export interface FieldProps {
+  fieldKey: string;
+  hint: FieldHint<Record<string, unknown>>;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  /** True when a diagnostic points at this field (the message is shown by the form). */
+  invalid: boolean;
+  context: FieldContext;
+}
+
+/** The stage around a field: its whole config, its form hints and its input columns. */
+export interface FieldContext {
+  stageId: string;
+  config: Record<string, unknown>;
+  fields: Readonly<Record<string, FieldHint<Record<string, unknown>> | undefined>>;
+  inputColumns: Columns;
+  /** Sets another field of the same stage (e.g. detected columns). */
+  setField: (key: string, value: unknown) => void;
+}
+
+/** The config key of the first field drawn with `widget` (e.g. the external stage of a file). */
+export function keyOfWidget(context: FieldContext, widget: FieldHint<unknown>['widget']) {
+  return Object.entries(context.fields).find(([, hint]) => hint?.widget === widget)?.[0];
+}
+
+/** A string view of a config value that should be text. */
+export function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}

@@ -1,0 +1,26 @@
+import type { ComponentType } from 'react';
+
+import type { FieldWidget } from '@sluice/stages';
+
+import type { FieldProps } from './field-props';
+import { NumberField, SelectField, SwitchField } from './choice-fields';
+import { ColumnMappingsField } from './column-mappings-field';
+import { ColumnSchemaField } from './column-schema-field';
+import { ExternalStageField, FilePathField } from './external-stage-fields';
+import { CharField, SqlExpressionField, TextareaField, TextField } from './text-fields';
+
+/** Widget → component. A stage type that needs a new control adds a widget here, never a branch. */
+export const FIELD_WIDGETS: Record<FieldWidget, ComponentType<FieldProps>> = {
+  text: TextField,
+  'table-name': TextField,
+  textarea: TextareaField,
+  'sql-expression': SqlExpressionField,
+  char: CharField,
+  number: NumberField,
+  switch: SwitchField,
+  select: SelectField,
+  'external-stage': ExternalStageField,
+  'file-path': FilePathField,
+  'column-schema': ColumnSchemaField,
+  'column-mappings': ColumnMappingsField,
+};

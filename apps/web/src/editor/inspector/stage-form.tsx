@@ -1,0 +1,71 @@
+import { Stack, Text } from '@mantine/core';
+
+import type { Diagnostic } from '@sluice/flow';
+import type { Columns, FieldHint, StageDefinition } from '@sluice/stages';
+
+import type { FieldContext } from './fields/field-props';
+import { FIELD_WIDGETS } from './fields/field-widgets';
+
+type Hint = FieldHint<Record<string, unknown>>;
+
+interface StageFormProps {
+  definition: StageDefinition;
+  stageId: string;
+  config: Record<string, unknown>;
+  /** Diagnostics of this stage that point at a field (`path[0]` is the field key). */
+  issues: readonly Diagnostic[];
+  inputColumns: Columns;
+  onChange: (patch: Record<string, unknown>) => void;
+}
+
+/** "Row 2: …" for issues inside a list field, the bare message for the field itself. */
+function issueText(issue: Diagnostic): string {
+  const row = issue.path?.[1];
+  return typeof row === 'number' ? `Row ${row + 1}: ${issue.message}` : issue.message;
+}
+
+/**
+ * The form of any stage, generated from its stage type's `ui.fields` in order. Each widget comes
+ * from the widget map; visibility from the type's own `hiddenWhen`. Nothing here names a type.
+ */
+export function StageForm(props: StageFormProps) {
+  const { definition, stageId, config, issues, inputColumns, onChange } = props;
+  const fields = definition.ui.fields as Readonly<Record<string, Hint | undefined>>;
+  const context: FieldContext = {
+    stageId,
+    config,
+    fields,
+    inputColumns,
+    setField: (key, value) => onChange({ [key]: value }),
+  };
+  return (
+    <Stack gap="md">
+      {Object.entries(fields).map(([key, hint]) => {
+        if (!hint || hint.hiddenWhen?.(config)) return null;
+        const Widget = FIELD_WIDGETS[hint.widget];
+        const messages = issues.filter((d) => d.path?.[0] === key).map(issueText);
+        return (
+          <div key={key} data-testid={`field-${key}`}>
+            <Widget
+              fieldKey={key}
+              hint={hint}
+              value={config[key]}
+              invalid={messages.length > 0}
+              context={context}
+              onChange={(value) => onChange({ [key]: value })}
+            />
+            {messages.length > 0 && (
+              <Stack gap={2} mt={4} data-testid={`field-error-${key}`}>
+                {messages.map((message) => (
+                  <Text key={message} size="xs" c="red">
+                    {message}
+                  </Text>
+                ))}
+              </Stack>
+            )}
+          </div>
+        );
+      })}
+    </Stack>
+  );
+}

@@ -1,0 +1,60 @@
+import { useCallback } from 'react';
+import { ScrollArea, Stack, Text } from '@mantine/core';
+import { useReactFlow } from '@xyflow/react';
+
+import type { StageCategory } from '@sluice/stages';
+import { CATEGORY_ORDER, stageList } from '@sluice/stages';
+
+import { useEditorStore } from '../store/editor-context';
+import { selectAddStage, selectNodeCount } from '../store/selectors';
+import { PaletteItem } from './palette-item';
+
+const CATEGORY_LABEL: Record<StageCategory, string> = {
+  origin: 'Origins',
+  processor: 'Processors',
+  destination: 'Destinations',
+  executor: 'Executors',
+};
+
+/** Built once: the registry's stage types grouped by category, in palette order. */
+const GROUPS = CATEGORY_ORDER.map((category) => ({
+  category,
+  stages: stageList().filter((s) => s.category === category),
+})).filter((group) => group.stages.length > 0);
+
+/** The stage types to drag onto the canvas, or click to add at the centre of the view. */
+export function StagePalette() {
+  const addStage = useEditorStore(selectAddStage);
+  const nodeCount = useEditorStore(selectNodeCount);
+  const { screenToFlowPosition } = useReactFlow();
+
+  const addAtCentre = useCallback(
+    (type: string) => {
+      const pane = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+      const centre = pane
+        ? screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
+        : { x: 0, y: 0 };
+      // Successive clicks fan out so new stages do not hide each other.
+      const offset = (nodeCount % 6) * 24;
+      addStage(type, { x: centre.x - 105 + offset, y: centre.y - 28 + offset });
+    },
+    [addStage, nodeCount, screenToFlowPosition],
+  );
+
+  return (
+    <ScrollArea h="100%" type="auto">
+      <Stack gap="md" p="sm">
+        {GROUPS.map((group) => (
+          <Stack key={group.category} gap={4}>
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase" px={4}>
+              {CATEGORY_LABEL[group.category]}
+            </Text>
+            {group.stages.map((definition) => (
+              <PaletteItem key={definition.type} definition={definition} onAdd={addAtCentre} />
+            ))}
+          </Stack>
+        ))}
+      </Stack>
+    </ScrollArea>
+  );
+}

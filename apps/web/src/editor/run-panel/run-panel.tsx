@@ -1,0 +1,70 @@
+import { Badge, Group, ScrollArea, Stack, Text } from '@mantine/core';
+
+import type { RunDetail, RunState } from '../store/run-types';
+import { formatDuration } from '../../lib/format';
+import { useEditorStore } from '../store/editor-context';
+import { selectRun, selectStarting } from '../store/selectors';
+import { RunHistory } from './run-history';
+import { RunStageTable } from './run-stage-table';
+import { useRunEvents } from './use-run-events';
+
+const STATE_COLOR: Record<RunState, string> = {
+  queued: 'gray',
+  running: 'blue',
+  succeeded: 'green',
+  failed: 'red',
+  cancelled: 'orange',
+  interrupted: 'orange',
+};
+
+function elapsed(run: RunDetail): string | undefined {
+  if (!run.startedAt) return undefined;
+  const end = run.finishedAt ? new Date(run.finishedAt).getTime() : Date.now();
+  return formatDuration(end - new Date(run.startedAt).getTime());
+}
+
+/** The bottom panel: the run being watched (state, stages, errors) and the run history. */
+export function RunPanel() {
+  useRunEvents();
+  const run = useEditorStore(selectRun);
+  const starting = useEditorStore(selectStarting);
+  const state = run?.state ?? (starting ? 'starting' : 'idle');
+  const color = run ? STATE_COLOR[run.state] : 'gray';
+  return (
+    <Group data-testid="run-panel" h="100%" gap={0} align="stretch" wrap="nowrap">
+      <Stack gap={6} p="sm" style={{ flex: 1, minWidth: 0 }}>
+        <Group gap="sm">
+          <Text fw={600} size="sm">
+            Run
+          </Text>
+          <Badge color={color} variant="light" data-testid="run-state">
+            {state}
+          </Badge>
+          {run && (
+            <Text size="xs" c="dimmed">
+              version {run.flowVersion}
+              {elapsed(run) && ` · ${elapsed(run)}`}
+            </Text>
+          )}
+        </Group>
+        {run?.error && (
+          <Text size="sm" c="red" style={{ whiteSpace: 'pre-wrap' }}>
+            {run.error}
+          </Text>
+        )}
+        <ScrollArea style={{ flex: 1 }} type="auto">
+          {run ? (
+            <RunStageTable stages={run.stages} />
+          ) : (
+            <Text size="sm" c="dimmed">
+              {starting
+                ? 'Starting the run…'
+                : 'Press Run to execute the saved flow; its progress shows here.'}
+            </Text>
+          )}
+        </ScrollArea>
+      </Stack>
+      <RunHistory />
+    </Group>
+  );
+}

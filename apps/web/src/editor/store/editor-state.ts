@@ -1,0 +1,13 @@
+import type { StateCreator } from 'zustand';
+
+import type { DiagnosticsSlice } from './diagnostics.slice';
+import type { FlowSlice } from './flow.slice';
+import type { HistorySlice } from './history.slice';
+import type { RunSlice } from './run.slice';
+import type { SelectionSlice } from './selection.slice';
+
+/** The whole editor state: every slice, combined once in `createEditorStore`. */
+export type EditorState = FlowSlice & SelectionSlice & HistorySlice & RunSlice & DiagnosticsSlice;
+
+/** How each slice file declares itself. */
+export type EditorSlice<T> = StateCreator<EditorState, [], [], T>;

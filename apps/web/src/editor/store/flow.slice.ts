@@ -1,0 +1,203 @@
+import type { Connection, EdgeChange, NodeChange, XYPosition } from '@xyflow/react';
+import { applyEdgeChanges, applyNodeChanges } from '@xyflow/react';
+
+import type { ConnectionCheck, FlowDocument, StagePorts } from '@sluice/flow';
+import { checkConnection } from '@sluice/flow';
+import { getStage } from '@sluice/stages';
+
+import type { EditorSlice } from './editor-state';
+import type { LinkEdge, StageFlowNode } from './stage-node-model';
+import { edgeFromLink, fromFlowDocument, toFlowDocument, uniqueId } from './stage-node-model';
+
+/**
+ * The flow being edited: the graph as React Flow nodes and edges, the flow record's name and
+ * saved version, and the domain verbs that change it. Every document-changing verb captures
+ * an undo step and bumps `docRevision`; drags capture at drag end and bump nothing.
+ */
+export interface FlowSlice {
+  flowId: string;
+  name: string;
+  /** The saved version the editor started from; the base of the next save. */
+  version: number;
+  nodes: StageFlowNode[];
+  edges: LinkEdge[];
+  /** Bumped by every structure or config change (not drags); derived data keys on it. */
+  docRevision: number;
+  savedJson: string;
+  isDirty: boolean;
+  /** The document before the drag in progress, captured when it ends. */
+  dragStart: FlowDocument | undefined;
+  /** Adds a stage of `type` with the registry's defaults; returns its id (undefined if unknown). */
+  addStage: (type: string, position: XYPosition) => string | undefined;
+  /** Merges `patch` into the stage's config. */
+  updateStageConfig: (id: string, patch: Record<string, unknown>) => void;
+  renameStage: (id: string, label: string) => void;
+  /** Links two ports unless `checkConnection` refuses; the reason is for the person. */
+  connect: (connection: Connection) => ConnectionCheck;
+  /** Removes stages (with their links) and links in one undo step. */
+  removeElements: (nodeIds: readonly string[], edgeIds: readonly string[]) => void;
+  /** React Flow's node changes: positions, sizes, selection. Removals go through removeElements. */
+  onNodesChange: (changes: NodeChange<StageFlowNode>[]) => void;
+  onEdgesChange: (changes: EdgeChange<LinkEdge>[]) => void;
+  /** The current document, as a save sends it. */
+  document: () => FlowDocument;
+  /** Records a successful save of `saved` (edits made since stay dirty). */
+  markSaved: (version: number, saved?: FlowDocument) => void;
+  setName: (name: string) => void;
+  /** Replaces the document (reload after a conflict); clears history. */
+  loadDocument: (input: { document: FlowDocument; version: number; name?: string }) => void;
+  refreshDirty: () => void;
+}
+
+/** The ports of a stage on the canvas, from its stage type in the registry. */
+function portsOf(nodes: readonly StageFlowNode[]): (id: string) => StagePorts | undefined {
+  return (id) => {
+    const node = nodes.find((n) => n.id === id);
+    return node ? getStage(node.data.type)?.ports : undefined;
+  };
+}
+
+/** A port given by React Flow, or the stage's only port when the handle carried no id. */
+function resolvePort(handle: string | null | undefined, ports: readonly string[] | undefined) {
+  if (handle) return handle;
+  return ports?.length === 1 ? ports[0] : undefined;
+}
+
+export const createFlowSlice: EditorSlice<FlowSlice> = (set, get) => {
+  /** Applies a document change: undo capture, revision bump, dirty flag. */
+  const change = (next: { nodes?: StageFlowNode[]; edges?: LinkEdge[] }, mergeKey?: string) => {
+    get().capture(get().document(), mergeKey);
+    set({ ...next, docRevision: get().docRevision + 1 });
+    get().refreshDirty();
+  };
+  const updateNode = (id: string, update: (node: StageFlowNode) => StageFlowNode) =>
+    get().nodes.map((n) => (n.id === id ? update(n) : n));
+
+  return {
+    flowId: '',
+    name: '',
+    version: 0,
+    nodes: [],
+    edges: [],
+    docRevision: 0,
+    savedJson: '',
+    isDirty: false,
+    dragStart: undefined,
+    addStage: (type, position) => {
+      const definition = getStage(type);
+      if (!definition) return undefined;
+      const taken = new Set(get().nodes.map((n) => n.id));
+      const id = uniqueId(type, taken);
+      const sameType = get().nodes.filter((n) => n.data.type === type).length;
+      const label = sameType === 0 ? definition.ui.label : `${definition.ui.label} ${sameType + 1}`;
+      const node: StageFlowNode = {
+        id,
+        type,
+        position,
+        selected: true,
+        data: {
+          type,
+          typeVersion: definition.version,
+          label,
+          config: structuredClone<Record<string, unknown>>(definition.defaults),
+        },
+      };
+      const others = get().nodes.map((n) => (n.selected ? { ...n, selected: false } : n));
+      change({ nodes: [...others, node] });
+      get().syncSelection();
+      return id;
+    },
+    updateStageConfig: (id, patch) => {
+      const keys = Object.keys(patch).sort().join(',');
+      change(
+        {
+          nodes: updateNode(id, (n) => ({
+            ...n,
+            data: { ...n.data, config: { ...n.data.config, ...patch } },
+          })),
+        },
+        `config:${id}:${keys}`,
+      );
+    },
+    renameStage: (id, label) => {
+      change(
+        { nodes: updateNode(id, (n) => ({ ...n, data: { ...n.data, label } })) },
+        `label:${id}`,
+      );
+    },
+    connect: (connection) => {
+      const { nodes, edges } = get();
+      const ports = portsOf(nodes);
+      const sourcePort = resolvePort(connection.sourceHandle, ports(connection.source)?.outputs);
+      const targetPort = resolvePort(connection.targetHandle, ports(connection.target)?.inputs);
+      if (sourcePort === undefined || targetPort === undefined) {
+        return { ok: false, reason: 'Pick an output port and an input port to link.' };
+      }
+      const proposed = {
+        source: { stageId: connection.source, port: sourcePort },
+        target: { stageId: connection.target, port: targetPort },
+      };
+      const check = checkConnection(get().document(), proposed, ports);
+      if (!check.ok) return check;
+      const id = uniqueId('link', new Set(edges.map((e) => e.id)));
+      change({ edges: [...edges, edgeFromLink({ id, ...proposed })] });
+      return check;
+    },
+    removeElements: (nodeIds, edgeIds) => {
+      const goneNodes = new Set(nodeIds);
+      const goneEdges = new Set(edgeIds);
+      const { nodes, edges } = get();
+      const keptNodes = nodes.filter((n) => !goneNodes.has(n.id));
+      const keptEdges = edges.filter(
+        (e) => !goneEdges.has(e.id) && !goneNodes.has(e.source) && !goneNodes.has(e.target),
+      );
+      if (keptNodes.length === nodes.length && keptEdges.length === edges.length) return;
+      change({ nodes: keptNodes, edges: keptEdges });
+      get().syncSelection();
+    },
+    onNodesChange: (changes) => {
+      const kept = changes.filter((c) => c.type !== 'remove' && c.type !== 'add');
+      if (kept.length === 0) return;
+      const before = get().dragStart ?? get().document();
+      const positions = kept.filter((c) => c.type === 'position');
+      set({ nodes: applyNodeChanges(kept, get().nodes) });
+      if (positions.some((c) => c.dragging === true)) {
+        if (!get().dragStart) set({ dragStart: before });
+      } else if (positions.length > 0) {
+        if (JSON.stringify(before) !== JSON.stringify(get().document())) get().capture(before);
+        set({ dragStart: undefined });
+        get().refreshDirty();
+      }
+      if (kept.some((c) => c.type === 'select')) get().syncSelection();
+    },
+    onEdgesChange: (changes) => {
+      const kept = changes.filter((c) => c.type === 'select');
+      if (kept.length === 0) return;
+      set({ edges: applyEdgeChanges(kept, get().edges) });
+      get().syncSelection();
+    },
+    document: () => toFlowDocument(get().nodes, get().edges),
+    markSaved: (version, saved) => {
+      set({ version, savedJson: JSON.stringify(saved ?? get().document()) });
+      get().refreshDirty();
+    },
+    setName: (name) => set({ name }),
+    loadDocument: ({ document, version, name }) => {
+      const { nodes, edges } = get();
+      set({
+        ...fromFlowDocument(document, { nodes, edges }),
+        version,
+        name: name ?? get().name,
+        docRevision: get().docRevision + 1,
+        dragStart: undefined,
+      });
+      get().clearHistory();
+      get().markSaved(version);
+      get().syncSelection();
+    },
+    refreshDirty: () => {
+      const isDirty = JSON.stringify(get().document()) !== get().savedJson;
+      if (isDirty !== get().isDirty) set({ isDirty });
+    },
+  };
+};

@@ -1,0 +1,49 @@
+import type { Diagnostic } from '@sluice/flow';
+
+import type { EditorState } from './editor-state';
+import type { StageFlowNode } from './stage-node-model';
+
+/** Module-level selectors: components pick narrowly and React Flow gets stable handlers. */
+
+export const selectNodes = (s: EditorState) => s.nodes;
+export const selectEdges = (s: EditorState) => s.edges;
+export const selectNodeCount = (s: EditorState) => s.nodes.length;
+export const selectAddStage = (s: EditorState) => s.addStage;
+export const selectIsDirty = (s: EditorState) => s.isDirty;
+export const selectName = (s: EditorState) => s.name;
+export const selectFlowId = (s: EditorState) => s.flowId;
+export const selectCanUndo = (s: EditorState) => s.past.length > 0;
+export const selectCanRedo = (s: EditorState) => s.future.length > 0;
+export const selectRun = (s: EditorState) => s.run;
+export const selectStarting = (s: EditorState) => s.starting;
+export const selectDiagnostics = (s: EditorState) => s.diagnostics;
+export const selectAnalysis = (s: EditorState) => s.analysis;
+export const selectDocRevision = (s: EditorState) => s.docRevision;
+
+/** The handlers the canvas passes to React Flow (pick with `useShallow`). */
+export const selectCanvasHandlers = (s: EditorState) => ({
+  onNodesChange: s.onNodesChange,
+  onEdgesChange: s.onEdgesChange,
+  connect: s.connect,
+  removeElements: s.removeElements,
+  addStage: s.addStage,
+});
+
+/** The one selected stage, or undefined when none or several are selected. */
+export const selectSelectedStage = (s: EditorState): StageFlowNode | undefined => {
+  if (s.selectedNodeIds.length !== 1) return undefined;
+  return s.nodes.find((n) => n.id === s.selectedNodeIds[0]);
+};
+
+export const selectStageRunStatus = (id: string) => (s: EditorState) => s.runStatus[id];
+export const selectStageErrorCount = (id: string) => (s: EditorState) => s.errorCounts[id] ?? 0;
+
+/** Diagnostics of one stage (pick with `useShallow`: the array is new on every call). */
+export const selectStageDiagnostics =
+  (id: string) =>
+  (s: EditorState): Diagnostic[] =>
+    s.diagnostics.filter((d) => d.stageId === id);
+
+/** Error-level diagnostics of the whole flow (pick with `useShallow`). */
+export const selectErrors = (s: EditorState): Diagnostic[] =>
+  s.diagnostics.filter((d) => d.severity === 'error');

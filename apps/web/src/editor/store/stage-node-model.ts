@@ -1,0 +1,89 @@
+import type { Edge, Node } from '@xyflow/react';
+
+import type { FlowDocument, Link, Stage } from '@sluice/flow';
+import { FLOW_SCHEMA_VERSION } from '@sluice/flow';
+import { getStage } from '@sluice/stages';
+
+/** The node type of stages whose stage type this Sluice does not know (from a newer one). */
+export const UNKNOWN_STAGE_NODE = 'unknown-stage';
+
+/** What a canvas node carries: the stage minus its id and position, which React Flow holds. */
+export interface StageNodeData extends Record<string, unknown> {
+  type: string;
+  typeVersion: number;
+  label: string;
+  config: Record<string, unknown>;
+}
+
+/** A stage as React Flow sees it; `type` is the stage type, so `nodeTypes` picks its component. */
+export type StageFlowNode = Node<StageNodeData>;
+
+/** A link as React Flow sees it: handles are port names. */
+export type LinkEdge = Edge;
+
+/** Builds the canvas node of a stage, keeping React Flow's own fields from `previous`. */
+export function nodeFromStage(stage: Stage, previous?: StageFlowNode): StageFlowNode {
+  const { id, type, typeVersion, label, position, config } = stage;
+  return {
+    ...previous,
+    id,
+    type: getStage(type) ? type : UNKNOWN_STAGE_NODE,
+    position: { ...position },
+    data: { type, typeVersion, label, config },
+  };
+}
+
+/** Builds the canvas edge of a link. */
+export function edgeFromLink(link: Link, previous?: LinkEdge): LinkEdge {
+  return {
+    ...previous,
+    id: link.id,
+    source: link.source.stageId,
+    sourceHandle: link.source.port,
+    target: link.target.stageId,
+    targetHandle: link.target.port,
+  };
+}
+
+/** The saved document the canvas shows; positions are rounded so drags do not save noise. */
+export function toFlowDocument(nodes: readonly StageFlowNode[], edges: readonly LinkEdge[]) {
+  const doc: FlowDocument = {
+    schemaVersion: FLOW_SCHEMA_VERSION,
+    stages: nodes.map((node) => ({
+      id: node.id,
+      type: node.data.type,
+      typeVersion: node.data.typeVersion,
+      label: node.data.label,
+      position: { x: Math.round(node.position.x), y: Math.round(node.position.y) },
+      config: node.data.config,
+    })),
+    links: edges.map((edge) => ({
+      id: edge.id,
+      source: { stageId: edge.source, port: edge.sourceHandle ?? '' },
+      target: { stageId: edge.target, port: edge.targetHandle ?? '' },
+    })),
+  };
+  return doc;
+}
+
+/** Rebuilds nodes and edges from a document, reusing React Flow state of elements that stay. */
+export function fromFlowDocument(
+  doc: FlowDocument,
+  previous: { nodes: readonly StageFlowNode[]; edges: readonly LinkEdge[] },
+): { nodes: StageFlowNode[]; edges: LinkEdge[] } {
+  const oldNodes = new Map(previous.nodes.map((n) => [n.id, n]));
+  const oldEdges = new Map(previous.edges.map((e) => [e.id, e]));
+  return {
+    nodes: doc.stages.map((stage) => nodeFromStage(stage, oldNodes.get(stage.id))),
+    edges: doc.links.map((link) => edgeFromLink(link, oldEdges.get(link.id))),
+  };
+}
+
+/** The first `<base>-<n>` (n ≥ 1) not in `taken`; ids stay valid for `IdSchema`. */
+export function uniqueId(base: string, taken: ReadonlySet<string>): string {
+  const safe = base.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 56) || 'stage';
+  for (let n = 1; ; n += 1) {
+    const id = `${safe}-${n}`;
+    if (!taken.has(id)) return id;
+  }
+}

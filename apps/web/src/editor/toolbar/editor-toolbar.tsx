@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import { ActionIcon, Badge, Button, Divider, Group, Tooltip } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import {
+  IconArrowBackUp,
+  IconArrowForwardUp,
+  IconArrowLeft,
+  IconCode,
+  IconDeviceFloppy,
+  IconPlayerPlay,
+  IconPlayerStop,
+} from '@tabler/icons-react';
+
+import { navigate } from '../../lib/router';
+import { TargetBadge } from '../../lib/target-badge';
+import { ThemeToggle } from '../../lib/theme-toggle';
+import { useEditorStore } from '../store/editor-context';
+import { isTerminal } from '../store/run-types';
+import {
+  selectCanRedo,
+  selectCanUndo,
+  selectIsDirty,
+  selectRun,
+  selectStarting,
+} from '../store/selectors';
+import { ConflictModal } from './conflict-modal';
+import { FlowTitle } from './flow-title';
+import { SqlDrawer } from './sql-drawer';
+import { useRunFlow } from './use-run-flow';
+import { useSaveFlow } from './use-save-flow';
+
+/** Every hotkey works inside form fields too, except undo/redo, which the fields keep for text. */
+const IN_FIELDS: string[] = [];
+
+/** The editor's header: back, title, dirty marker, history, SQL, save, run, target, theme. */
+export function EditorToolbar() {
+  const isDirty = useEditorStore(selectIsDirty);
+  const canUndo = useEditorStore(selectCanUndo);
+  const canRedo = useEditorStore(selectCanRedo);
+  const run = useEditorStore(selectRun);
+  const starting = useEditorStore(selectStarting);
+  const undo = useEditorStore((s) => s.undo);
+  const redo = useEditorStore((s) => s.redo);
+  const { save, saving, conflict, reload, saveCopy, dismissConflict } = useSaveFlow();
+  const { start, cancel } = useRunFlow(save);
+  const [sqlOpen, setSqlOpen] = useState(false);
+  const running = starting || (run !== undefined && !isTerminal(run.state));
+
+  useHotkeys([['mod+S', () => void save()]], IN_FIELDS);
+  useHotkeys([
+    ['mod+Z', undo],
+    ['mod+shift+Z', redo],
+    ['mod+Y', redo],
+  ]);
+
+  return (
+    <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+        <Tooltip label="Back to the flows">
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="lg"
+            aria-label="Back to the flows"
+            onClick={() => navigate('/')}
+          >
+            <IconArrowLeft size={18} />
+          </ActionIcon>
+        </Tooltip>
+        <FlowTitle />
+        {isDirty && (
+          <Badge color="yellow" variant="light" data-testid="dirty-indicator">
+            Unsaved
+          </Badge>
+        )}
+      </Group>
+      <Group gap="xs" wrap="nowrap">
+        <ActionIcon.Group>
+          <Tooltip label="Undo (Ctrl+Z)">
+            <ActionIcon
+              variant="default"
+              size="lg"
+              aria-label="Undo"
+              data-testid="undo-button"
+              disabled={!canUndo}
+              onClick={undo}
+            >
+              <IconArrowBackUp size={18} />
+            </ActionIcon>
+          </Tooltip>
+          <Tooltip label="Redo (Ctrl+Shift+Z)">
+            <ActionIcon
+              variant="default"
+              size="lg"
+              aria-label="Redo"
+              data-testid="redo-button"
+              disabled={!canRedo}
+              onClick={redo}
+            >
+              <IconArrowForwardUp size={18} />
+            </ActionIcon>
+          </Tooltip>
+        </ActionIcon.Group>
+        <Button
+          variant="default"
+          leftSection={<IconCode size={16} />}
+          data-testid="sql-button"
+          onClick={() => setSqlOpen(true)}
+        >
+          SQL
+        </Button>
+        <Button
+          variant="default"
+          leftSection={<IconDeviceFloppy size={16} />}
+          data-testid="save-button"
+          loading={saving}
+          onClick={() => void save()}
+        >
+          Save
+        </Button>
+        {running ? (
+          <Button
+            color="red"
+            variant="light"
+            leftSection={<IconPlayerStop size={16} />}
+            data-testid="cancel-run-button"
+            disabled={!run}
+            onClick={() => void cancel()}
+          >
+            Cancel
+          </Button>
+        ) : (
+          <Button
+            leftSection={<IconPlayerPlay size={16} />}
+            data-testid="run-button"
+            onClick={() => void start()}
+          >
+            Run
+          </Button>
+        )}
+        <Divider orientation="vertical" />
+        <TargetBadge />
+        <ThemeToggle />
+      </Group>
+      <ConflictModal
+        message={conflict}
+        onReload={reload}
+        onSaveCopy={saveCopy}
+        onClose={dismissConflict}
+      />
+      <SqlDrawer opened={sqlOpen} onClose={() => setSqlOpen(false)} />
+    </Group>
+  );
+}

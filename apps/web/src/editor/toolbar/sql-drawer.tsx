@@ -1,0 +1,95 @@
+import {
+  Alert,
+  Badge,
+  Code,
+  Drawer,
+  Group,
+  Loader,
+  ScrollArea,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+
+import { PHASES } from '@sluice/compiler';
+
+import { errorMessage, trpc } from '../../lib/trpc';
+import { DiagnosticList } from '../inspector/diagnostic-list';
+import { useEditorStore, useEditorStoreApi } from '../store/editor-context';
+import { selectDocRevision } from '../store/selectors';
+
+/** The SQL the current (unsaved included) flow compiles to, grouped by run phase. */
+export function SqlDrawer({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  return (
+    <Drawer
+      opened={opened}
+      onClose={onClose}
+      position="right"
+      size="xl"
+      title={<Title order={4}>SQL preview</Title>}
+    >
+      {opened && <SqlPreview />}
+    </Drawer>
+  );
+}
+
+function SqlPreview() {
+  const store = useEditorStoreApi();
+  // Re-render (and so re-query) when the document changes in substance, not on drags.
+  useEditorStore(selectDocRevision);
+  const document = store.getState().document();
+  const preview = useQuery(
+    trpc.compile.preview.queryOptions({ document }, { placeholderData: keepPreviousData }),
+  );
+  const labelOf = (id: string | undefined) =>
+    id === undefined ? undefined : store.getState().nodes.find((n) => n.id === id)?.data.label;
+
+  if (preview.isPending) return <Loader />;
+  if (preview.isError) {
+    return (
+      <Alert color="red" icon={<IconAlertCircle />} title="No preview">
+        {errorMessage(preview.error)}
+      </Alert>
+    );
+  }
+  const { steps, diagnostics } = preview.data;
+  return (
+    <Stack data-testid="sql-view" gap="lg">
+      {steps.length === 0 && (
+        <Text size="sm" c="dimmed">
+          The flow does not compile yet; fix these first.
+        </Text>
+      )}
+      <DiagnosticList diagnostics={diagnostics} />
+      {PHASES.map((phase) => {
+        const inPhase = steps.filter((s) => s.phase === phase);
+        if (inPhase.length === 0) return null;
+        return (
+          <Stack key={phase} gap="xs">
+            <Text fw={700} size="sm" tt="capitalize">
+              {phase}
+            </Text>
+            {inPhase.map((step) => (
+              <Stack key={step.id} gap={4}>
+                {step.stageId && (
+                  <Group gap={6}>
+                    <Badge variant="light" size="sm" style={{ textTransform: 'none' }}>
+                      {labelOf(step.stageId) ?? step.stageId}
+                    </Badge>
+                  </Group>
+                )}
+                <ScrollArea type="auto">
+                  <Code block style={{ whiteSpace: 'pre', fontSize: 12 }}>
+                    {step.sql}
+                  </Code>
+                </ScrollArea>
+              </Stack>
+            ))}
+          </Stack>
+        );
+      })}
+    </Stack>
+  );
+}

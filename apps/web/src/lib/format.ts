@@ -1,0 +1,29 @@
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 30],
+  ['month', 12],
+  ['year', Infinity],
+];
+
+/** "3 minutes ago" for a timestamp, as lists show it. */
+export function timeAgo(value: string | Date, now = Date.now()): string {
+  let amount = (new Date(value).getTime() - now) / 1000;
+  for (const [unit, size] of STEPS) {
+    if (Math.abs(amount) < size) return relative.format(Math.round(amount), unit);
+    amount /= size;
+  }
+  return new Date(value).toLocaleString();
+}
+
+/** A full, local date and time for tooltips. */
+export function fullTime(value: string | Date): string {
+  return new Date(value).toLocaleString();
+}
+
+/** "1.2 s" or "340 ms". */
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}

@@ -1,0 +1,49 @@
+/**
+ * The one tRPC client and QueryClient of the app. Subscriptions go over SSE
+ * (httpSubscriptionLink), everything else is batched over HTTP.
+ */
+import { QueryClient } from '@tanstack/react-query';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  splitLink,
+  TRPCClientError,
+} from '@trpc/client';
+import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
+
+import type { AppRouter } from '@sluice/server';
+
+export const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+});
+
+export const trpcClient = createTRPCClient<AppRouter>({
+  links: [
+    splitLink({
+      condition: (op) => op.type === 'subscription',
+      true: httpSubscriptionLink({ url: '/trpc' }),
+      false: httpBatchLink({ url: '/trpc' }),
+    }),
+  ],
+});
+
+/** Query and mutation options for every procedure: `useQuery(trpc.flow.list.queryOptions())`. */
+export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
+
+/** The person-readable message of any error a call can throw. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return 'Something went wrong; try again.';
+}
+
+/** True when the error is the server's CONFLICT (stale save, duplicate name). */
+export function isConflict(error: unknown): boolean {
+  return error instanceof TRPCClientError && readCode(error) === 'CONFLICT';
+}
+
+function readCode(error: { data: unknown }): string | undefined {
+  const data = error.data;
+  if (typeof data !== 'object' || data === null || !('code' in data)) return undefined;
+  return typeof data.code === 'string' ? data.code : undefined;
+}
