@@ -8,6 +8,10 @@ export const logger = {
   info(line: string): void {
     console.log(line);
   },
+  /** One line explaining why the server cannot start, for the person starting it. */
+  fatal(line: string): void {
+    console.error(line);
+  },
   error(context: string, error: unknown): void {
     console.error(`${context}:`, error);
   },

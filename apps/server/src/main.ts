@@ -34,7 +34,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) logger.info(error.message);
+  if (error instanceof ConfigError) logger.fatal(error.message);
   else logger.error('Sluice could not start', error);
   process.exit(1);
 });

@@ -116,3 +116,30 @@ describe('run router', () => {
     expect(error.code).toBe('NOT_FOUND');
   });
 });
+
+describe('run cancel', () => {
+  it('interrupts a running run, leaving no destination table behind', async () => {
+    const big = join(server.dir, 'samples', 'big.csv');
+    await server.services.meta.run(
+      `COPY (SELECT i AS order_id, 'paid' AS status, i * 1.5 AS amount FROM range(3000000) t(i))
+       TO '${big.replaceAll("'", "''")}' (HEADER)`,
+    );
+    const flowId = await savedFlow('Big', paidOrdersFlow({ path: 'big.csv' }));
+    const { runId } = await server.caller.run.start({ flowId });
+    const snapshots = server.caller.run.events({ runId });
+    for await (const snapshot of await snapshots) {
+      if (snapshot.stages.some((s) => s.state === 'running')) break;
+    }
+    const deleting = await refusal(server.caller.flow.delete({ id: flowId }));
+    expect(deleting.code).toBe('CONFLICT');
+
+    expect(await server.caller.run.cancel({ runId })).toEqual({ ok: true });
+    const run = await server.caller.run.byId({ runId });
+    expect(run.state).toBe('cancelled');
+    expect(run.stages.some((s) => s.state === 'succeeded' && s.stageId === 'table')).toBe(false);
+    const tables = await server.services.meta.query(
+      `SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'paid_orders'`,
+    );
+    expect(tables).toEqual([]);
+  });
+});

@@ -27,6 +27,7 @@ export interface RunManagerDeps {
 }
 
 interface ActiveRun {
+  flowId: string;
   controller: AbortController;
   done: Promise<void>;
 }
@@ -85,7 +86,7 @@ export class RunManager {
     const done = this.execute(runId, plan, controller.signal).finally(() =>
       this.active.delete(runId),
     );
-    this.active.set(runId, { controller, done });
+    this.active.set(runId, { flowId, controller, done });
     return { runId };
   }
 
@@ -99,6 +100,11 @@ export class RunManager {
     } else if (!isTerminal(run.state)) {
       await this.end(runId, { state: 'cancelled', error: 'The run was cancelled.' });
     }
+  }
+
+  /** True while a run of the flow is queued or running in this process. */
+  isFlowRunning(flowId: string): boolean {
+    return [...this.active.values()].some((run) => run.flowId === flowId);
   }
 
   /** The run's snapshots from now until it ends (see `RunEvents.watch`). */
