@@ -21,8 +21,11 @@ export async function checkExternalStageUrl(
 }
 
 function checkRelativePath(path: string): void {
-  if (path.trim() === '' || path.includes('\0')) {
+  if (path.trim() === '') {
     throw new FileAccessError('BAD_PATH', 'The file path is empty; name a file in the folder.');
+  }
+  if (path.includes('\0')) {
+    throw new FileAccessError('BAD_PATH', `File "${path}" contains a NUL character; rename it.`);
   }
   if (isAbsolute(path) || win32.isAbsolute(path)) {
     throw new FileAccessError(
