@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import type { TestServer } from '../test/harness';
-import { paidOrdersFlow } from '../test/fixtures';
+import { cyclicFlow, paidOrdersFlow } from '../test/fixtures';
 import { startTestServer } from '../test/harness';
 import { createApp } from './app';
 
@@ -41,6 +41,34 @@ describe('HTTP app', () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { result: { data: { target: { product: string } } } };
     expect(body.result.data.target.product).toBe('DuckDB');
+  });
+
+  it('puts zod issues and flow diagnostics into error data', async () => {
+    const base = await listen();
+    const post = (path: string, body: unknown) =>
+      fetch(`${base}/trpc/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    interface ErrorBody {
+      error: { data: { code: string; zodError: unknown; diagnostics: unknown } };
+    }
+    const invalid = await post('flow.create', { name: '   ' });
+    expect(invalid.status).toBe(400);
+    const invalidBody = (await invalid.json()) as ErrorBody;
+    expect(invalidBody.error.data.zodError).toMatchObject({
+      fieldErrors: { name: ['A flow needs a name'] },
+    });
+
+    const created = await post('flow.create', { name: 'Loop', document: cyclicFlow() });
+    const flowId = ((await created.json()) as { result: { data: { id: string } } }).result.data.id;
+    const refused = await post('run.start', { flowId });
+    expect(refused.status).toBe(400);
+    const refusedBody = (await refused.json()) as ErrorBody;
+    expect(refusedBody.error.data.diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'cycle', severity: 'error' }),
+    );
   });
 
   it('answers unknown API paths with JSON 404s', async () => {

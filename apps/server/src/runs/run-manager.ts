@@ -7,6 +7,7 @@ import type { Diagnostic } from '@sluice/flow';
 import { analyzeFlow, compileFlow } from '@sluice/compiler';
 import { runPlan } from '@sluice/engine';
 import { hasErrors } from '@sluice/flow';
+import { getStage } from '@sluice/stages';
 
 import type { ExternalStagesRepo } from '../repos/external-stages.repo';
 import type { FlowsRepo } from '../repos/flows.repo';
@@ -80,7 +81,11 @@ export class RunManager {
       id: runId,
       flowId,
       flowVersion: flow.version,
-      stages: flow.document.stages.map((s) => ({ stageId: s.id, label: s.label, type: s.type })),
+      stages: flow.document.stages.map((s) => ({
+        stageId: s.id,
+        label: s.label || (getStage(s.type)?.ui.label ?? s.type),
+        type: s.type,
+      })),
     });
     const controller = new AbortController();
     const done = this.execute(runId, plan, controller.signal).finally(() =>
@@ -90,13 +95,16 @@ export class RunManager {
     return { runId };
   }
 
-  /** Stops a run: interrupts its statement and waits briefly for it to end. Finished runs stay as they are. */
+  /**
+   * Stops a run: interrupts its statement and waits briefly for it to end. Finished runs stay as
+   * they are, so cancelling twice is harmless.
+   */
   async cancel(runId: string): Promise<void> {
     const run = await this.deps.runs.byId(runId);
     const active = this.active.get(runId);
     if (active) {
       active.controller.abort();
-      await Promise.race([active.done, sleep(CANCEL_WAIT_MS)]);
+      await Promise.race([active.done, sleep(CANCEL_WAIT_MS, undefined, { ref: false })]);
     } else if (!isTerminal(run.state)) {
       await this.end(runId, { state: 'cancelled', error: 'The run was cancelled.' });
     }
