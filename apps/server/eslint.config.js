@@ -2,6 +2,8 @@ import { base } from '@sluice/config/eslint';
 
 export default [
   ...base(import.meta.dirname),
+  // The launcher is plain JavaScript outside the TypeScript project; it only loads src/main.ts.
+  { ignores: ['bin/**'] },
   {
     files: ['src/**/*.ts'],
     ignores: ['src/env.ts'],
