@@ -1,4 +1,5 @@
-import { rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 import type { Plan, PlanFile, PlanStep } from '@sluice/compiler';
 
@@ -37,6 +38,12 @@ export function tempExports(plan: Plan): (StepFile & { temp: string })[] {
   return filesOf(plan.steps, 'write').flatMap((entry) =>
     entry.file.temp === undefined ? [] : [{ ...entry, temp: entry.file.temp }],
   );
+}
+
+/** Creates the folders temporary export files go to (their paths were checked when resolved). */
+export async function prepareExportFolders(plan: Plan): Promise<void> {
+  const folders = new Set(tempExports(plan).map(({ temp }) => dirname(temp)));
+  await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
 }
 
 /** Moves one export from its temporary name to its final path; the error says which. */

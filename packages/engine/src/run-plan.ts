@@ -3,7 +3,13 @@ import type { Plan, PlanStep } from '@sluice/compiler';
 import type { DuckDbClient } from './duckdb-client';
 import type { RunEvent, RunOutcome } from './run-events';
 import { databaseErrorText } from './database-error-text';
-import { discardExports, findMissingInput, promoteExport, tempExports } from './plan-files';
+import {
+  discardExports,
+  findMissingInput,
+  prepareExportFolders,
+  promoteExport,
+  tempExports,
+} from './plan-files';
 import { StageTracker } from './stage-tracker';
 
 /** Options of `runPlan`: `signal` cancels the run; `onEvent` receives every stage change. */
@@ -98,6 +104,7 @@ async function execute(client: DuckDbClient, context: RunContext): Promise<RunOu
     if (missing.stageId !== undefined) tracker.fail(missing.stageId, missing.message);
     return failed(tracker, missing.message, missing.stageId);
   }
+  await prepareExportFolders(plan);
   const interrupt = () => {
     client.interrupt();
   };
