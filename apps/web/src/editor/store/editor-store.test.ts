@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+
+import { emptyFlowDocument, FlowDocumentSchema } from '@sluice/flow';
+
+import { createEditorStore } from './editor-store';
+
+/** A fresh editor on an empty, saved flow, with short names for the verbs the tests use. */
+function createTestEditor() {
+  const store = createEditorStore({
+    flowId: 'f1',
+    name: 'Test flow',
+    version: 1,
+    document: emptyFlowDocument(),
+  });
+  const state = () => store.getState();
+  const add = (type: string, x = 0) => {
+    const id = state().addStage(type, { x, y: 0 });
+    if (!id) throw new Error(`addStage refused ${type}`);
+    return id;
+  };
+  const link = (source: string, target: string) =>
+    state().connect({ source, target, sourceHandle: 'out', targetHandle: 'in' });
+  return { store, state, add, link };
+}
+
+describe('editor store', () => {
+  it('adds stages with registry defaults, unique ids and labels', () => {
+    const ed = createTestEditor();
+    const a = ed.add('filter');
+    const b = ed.add('filter', 300);
+    expect([a, b]).toEqual(['filter-1', 'filter-2']);
+    const [first, second] = ed.state().document().stages;
+    expect(first).toMatchObject({ type: 'filter', typeVersion: 1, label: 'Filter' });
+    expect(second?.label).toBe('Filter 2');
+    expect(second?.position).toEqual({ x: 300, y: 0 });
+    expect(ed.state().selectedNodeIds).toEqual([b]);
+    expect(ed.state().addStage('no-such-type', { x: 0, y: 0 })).toBeUndefined();
+    expect(FlowDocumentSchema.safeParse(ed.state().document()).success).toBe(true);
+  });
+
+  it('connects ports and refuses a cycle with a reason', () => {
+    const ed = createTestEditor();
+    const source = ed.add('file-source');
+    const f1 = ed.add('filter');
+    const f2 = ed.add('filter');
+    expect(ed.link(source, f1)).toEqual({ ok: true });
+    expect(ed.link(f1, f2)).toEqual({ ok: true });
+    const cycle = ed.link(f2, f1);
+    expect(cycle.ok).toBe(false);
+    if (!cycle.ok) expect(cycle.reason).toMatch(/cycle|already has a link/);
+    const back = ed
+      .state()
+      .connect({ source: f2, target: source, sourceHandle: 'out', targetHandle: null });
+    expect(back).toEqual({ ok: false, reason: 'Pick an output port and an input port to link.' });
+    expect(ed.state().document().links).toHaveLength(2);
+  });
+
+  it('refuses a link that would close a loop on a free input', () => {
+    const ed = createTestEditor();
+    const f1 = ed.add('filter');
+    const f2 = ed.add('filter');
+    expect(ed.link(f1, f2).ok).toBe(true);
+    expect(ed.link(f2, f1)).toEqual({
+      ok: false,
+      reason: 'This link would create a cycle; flows run in one direction.',
+    });
+  });
+
+  it('undoes and redoes structure and config edits, never selection', () => {
+    const ed = createTestEditor();
+    const source = ed.add('file-source');
+    const filter = ed.add('filter');
+    ed.link(source, filter);
+    ed.state().updateStageConfig(filter, { condition: 'amount > 1' });
+    const edited = ed.state().document();
+
+    ed.state().undo();
+    expect(ed.state().document().stages[1]?.config.condition).not.toBe('amount > 1');
+    ed.state().undo();
+    expect(ed.state().document().links).toHaveLength(0);
+    ed.state().selectStage(source);
+    expect(ed.state().past).toHaveLength(2);
+    ed.state().redo();
+    ed.state().redo();
+    expect(ed.state().document()).toEqual(edited);
+    expect(ed.state().future).toHaveLength(0);
+  });
+
+  it('folds typing in one field into one undo step', () => {
+    const ed = createTestEditor();
+    const filter = ed.add('filter');
+    for (const condition of ['a', 'a >', 'a > 1'])
+      ed.state().updateStageConfig(filter, { condition });
+    ed.state().undo();
+    expect(
+      ed
+        .state()
+        .document()
+        .stages.map((s) => s.id),
+    ).toEqual([filter]);
+    expect(ed.state().document().stages[0]?.config.condition).not.toBe('a');
+  });
+
+  it('captures a drag once, at its end', () => {
+    const ed = createTestEditor();
+    const filter = ed.add('filter');
+    const moves = [10, 20, 30].map((x) => ({ x, y: 5 }));
+    for (const position of moves) {
+      ed.state().onNodesChange([{ type: 'position', id: filter, position, dragging: true }]);
+    }
+    const revision = ed.state().docRevision;
+    expect(ed.state().past).toHaveLength(1);
+    ed.state().onNodesChange([
+      { type: 'position', id: filter, position: { x: 40, y: 5 }, dragging: false },
+    ]);
+    expect(ed.state().past).toHaveLength(2);
+    expect(ed.state().docRevision).toBe(revision);
+    ed.state().undo();
+    expect(ed.state().document().stages[0]?.position).toEqual({ x: 0, y: 0 });
+  });
+
+  it('validates config: a bad field becomes a diagnostic with its path and an error badge', () => {
+    const ed = createTestEditor();
+    const source = ed.add('file-source');
+    ed.state().updateStageConfig(source, { delimiter: ';;' });
+    const onField = ed
+      .state()
+      .diagnostics.filter((d) => d.stageId === source && d.path?.[0] === 'delimiter');
+    expect(onField).toHaveLength(1);
+    expect(onField[0]?.severity).toBe('error');
+    expect(ed.state().errorCounts[source]).toBeGreaterThan(0);
+    ed.state().updateStageConfig(source, { delimiter: ';' });
+    expect(ed.state().diagnostics.some((d) => d.path?.[0] === 'delimiter')).toBe(false);
+  });
+
+  it('recomputes diagnostics on edits, not on drags', () => {
+    const ed = createTestEditor();
+    const filter = ed.add('filter');
+    expect(ed.state().diagnostics.some((d) => d.code === 'missing-input')).toBe(true);
+    const analysis = ed.state().analysis;
+    ed.state().onNodesChange([
+      { type: 'position', id: filter, position: { x: 9, y: 9 }, dragging: true },
+    ]);
+    expect(ed.state().analysis).toBe(analysis);
+    ed.state().removeElements([filter], []);
+    expect(ed.state().diagnostics.some((d) => d.code === 'missing-input')).toBe(false);
+  });
+
+  it('tracks the dirty flag against the last save', () => {
+    const ed = createTestEditor();
+    expect(ed.state().isDirty).toBe(false);
+    const filter = ed.add('filter');
+    expect(ed.state().isDirty).toBe(true);
+    const saved = ed.state().document();
+    ed.state().renameStage(filter, 'Paid only');
+    ed.state().markSaved(2, saved);
+    expect(ed.state()).toMatchObject({ isDirty: true, version: 2 });
+    ed.state().markSaved(3);
+    expect(ed.state().isDirty).toBe(false);
+    ed.state().undo();
+    expect(ed.state().isDirty).toBe(true);
+    ed.state().redo();
+    expect(ed.state().isDirty).toBe(false);
+  });
+
+  it('removes a stage with its links in one undo step', () => {
+    const ed = createTestEditor();
+    const source = ed.add('file-source');
+    const filter = ed.add('filter');
+    ed.link(source, filter);
+    ed.state().removeElements([source], []);
+    expect(ed.state().document()).toMatchObject({ stages: [{ id: filter }], links: [] });
+    ed.state().undo();
+    expect(ed.state().document().links).toHaveLength(1);
+  });
+
+  it('maps run snapshots to per-stage status and ignores runs it does not follow', () => {
+    const ed = createTestEditor();
+    const filter = ed.add('filter');
+    ed.state().beginRun();
+    ed.state().watchRun('r1');
+    const snapshot = {
+      id: 'r1',
+      flowId: 'f1',
+      flowVersion: 1,
+      state: 'running' as const,
+      createdAt: '2024-01-01T00:00:00Z',
+      stages: [
+        { stageId: filter, label: 'Filter', type: 'filter', state: 'succeeded' as const, rows: 4 },
+      ],
+    };
+    ed.state().applyRunSnapshot(snapshot);
+    expect(ed.state().runStatus[filter]).toMatchObject({ state: 'succeeded', rows: 4 });
+    expect(ed.state().starting).toBe(false);
+    ed.state().applyRunSnapshot({ ...snapshot, id: 'r0', stages: [] });
+    expect(ed.state().run?.id).toBe('r1');
+  });
+});
