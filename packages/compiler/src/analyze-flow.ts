@@ -1,5 +1,5 @@
 import type { Diagnostic, FlowDocument, Link } from '@sluice/flow';
-import type { Columns, InputColumns, StageDefinition, StageOp } from '@sluice/stages';
+import type { Column, Columns, InputColumns, StageDefinition, StageOp } from '@sluice/stages';
 import { diagnostic, incomingLinks, topologicalOrder } from '@sluice/flow';
 import { getStage, parseStageConfig } from '@sluice/stages';
 
@@ -19,9 +19,13 @@ export interface FlowAnalysis {
 /**
  * Validates a flow without compiling it for a dialect: stage types and configs, links and
  * ports, cycles, columns propagated in topological order, stage checks and user SQL. The editor
- * runs it on every change; `compileFlow` runs it first.
+ * runs it on every change; `compileFlow` runs it first. `detectedColumns` stands in for the
+ * output of stages whose columns are only known from their file (see `fileRefs`).
  */
-export function analyzeFlow(doc: FlowDocument): FlowAnalysis {
+export function analyzeFlow(
+  doc: FlowDocument,
+  detectedColumns: Readonly<Record<string, readonly Column[]>> = {},
+): FlowAnalysis {
   const diagnostics: Diagnostic[] = [];
   const configs: Record<string, Record<string, unknown>> = {};
   const definitions = new Map<string, StageDefinition>();
@@ -48,7 +52,7 @@ export function analyzeFlow(doc: FlowDocument): FlowAnalysis {
     columns[stageId] = undefined;
     if (!definition || !config) continue;
     const ctx = { stageId, config, inputs: inputColumns(doc.links, stageId, columns) };
-    columns[stageId] = definition.outputColumns(ctx);
+    columns[stageId] = definition.outputColumns(ctx) ?? detectedColumns[stageId];
     diagnostics.push(...(definition.check?.(ctx) ?? []));
     diagnostics.push(...sqlDiagnostics(stageId, definition.compile(ctx)));
   }

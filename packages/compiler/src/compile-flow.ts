@@ -1,4 +1,5 @@
 import type { Diagnostic, FlowDocument, PortRef } from '@sluice/flow';
+import type { Column } from '@sluice/stages';
 import { hasErrors } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
@@ -16,6 +17,12 @@ export interface CompileOptions {
   runTag: string;
   /** Defaults to `stage://<external stage>/<path>`, which is what previews show. */
   resolveFile?: ResolveFile;
+  /**
+   * Columns detected from the files of sources that declare none, by stage id. With them the
+   * load reads the file strictly against known columns, so a malformed row fails with its line
+   * number instead of a failed format guess.
+   */
+  detectedColumns?: Readonly<Record<string, readonly Column[]>>;
 }
 
 export interface CompileResult {
@@ -34,7 +41,8 @@ const RUN_TAG = /^[A-Za-z0-9_]{1,32}$/;
  * @example compileFlow(doc, { dialect: 'duckdb', runTag: 'r1' }).plan?.steps.map((s) => s.id)
  */
 export function compileFlow(doc: FlowDocument, options: CompileOptions): CompileResult {
-  const analysis = analyzeFlow(doc);
+  const detectedColumns = options.detectedColumns ?? {};
+  const analysis = analyzeFlow(doc, detectedColumns);
   const { diagnostics } = analysis;
   if (hasErrors(diagnostics)) return { diagnostics };
   if (!RUN_TAG.test(options.runTag)) {
@@ -57,6 +65,7 @@ export function compileFlow(doc: FlowDocument, options: CompileOptions): Compile
       dialect,
       runTag: options.runTag,
       resolveFile,
+      detectedColumns: detectedColumns[stageId],
       relationOf: (port) => relationFeeding(doc, { stageId, port }, relations),
     });
     steps.push(...compiled.steps);

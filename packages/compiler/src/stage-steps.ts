@@ -1,4 +1,4 @@
-import type { FileRef, StageOp } from '@sluice/stages';
+import type { Column, FileRef, StageOp } from '@sluice/stages';
 
 import type { Dialect, StagedRelation } from './dialects';
 import type { PlanStep } from './plan';
@@ -17,6 +17,8 @@ export interface StepContext {
   dialect: Dialect;
   runTag: string;
   resolveFile: ResolveFile;
+  /** The columns detected from the stage's file, used when its op declares none. */
+  detectedColumns?: readonly Column[];
   /** The staged relation linked into one of the stage's input ports. */
   relationOf(port: string): string;
 }
@@ -38,7 +40,7 @@ export function stepsForOp(op: StageOp, ctx: StepContext): StageSteps {
         table: staged,
         local,
         format: op.format,
-        columns: op.columns,
+        columns: op.columns.length > 0 ? op.columns : (ctx.detectedColumns ?? []),
       });
       return {
         steps: [

@@ -198,12 +198,11 @@ describe('generated DuckDB SQL', () => {
 });
 
 describe('malformed CSV', () => {
-  const withColumns = {
-    columns: [
-      { name: 'a', type: 'BIGINT' },
-      { name: 'b', type: 'BIGINT' },
-    ],
-  };
+  const detected = [
+    { name: 'a', type: 'BIGINT' },
+    { name: 'b', type: 'BIGINT' },
+  ] as const;
+  const withColumns = { columns: detected };
   const load = (config: Record<string, unknown>) =>
     compile(
       flow([stage('src', 'file-source', config), stage('d', 'table-destination')], ['src->d']),
@@ -223,6 +222,25 @@ describe('malformed CSV', () => {
     expect(failure?.step).toBe('load:src');
     expect(failure?.message).toContain('CSV Error on Line: 3');
     expect(failure?.message).toContain(detail);
+  });
+
+  it('names the line of a small file once its columns were detected before the run', async () => {
+    putFile('samples', 'orders.csv', 'a,b\n1,2\n3\n6,7\n');
+    const doc = flow(
+      [stage('src', 'file-source', {}), stage('d', 'table-destination')],
+      ['src->d'],
+    );
+    const { plan } = compileFlow(doc, {
+      dialect: 'duckdb',
+      runTag: 'detected',
+      resolveFile: fileAt,
+      detectedColumns: { src: detected },
+    });
+    if (!plan) throw new Error('the flow should compile');
+    expect(plan.steps[0]?.sql).toContain("columns = {'a': 'BIGINT', 'b': 'BIGINT'}");
+    const failure = await run(plan);
+    expect(failure?.step).toBe('load:src');
+    expect(failure?.message).toContain('CSV Error on Line: 3');
   });
 
   it('names the line with detected columns when the bad row is past the sniffed sample', async () => {
