@@ -1,4 +1,9 @@
-import type { Plan, PlanStep } from '@sluice/compiler';
+import { join } from 'node:path';
+
+import type { Plan } from '@sluice/compiler';
+import type { FlowDocument, Stage } from '@sluice/flow';
+import { compileFlow } from '@sluice/compiler';
+import { getStage } from '@sluice/stages';
 
 import { sqlString } from '../src/sql-literal';
 
@@ -12,16 +17,23 @@ export function generateCsvSql(path: string, rows: number): string {
   );
 }
 
-/** The same explicit read_csv the compiler emits: every option and column spelled out. */
-export function readCsv(path: string): string {
+const COLUMNS = [
+  { name: 'id', type: 'BIGINT' },
+  { name: 'category', type: 'VARCHAR' },
+  { name: 'amount', type: 'DOUBLE' },
+  { name: 'created_on', type: 'DATE' },
+];
+const FILTER = 'amount > 500';
+
+/** The read_csv call the compiler emits for the source stage, for the hand-written side. */
+function readCsv(path: string): string {
   return (
     `read_csv(${sqlString(path)}, header = true, delim = ',', quote = '"', escape = '"', ` +
-    `skip = 0, nullstr = '', auto_detect = false, columns = {'id': 'BIGINT', ` +
-    `'category': 'VARCHAR', 'amount': 'DOUBLE', 'created_on': 'DATE'})`
+    `nullstr = '', skip = 0, strict_mode = true, null_padding = false, ignore_errors = false, ` +
+    `columns = {'id': 'BIGINT', 'category': 'VARCHAR', 'amount': 'DOUBLE', ` +
+    `'created_on': 'DATE'}, auto_detect = false)`
   );
 }
-
-export const FILTER = 'amount > 500';
 
 /** Hand-written equivalents: one statement each, no staging. */
 export const handWritten = {
@@ -30,75 +42,50 @@ export const handWritten = {
     `COPY (SELECT * FROM ${readCsv(csv)} WHERE ${FILTER}) TO ${sqlString(out)} (FORMAT csv, HEADER)`,
 };
 
-/** Load into a staging table and filter through a view, as compiled plans do. */
-function loadAndFilter(tag: string, csv: string): PlanStep[] {
-  return [
-    {
-      id: 'load',
-      phase: 'load',
-      stageId: 'orders',
-      sql: `CREATE TABLE stg_${tag}_orders AS SELECT * FROM ${readCsv(csv)}`,
-      rowsFrom: 'changes',
-      files: [{ ref: { externalStage: 'bench', path: 'orders.csv' }, mode: 'read', local: csv }],
-    },
-    {
-      id: 'filter',
-      phase: 'transform',
-      stageId: 'big-orders',
-      sql: `CREATE VIEW stg_${tag}_big AS SELECT * FROM stg_${tag}_orders WHERE ${FILTER}`,
-      rowsFrom: 'count',
-      rowCountSql: `SELECT count(*) FROM stg_${tag}_big`,
-    },
-  ];
+function stage(id: string, type: string, config: Record<string, unknown>): Stage {
+  const defaults = getStage(type)?.defaults ?? {};
+  const position = { x: 0, y: 0 };
+  return { id, type, typeVersion: 1, label: id, position, config: { ...defaults, ...config } };
 }
 
-function planOf(tag: string, steps: PlanStep[]): Plan {
+/** orders.csv → filter → `last`, the flow a person would draw for each benchmark. */
+function ordersFlow(last: Stage): FlowDocument {
+  const link = (id: string, from: string, to: string) => ({
+    id,
+    source: { stageId: from, port: 'out' },
+    target: { stageId: to, port: 'in' },
+  });
   return {
-    dialect: 'duckdb',
-    runTag: tag,
-    steps,
-    cleanup: [
-      { id: 'drop-big', phase: 'cleanup', sql: `DROP VIEW IF EXISTS stg_${tag}_big` },
-      { id: 'drop-orders', phase: 'cleanup', sql: `DROP TABLE IF EXISTS stg_${tag}_orders` },
+    schemaVersion: 1,
+    stages: [
+      stage('orders', 'file-source', {
+        externalStage: 'bench',
+        path: 'orders.csv',
+        columns: COLUMNS,
+      }),
+      stage('big-orders', 'filter', { condition: FILTER }),
+      last,
     ],
-    staging: [`stg_${tag}_orders`, `stg_${tag}_big`],
+    links: [link('l1', 'orders', 'big-orders'), link('l2', 'big-orders', last.id)],
   };
 }
 
-/** load → filter → table (created if missing, appended). */
-export function tablePlan(tag: string, csv: string): Plan {
-  return planOf(tag, [
-    ...loadAndFilter(tag, csv),
-    {
-      id: 'create-dest',
-      phase: 'write',
-      stageId: 'dest',
-      sql: `CREATE TABLE IF NOT EXISTS sluice_dest AS SELECT * FROM stg_${tag}_big LIMIT 0`,
-    },
-    {
-      id: 'write-dest',
-      phase: 'write',
-      stageId: 'dest',
-      sql: `INSERT INTO sluice_dest SELECT * FROM stg_${tag}_big`,
-      rowsFrom: 'changes',
-    },
-  ]);
+/** Compiles a flow with the real compiler; files of the `bench` external stage live in `dir`. */
+function compile(doc: FlowDocument, runTag: string, dir: string): Plan {
+  const resolveFile = (ref: { path: string }) => join(dir, ref.path);
+  const { plan, diagnostics } = compileFlow(doc, { dialect: 'duckdb', runTag, resolveFile });
+  if (!plan) throw new Error(`The benchmark flow did not compile: ${JSON.stringify(diagnostics)}`);
+  return plan;
 }
 
-/** load → filter → CSV export, written under a temporary name and renamed after commit. */
-export function exportPlan(tag: string, csv: string, out: string): Plan {
-  const temp = `${out}.${tag}.tmp`;
-  return planOf(tag, [
-    ...loadAndFilter(tag, csv),
-    {
-      id: 'export',
-      phase: 'export',
-      stageId: 'export',
-      sql: `COPY (SELECT * FROM stg_${tag}_big) TO ${sqlString(temp)} (FORMAT csv, HEADER)`,
-      rowsFrom: 'changes',
-      files: [
-        { ref: { externalStage: 'bench', path: 'big.csv' }, mode: 'write', local: out, temp },
-      ],
-    },
-  ]);
+/** load → filter → table `sluice_dest` (created if missing, appended). */
+export function tablePlan(runTag: string, dir: string): Plan {
+  const dest = stage('dest', 'table-destination', { table: 'sluice_dest', mode: 'append' });
+  return compile(ordersFlow(dest), runTag, dir);
+}
+
+/** load → filter → `sluice-out.csv`, written under a temporary name and renamed after commit. */
+export function exportPlan(runTag: string, dir: string): Plan {
+  const out = stage('export', 'file-export', { externalStage: 'bench', path: 'sluice-out.csv' });
+  return compile(ordersFlow(out), runTag, dir);
 }

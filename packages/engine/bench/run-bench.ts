@@ -55,13 +55,14 @@ async function count(client: DuckDbClient, sql: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-async function benchTable(client: DuckDbClient, csv: string): Promise<Result> {
+async function benchTable(client: DuckDbClient, dir: string): Promise<Result> {
+  const csv = join(dir, 'orders.csv');
   const sluice: number[] = [];
   const hand: number[] = [];
   for (let i = 0; i < REPEATS; i += 1) {
     await client.run('DROP TABLE IF EXISTS hand_dest; DROP TABLE IF EXISTS sluice_dest');
     hand.push(await timed(() => client.run(handWritten.table(csv))));
-    sluice.push(await timed(() => runOrThrow(client, tablePlan(`bench_t${String(i)}`, csv))));
+    sluice.push(await timed(() => runOrThrow(client, tablePlan(`bench_t${String(i)}`, dir))));
   }
   const rowsOut = await count(client, 'sluice_dest');
   if (rowsOut !== (await count(client, 'hand_dest'))) throw new Error('Row counts differ.');
@@ -74,14 +75,15 @@ async function benchTable(client: DuckDbClient, csv: string): Promise<Result> {
   };
 }
 
-async function benchExport(client: DuckDbClient, csv: string, dir: string): Promise<Result> {
+async function benchExport(client: DuckDbClient, dir: string): Promise<Result> {
+  const csv = join(dir, 'orders.csv');
   const sluice: number[] = [];
   const hand: number[] = [];
   const [sluiceOut, handOut] = [join(dir, 'sluice-out.csv'), join(dir, 'hand-out.csv')];
   for (let i = 0; i < REPEATS; i += 1) {
     await Promise.all([rm(sluiceOut, { force: true }), rm(handOut, { force: true })]);
     hand.push(await timed(() => client.run(handWritten.export(csv, handOut))));
-    const plan = exportPlan(`bench_e${String(i)}`, csv, sluiceOut);
+    const plan = exportPlan(`bench_e${String(i)}`, dir);
     sluice.push(await timed(() => runOrThrow(client, plan)));
   }
   const stageSeconds = new Map(lastStageSeconds);
@@ -123,7 +125,8 @@ function report(results: Result[], duckDbVersion: string): string {
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
     '',
-    'Sluice runs the plan the way compiled flows run: one transaction, the file loaded into a',
+    'Sluice compiles each flow (file source → filter → table destination or file export) with',
+    'the real compiler and runs the plan with `runPlan`: one transaction, the file loaded into a',
     'staging table, a view per processor, a row count per stage, the write or export, commit,',
     'the export renamed into place, then cleanup. The hand-written side is a single statement',
     '(`CREATE TABLE ... AS SELECT ... FROM read_csv(...) WHERE ...`, or `COPY (...) TO`) with the',
@@ -131,7 +134,9 @@ function report(results: Result[], duckDbVersion: string): string {
     'Runs alternate between the two sides; on a shared machine single figures still vary by',
     'tens of percent from one benchmark to the next, so compare ratios, not absolute times.',
     '',
-    'Where the Sluice time goes (seconds per stage, last run):',
+    'Where the Sluice time goes (seconds per stage, last run). Most of the gap is the load stage',
+    'storing every input row in a staging table before the filter runs; the hand-written',
+    'statement filters while it reads.',
     '',
     ...results.map(
       (r) =>
@@ -150,7 +155,7 @@ async function main(): Promise<void> {
     const csv = join(dir, 'orders.csv');
     process.stdout.write(`Generating ${String(ROWS)} rows...\n`);
     await client.run(generateCsvSql(csv, ROWS));
-    const results = [await benchTable(client, csv), await benchExport(client, csv, dir)];
+    const results = [await benchTable(client, dir), await benchExport(client, dir)];
     // Formatted like every other file, so the repository's format check passes.
     const markdown = await format(report(results, await database.version()), {
       ...(await resolveConfig(REPORT)),
