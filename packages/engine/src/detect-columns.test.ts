@@ -81,4 +81,14 @@ describe('neutralType', () => {
   ])('maps %s to %s', (duckDbType, expected) => {
     expect(neutralType(duckDbType)).toBe(expected);
   });
+
+  it('still finds the columns of a file with a malformed row, for the load to report it', async () => {
+    const path = join(dir, 'bad.csv');
+    await writeFile(path, 'a,b,c\n1,2,3\n4,5\n6,7,8\n');
+    expect(await detectCsvColumns(client, path, CSV)).toEqual([
+      { name: 'a', type: 'BIGINT' },
+      { name: 'b', type: 'BIGINT' },
+      { name: 'c', type: 'BIGINT' },
+    ]);
+  });
 });

@@ -40,8 +40,18 @@ export function neutralType(duckDbType: string): ColumnType {
   return NEUTRAL_TYPES[base] ?? 'VARCHAR';
 }
 
-/** The read_csv call for a file in a given format, letting DuckDB sniff only the types. */
-export function readCsvCall(localPath: string, format: CsvFormat): string {
+/**
+ * Detects the columns of a CSV file: names from the header (or column0, column1, ... without
+ * one) and neutral types from DuckDB's sniffer over the file's first rows. Rows that do not fit
+ * are ignored here, so a malformed file still gets its columns and the load that follows can
+ * fail strictly on the bad row, naming its line.
+ * @see https://duckdb.org/docs/stable/data/csv/auto_detection
+ */
+export async function detectCsvColumns(
+  client: DuckDbClient,
+  localPath: string,
+  format: CsvFormat,
+): Promise<Column[]> {
   const options = [
     `header = ${String(format.header)}`,
     `delim = ${sqlString(format.delimiter)}`,
@@ -49,27 +59,16 @@ export function readCsvCall(localPath: string, format: CsvFormat): string {
     `escape = ${sqlString(format.escape)}`,
     `skip = ${String(Math.max(0, Math.trunc(format.skipLines)))}`,
     `nullstr = ${sqlString(format.nullString)}`,
+    'ignore_errors = true',
   ];
-  return `read_csv(${sqlString(localPath)}, ${options.join(', ')})`;
-}
-
-/**
- * Detects the columns of a CSV file: names from the header (or column0, column1, ... without
- * one) and neutral types from DuckDB's sniffer over the file's first rows.
- */
-export async function detectCsvColumns(
-  client: DuckDbClient,
-  localPath: string,
-  format: CsvFormat,
-): Promise<Column[]> {
-  const sql = `DESCRIBE SELECT * FROM ${readCsvCall(localPath, format)} LIMIT 0`;
-  let described: { column_name: string; column_type: string }[];
+  const sql = `SELECT unnest(Columns, recursive := true) FROM sniff_csv(${sqlString(localPath)}, ${options.join(', ')})`;
+  let sniffed: { name: string; type: string }[];
   try {
-    described = await client.query(sql);
+    sniffed = await client.query(sql);
   } catch (error) {
     throw new Error(`Could not detect the columns of ${localPath}: ${databaseErrorText(error)}`, {
       cause: error,
     });
   }
-  return described.map((row) => ({ name: row.column_name, type: neutralType(row.column_type) }));
+  return sniffed.map((row) => ({ name: row.name, type: neutralType(row.type) }));
 }

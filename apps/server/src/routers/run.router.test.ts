@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -70,6 +70,33 @@ describe('run router', () => {
     const list = await server.caller.run.list({ flowId });
     expect(list.map((r) => r.id)).toEqual([runId]);
     expect(list[0]?.stages.every((s) => s.sql === undefined)).toBe(true);
+  });
+
+  it('fails a malformed CSV on its source naming the line, and writes nothing', async () => {
+    const flowId = await savedFlow('Paid orders', paidOrdersFlow());
+    const first = await server.caller.run.start({ flowId });
+    expect((await followRun(first.runId)).at(-1)?.state).toBe('succeeded');
+    const count = async () =>
+      (
+        await server.services.meta.query<{ n: number }>(
+          'SELECT count(*)::INTEGER AS n FROM main.paid_orders',
+        )
+      )[0]?.n;
+    const before = await count();
+
+    await writeFile(
+      join(server.dir, 'samples', 'broken.csv'),
+      'order_id,customer,country,amount,status,ordered_at\n1,Ann,DE,1.50,paid,2026-01-01\n2,Bob,FR\n',
+    );
+    const broken = await savedFlow('Broken', paidOrdersFlow({ path: 'broken.csv' }));
+    const { runId } = await server.caller.run.start({ flowId: broken });
+    expect((await followRun(runId)).at(-1)?.state).toBe('failed');
+    const run = await server.caller.run.byId({ runId });
+    const source = run.stages.find((s) => s.stageId === 'orders');
+    expect(source?.state).toBe('failed');
+    expect(source?.error).toContain('CSV Error on Line: 3');
+    expect(run.stages.find((s) => s.stageId === 'table')?.state).toBe('skipped');
+    expect(await count()).toBe(before);
   });
 
   it('refuses to run a flow with a cycle, listing the diagnostics', async () => {

@@ -1,7 +1,8 @@
+import type { DuckDbClient } from '@sluice/engine';
 import type { FlowDocument } from '@sluice/flow';
-import type { FileRef } from '@sluice/stages';
+import type { Column, FileRef } from '@sluice/stages';
 import { fileRefs } from '@sluice/compiler';
-import { FileAccessError, resolveExternalFile } from '@sluice/engine';
+import { detectCsvColumns, FileAccessError, resolveExternalFile } from '@sluice/engine';
 import { diagnostic } from '@sluice/flow';
 
 import type { ExternalStageRecord } from '../repos/external-stages.repo';
@@ -63,4 +64,22 @@ export async function resolveFlowFiles(
     }
   }
   return (ref, mode) => resolved.get(keyOf(ref, mode)) ?? stageUri(ref);
+}
+
+/**
+ * Detects the columns of every file read without declared ones, so the compiled load reads it
+ * strictly and a malformed row fails with its line number. A file whose columns cannot be
+ * detected is left to the load itself, which then fails on its stage with DuckDB's reason.
+ */
+export async function detectFlowColumns(
+  doc: FlowDocument,
+  opts: { resolveFile: (ref: FileRef, mode: FileMode) => string; client: DuckDbClient },
+): Promise<Record<string, Column[]>> {
+  const detected: Record<string, Column[]> = {};
+  for (const { stageId, ref, detect } of fileRefs(doc)) {
+    if (!detect) continue;
+    const local = opts.resolveFile(ref, 'read');
+    detected[stageId] = await detectCsvColumns(opts.client, local, detect).catch(() => []);
+  }
+  return Object.fromEntries(Object.entries(detected).filter(([, columns]) => columns.length > 0));
 }

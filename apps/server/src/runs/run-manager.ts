@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import type { Plan } from '@sluice/compiler';
+import type { Plan, ResolveFile } from '@sluice/compiler';
 import type { DuckDbClient, DuckDbDatabase, RunEvent } from '@sluice/engine';
-import type { Diagnostic } from '@sluice/flow';
+import type { Diagnostic, FlowDocument } from '@sluice/flow';
+import type { Column } from '@sluice/stages';
 import { analyzeFlow, compileFlow } from '@sluice/compiler';
 import { runPlan } from '@sluice/engine';
 import { hasErrors } from '@sluice/flow';
@@ -15,7 +16,7 @@ import type { RunsRepo } from '../repos/runs.repo';
 import type { RunDetail, RunEnding } from './run-types';
 import { InvalidRequestError } from '../errors';
 import { logger } from '../logger';
-import { resolveFlowFiles, unknownExternalStages } from './flow-files';
+import { detectFlowColumns, resolveFlowFiles, unknownExternalStages } from './flow-files';
 import { RunEvents } from './run-events';
 import { isTerminal } from './run-types';
 
@@ -69,11 +70,13 @@ export class RunManager {
     ];
     if (hasErrors(problems)) throw refusal(problems);
     const resolveFile = await resolveFlowFiles(flow.document, { externalStages: known, fileRoots });
+    const detectedColumns = await this.detectColumns(flow.document, resolveFile);
     const runTag = randomBytes(4).toString('hex');
     const { plan, diagnostics } = compileFlow(flow.document, {
       dialect: 'duckdb',
       runTag,
       resolveFile,
+      detectedColumns,
     });
     if (!plan || hasErrors(diagnostics)) throw refusal(diagnostics);
     const runId = randomUUID();
@@ -125,6 +128,18 @@ export class RunManager {
     const all = [...this.active.values()];
     for (const run of all) run.controller.abort();
     await Promise.all(all.map((run) => run.done));
+  }
+
+  private async detectColumns(
+    doc: FlowDocument,
+    resolveFile: ResolveFile,
+  ): Promise<Record<string, Column[]>> {
+    const client = await this.deps.database.connect();
+    try {
+      return await detectFlowColumns(doc, { resolveFile, client });
+    } finally {
+      client.close();
+    }
   }
 
   private async execute(runId: string, plan: Plan, signal: AbortSignal): Promise<void> {
