@@ -1,7 +1,6 @@
-import { createElement } from 'react';
-
-import * as TablerIcons from '@tabler/icons-react';
 import type { Icon } from '@tabler/icons-react';
+import { createElement } from 'react';
+import * as TablerIcons from '@tabler/icons-react';
 
 /**
  * Stage types name their icon as data (`ui.icon`), so any Tabler icon may be asked for and the

@@ -1,6 +1,6 @@
 import type { Connection, OnDelete } from '@xyflow/react';
 import type { DragEvent } from 'react';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useComputedColorScheme } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
@@ -27,6 +27,8 @@ export function FlowCanvas() {
   );
   const { screenToFlowPosition } = useReactFlow();
   const scheme = useComputedColorScheme('light');
+  // Fit a flow that opens with stages; on an empty one, fitting would jump to the first drop.
+  const [fitOnOpen] = useState(() => nodes.length > 0);
 
   const onConnect = useCallback(
     (connection: Connection) => {
@@ -82,7 +84,7 @@ export function FlowCanvas() {
         onDelete={onDelete}
         deleteKeyCode={DELETE_KEYS}
         colorMode={scheme}
-        fitView
+        fitView={fitOnOpen}
         fitViewOptions={FIT_VIEW_OPTIONS}
         defaultEdgeOptions={EDGE_OPTIONS}
       >

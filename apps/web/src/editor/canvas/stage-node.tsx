@@ -12,6 +12,12 @@ import { selectStageErrorCount, selectStageRunStatus } from '../store/selectors'
 import { RUN_STATE_COLOR, runStateStyle } from './run-state-style';
 import { StagePorts } from './stage-ports';
 
+/** The stage type under the label, unless the label already says it (then the id shows). */
+function subtitle(label: string, typeLabel: string | undefined, type: string) {
+  if (typeLabel === undefined) return `Unknown type "${type}"`;
+  return label === typeLabel ? undefined : typeLabel;
+}
+
 /** The one node component of every stage type: icon, label, type, ports, errors, run state. */
 export const StageNode = memo(function StageNode({ id, data, selected }: NodeProps<StageFlowNode>) {
   const definition = getStage(data.type);
@@ -43,7 +49,7 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
             {data.label || id}
           </Text>
           <Text size="xs" c="dimmed" truncate="end">
-            {definition?.ui.label ?? `Unknown type "${data.type}"`}
+            {subtitle(data.label, definition?.ui.label, data.type) ?? id}
           </Text>
         </Stack>
         {errors > 0 && (

@@ -4,7 +4,14 @@ import { IconAlertCircle, IconAlertTriangle } from '@tabler/icons-react';
 import type { Diagnostic } from '@sluice/flow';
 
 /** Problems that belong to a stage or the flow as a whole rather than to one field. */
-export function DiagnosticList({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
+export function DiagnosticList({
+  diagnostics,
+  labelOf,
+}: {
+  diagnostics: readonly Diagnostic[];
+  /** When given, each problem is prefixed with the label of its stage. */
+  labelOf?: (stageId: string) => string | undefined;
+}) {
   if (diagnostics.length === 0) return null;
   return (
     <Stack gap={6} data-testid="stage-diagnostics">
@@ -18,7 +25,7 @@ export function DiagnosticList({ diagnostics }: { diagnostics: readonly Diagnost
             d.severity === 'error' ? <IconAlertCircle size={16} /> : <IconAlertTriangle size={16} />
           }
         >
-          {d.message}
+          {d.stageId && labelOf ? `${labelOf(d.stageId) ?? d.stageId}: ${d.message}` : d.message}
         </Alert>
       ))}
     </Stack>

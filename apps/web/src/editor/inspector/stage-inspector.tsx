@@ -94,7 +94,7 @@ function StageSettings({ stage }: { stage: StageFlowNode }) {
           onChange={onChange}
         />
       )}
-      <Divider label="Columns" labelPosition="left" />
+      <Divider label="Data in and out" labelPosition="left" />
       <StageColumns
         inputPorts={definition?.ports.inputs ?? []}
         inputs={columns.inputs}

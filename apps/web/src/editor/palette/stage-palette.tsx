@@ -1,3 +1,4 @@
+import type { XYPosition } from '@xyflow/react';
 import { useCallback } from 'react';
 import { ScrollArea, Stack, Text } from '@mantine/core';
 import { useReactFlow } from '@xyflow/react';
@@ -5,8 +6,9 @@ import { useReactFlow } from '@xyflow/react';
 import type { StageCategory } from '@sluice/stages';
 import { CATEGORY_ORDER, stageList } from '@sluice/stages';
 
-import { useEditorStore } from '../store/editor-context';
-import { selectAddStage, selectNodeCount } from '../store/selectors';
+import type { StageFlowNode } from '../store/stage-node-model';
+import { useEditorStore, useEditorStoreApi } from '../store/editor-context';
+import { selectAddStage } from '../store/selectors';
 import { PaletteItem } from './palette-item';
 
 const CATEGORY_LABEL: Record<StageCategory, string> = {
@@ -22,10 +24,19 @@ const GROUPS = CATEGORY_ORDER.map((category) => ({
   stages: stageList().filter((s) => s.category === category),
 })).filter((group) => group.stages.length > 0);
 
+/** The first spot at or below `at` where a new node covers no other, so clicks stack neatly. */
+function freeSpot(nodes: readonly StageFlowNode[], at: XYPosition): XYPosition {
+  const taken = (y: number) =>
+    nodes.some((n) => Math.abs(n.position.x - at.x) < 210 && Math.abs(n.position.y - y) < 80);
+  let y = at.y;
+  for (let tries = 0; tries < 20 && taken(y); tries += 1) y += 90;
+  return { x: at.x, y };
+}
+
 /** The stage types to drag onto the canvas, or click to add at the centre of the view. */
 export function StagePalette() {
   const addStage = useEditorStore(selectAddStage);
-  const nodeCount = useEditorStore(selectNodeCount);
+  const store = useEditorStoreApi();
   const { screenToFlowPosition } = useReactFlow();
 
   const addAtCentre = useCallback(
@@ -34,11 +45,9 @@ export function StagePalette() {
       const centre = pane
         ? screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
         : { x: 0, y: 0 };
-      // Successive clicks fan out so new stages do not hide each other.
-      const offset = (nodeCount % 6) * 24;
-      addStage(type, { x: centre.x - 105 + offset, y: centre.y - 28 + offset });
+      addStage(type, freeSpot(store.getState().nodes, { x: centre.x - 105, y: centre.y - 28 }));
     },
-    [addStage, nodeCount, screenToFlowPosition],
+    [addStage, store, screenToFlowPosition],
   );
 
   return (

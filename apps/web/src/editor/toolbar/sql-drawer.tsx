@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Code,
-  Drawer,
-  Group,
-  Loader,
-  ScrollArea,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Code, Drawer, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 
@@ -43,8 +32,7 @@ function SqlPreview() {
   const preview = useQuery(
     trpc.compile.preview.queryOptions({ document }, { placeholderData: keepPreviousData }),
   );
-  const labelOf = (id: string | undefined) =>
-    id === undefined ? undefined : store.getState().nodes.find((n) => n.id === id)?.data.label;
+  const labelOf = (id: string) => store.getState().nodes.find((n) => n.id === id)?.data.label;
 
   if (preview.isPending) return <Loader />;
   if (preview.isError) {
@@ -62,7 +50,7 @@ function SqlPreview() {
           The flow does not compile yet; fix these first.
         </Text>
       )}
-      <DiagnosticList diagnostics={diagnostics} />
+      <DiagnosticList diagnostics={diagnostics} labelOf={labelOf} />
       {PHASES.map((phase) => {
         const inPhase = steps.filter((s) => s.phase === phase);
         if (inPhase.length === 0) return null;
@@ -80,11 +68,12 @@ function SqlPreview() {
                     </Badge>
                   </Group>
                 )}
-                <ScrollArea type="auto">
-                  <Code block style={{ whiteSpace: 'pre', fontSize: 12 }}>
-                    {step.sql}
-                  </Code>
-                </ScrollArea>
+                <Code
+                  block
+                  style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontSize: 12 }}
+                >
+                  {step.sql}
+                </Code>
               </Stack>
             ))}
           </Stack>
