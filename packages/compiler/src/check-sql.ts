@@ -1,4 +1,5 @@
-import parser from 'node-sql-parser';
+// Only the PostgreSQL grammar (closest to DuckDB's expressions) is bundled into the web app.
+import parser from 'node-sql-parser/build/postgresql';
 
 const { Parser } = parser;
 const sqlParser = new Parser();
