@@ -17,7 +17,7 @@ const theme = createTheme({
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
-      <Notifications position="top-right" limit={4} style={{ top: 64 }} />
+      <Notifications position="top-right" limit={4} />
       <QueryClientProvider client={queryClient}>
         <Routes />
       </QueryClientProvider>
