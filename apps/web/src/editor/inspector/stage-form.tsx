@@ -1,7 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 
 import type { Diagnostic } from '@sluice/flow';
-import type { Columns, FieldHint, StageDefinition } from '@sluice/stages';
+import type { Columns, FieldHint, StageDefinition, StageOp } from '@sluice/stages';
 
 import type { FieldContext } from './fields/field-props';
 import { FIELD_WIDGETS } from './fields/field-widgets';
@@ -24,6 +24,18 @@ function issueText(issue: Diagnostic): string {
   return typeof row === 'number' ? `Row ${row + 1}: ${issue.message}` : issue.message;
 }
 
+/** The stage's op for a valid config, so widgets can act on the file or table it names. */
+function compiledOp(
+  definition: StageDefinition,
+  stageId: string,
+  { config, inputColumns }: { config: Record<string, unknown>; inputColumns: Columns },
+): StageOp | undefined {
+  const parsed = definition.config.safeParse(config);
+  if (!parsed.success) return undefined;
+  const inputs = Object.fromEntries(definition.ports.inputs.map((port) => [port, inputColumns]));
+  return definition.compile({ stageId, config: parsed.data, inputs });
+}
+
 /**
  * The form of any stage, generated from its stage type's `ui.fields` in order. Each widget comes
  * from the widget map; visibility from the type's own `hiddenWhen`. Nothing here names a type.
@@ -36,6 +48,7 @@ export function StageForm(props: StageFormProps) {
     config,
     fields,
     inputColumns,
+    op: compiledOp(definition, stageId, { config, inputColumns }),
     setField: (key, value) => onChange({ [key]: value }),
   };
   return (

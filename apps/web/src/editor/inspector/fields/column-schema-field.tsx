@@ -8,7 +8,6 @@ import { COLUMN_TYPES } from '@sluice/stages';
 
 import type { FieldContext, FieldProps } from './field-props';
 import { errorMessage, trpc } from '../../../lib/trpc';
-import { asText, keyOfWidget } from './field-props';
 
 const TYPE_OPTIONS = COLUMN_TYPES.map((t) => ({ value: t, label: t }));
 
@@ -16,23 +15,11 @@ function asColumns(value: unknown): Column[] {
   return Array.isArray(value) ? (value as Column[]) : [];
 }
 
-/** What `externalStage.detectColumns` needs, read from the stage's own file and format fields. */
-function detectInput(context: FieldContext) {
-  const { config } = context;
-  const stageKey = keyOfWidget(context, 'external-stage');
-  const pathKey = keyOfWidget(context, 'file-path');
-  return {
-    externalStage: stageKey ? asText(config[stageKey]) : '',
-    path: pathKey ? asText(config[pathKey]) : '',
-    format: {
-      header: config.header !== false,
-      delimiter: asText(config.delimiter),
-      quote: asText(config.quote),
-      escape: asText(config.escape),
-      skipLines: typeof config.skipLines === 'number' ? config.skipLines : 0,
-      nullString: asText(config.nullString),
-    },
-  };
+/** What `externalStage.detectColumns` needs: the file the stage reads and its format. */
+function detectInput({ op }: FieldContext) {
+  if (op?.kind !== 'load-file') return undefined;
+  const { kind: _kind, ...format } = op.format;
+  return { externalStage: op.file.externalStage, path: op.file.path, format };
 }
 
 /** Explicit columns (name + type), typed by hand or detected from the file. */
@@ -107,8 +94,13 @@ export function ColumnSchemaField({ hint, value, onChange, invalid, context }: F
             leftSection={<IconWand size={14} />}
             data-testid="detect-columns"
             loading={detect.isPending}
-            disabled={!input.externalStage || !input.path}
-            onClick={() => detect.mutate(input)}
+            disabled={!input}
+            title={
+              input
+                ? 'Read the column names and types from the file'
+                : 'Fix the settings marked in red first'
+            }
+            onClick={() => input && detect.mutate(input)}
           >
             Detect from file
           </Button>

@@ -1,4 +1,4 @@
-import type { Columns, FieldHint } from '@sluice/stages';
+import type { Columns, FieldHint, StageOp } from '@sluice/stages';
 
 /** What every field widget gets: its value, a setter, and what the form knows around it. */
 export interface FieldProps {
@@ -17,6 +17,8 @@ export interface FieldContext {
   config: Record<string, unknown>;
   fields: Readonly<Record<string, FieldHint<Record<string, unknown>> | undefined>>;
   inputColumns: Columns;
+  /** What the stage compiles to with its current config; absent while the config is invalid. */
+  op: StageOp | undefined;
   /** Sets another field of the same stage (e.g. detected columns). */
   setField: (key: string, value: unknown) => void;
 }
