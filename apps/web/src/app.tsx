@@ -1,9 +1,10 @@
-/** The app shell: providers (theme, notifications, queries) and the two routes. */
+/** The app shell: providers (theme, notifications, queries) and the routes. */
 import { Center, createTheme, MantineProvider, Stack, Text, Title } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 
 import { EditorPage } from './editor/editor-page';
+import { ExternalStagesPage } from './external-stages/external-stages-page';
 import { FlowListPage } from './flows/flow-list-page';
 import { Link, matchRoute, usePath } from './lib/router';
 import { queryClient } from './lib/trpc';
@@ -32,6 +33,8 @@ function Routes() {
       return <FlowListPage />;
     case 'editor':
       return <EditorPage key={route.flowId} flowId={route.flowId} />;
+    case 'external-stages':
+      return <ExternalStagesPage />;
     case 'not-found':
       return <NotFound />;
   }

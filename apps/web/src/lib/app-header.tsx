@@ -1,11 +1,12 @@
 import { Group, Text, ThemeIcon } from '@mantine/core';
 import { IconTopologyStar3 } from '@tabler/icons-react';
 
+import { ExternalStagesLink } from './external-stages-link';
 import { Link } from './router';
 import { TargetBadge } from './target-badge';
 import { ThemeToggle } from './theme-toggle';
 
-/** The header of the flow list: brand, target, theme toggle. */
+/** The header of the flow list and the external stages page: brand, links, target, theme. */
 export function AppHeader() {
   return (
     <Group
@@ -25,6 +26,7 @@ export function AppHeader() {
         </Group>
       </Link>
       <Group gap="sm">
+        <ExternalStagesLink />
         <TargetBadge />
         <ThemeToggle />
       </Group>

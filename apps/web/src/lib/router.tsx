@@ -2,7 +2,7 @@ import type { AnchorHTMLAttributes, MouseEvent } from 'react';
 import { useCallback, useSyncExternalStore } from 'react';
 
 /**
- * A tiny history-API router: two routes do not need a dependency. `navigate` pushes a path and
+ * A tiny history-API router: three routes do not need a dependency. `navigate` pushes a path and
  * notifies every `usePath` subscriber.
  */
 const listeners = new Set<() => void>();
@@ -30,11 +30,16 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, currentPath);
 }
 
-export type Route = { name: 'flows' } | { name: 'editor'; flowId: string } | { name: 'not-found' };
+export type Route =
+  | { name: 'flows' }
+  | { name: 'editor'; flowId: string }
+  | { name: 'external-stages' }
+  | { name: 'not-found' };
 
-/** Maps a path to a route: `/` the flow list, `/flows/:id` the editor. */
+/** Maps a path to a route: `/` the flow list, `/flows/:id` the editor, `/external-stages`. */
 export function matchRoute(path: string): Route {
   if (path === '/' || path === '') return { name: 'flows' };
+  if (/^\/external-stages\/?$/.test(path)) return { name: 'external-stages' };
   const editor = /^\/flows\/([^/]+)\/?$/.exec(path);
   if (editor?.[1]) return { name: 'editor', flowId: decodeURIComponent(editor[1]) };
   return { name: 'not-found' };

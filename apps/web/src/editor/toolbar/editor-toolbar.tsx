@@ -11,6 +11,7 @@ import {
   IconPlayerStop,
 } from '@tabler/icons-react';
 
+import { ExternalStagesLink } from '../../lib/external-stages-link';
 import { navigate } from '../../lib/router';
 import { TargetBadge } from '../../lib/target-badge';
 import { ThemeToggle } from '../../lib/theme-toggle';
@@ -139,6 +140,7 @@ export function EditorToolbar() {
           </Button>
         )}
         <Divider orientation="vertical" />
+        <ExternalStagesLink />
         <TargetBadge />
         <ThemeToggle />
       </Group>

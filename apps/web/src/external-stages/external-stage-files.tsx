@@ -1,0 +1,54 @@
+import { Alert, Loader, Table, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+
+import { formatBytes, fullTime, timeAgo } from '../lib/format';
+import { errorMessage, trpc } from '../lib/trpc';
+
+/** The files in one external stage's folder, with size and modified time. */
+export function ExternalStageFiles({ name }: { name: string }) {
+  const files = useQuery(trpc.externalStage.files.queryOptions({ name }));
+  if (files.isPending) return <Loader size="sm" m="sm" />;
+  if (files.isError) {
+    return (
+      <Alert color="red" icon={<IconAlertTriangle />} title="Could not list the files" m="xs">
+        {errorMessage(files.error)}
+      </Alert>
+    );
+  }
+  if (files.data.length === 0) {
+    return (
+      <Text size="sm" c="dimmed" p="sm" data-testid="external-stage-no-files">
+        The folder is empty. Files dropped into it show here; exports write into it.
+      </Text>
+    );
+  }
+  return (
+    <Table fz="sm" verticalSpacing={4} data-testid="external-stage-files">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>File</Table.Th>
+          <Table.Th w={110} ta="right">
+            Size
+          </Table.Th>
+          <Table.Th w={160}>Modified</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {files.data.map((file) => (
+          <Table.Tr key={file.path} data-testid="external-stage-file" data-path={file.path}>
+            <Table.Td ff="monospace">{file.path}</Table.Td>
+            <Table.Td ta="right">{formatBytes(file.size)}</Table.Td>
+            <Table.Td>
+              <Tooltip label={fullTime(file.modifiedAt)}>
+                <Text size="sm" c="dimmed" span>
+                  {timeAgo(file.modifiedAt)}
+                </Text>
+              </Tooltip>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Container,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+
+import type { ExternalStageDraft } from './external-stage-modal';
+import { AppHeader } from '../lib/app-header';
+import { errorMessage, trpc } from '../lib/trpc';
+import { DeleteExternalStageModal } from './delete-external-stage-modal';
+import { EmptyExternalStages } from './empty-external-stages';
+import { ExternalStageModal } from './external-stage-modal';
+import { ExternalStageRow } from './external-stage-row';
+
+/** Every external stage with create, edit, delete and a preview of each folder's files. */
+export function ExternalStagesPage() {
+  const stages = useQuery(trpc.externalStage.list.queryOptions());
+  const [editing, setEditing] = useState<ExternalStageDraft>();
+  const [deleting, setDeleting] = useState<string>();
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+
+  const toggle = (name: string) =>
+    setExpanded((open) => {
+      const next = new Set(open);
+      if (!next.delete(name)) next.add(name);
+      return next;
+    });
+
+  return (
+    <>
+      <AppHeader />
+      <Container size="lg" py="xl">
+        <Group justify="space-between" mb="lg">
+          <Stack gap={2}>
+            <Title order={2}>External stages</Title>
+            <Text c="dimmed" size="sm">
+              Named folders that flows read files from and write exports to.
+            </Text>
+          </Stack>
+          <Button
+            data-testid="new-external-stage-button"
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setEditing('new')}
+          >
+            New external stage
+          </Button>
+        </Group>
+        {stages.isPending && <Loader />}
+        {stages.isError && (
+          <Alert
+            color="red"
+            icon={<IconAlertTriangle />}
+            title="Could not load the external stages"
+          >
+            {errorMessage(stages.error)}
+          </Alert>
+        )}
+        {stages.data?.length === 0 && <EmptyExternalStages onCreate={() => setEditing('new')} />}
+        {stages.data && stages.data.length > 0 && (
+          <Paper withBorder radius="md">
+            <Table verticalSpacing="sm" horizontalSpacing="md">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={36} />
+                  <Table.Th w={180}>Name</Table.Th>
+                  <Table.Th>URL</Table.Th>
+                  <Table.Th>Comment</Table.Th>
+                  <Table.Th w={130}>Updated</Table.Th>
+                  <Table.Th w={90} />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {stages.data.map((stage) => (
+                  <ExternalStageRow
+                    key={stage.name}
+                    stage={stage}
+                    expanded={expanded.has(stage.name)}
+                    actions={{
+                      onToggle: () => toggle(stage.name),
+                      onEdit: () => setEditing(stage),
+                      onDelete: () => setDeleting(stage.name),
+                    }}
+                  />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        )}
+      </Container>
+      <ExternalStageModal draft={editing} onClose={() => setEditing(undefined)} />
+      <DeleteExternalStageModal name={deleting} onClose={() => setDeleting(undefined)} />
+    </>
+  );
+}
