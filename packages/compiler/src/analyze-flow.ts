@@ -1,5 +1,12 @@
 import type { Diagnostic, FlowDocument, Link } from '@sluice/flow';
-import type { Column, Columns, InputColumns, StageDefinition, StageOp } from '@sluice/stages';
+import type {
+  Column,
+  Columns,
+  FileRef,
+  InputColumns,
+  StageDefinition,
+  StageOp,
+} from '@sluice/stages';
 import { diagnostic, incomingLinks, topologicalOrder } from '@sluice/flow';
 import { getStage, parseStageConfig } from '@sluice/stages';
 
@@ -46,6 +53,7 @@ export function analyzeFlow(
   }
   const order = sorted.ok ? sorted.order : doc.stages.map((s) => s.id);
   const columns: Record<string, Columns> = {};
+  const writes: { stageId: string; file: FileRef }[] = [];
   for (const stageId of order) {
     const definition = definitions.get(stageId);
     const config = configs[stageId];
@@ -54,8 +62,11 @@ export function analyzeFlow(
     const ctx = { stageId, config, inputs: inputColumns(doc.links, stageId, columns) };
     columns[stageId] = definition.outputColumns(ctx) ?? detectedColumns[stageId];
     diagnostics.push(...(definition.check?.(ctx) ?? []));
-    diagnostics.push(...sqlDiagnostics(stageId, definition.compile(ctx)));
+    const op = definition.compile(ctx);
+    diagnostics.push(...sqlDiagnostics(stageId, op));
+    if (op.kind === 'export-file') writes.push({ stageId, file: op.file });
   }
+  diagnostics.push(...sharedWrites(doc, writes));
   diagnostics.push(...reachDiagnostics(doc, definitions));
   return { order, columns, configs, diagnostics };
 }
@@ -110,10 +121,30 @@ function sqlDiagnostics(stageId: string, op: StageOp): Diagnostic[] {
   const exprs = [...(op.columns === 'all' ? [] : op.columns.map((c) => c.expr))];
   if (op.where) exprs.push(op.where);
   return exprs.flatMap((expr) => {
-    const message = expr.kind === 'sql' ? checkSqlExpression(expr.sql) : undefined;
-    return message === undefined
-      ? []
-      : [diagnostic('invalid-sql', { message }, { stageId, path: expr.path })];
+    const problem = expr.kind === 'sql' ? checkSqlExpression(expr.sql) : undefined;
+    if (problem === undefined) return [];
+    const code = problem.kind === 'invalid' ? 'invalid-sql' : 'unchecked-sql';
+    return [diagnostic(code, { message: problem.message }, { stageId, path: expr.path })];
+  });
+}
+
+/** Two stages writing one file would overwrite each other; each export needs its own. */
+function sharedWrites(
+  doc: FlowDocument,
+  writes: readonly { stageId: string; file: FileRef }[],
+): Diagnostic[] {
+  const key = ({ file }: { file: FileRef }) => `${file.externalStage}\u0000${file.path}`;
+  return writes.flatMap((write) => {
+    const others = writes.filter((w) => w.stageId !== write.stageId && key(w) === key(write));
+    if (others.length === 0) return [];
+    const labels = others.map((w) => {
+      const label = doc.stages.find((s) => s.id === w.stageId)?.label ?? '';
+      return `"${label === '' ? w.stageId : label}"`;
+    });
+    const where = `stage://${write.file.externalStage}/${write.file.path}`;
+    const verb = labels.length === 1 ? 'also writes' : 'also write';
+    const message = `${labels.join(', ')} ${verb} ${where}; give each export its own file.`;
+    return [diagnostic('invalid-config', { message }, { stageId: write.stageId })];
   });
 }
 

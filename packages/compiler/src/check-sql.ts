@@ -5,20 +5,32 @@ const { Parser } = parser;
 const sqlParser = new Parser();
 
 /**
+ * What is wrong with an expression: `invalid` blocks a run; `unchecked` means the parser could
+ * not read it, so only the database will judge it when the flow runs.
+ */
+export interface SqlProblem {
+  kind: 'invalid' | 'unchecked';
+  message: string;
+}
+
+const NO_SUBQUERY = 'Subqueries are not allowed in an expression; link a stage instead.';
+
+/**
  * Checks user-written SQL that Sluice places inside parentheses as one expression (a filter
- * condition). Returns `undefined` when it is usable, otherwise a message a person can act on.
+ * condition). Returns `undefined` when it is usable, otherwise a problem a person can act on.
  *
  * Two layers: a lexical scan that guarantees the text cannot leave its parentheses (no `;`, no
  * comments, no unbalanced quotes or parentheses), then a parse of `SELECT * FROM t WHERE (<sql>)`
- * that must give one plain SELECT. The parser does not know every DuckDB construct (list
- * literals, doubled quotes in names), so a parse failure alone never rejects text the scan
- * accepted; the database reports any remaining mistake on the stage when the flow runs.
+ * that must give one plain SELECT with no subquery, since a stage reads only its linked inputs.
+ * The parser does not know every DuckDB construct (list literals, doubled quotes in names), so
+ * text it cannot read is reported as unchecked, not refused, unless it holds a SELECT.
  * @example checkSqlExpression('amount > 0') // undefined
- * @example checkSqlExpression('a = 1; DROP TABLE x') // 'Semicolons are not allowed: …'
+ * @example checkSqlExpression('a = 1; DROP TABLE x') // { kind: 'invalid', message: 'Semicolons …' }
  */
-export function checkSqlExpression(sql: string): string | undefined {
-  if (sql.trim() === '') return 'Write an expression.';
-  return scan(sql) ?? checkParsed(sql);
+export function checkSqlExpression(sql: string): SqlProblem | undefined {
+  if (sql.trim() === '') return { kind: 'invalid', message: 'Write an expression.' };
+  const lexical = scan(sql);
+  return lexical === undefined ? checkParsed(sql) : { kind: 'invalid', message: lexical };
 }
 
 type Quote = "'" | '"' | 'E';
@@ -68,12 +80,17 @@ function isEscapeStringPrefix(sql: string, quoteAt: number): boolean {
   return (prefix === 'E' || prefix === 'e') && (before === undefined || !/\w/.test(before));
 }
 
-function checkParsed(sql: string): string | undefined {
+function checkParsed(sql: string): SqlProblem | undefined {
   let ast: unknown;
   try {
     ast = sqlParser.astify(`SELECT * FROM t WHERE (${sql})`, { database: 'postgresql' });
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (/\bselect\b/i.test(withoutQuotedText(sql)))
+      return { kind: 'invalid', message: NO_SUBQUERY };
+    return {
+      kind: 'unchecked',
+      message: `Sluice could not read this expression (${parserReason(error)}); the database will check it when the flow runs.`,
+    };
   }
   const statements: unknown[] = Array.isArray(ast) ? ast : [ast];
   const first = statements[0];
@@ -84,5 +101,32 @@ function checkParsed(sql: string): string | undefined {
     (first as { type?: unknown }).type === 'select' &&
     !(first as { _next?: unknown })._next &&
     !(first as { set_op?: unknown }).set_op;
-  return plain ? undefined : 'Write a single expression, not a query or several statements.';
+  if (!plain) {
+    return {
+      kind: 'invalid',
+      message: 'Write a single expression, not a query or several statements.',
+    };
+  }
+  return holdsSubquery((first as { where?: unknown }).where)
+    ? { kind: 'invalid', message: NO_SUBQUERY }
+    : undefined;
+}
+
+/** The parser nests a subquery's statement under an `ast` key anywhere in the expression tree. */
+function holdsSubquery(node: unknown): boolean {
+  if (typeof node !== 'object' || node === null) return false;
+  if ('ast' in node) return true;
+  return Object.values(node).some(holdsSubquery);
+}
+
+/** The parser's "Expected …, but X found." shortened to what it found. */
+function parserReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const found = /but (.+) found\.?$/.exec(message);
+  return found?.[1] === 'end of input' ? 'it ends too early' : `unexpected ${found?.[1] ?? 'text'}`;
+}
+
+/** The text with quoted strings and names blanked out, for keyword searches. */
+function withoutQuotedText(sql: string): string {
+  return sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"/g, ' ');
 }

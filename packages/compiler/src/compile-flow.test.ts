@@ -48,7 +48,7 @@ describe('compileFlow', () => {
     ],
     [
       'export:export-1',
-      `COPY (SELECT * FROM "__sluice_r1_cols-1") TO 'stage://exports/paid.csv.sluice-r1.tmp' (FORMAT csv, HEADER true, DELIMITER ';', QUOTE '"', ESCAPE '"', NULLSTR 'NULL')`,
+      `COPY (SELECT * FROM "__sluice_r1_cols-1") TO 'stage://exports/paid.csv.sluice-r1-export-1.tmp' (FORMAT csv, HEADER true, DELIMITER ';', QUOTE '"', ESCAPE '"', NULLSTR 'NULL')`,
     ],
   ])('writes the SQL of %s', (id, sql) => {
     expect(compileFlow(fixture, options).plan?.steps.find((s) => s.id === id)?.sql).toBe(sql);
@@ -68,7 +68,7 @@ describe('compileFlow', () => {
         ref: { externalStage: 'exports', path: 'paid.csv' },
         mode: 'write',
         local: '/data/exports/write/paid.csv',
-        temp: '/data/exports/write/paid.csv.sluice-r1.tmp',
+        temp: '/data/exports/write/paid.csv.sluice-r1-export-1.tmp',
       },
     ]);
   });
@@ -163,6 +163,40 @@ describe('analyzeFlow', () => {
         path: ['condition'],
         message: 'Semicolons are not allowed: write one expression, not statements.',
       },
+    ]);
+  });
+
+  it('reports two exports writing one file on both stages', () => {
+    const doc = flow(
+      [
+        stage('src', 'file-source'),
+        stage('e1', 'file-export', { path: 'out.csv' }),
+        stage('e2', 'file-export', { path: 'out.csv' }),
+        stage('e3', 'file-export', { path: 'other.csv' }),
+      ],
+      ['src->e1', 'src->e2', 'src->e3'],
+    );
+    const shared = analyzeFlow(doc).diagnostics.filter((d) => d.code === 'invalid-config');
+    expect(shared.map((d) => [d.stageId, d.message])).toEqual([
+      ['e1', '"e2" also writes stage://exports/out.csv; give each export its own file.'],
+      ['e2', '"e1" also writes stage://exports/out.csv; give each export its own file.'],
+    ]);
+  });
+
+  it('uses columns detected from a file for the stages downstream', () => {
+    const doc = flow(
+      [
+        stage('src', 'file-source'),
+        stage('cols', 'select-columns', { columns: [{ source: 'id' }, { source: 'price' }] }),
+        stage('d', 'table-destination'),
+      ],
+      ['src->cols', 'cols->d'],
+    );
+    expect(codes(doc)).toEqual([]);
+    const analysis = analyzeFlow(doc, { src: [{ name: 'id', type: 'BIGINT' }] });
+    expect(analysis.columns.src).toEqual([{ name: 'id', type: 'BIGINT' }]);
+    expect(analysis.diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ['unknown-column', ['columns', 1, 'source']],
     ]);
   });
 

@@ -8,5 +8,6 @@ export type { ResolveFile } from './stage-steps';
 export { fileRefs } from './file-refs';
 export type { StageFileRef } from './file-refs';
 export { checkSqlExpression } from './check-sql';
+export type { SqlProblem } from './check-sql';
 export { getDialect } from './dialects';
 export type { Dialect } from './dialects';

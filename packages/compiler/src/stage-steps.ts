@@ -98,7 +98,7 @@ export function stepsForOp(op: StageOp, ctx: StepContext): StageSteps {
     }
     case 'export-file': {
       const local = ctx.resolveFile(op.file, 'write');
-      const temp = `${local}.sluice-${ctx.runTag}.tmp`;
+      const temp = `${local}.sluice-${ctx.runTag}-${stageId}.tmp`;
       const source = ctx.relationOf(op.input);
       const sql = dialect.exportFile({ source, local: temp, format: op.format });
       return {

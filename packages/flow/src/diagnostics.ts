@@ -19,6 +19,7 @@ interface DiagnosticArgs {
   'invalid-config': { message: string };
   'unknown-column': { column: string; available: readonly string[] };
   'invalid-sql': { message: string };
+  'unchecked-sql': { message: string };
   'unsupported-on-target': { feature: string; target: string };
   'unconnected-output': Record<string, never>;
   'no-destination': Record<string, never>;
@@ -51,6 +52,7 @@ const MESSAGES: { [C in DiagnosticCode]: (args: DiagnosticArgs[C]) => string } =
       ? `Unknown column "${column}": the input has no known columns.`
       : `Unknown column "${column}". Available: ${available.join(', ')}.`,
   'invalid-sql': ({ message }) => message,
+  'unchecked-sql': ({ message }) => message,
   'unsupported-on-target': ({ feature, target }) => `${feature} is not supported on ${target}.`,
   'unconnected-output': () => "Nothing reads this stage's output; it will not run.",
   'no-destination': () => 'The flow has no destination: add a table destination or a file export.',
@@ -68,6 +70,7 @@ const SEVERITY: Record<DiagnosticCode, Severity> = {
   'invalid-config': 'error',
   'unknown-column': 'error',
   'invalid-sql': 'error',
+  'unchecked-sql': 'warning',
   'unsupported-on-target': 'error',
   'unconnected-output': 'warning',
   'no-destination': 'warning',

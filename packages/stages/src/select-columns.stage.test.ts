@@ -60,4 +60,9 @@ describe('select-columns', () => {
       ],
     });
   });
+
+  it('refuses a new name with a NUL character at its field', () => {
+    const parsed = SelectColumnsConfigSchema.safeParse({ columns: [{ source: 'id', as: 'a\0b' }] });
+    expect(parsed.error?.issues.map((i) => i.path)).toEqual([['columns', 0, 'as']]);
+  });
 });

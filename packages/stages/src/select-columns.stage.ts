@@ -9,7 +9,7 @@ import { defineStage } from './define-stage';
 /** One kept column: its input name and, optionally, a new name. An empty `as` keeps the name. */
 export const ColumnMappingSchema = z.object({
   source: NameSchema,
-  as: z.string().max(128).optional(),
+  as: NameSchema.or(z.literal('')).optional(),
 });
 
 /** The output name of a mapping: `as` when given, the input name otherwise. */

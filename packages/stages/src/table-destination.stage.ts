@@ -6,11 +6,7 @@ import { defineStage } from './define-stage';
 /** Settings of a table destination. An empty schema means the connection's current schema. */
 export const TableDestinationConfigSchema = z.object({
   table: NameSchema,
-  schema: z
-    .string()
-    .max(128)
-    .refine((value) => !value.includes('\0'), { error: 'Must not contain a NUL character.' })
-    .optional(),
+  schema: NameSchema.or(z.literal('')).optional(),
   mode: z.enum(['append', 'overwrite']),
   createIfMissing: z.boolean(),
 });
