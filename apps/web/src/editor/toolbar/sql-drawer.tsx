@@ -1,15 +1,12 @@
-import { Alert, Badge, Code, Drawer, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Badge, Code, Drawer, Group, Stack, Text, Title } from '@mantine/core';
 
 import { PHASES } from '@sluice/compiler';
 
-import { errorMessage, trpc } from '../../lib/trpc';
 import { DiagnosticList } from '../inspector/diagnostic-list';
-import { useEditorStore, useEditorStoreApi } from '../store/editor-context';
-import { selectDocRevision } from '../store/selectors';
+import { useEditorStoreApi } from '../store/editor-context';
+import { useSqlPreview } from './use-sql-preview';
 
-/** The SQL the current (unsaved included) flow compiles to, grouped by run phase. */
+/** The SQL the current (unsaved included) flow compiles to, grouped by run phase, compiled here. */
 export function SqlDrawer({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
     <Drawer
@@ -26,23 +23,8 @@ export function SqlDrawer({ opened, onClose }: { opened: boolean; onClose: () =>
 
 function SqlPreview() {
   const store = useEditorStoreApi();
-  // Re-render (and so re-query) when the document changes in substance, not on drags.
-  useEditorStore(selectDocRevision);
-  const document = store.getState().document();
-  const preview = useQuery(
-    trpc.compile.preview.queryOptions({ document }, { placeholderData: keepPreviousData }),
-  );
+  const { steps, diagnostics } = useSqlPreview();
   const labelOf = (id: string) => store.getState().nodes.find((n) => n.id === id)?.data.label;
-
-  if (preview.isPending) return <Loader />;
-  if (preview.isError) {
-    return (
-      <Alert color="red" icon={<IconAlertCircle />} title="No preview">
-        {errorMessage(preview.error)}
-      </Alert>
-    );
-  }
-  const { steps, diagnostics } = preview.data;
   return (
     <Stack data-testid="sql-view" gap="lg">
       {steps.length === 0 && (
