@@ -40,7 +40,10 @@ export interface Services {
  * unfinished as interrupted, and seeds the first external stages of a new database.
  */
 export async function createServices(config: ServerConfig): Promise<Services> {
-  const database = await DuckDbDatabase.open(config.databasePath);
+  // Flow SQL runs in this database too: it may touch only the file roots and the data folder.
+  const database = await DuckDbDatabase.open(config.databasePath, {
+    allowedDirectories: [...config.fileRoots, config.dataDir],
+  });
   try {
     const meta = await database.connect();
     const tables = metaTables(await metaSchemaOf(meta));

@@ -18,9 +18,12 @@ const link = (from: string, to: string) => ({
 
 const CSV = { header: true, delimiter: ',', quote: '"', escape: '"', nullString: '' };
 
-/** orders.csv → paid orders → table `paid_orders` and file `exports/paid.csv`. */
+/**
+ * orders.csv → paid orders → table `paid_orders` and file `exports/paid.csv`; `condition`
+ * replaces the filter's `status = 'paid'`.
+ */
 export function paidOrdersFlow(
-  source: { externalStage?: string; path?: string } = {},
+  source: { externalStage?: string; path?: string; condition?: string } = {},
 ): FlowDocument {
   return {
     ...emptyFlowDocument(),
@@ -32,7 +35,7 @@ export function paidOrdersFlow(
         skipLines: 0,
         columns: [],
       }),
-      stage('paid', 'filter', { condition: `status = 'paid'` }),
+      stage('paid', 'filter', { condition: source.condition ?? `status = 'paid'` }),
       stage('table', 'table-destination', {
         table: 'paid_orders',
         mode: 'overwrite',

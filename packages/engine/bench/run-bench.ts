@@ -149,7 +149,9 @@ function report(results: Result[], duckDbVersion: string): string {
 
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'sluice-bench-'));
-  const database = await DuckDbDatabase.open(join(dir, 'bench.duckdb'));
+  const database = await DuckDbDatabase.open(join(dir, 'bench.duckdb'), {
+    allowedDirectories: [dir],
+  });
   try {
     const client = await database.connect();
     const csv = join(dir, 'orders.csv');

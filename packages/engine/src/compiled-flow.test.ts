@@ -24,7 +24,7 @@ beforeEach(async () => {
   root = await realpath(await mkdtemp(join(tmpdir(), 'sluice-e2e-')));
   await mkdir(join(root, 'landing'));
   await mkdir(join(root, 'exports'));
-  database = await DuckDbDatabase.open(':memory:');
+  database = await DuckDbDatabase.open(':memory:', { allowedDirectories: [root] });
   client = await database.connect();
 });
 

@@ -25,7 +25,7 @@ let client: DuckDbClient;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sluice-detect-'));
-  database = await DuckDbDatabase.open(':memory:');
+  database = await DuckDbDatabase.open(':memory:', { allowedDirectories: [dir] });
   client = await database.connect();
 });
 

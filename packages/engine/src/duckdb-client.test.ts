@@ -10,7 +10,7 @@ let database: DuckDbDatabase;
 let client: DuckDbClient;
 
 beforeEach(async () => {
-  database = await DuckDbDatabase.open(':memory:');
+  database = await DuckDbDatabase.open(':memory:', { allowedDirectories: [] });
   client = await database.connect();
 });
 
@@ -110,7 +110,7 @@ describe('DuckDbDatabase', () => {
     const dir = await mkdtemp(join(tmpdir(), 'sluice-db-'));
     try {
       const path = join(dir, 'nested', 'meta.duckdb');
-      const db = await DuckDbDatabase.open(path);
+      const db = await DuckDbDatabase.open(path, { allowedDirectories: [] });
       expect(await db.version()).toMatch(/^v\d+\.\d+/);
       db.close();
       expect((await stat(path)).isFile()).toBe(true);

@@ -5,6 +5,7 @@ import { DuckDBInstance, StatementType } from '@duckdb/node-api';
 
 import type { SqlValue } from './duckdb-values';
 import { plainValueConverter } from './duckdb-values';
+import { confineFiles, SANDBOX_CREATE_OPTIONS } from './file-sandbox';
 
 /** Serializes work on one connection so a transaction never interleaves with other callers. */
 class Gate {
@@ -111,16 +112,35 @@ export class DuckDbClient {
   }
 }
 
+/** How the database may touch the file system. */
+export interface DuckDbOpenOptions {
+  /**
+   * The only folders SQL may read or write, besides the database file's own folder. Flow SQL
+   * runs here too, so this is what keeps a filter condition from reading any other file.
+   */
+  allowedDirectories: readonly string[];
+}
+
 /** The embedded DuckDB database: one file (or ':memory:') per process. */
 export class DuckDbDatabase {
   private readonly clients = new Set<DuckDbClient>();
 
   private constructor(private readonly instance: DuckDBInstance) {}
 
-  /** Opens (creating if needed) the database file, making its parent folder first. */
-  static async open(path: string): Promise<DuckDbDatabase> {
+  /**
+   * Opens (creating if needed) the database file, making its parent folder first, confined to
+   * `options.allowedDirectories`: no other file, no URL, no extension loading.
+   */
+  static async open(path: string, options: DuckDbOpenOptions): Promise<DuckDbDatabase> {
     if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
-    return new DuckDbDatabase(await DuckDBInstance.create(path));
+    const instance = await DuckDBInstance.create(path, { ...SANDBOX_CREATE_OPTIONS });
+    try {
+      await confineFiles(instance, path, options.allowedDirectories);
+    } catch (error) {
+      instance.closeSync();
+      throw error;
+    }
+    return new DuckDbDatabase(instance);
   }
 
   async connect(): Promise<DuckDbClient> {

@@ -1,4 +1,5 @@
 export { DuckDbClient, DuckDbDatabase } from './duckdb-client';
+export type { DuckDbOpenOptions } from './duckdb-client';
 export type { SqlValue } from './duckdb-values';
 export type { TargetInfo } from './target';
 export { describeDuckDbTarget } from './target';

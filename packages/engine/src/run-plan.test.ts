@@ -22,7 +22,7 @@ const onEvent = (event: RunEvent) => events.push(event);
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sluice-run-'));
-  database = await DuckDbDatabase.open(join(dir, 'run.duckdb'));
+  database = await DuckDbDatabase.open(join(dir, 'run.duckdb'), { allowedDirectories: [] });
   client = await database.connect();
   csv = join(dir, 'input.csv');
   await writeFile(csv, 'id,amount\n1,5\n2,15\n3,25\n');

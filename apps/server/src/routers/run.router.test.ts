@@ -99,6 +99,20 @@ describe('run router', () => {
     expect(await count()).toBe(before);
   });
 
+  it('fails a filter that reads a file outside the roots without showing its content', async () => {
+    // `(FROM …)` is DuckDB's FROM-first subquery; reading /etc/passwd as integers would put its
+    // first line into the conversion error if the database could open the file.
+    const condition = `(FROM read_csv('/etc/passwd', header = false, delim = '|', columns = {'line': 'INTEGER'})) > 0`;
+    const flowId = await savedFlow('Snoop', paidOrdersFlow({ condition }));
+    const { runId } = await server.caller.run.start({ flowId });
+    expect((await followRun(runId)).at(-1)?.state).toBe('failed');
+    const run = await server.caller.run.byId({ runId });
+    const errors = run.stages.map((s) => s.error ?? '').join('\n');
+    expect(errors).toMatch(/Permission Error: Cannot access file "\/etc\/passwd"/);
+    expect(errors).not.toContain('root:');
+    expect(run.stages.find((s) => s.stageId === 'table')?.state).not.toBe('succeeded');
+  });
+
   it('refuses to run a flow with a cycle, listing the diagnostics', async () => {
     const flowId = await savedFlow('Loop', cyclicFlow());
     const error = await refusal(server.caller.run.start({ flowId }));
