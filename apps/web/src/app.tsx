@@ -8,6 +8,8 @@ import { ExternalStagesPage } from './external-stages/external-stages-page';
 import { FlowListPage } from './flows/flow-list-page';
 import { Link, matchRoute, usePath } from './lib/router';
 import { queryClient } from './lib/trpc';
+import { useUnauthorized } from './lib/unauthorized';
+import { UnauthorizedPage } from './lib/unauthorized-page';
 
 const theme = createTheme({
   primaryColor: 'indigo',
@@ -28,6 +30,7 @@ export function App() {
 
 function Routes() {
   const route = matchRoute(usePath());
+  if (useUnauthorized()) return <UnauthorizedPage />;
   switch (route.name) {
     case 'flows':
       return <FlowListPage />;

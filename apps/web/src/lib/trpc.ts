@@ -1,8 +1,9 @@
 /**
  * The one tRPC client and QueryClient of the app. Subscriptions go over SSE
- * (httpSubscriptionLink), everything else is batched over HTTP.
+ * (httpSubscriptionLink), everything else is batched over HTTP. The access token, when the page
+ * got one, goes as a Bearer header, and as `?token=` on SSE, which cannot send headers.
  */
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import {
   createTRPCClient,
   httpBatchLink,
@@ -14,16 +15,31 @@ import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 
 import type { AppRouter } from '@sluice/server';
 
+import { accessToken } from './access-token';
+import { isUnauthorized, noteCallError } from './unauthorized';
+
 export const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+  queryCache: new QueryCache({ onError: noteCallError }),
+  mutationCache: new MutationCache({ onError: noteCallError }),
+  defaultOptions: {
+    queries: {
+      retry: (failures, error) => failures < 1 && !isUnauthorized(error),
+      refetchOnWindowFocus: false,
+    },
+  },
 });
+
+const authHeaders: Record<string, string> =
+  accessToken === undefined ? {} : { Authorization: `Bearer ${accessToken}` };
+const subscriptionUrl =
+  accessToken === undefined ? '/trpc' : `/trpc?token=${encodeURIComponent(accessToken)}`;
 
 export const trpcClient = createTRPCClient<AppRouter>({
   links: [
     splitLink({
       condition: (op) => op.type === 'subscription',
-      true: httpSubscriptionLink({ url: '/trpc' }),
-      false: httpBatchLink({ url: '/trpc' }),
+      true: httpSubscriptionLink({ url: subscriptionUrl }),
+      false: httpBatchLink({ url: '/trpc', headers: authHeaders }),
     }),
   ],
 });
