@@ -1,4 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -130,5 +131,75 @@ describe('HTTP app', () => {
     const query = await fetch(`${base}/trpc/system.info?token=${TOKEN}`);
     expect(query.status).toBe(200);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+});
+
+/** A request with headers fetch will not let a caller set (Host). */
+function send(
+  base: string,
+  options: { method?: string; path: string; headers: Record<string, string>; body?: string },
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}${options.path}`, {
+      method: options.method ?? 'GET',
+      headers: options.headers,
+    });
+    req.on('response', (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+describe('HTTP host and origin checks', () => {
+  it('refuses a foreign Host header on loopback, accepting the loopback names', async () => {
+    const base = await listen();
+    const port = new URL(base).port;
+    const rebound = await send(base, {
+      path: '/healthz',
+      headers: { host: `evil.example:${port}` },
+    });
+    expect(rebound.status).toBe(403);
+    expect(rebound.body).toMatch(/only answers requests addressed to this machine/);
+    const otherPort = await send(base, { path: '/healthz', headers: { host: 'localhost:1' } });
+    expect(otherPort.status).toBe(403);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]) {
+      expect((await send(base, { path: '/healthz', headers: { host } })).status).toBe(200);
+    }
+  });
+
+  it('refuses a change whose Origin is another site, accepting same-origin and no Origin', async () => {
+    const base = await listen();
+    const host = new URL(base).host;
+    const json = { host, 'content-type': 'application/json' };
+    let created = 0;
+    const post = (headers: Record<string, string>) => {
+      created += 1;
+      const body = JSON.stringify({ name: `Flow ${String(created)}` });
+      return send(base, {
+        method: 'POST',
+        path: '/trpc/flow.create',
+        headers: { ...json, ...headers },
+        body,
+      });
+    };
+    const foreign = await post({ origin: 'https://evil.example' });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body).toBe(
+      'Sluice refuses changes sent from another site (https://evil.example).',
+    );
+    expect((await post({ origin: 'null' })).status).toBe(403);
+    expect((await post({ origin: `http://localhost:${new URL(base).port}` })).status).toBe(403);
+    expect((await post({ origin: base })).status).toBe(200);
+    expect((await post({})).status).toBe(200);
+    const read = await send(base, {
+      path: '/trpc/system.info',
+      headers: { host, origin: 'https://evil.example' },
+    });
+    expect(read.status).toBe(200);
   });
 });

@@ -4,7 +4,9 @@ import express from 'express';
 
 import type { Services } from './services';
 import { createContext } from './context';
+import { isLoopbackHost } from './env';
 import { requireAccessToken } from './http/access-token';
+import { guardOrigin } from './http/same-origin';
 import { serveWebApp } from './http/web-app';
 import { logger } from './logger';
 import { appRouter } from './root';
@@ -14,11 +16,14 @@ const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 /**
  * The HTTP surface on one port: `/trpc` (guarded by the access token when one is set),
- * `/healthz`, and the web app with its SPA fallback.
+ * `/healthz`, and the web app with its SPA fallback. Every request first passes the Host and
+ * Origin checks of `guardOrigin`.
  */
 export function createApp(services: Services): Express {
   const app = express();
   app.disable('x-powered-by');
+  const { host } = services.config;
+  app.use(guardOrigin({ loopback: isLoopbackHost(host), boundHost: host }));
 
   app.get('/healthz', (_req, res, next) => {
     services.meta
