@@ -9,6 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { LinkEdge, StageFlowNode } from '../store/stage-node-model';
 import { useEditorStore } from '../store/editor-context';
 import { selectCanvasHandlers, selectEdges, selectNodes } from '../store/selectors';
+import { FlowProblemsBanner } from './flow-problems-banner';
 import { nodeTypes } from './node-types';
 
 /** The dataTransfer type a palette item carries: the stage type id. */
@@ -70,10 +71,11 @@ export function FlowCanvas() {
   return (
     <div
       data-testid="canvas"
-      style={{ width: '100%', height: '100%' }}
+      style={{ width: '100%', height: '100%', position: 'relative' }}
       onDragOver={onDragOver}
       onDrop={onDrop}
     >
+      <FlowProblemsBanner />
       <ReactFlow<StageFlowNode, LinkEdge>
         nodes={nodes}
         edges={edges}

@@ -1,16 +1,16 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { Badge, Group, Paper, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { Badge, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 
 import { getStage } from '@sluice/stages';
 
 import type { StageFlowNode } from '../store/stage-node-model';
 import { StageIcon } from '../../lib/stage-icon';
 import { useEditorStore } from '../store/editor-context';
-import { selectStageErrorCount, selectStageRunStatus } from '../store/selectors';
+import { selectStageRunStatus } from '../store/selectors';
 import { RUN_STATE_COLOR, runStateStyle } from './run-state-style';
 import { StagePorts } from './stage-ports';
+import { StageProblemBadges } from './stage-problem-badges';
 
 /** The stage type under the label, unless the label already says it (then the id shows). */
 function subtitle(label: string, typeLabel: string | undefined, type: string) {
@@ -18,10 +18,9 @@ function subtitle(label: string, typeLabel: string | undefined, type: string) {
   return label === typeLabel ? undefined : typeLabel;
 }
 
-/** The one node component of every stage type: icon, label, type, ports, errors, run state. */
+/** The one node component of every stage type: icon, label, type, ports, problems, run state. */
 export const StageNode = memo(function StageNode({ id, data, selected }: NodeProps<StageFlowNode>) {
   const definition = getStage(data.type);
-  const errors = useEditorStore(selectStageErrorCount(id));
   const status = useEditorStore(selectStageRunStatus(id));
   const color = definition ? 'indigo' : 'red';
   return (
@@ -52,20 +51,7 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
             {subtitle(data.label, definition?.ui.label, data.type) ?? id}
           </Text>
         </Stack>
-        {errors > 0 && (
-          <Tooltip label={`${errors} error${errors === 1 ? '' : 's'}; select to see`}>
-            <Badge
-              color="red"
-              size="sm"
-              circle
-              data-testid="stage-badge-error"
-              leftSection={<IconAlertCircle size={10} />}
-              style={{ width: 'auto', paddingInline: 6 }}
-            >
-              {errors}
-            </Badge>
-          </Tooltip>
-        )}
+        <StageProblemBadges stageId={id} />
       </Group>
       {status && (
         <Group gap={6} mt={6}>

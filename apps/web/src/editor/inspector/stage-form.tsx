@@ -56,29 +56,38 @@ export function StageForm(props: StageFormProps) {
       {Object.entries(fields).map(([key, hint]) => {
         if (!hint || hint.hiddenWhen?.(config)) return null;
         const Widget = FIELD_WIDGETS[hint.widget];
-        const messages = issues.filter((d) => d.path?.[0] === key).map(issueText);
+        const onField = issues.filter((d) => d.path?.[0] === key);
+        const errors = onField.filter((d) => d.severity === 'error').map(issueText);
+        const warnings = onField.filter((d) => d.severity !== 'error').map(issueText);
         return (
           <div key={key} data-testid={`field-${key}`}>
             <Widget
               fieldKey={key}
               hint={hint}
               value={config[key]}
-              invalid={messages.length > 0}
+              invalid={errors.length > 0}
               context={context}
               onChange={(value) => onChange({ [key]: value })}
             />
-            {messages.length > 0 && (
-              <Stack gap={2} mt={4} data-testid={`field-error-${key}`}>
-                {messages.map((message) => (
-                  <Text key={message} size="xs" c="red">
-                    {message}
-                  </Text>
-                ))}
-              </Stack>
-            )}
+            <FieldMessages testId={`field-error-${key}`} color="red" messages={errors} />
+            <FieldMessages testId={`field-warning-${key}`} color="yellow.8" messages={warnings} />
           </div>
         );
       })}
+    </Stack>
+  );
+}
+
+/** The errors (red) or warnings (yellow) under one field; nothing when there are none. */
+function FieldMessages(props: { testId: string; color: string; messages: readonly string[] }) {
+  if (props.messages.length === 0) return null;
+  return (
+    <Stack gap={2} mt={4} data-testid={props.testId}>
+      {props.messages.map((message) => (
+        <Text key={message} size="xs" c={props.color}>
+          {message}
+        </Text>
+      ))}
     </Stack>
   );
 }

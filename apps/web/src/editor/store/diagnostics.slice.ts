@@ -15,6 +15,8 @@ export interface DiagnosticsSlice {
   diagnostics: readonly Diagnostic[];
   /** Error-level diagnostics per stage id, for the canvas badges. */
   errorCounts: Readonly<Record<string, number>>;
+  /** Warning-level diagnostics per stage id, for the canvas badges. */
+  warningCounts: Readonly<Record<string, number>>;
   recomputeDiagnostics: () => void;
 }
 
@@ -22,13 +24,16 @@ export const createDiagnosticsSlice: EditorSlice<DiagnosticsSlice> = (set, get) 
   analysis: undefined,
   diagnostics: [],
   errorCounts: {},
+  warningCounts: {},
   recomputeDiagnostics: () => {
     const analysis = analyzeFlow(get().document());
     const errorCounts: Record<string, number> = {};
+    const warningCounts: Record<string, number> = {};
     for (const d of analysis.diagnostics) {
-      if (d.severity !== 'error' || d.stageId === undefined) continue;
-      errorCounts[d.stageId] = (errorCounts[d.stageId] ?? 0) + 1;
+      if (d.stageId === undefined) continue;
+      const counts = d.severity === 'error' ? errorCounts : warningCounts;
+      counts[d.stageId] = (counts[d.stageId] ?? 0) + 1;
     }
-    set({ analysis, diagnostics: analysis.diagnostics, errorCounts });
+    set({ analysis, diagnostics: analysis.diagnostics, errorCounts, warningCounts });
   },
 });

@@ -133,6 +133,19 @@ describe('editor store', () => {
     expect(ed.state().diagnostics.some((d) => d.path?.[0] === 'delimiter')).toBe(false);
   });
 
+  it('counts warnings apart from errors and keeps flow-level ones off the stages', () => {
+    const ed = createTestEditor();
+    const source = ed.add('file-source');
+    const filter = ed.add('filter');
+    ed.link(source, filter);
+    const unconnected = ed.state().diagnostics.filter((d) => d.code === 'unconnected-output');
+    expect(unconnected.map((d) => d.stageId)).toEqual([filter]);
+    expect(ed.state().warningCounts[filter]).toBe(1);
+    expect(ed.state().warningCounts[source]).toBeUndefined();
+    const flowLevel = ed.state().diagnostics.filter((d) => d.stageId === undefined);
+    expect(flowLevel.map((d) => d.code)).toContain('no-destination');
+  });
+
   it('recomputes diagnostics on edits, not on drags', () => {
     const ed = createTestEditor();
     const filter = ed.add('filter');

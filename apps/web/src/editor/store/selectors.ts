@@ -36,12 +36,17 @@ export const selectSelectedStage = (s: EditorState): StageFlowNode | undefined =
 
 export const selectStageRunStatus = (id: string) => (s: EditorState) => s.runStatus[id];
 export const selectStageErrorCount = (id: string) => (s: EditorState) => s.errorCounts[id] ?? 0;
+export const selectStageWarningCount = (id: string) => (s: EditorState) => s.warningCounts[id] ?? 0;
 
 /** Diagnostics of one stage (pick with `useShallow`: the array is new on every call). */
 export const selectStageDiagnostics =
   (id: string) =>
   (s: EditorState): Diagnostic[] =>
     s.diagnostics.filter((d) => d.stageId === id);
+
+/** Diagnostics of the flow as a whole, tied to no stage (pick with `useShallow`). */
+export const selectFlowDiagnostics = (s: EditorState): Diagnostic[] =>
+  s.diagnostics.filter((d) => d.stageId === undefined);
 
 /** Error-level diagnostics of the whole flow (pick with `useShallow`). */
 export const selectErrors = (s: EditorState): Diagnostic[] =>
