@@ -4,7 +4,6 @@ import { z } from 'zod';
 
 import { emptyFlowDocument, FlowDocumentSchema, FlowNameSchema, IdSchema } from '@sluice/flow';
 
-import { ConflictError } from '../errors';
 import { publicProcedure } from '../trpc';
 
 const FlowIdInput = z.object({ id: IdSchema });
@@ -46,12 +45,7 @@ export const flowRouter = {
     .mutation(({ ctx, input }) => ctx.services.flows.rename(input)),
 
   delete: publicProcedure.input(FlowIdInput).mutation(async ({ ctx, input }) => {
-    if (ctx.services.runManager.isFlowRunning(input.id)) {
-      throw new ConflictError(
-        'This flow is running; cancel the run or wait for it to end, then delete.',
-      );
-    }
-    await ctx.services.flows.delete(input.id);
+    await ctx.services.runManager.deleteFlow(input.id);
     return { ok: true as const };
   }),
 

@@ -152,6 +152,42 @@ describe('run router', () => {
     expect(run.stages[0]?.state).toBe('skipped');
   });
 
+  it('starts one run when the same flow is started twice at once', async () => {
+    const flowId = await savedFlow('Paid orders', paidOrdersFlow());
+    const [first, second] = await Promise.allSettled([
+      server.caller.run.start({ flowId }),
+      server.caller.run.start({ flowId }),
+    ]);
+    expect(first.status).toBe('fulfilled');
+    const runId = first.status === 'fulfilled' ? first.value.runId : '';
+    const refused = await refusal(
+      second.status === 'rejected' ? Promise.reject(second.reason) : Promise.resolve(),
+    );
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.message).toBe(
+      `This flow is already running (run ${runId}). Wait for it or cancel it.`,
+    );
+    expect((await followRun(runId)).at(-1)?.state).toBe('succeeded');
+    expect((await server.caller.run.list({ flowId })).map((r) => r.id)).toEqual([runId]);
+    const again = await server.caller.run.start({ flowId });
+    expect((await followRun(again.runId)).at(-1)?.state).toBe('succeeded');
+  });
+
+  it('never both starts and deletes a flow asked for both at once', async () => {
+    const flowId = await savedFlow('Paid orders', paidOrdersFlow());
+    const [started, deleted] = await Promise.allSettled([
+      server.caller.run.start({ flowId }),
+      server.caller.flow.delete({ id: flowId }),
+    ]);
+    expect([started.status, deleted.status].sort()).toEqual(['fulfilled', 'rejected']);
+    if (started.status === 'fulfilled') {
+      expect((await followRun(started.value.runId)).at(-1)?.state).toBe('succeeded');
+      expect((await server.caller.flow.byId({ id: flowId })).id).toBe(flowId);
+    } else {
+      expect((await refusal(server.caller.flow.byId({ id: flowId }))).code).toBe('NOT_FOUND');
+    }
+  });
+
   it('answers NOT_FOUND for a run that does not exist', async () => {
     const error = await refusal(server.caller.run.byId({ runId: 'missing' }));
     expect(error.code).toBe('NOT_FOUND');

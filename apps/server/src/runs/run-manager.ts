@@ -14,7 +14,7 @@ import type { ExternalStagesRepo } from '../repos/external-stages.repo';
 import type { FlowsRepo } from '../repos/flows.repo';
 import type { RunsRepo } from '../repos/runs.repo';
 import type { RunDetail, RunEnding } from './run-types';
-import { InvalidRequestError } from '../errors';
+import { ConflictError, InvalidRequestError } from '../errors';
 import { logger } from '../logger';
 import { detectFlowColumns, resolveFlowFiles, unknownExternalStages } from './flow-files';
 import { RunEvents } from './run-events';
@@ -29,10 +29,12 @@ export interface RunManagerDeps {
 }
 
 interface ActiveRun {
-  flowId: string;
   controller: AbortController;
   done: Promise<void>;
 }
+
+/** Why a flow is busy: a run of it is starting or running, or it is being deleted. */
+type FlowHold = { kind: 'run'; runId: string } | { kind: 'delete' };
 
 /** How long `cancel` waits for the interrupted statement to stop before answering. */
 const CANCEL_WAIT_MS = 2000;
@@ -54,12 +56,53 @@ function refusal(diagnostics: readonly Diagnostic[]): InvalidRequestError {
  */
 export class RunManager {
   private readonly active = new Map<string, ActiveRun>();
+  /** Held from the first line of `start` until the run ends, so a flow runs once at a time. */
+  private readonly busyFlows = new Map<string, FlowHold>();
   private readonly events = new RunEvents();
 
   constructor(private readonly deps: RunManagerDeps) {}
 
-  /** Compiles the latest saved version and starts it; refuses flows with error diagnostics. */
+  /**
+   * Compiles the latest saved version and starts it; refuses flows with error diagnostics and
+   * flows that are already running or being deleted.
+   */
   async start(flowId: string): Promise<{ runId: string }> {
+    const runId = randomUUID();
+    this.hold(flowId, { kind: 'run', runId }, (held) =>
+      held.kind === 'run'
+        ? `This flow is already running (run ${held.runId}). Wait for it or cancel it.`
+        : 'This flow is being deleted.',
+    );
+    try {
+      return await this.prepareAndStart(flowId, runId);
+    } catch (error) {
+      this.busyFlows.delete(flowId);
+      throw error;
+    }
+  }
+
+  /** Deletes a flow, refusing while it runs; no run of it can start during the delete. */
+  async deleteFlow(flowId: string): Promise<void> {
+    this.hold(flowId, { kind: 'delete' }, (held) =>
+      held.kind === 'run'
+        ? `This flow is running (run ${held.runId}); cancel the run or wait for it to end, then delete.`
+        : 'This flow is already being deleted.',
+    );
+    try {
+      await this.deps.flows.delete(flowId);
+    } finally {
+      this.busyFlows.delete(flowId);
+    }
+  }
+
+  /** Marks the flow busy, synchronously, or refuses with CONFLICT when it already is. */
+  private hold(flowId: string, hold: FlowHold, refusal: (held: FlowHold) => string): void {
+    const held = this.busyFlows.get(flowId);
+    if (held) throw new ConflictError(refusal(held));
+    this.busyFlows.set(flowId, hold);
+  }
+
+  private async prepareAndStart(flowId: string, runId: string): Promise<{ runId: string }> {
     const { flows, runs, externalStages, fileRoots } = this.deps;
     const flow = await flows.byId(flowId);
     const known = await externalStages.list();
@@ -79,7 +122,6 @@ export class RunManager {
       detectedColumns,
     });
     if (!plan || hasErrors(diagnostics)) throw refusal(diagnostics);
-    const runId = randomUUID();
     await runs.create({
       id: runId,
       flowId,
@@ -91,10 +133,11 @@ export class RunManager {
       })),
     });
     const controller = new AbortController();
-    const done = this.execute(runId, plan, controller.signal).finally(() =>
-      this.active.delete(runId),
-    );
-    this.active.set(runId, { flowId, controller, done });
+    const done = this.execute(runId, plan, controller.signal).finally(() => {
+      this.active.delete(runId);
+      this.busyFlows.delete(flowId);
+    });
+    this.active.set(runId, { controller, done });
     return { runId };
   }
 
@@ -111,11 +154,6 @@ export class RunManager {
     } else if (!isTerminal(run.state)) {
       await this.end(runId, { state: 'cancelled', error: 'The run was cancelled.' });
     }
-  }
-
-  /** True while a run of the flow is queued or running in this process. */
-  isFlowRunning(flowId: string): boolean {
-    return [...this.active.values()].some((run) => run.flowId === flowId);
   }
 
   /** The run's snapshots from now until it ends (see `RunEvents.watch`). */
