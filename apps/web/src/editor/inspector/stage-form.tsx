@@ -1,7 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 
 import type { Diagnostic } from '@sluice/flow';
-import type { Columns, FieldHint, StageDefinition, StageOp } from '@sluice/stages';
+import type { FieldHint, InputColumns, StageDefinition, StageOp } from '@sluice/stages';
 
 import type { FieldContext } from './fields/field-props';
 import { FIELD_WIDGETS } from './fields/field-widgets';
@@ -14,7 +14,8 @@ interface StageFormProps {
   config: Record<string, unknown>;
   /** Diagnostics of this stage that point at a field (`path[0]` is the field key). */
   issues: readonly Diagnostic[];
-  inputColumns: Columns;
+  /** Columns arriving on each linked input port; unlinked ports are absent. */
+  inputs: InputColumns;
   onChange: (patch: Record<string, unknown>) => void;
 }
 
@@ -28,11 +29,10 @@ function issueText(issue: Diagnostic): string {
 function compiledOp(
   definition: StageDefinition,
   stageId: string,
-  { config, inputColumns }: { config: Record<string, unknown>; inputColumns: Columns },
+  { config, inputs }: { config: Record<string, unknown>; inputs: InputColumns },
 ): StageOp | undefined {
   const parsed = definition.config.safeParse(config);
   if (!parsed.success) return undefined;
-  const inputs = Object.fromEntries(definition.ports.inputs.map((port) => [port, inputColumns]));
   return definition.compile({ stageId, config: parsed.data, inputs });
 }
 
@@ -41,14 +41,15 @@ function compiledOp(
  * from the widget map; visibility from the type's own `hiddenWhen`. Nothing here names a type.
  */
 export function StageForm(props: StageFormProps) {
-  const { definition, stageId, config, issues, inputColumns, onChange } = props;
+  const { definition, stageId, config, issues, inputs, onChange } = props;
+  const firstPort = definition.ports.inputs[0];
   const fields = definition.ui.fields as Readonly<Record<string, Hint | undefined>>;
   const context: FieldContext = {
     stageId,
     config,
     fields,
-    inputColumns,
-    op: compiledOp(definition, stageId, { config, inputColumns }),
+    inputColumns: firstPort === undefined ? undefined : inputs[firstPort],
+    op: compiledOp(definition, stageId, { config, inputs }),
     setField: (key, value) => onChange({ [key]: value }),
   };
   return (

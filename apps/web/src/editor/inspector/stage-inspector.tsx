@@ -90,7 +90,7 @@ function StageSettings({ stage }: { stage: StageFlowNode }) {
           stageId={id}
           config={data.config}
           issues={fieldLevel}
-          inputColumns={Object.values(columns.inputs)[0]}
+          inputs={columns.inputs}
           onChange={onChange}
         />
       )}

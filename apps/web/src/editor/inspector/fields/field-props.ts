@@ -16,6 +16,7 @@ export interface FieldContext {
   stageId: string;
   config: Record<string, unknown>;
   fields: Readonly<Record<string, FieldHint<Record<string, unknown>> | undefined>>;
+  /** Columns arriving on the stage's first input port (the one column pickers offer). */
   inputColumns: Columns;
   /** What the stage compiles to with its current config; absent while the config is invalid. */
   op: StageOp | undefined;
