@@ -6,6 +6,7 @@ import { useEditorStore } from '../store/editor-context';
 import { selectRun, selectStarting } from '../store/selectors';
 import { RunHistory } from './run-history';
 import { RunStageTable } from './run-stage-table';
+import { useLatestRun } from './use-latest-run';
 import { useRunEvents } from './use-run-events';
 
 const STATE_COLOR: Record<RunState, string> = {
@@ -26,6 +27,7 @@ function elapsed(run: RunDetail): string | undefined {
 /** The bottom panel: the run being watched (state, stages, errors) and the run history. */
 export function RunPanel() {
   useRunEvents();
+  useLatestRun();
   const run = useEditorStore(selectRun);
   const starting = useEditorStore(selectStarting);
   const state = run?.state ?? (starting ? 'starting' : 'idle');

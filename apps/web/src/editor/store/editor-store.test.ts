@@ -146,6 +146,44 @@ describe('editor store', () => {
     expect(flowLevel.map((d) => d.code)).toContain('no-destination');
   });
 
+  it('shows the latest run on open, follows it while it runs, and lets a new run replace it', () => {
+    const ed = createTestEditor();
+    const source = ed.add('file-source');
+    const latest = {
+      id: 'run-1',
+      flowId: 'f1',
+      flowVersion: 1,
+      state: 'running' as const,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      stages: [
+        { stageId: source, label: 'Source', type: 'file-source', state: 'running' as const },
+      ],
+    };
+    ed.state().showLatestRun(latest);
+    expect(ed.state().run?.id).toBe('run-1');
+    expect(ed.state().runId).toBe('run-1');
+    expect(ed.state().runStatus[source]?.state).toBe('running');
+    ed.state().beginRun();
+    ed.state().showLatestRun(latest);
+    expect(ed.state().run).toBeUndefined();
+    expect(ed.state().starting).toBe(true);
+  });
+
+  it('shows a finished latest run without following it', () => {
+    const ed = createTestEditor();
+    ed.state().showLatestRun({
+      id: 'run-2',
+      flowId: 'f1',
+      flowVersion: 3,
+      state: 'failed',
+      error: 'boom',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      stages: [],
+    });
+    expect(ed.state().run?.state).toBe('failed');
+    expect(ed.state().runId).toBeUndefined();
+  });
+
   it('recomputes diagnostics on edits, not on drags', () => {
     const ed = createTestEditor();
     const filter = ed.add('filter');

@@ -1,5 +1,6 @@
 import type { EditorSlice } from './editor-state';
 import type { RunDetail, RunStageDetail } from './run-types';
+import { isTerminal } from './run-types';
 
 /** The run status each canvas node shows, kept apart from `nodes` so run ticks stay cheap. */
 export type StageRunStatus = Pick<RunStageDetail, 'state' | 'rows' | 'durationMs' | 'error'>;
@@ -20,6 +21,11 @@ export interface RunSlice {
   watchRun: (runId: string) => void;
   /** Takes a snapshot from `run.events` / `run.byId`. */
   applyRunSnapshot: (detail: RunDetail) => void;
+  /**
+   * Shows the flow's latest run (from `run.list`) as the editor opens, following it when it is
+   * still going. Does nothing once a run is shown or starting, so it never replaces a newer one.
+   */
+  showLatestRun: (latest: RunDetail) => void;
   clearRun: () => void;
 }
 
@@ -40,6 +46,12 @@ export const createRunSlice: EditorSlice<RunSlice> = (set, get) => ({
       runStatus[stage.stageId] = { state, rows, durationMs, error };
     }
     set({ run: detail, runStatus, starting: false });
+  },
+  showLatestRun: (latest) => {
+    const { run, runId, starting } = get();
+    if (run !== undefined || runId !== undefined || starting) return;
+    get().applyRunSnapshot(latest);
+    if (!isTerminal(latest.state)) set({ runId: latest.id });
   },
   clearRun: () => set({ runId: undefined, run: undefined, runStatus: {}, starting: false }),
 });
