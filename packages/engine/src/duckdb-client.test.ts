@@ -106,6 +106,25 @@ describe('DuckDbClient.transaction', () => {
 });
 
 describe('DuckDbDatabase', () => {
+  it('forgets a connection once it is closed', async () => {
+    expect(database.openConnections).toBe(1);
+    const [first, second] = await Promise.all([database.connect(), database.connect()]);
+    expect(database.openConnections).toBe(3);
+    first.close();
+    second.close();
+    first.close();
+    expect(database.openConnections).toBe(1);
+    expect(await database.version()).toMatch(/^v/);
+    expect(database.openConnections).toBe(1);
+    await client.transaction(async (tx) => {
+      tx.close();
+      await tx.run('SELECT 1');
+    });
+    expect(database.openConnections).toBe(1);
+    client.close();
+    expect(database.openConnections).toBe(0);
+  });
+
   it('creates the parent folder of a database file and reports its version', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sluice-db-'));
     try {

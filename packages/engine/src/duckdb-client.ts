@@ -41,11 +41,13 @@ export class DuckDbClient {
   private constructor(
     private readonly connection: DuckDBConnection,
     private readonly gate: Gate | undefined,
+    /** Undefined for the client a transaction lends its callback, which owns nothing. */
+    private readonly onClose: (() => void) | undefined,
   ) {}
 
   /** @internal Wraps a connection; use `DuckDbDatabase.connect()`. */
-  static wrap(connection: DuckDBConnection): DuckDbClient {
-    return new DuckDbClient(connection, new Gate());
+  static wrap(connection: DuckDBConnection, onClose: () => void): DuckDbClient {
+    return new DuckDbClient(connection, new Gate(), onClose);
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -85,7 +87,7 @@ export class DuckDbClient {
   /** Runs `fn` inside BEGIN/COMMIT; ROLLBACK when it throws, then rethrows its error. */
   transaction<T>(fn: (client: DuckDbClient) => Promise<T>): Promise<T> {
     return this.exclusive(async () => {
-      const inner = new DuckDbClient(this.connection, undefined);
+      const inner = new DuckDbClient(this.connection, undefined, undefined);
       await this.connection.run('BEGIN TRANSACTION');
       let value: T;
       try {
@@ -104,11 +106,15 @@ export class DuckDbClient {
     this.connection.interrupt();
   }
 
-  /** Closes the connection; closing twice is harmless. */
+  /**
+   * Closes the connection; closing twice is harmless. The client lent to a `transaction`
+   * callback does not own the connection, so closing it does nothing.
+   */
   close(): void {
-    if (this.closed) return;
+    if (this.closed || !this.onClose) return;
     this.closed = true;
     this.connection.closeSync();
+    this.onClose();
   }
 }
 
@@ -143,10 +149,18 @@ export class DuckDbDatabase {
     return new DuckDbDatabase(instance);
   }
 
+  /** A new connection; it stays tracked until it is closed, so `close()` can end it. */
   async connect(): Promise<DuckDbClient> {
-    const client = DuckDbClient.wrap(await this.instance.connect());
+    const client = DuckDbClient.wrap(await this.instance.connect(), () =>
+      this.clients.delete(client),
+    );
     this.clients.add(client);
     return client;
+  }
+
+  /** How many connections opened here are still open. */
+  get openConnections(): number {
+    return this.clients.size;
   }
 
   /** DuckDB's version string, e.g. `v1.5.5`. */
@@ -157,14 +171,12 @@ export class DuckDbDatabase {
       return rows[0]?.version ?? 'unknown';
     } finally {
       client.close();
-      this.clients.delete(client);
     }
   }
 
   /** Closes every connection opened here, then the database. */
   close(): void {
-    for (const client of this.clients) client.close();
-    this.clients.clear();
+    for (const client of [...this.clients]) client.close();
     this.instance.closeSync();
   }
 }
