@@ -106,10 +106,12 @@ export const externalStageRouter = {
         mode: 'read',
         allowedRoots: services.config.fileRoots,
       });
-      const columns = await detectCsvColumns(services.meta, local, {
-        kind: 'csv',
-        ...input.format,
-      });
-      return { columns };
+      // Its own connection: a slow sniff must not hold up the metadata queries of other requests.
+      const client = await services.database.connect();
+      try {
+        return { columns: await detectCsvColumns(client, local, { kind: 'csv', ...input.format }) };
+      } finally {
+        client.close();
+      }
     }),
 } satisfies TRPCRouterRecord;
