@@ -43,7 +43,7 @@ function compiledOp(
 export function StageForm(props: StageFormProps) {
   const { definition, stageId, config, issues, inputs, onChange } = props;
   const firstPort = definition.ports.inputs[0];
-  const fields = definition.ui.fields as Readonly<Record<string, Hint | undefined>>;
+  const fields: Readonly<Record<string, Hint | undefined>> = definition.ui.fields;
   const context: FieldContext = {
     stageId,
     config,

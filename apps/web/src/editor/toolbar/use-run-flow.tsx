@@ -1,18 +1,21 @@
 import { useCallback } from 'react';
 import { List, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-
-import type { Diagnostic } from '@sluice/flow';
+import { z } from 'zod';
 
 import { errorMessage, trpcClient } from '../../lib/trpc';
 import { useEditorStoreApi } from '../store/editor-context';
 
+/** What a notification needs of a diagnostic; local ones and the server's both fit. */
+const ProblemSchema = z.object({ message: z.string(), stageId: z.string().optional() });
+type Problem = z.infer<typeof ProblemSchema>;
+
+const RefusalSchema = z.object({ data: z.object({ diagnostics: z.array(ProblemSchema) }) });
+
 /** The diagnostics a refused `run.start` carries in its error data, if any. */
-function diagnosticsOf(error: unknown): Diagnostic[] {
-  if (typeof error !== 'object' || error === null || !('data' in error)) return [];
-  const data: unknown = error.data;
-  if (typeof data !== 'object' || data === null || !('diagnostics' in data)) return [];
-  return Array.isArray(data.diagnostics) ? (data.diagnostics as Diagnostic[]) : [];
+function problemsOf(error: unknown): Problem[] {
+  const refusal = RefusalSchema.safeParse(error);
+  return refusal.success ? refusal.data.data.diagnostics : [];
 }
 
 /** Starts and cancels runs; Run saves first when there are unsaved edits. */
@@ -20,7 +23,7 @@ export function useRunFlow(save: () => Promise<boolean>) {
   const store = useEditorStoreApi();
 
   const showProblems = useCallback(
-    (title: string, problems: readonly Diagnostic[]) => {
+    (title: string, problems: readonly Problem[]) => {
       const labelOf = (id: string | undefined) =>
         store.getState().nodes.find((n) => n.id === id)?.data.label ?? id;
       notifications.show({
@@ -65,7 +68,7 @@ export function useRunFlow(save: () => Promise<boolean>) {
       store.getState().watchRun(runId);
     } catch (error) {
       store.getState().abortStart();
-      const problems = diagnosticsOf(error);
+      const problems = problemsOf(error);
       if (problems.length > 0) showProblems('The flow cannot run yet', problems);
       else
         notifications.show({

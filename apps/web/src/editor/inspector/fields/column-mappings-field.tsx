@@ -1,15 +1,25 @@
 import { ActionIcon, Button, Group, Input, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import { z } from 'zod';
 
 import type { FieldProps } from './field-props';
 
-interface Mapping {
-  source: string;
-  as?: string;
-}
+/**
+ * The mappings as the form edits them. Lenient on purpose, like the column schema field: names
+ * being typed stay on screen, and a malformed row becomes an empty one, keeping row numbers.
+ */
+const MappingsDraftSchema = z
+  .array(
+    z
+      .object({ source: z.string().catch(''), as: z.string().optional().catch(undefined) })
+      .catch({ source: '' }),
+  )
+  .catch([]);
+
+type Mapping = z.infer<typeof MappingsDraftSchema>[number];
 
 function asMappings(value: unknown): Mapping[] {
-  return Array.isArray(value) ? (value as Mapping[]) : [];
+  return MappingsDraftSchema.parse(value);
 }
 
 /** Output columns picked from the input columns, renamed and ordered. */

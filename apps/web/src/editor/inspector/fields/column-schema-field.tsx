@@ -2,6 +2,7 @@ import { ActionIcon, Button, Group, Input, Select, Stack, Text, TextInput } from
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash, IconWand } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
+import { z } from 'zod';
 
 import type { Column } from '@sluice/stages';
 import { COLUMN_TYPES } from '@sluice/stages';
@@ -11,8 +12,24 @@ import { errorMessage, trpc } from '../../../lib/trpc';
 
 const TYPE_OPTIONS = COLUMN_TYPES.map((t) => ({ value: t, label: t }));
 
+/**
+ * The columns as the form edits them. Lenient on purpose: a half-typed name must stay on screen
+ * (the stage's own schema reports it), and a malformed row becomes an empty one rather than
+ * shifting the row numbers diagnostics refer to.
+ */
+const ColumnsDraftSchema = z
+  .array(
+    z
+      .object({
+        name: z.string().catch(''),
+        type: z.enum(COLUMN_TYPES).optional().catch(undefined),
+      })
+      .catch({ name: '' }),
+  )
+  .catch([]);
+
 function asColumns(value: unknown): Column[] {
-  return Array.isArray(value) ? (value as Column[]) : [];
+  return ColumnsDraftSchema.parse(value);
 }
 
 /** What `externalStage.detectColumns` needs: the file the stage reads and its format. */
