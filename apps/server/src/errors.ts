@@ -5,7 +5,7 @@
 import { TRPCError } from '@trpc/server';
 
 import type { Diagnostic } from '@sluice/flow';
-import { FileAccessError } from '@sluice/engine';
+import { ColumnDetectionError, FileAccessError } from '@sluice/engine';
 import { DocumentVersionError } from '@sluice/flow';
 
 /** A flow, run or external stage that does not exist. */
@@ -41,6 +41,7 @@ export function toTrpcError(error: unknown): TRPCError | undefined {
   if (
     error instanceof InvalidRequestError ||
     error instanceof FileAccessError ||
+    error instanceof ColumnDetectionError ||
     error instanceof DocumentVersionError
   ) {
     return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });

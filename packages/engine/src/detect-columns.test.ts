@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CsvFormat } from '@sluice/stages';
 
 import type { DuckDbClient } from './duckdb-client';
-import { detectCsvColumns, neutralType } from './detect-columns';
+import { ColumnDetectionError, detectCsvColumns, neutralType } from './detect-columns';
 import { DuckDbDatabase } from './duckdb-client';
 
 const CSV: CsvFormat = {
@@ -69,6 +69,15 @@ describe('detectCsvColumns', () => {
     await expect(detectCsvColumns(client, path, CSV)).rejects.toThrow(
       `Could not detect the columns of ${path}`,
     );
+  });
+
+  it("gives DuckDB's reason for a file it cannot sniff", async () => {
+    const path = join(dir, 'empty.csv');
+    await writeFile(path, '');
+    const error: unknown = await detectCsvColumns(client, path, CSV).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ColumnDetectionError);
+    expect((error as ColumnDetectionError).localPath).toBe(path);
+    expect((error as ColumnDetectionError).reason).toMatch(/^Invalid Input Error: CSV Sniffer/);
   });
 });
 

@@ -4,6 +4,19 @@ import type { DuckDbClient } from './duckdb-client';
 import { databaseErrorText } from './database-error-text';
 import { sqlString } from './sql-literal';
 
+/** A file whose columns DuckDB could not detect; `reason` is DuckDB's message, trimmed. */
+export class ColumnDetectionError extends Error {
+  override name = 'ColumnDetectionError';
+
+  constructor(
+    readonly localPath: string,
+    readonly reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`Could not detect the columns of ${localPath}: ${reason}`, options);
+  }
+}
+
 /** DuckDB type names (without parameters) mapped to the neutral column types. */
 const NEUTRAL_TYPES: Record<string, ColumnType> = {
   VARCHAR: 'VARCHAR',
@@ -44,7 +57,8 @@ export function neutralType(duckDbType: string): ColumnType {
  * Detects the columns of a CSV file: names from the header (or column0, column1, ... without
  * one) and neutral types from DuckDB's sniffer over the file's first rows. Rows that do not fit
  * are ignored here, so a malformed file still gets its columns and the load that follows can
- * fail strictly on the bad row, naming its line.
+ * fail strictly on the bad row, naming its line. A file DuckDB cannot sniff at all (empty,
+ * binary) fails with `ColumnDetectionError`.
  * @see https://duckdb.org/docs/stable/data/csv/auto_detection
  */
 export async function detectCsvColumns(
@@ -66,9 +80,7 @@ export async function detectCsvColumns(
   try {
     sniffed = await client.query(sql);
   } catch (error) {
-    throw new Error(`Could not detect the columns of ${localPath}: ${databaseErrorText(error)}`, {
-      cause: error,
-    });
+    throw new ColumnDetectionError(localPath, databaseErrorText(error), { cause: error });
   }
   return sniffed.map((row) => ({ name: row.name, type: neutralType(row.type) }));
 }

@@ -11,4 +11,4 @@ export { listExternalFiles } from './list-external-files';
 export type { RunEvent, RunOutcome, StageState } from './run-events';
 export type { RunPlanOptions } from './run-plan';
 export { runPlan } from './run-plan';
-export { detectCsvColumns } from './detect-columns';
+export { ColumnDetectionError, detectCsvColumns } from './detect-columns';

@@ -130,6 +130,30 @@ describe('run router', () => {
     expect(error.message).toMatch(/^Stage "orders": File "nope.csv" does not exist/);
   });
 
+  it('refuses to run when the columns of a source file cannot be read, with the reason', async () => {
+    await writeFile(join(server.dir, 'samples', 'empty.csv'), '');
+    const bytes = Array.from({ length: 4096 }, (_, i) => i % 256);
+    await writeFile(join(server.dir, 'samples', 'noise.csv'), Buffer.from(bytes));
+    const empty = await savedFlow('Empty', paidOrdersFlow({ path: 'empty.csv' }));
+    const error = await refusal(server.caller.run.start({ flowId: empty }));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toMatch(
+      /^Stage "orders": could not read the columns of stage:\/\/samples\/empty.csv: Invalid Input Error: CSV Sniffer/,
+    );
+    const { diagnostics } = error.cause as unknown as { diagnostics: unknown[] };
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ stageId: 'orders', path: ['columns'], severity: 'error' }),
+    ]);
+    const noise = await savedFlow('Noise', paidOrdersFlow({ path: 'noise.csv' }));
+    const noisy = await refusal(server.caller.run.start({ flowId: noise }));
+    expect(noisy.message).toMatch(
+      /^Stage "orders": could not read the columns of stage:\/\/samples\/noise.csv: /,
+    );
+    expect(noisy.message).toContain('Error when sniffing file "stage://samples/noise.csv"');
+    expect(noisy.message).not.toContain(server.dir);
+    expect(await server.caller.run.list({ flowId: noise })).toEqual([]);
+  });
+
   it('refuses to run with an unknown external stage', async () => {
     const flowId = await savedFlow('Unknown', paidOrdersFlow({ externalStage: 'nowhere' }));
     const error = await refusal(server.caller.run.start({ flowId }));

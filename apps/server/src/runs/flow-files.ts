@@ -2,7 +2,12 @@ import type { DuckDbClient } from '@sluice/engine';
 import type { FlowDocument } from '@sluice/flow';
 import type { Column, FileRef } from '@sluice/stages';
 import { fileRefs } from '@sluice/compiler';
-import { detectCsvColumns, FileAccessError, resolveExternalFile } from '@sluice/engine';
+import {
+  ColumnDetectionError,
+  detectCsvColumns,
+  FileAccessError,
+  resolveExternalFile,
+} from '@sluice/engine';
 import { diagnostic } from '@sluice/flow';
 
 import type { ExternalStageRecord } from '../repos/external-stages.repo';
@@ -33,6 +38,18 @@ export function unknownExternalStages(
     );
 }
 
+/** Refuses the run over one stage's setting: the message names the stage, the diagnostic marks the field. */
+function stageRefusal(
+  doc: FlowDocument,
+  problem: { stageId: string; field: string; message: string },
+): InvalidRequestError {
+  const { stageId, field, message } = problem;
+  const label = doc.stages.find((stage) => stage.id === stageId)?.label ?? '';
+  return new InvalidRequestError(`Stage "${label === '' ? stageId : label}": ${message}`, [
+    diagnostic('invalid-config', { message }, { stageId, path: [field] }),
+  ]);
+}
+
 /**
  * Resolves every file a flow reads or writes to a local path inside the allowed roots, before
  * the pure compiler runs. A refused file fails with the engine's message, tied to its stage.
@@ -57,10 +74,7 @@ export async function resolveFlowFiles(
       resolved.set(keyOf(ref, mode), local);
     } catch (error) {
       if (!(error instanceof FileAccessError)) throw error;
-      const label = doc.stages.find((stage) => stage.id === stageId)?.label ?? stageId;
-      throw new InvalidRequestError(`Stage "${label || stageId}": ${error.message}`, [
-        diagnostic('invalid-config', { message: error.message }, { stageId, path: ['path'] }),
-      ]);
+      throw stageRefusal(doc, { stageId, field: 'path', message: error.message });
     }
   }
   return (ref, mode) => resolved.get(keyOf(ref, mode)) ?? stageUri(ref);
@@ -68,8 +82,8 @@ export async function resolveFlowFiles(
 
 /**
  * Detects the columns of every file read without declared ones, so the compiled load reads it
- * strictly and a malformed row fails with its line number. A file whose columns cannot be
- * detected is left to the load itself, which then fails on its stage with DuckDB's reason.
+ * strictly and a malformed row fails with its line number. A file DuckDB cannot sniff (empty,
+ * binary) refuses the run on its stage's columns, with DuckDB's reason.
  */
 export async function detectFlowColumns(
   doc: FlowDocument,
@@ -79,7 +93,16 @@ export async function detectFlowColumns(
   for (const { stageId, ref, detect } of fileRefs(doc)) {
     if (!detect) continue;
     const local = opts.resolveFile(ref, 'read');
-    detected[stageId] = await detectCsvColumns(opts.client, local, detect).catch(() => []);
+    try {
+      detected[stageId] = await detectCsvColumns(opts.client, local, detect);
+    } catch (error) {
+      if (!(error instanceof ColumnDetectionError)) throw error;
+      const uri = stageUri(ref);
+      // DuckDB names the local file; the person knows it by its stage:// reference.
+      const reason = error.reason.replaceAll(local, uri);
+      const message = `could not read the columns of ${uri}: ${reason}`;
+      throw stageRefusal(doc, { stageId, field: 'columns', message });
+    }
   }
-  return Object.fromEntries(Object.entries(detected).filter(([, columns]) => columns.length > 0));
+  return detected;
 }
