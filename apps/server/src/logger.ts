@@ -1,5 +1,5 @@
 /**
- * The server's only console output: the start line and unexpected errors. Everything else a
+ * The server's only console output: the start line, setting warnings and unexpected errors. Everything else a
  * person needs travels in tRPC errors and run records.
  */
 
@@ -7,6 +7,10 @@
 export const logger = {
   info(line: string): void {
     console.log(line);
+  },
+  /** One line about a setting the person may want to change; the server carries on. */
+  warn(line: string): void {
+    console.warn(line);
   },
   /** One line explaining why the server cannot start, for the person starting it. */
   fatal(line: string): void {
