@@ -27,6 +27,8 @@ async function failure(promise: Promise<unknown>): Promise<TRPCError> {
 
 const folderUrl = (dir: string): string => `${pathToFileURL(dir).href}/`;
 
+const CSV = { header: true, delimiter: ',', quote: '"', escape: '"', skipLines: 0, nullString: '' };
+
 describe('external stage router', () => {
   it('seeds samples and exports on a new database', async () => {
     const names = (await server.caller.externalStage.list()).map((s) => s.name);
@@ -69,25 +71,44 @@ describe('external stage router', () => {
     }
   });
 
-  it('refuses names that cannot appear in stage:// references', async () => {
-    const error = await failure(
-      server.caller.externalStage.create({ name: 'my stage', url: 'file:///tmp/' }),
+  it('takes the names and CSV options that stage configs take, by the same rules', async () => {
+    const { caller } = server;
+    const blank = await failure(caller.externalStage.create({ name: '   ', url: 'file:///x/' }));
+    expect(blank.code).toBe('BAD_REQUEST');
+    const url = folderUrl(server.config.samplesDir);
+    await caller.externalStage.create({ name: 'Sample copy', url });
+    const format = { ...CSV, delimiter: ';', quote: ';' };
+    const clash = await failure(
+      caller.externalStage.detectColumns({
+        externalStage: 'Sample copy',
+        path: 'orders.csv',
+        format,
+      }),
     );
-    expect(error.code).toBe('BAD_REQUEST');
+    expect(clash.code).toBe('BAD_REQUEST');
+    expect(clash.message).toContain('The quote character must differ from the delimiter.');
+    const twoChars = { ...CSV, delimiter: ',,' };
+    const long = await failure(
+      caller.externalStage.detectColumns({
+        externalStage: 'Sample copy',
+        path: 'orders.csv',
+        format: twoChars,
+      }),
+    );
+    expect(long.message).toContain('Enter exactly one character.');
+    const { columns } = await caller.externalStage.detectColumns({
+      externalStage: 'Sample copy',
+      path: 'orders.csv',
+      format: CSV,
+    });
+    expect(columns[0]?.name).toBe('order_id');
   });
 
   it('detects the columns of a sample file', async () => {
     const { columns } = await server.caller.externalStage.detectColumns({
       externalStage: 'samples',
       path: 'orders.csv',
-      format: {
-        header: true,
-        delimiter: ',',
-        quote: '"',
-        escape: '"',
-        skipLines: 0,
-        nullString: '',
-      },
+      format: CSV,
     });
     expect(columns.map((c) => c.name)).toEqual([
       'order_id',

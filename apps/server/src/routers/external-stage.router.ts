@@ -7,27 +7,21 @@ import {
   listExternalFiles,
   resolveExternalFile,
 } from '@sluice/engine';
+import { csvFields, ExternalStageNameSchema, reportDelimiterClash } from '@sluice/stages';
 
 import { publicProcedure } from '../trpc';
-
-/** External stage names go into `stage://name/...` references, so they stay machine-safe. */
-const ExternalStageNameSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'Use letters, digits, "-" and "_" only');
 
 const UrlSchema = z.string().trim().min(1).max(2000);
 const CommentSchema = z.string().max(1000);
 
-const CsvFormatInput = z.object({
-  header: z.boolean(),
-  delimiter: z.string().min(1).max(4),
-  quote: z.string().max(1),
-  escape: z.string().max(1),
-  skipLines: z.number().int().min(0).max(1_000_000),
-  nullString: z.string().max(100),
-});
+/** The CSV options of a file source, checked by the same rules as its stage config. */
+const CsvFormatInput = z
+  .object({
+    ...csvFields,
+    // Declared inline by the file source stage; @sluice/stages has no shared schema for it.
+    skipLines: z.number().int('Enter a whole number.').min(0).max(1_000_000),
+  })
+  .superRefine(reportDelimiterClash);
 
 export const externalStageRouter = {
   list: publicProcedure.query(({ ctx }) => ctx.services.externalStages.list()),
