@@ -2,10 +2,10 @@ import { join } from 'node:path';
 
 import type { Plan } from '@sluice/compiler';
 import type { FlowDocument, Stage } from '@sluice/flow';
-import { compileFlow } from '@sluice/compiler';
+import { compileFlow, getDialect } from '@sluice/compiler';
 import { getStage } from '@sluice/stages';
 
-import { sqlString } from '../src/sql-literal';
+const sqlString = (text: string): string => getDialect('duckdb').literal(text);
 
 /** The benchmark's input: `rows` lines of (id, category, amount, created_on). */
 export function generateCsvSql(path: string, rows: number): string {

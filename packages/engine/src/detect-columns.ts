@@ -1,8 +1,8 @@
 import type { Column, ColumnType, CsvFormat } from '@sluice/stages';
+import { getDialect } from '@sluice/compiler';
 
 import type { DuckDbClient } from './duckdb-client';
 import { databaseErrorText } from './database-error-text';
-import { sqlString } from './sql-literal';
 
 /** A file whose columns DuckDB could not detect; `reason` is DuckDB's message, trimmed. */
 export class ColumnDetectionError extends Error {
@@ -16,6 +16,8 @@ export class ColumnDetectionError extends Error {
     super(`Could not detect the columns of ${localPath}: ${reason}`, options);
   }
 }
+
+const dialect = getDialect('duckdb');
 
 /** DuckDB type names (without parameters) mapped to the neutral column types. */
 const NEUTRAL_TYPES: Record<string, ColumnType> = {
@@ -66,16 +68,18 @@ export async function detectCsvColumns(
   localPath: string,
   format: CsvFormat,
 ): Promise<Column[]> {
+  // The same reader options the compiled load passes to read_csv (DuckDbDialect.loadFile), so
+  // the sniffer sees the file as the load will.
   const options = [
-    `header = ${String(format.header)}`,
-    `delim = ${sqlString(format.delimiter)}`,
-    `quote = ${sqlString(format.quote)}`,
-    `escape = ${sqlString(format.escape)}`,
-    `skip = ${String(Math.max(0, Math.trunc(format.skipLines)))}`,
-    `nullstr = ${sqlString(format.nullString)}`,
+    `header = ${dialect.scalar(format.header)}`,
+    `delim = ${dialect.literal(format.delimiter)}`,
+    `quote = ${dialect.literal(format.quote)}`,
+    `escape = ${dialect.literal(format.escape)}`,
+    `skip = ${dialect.scalar(format.skipLines)}`,
+    `nullstr = ${dialect.literal(format.nullString)}`,
     'ignore_errors = true',
   ];
-  const sql = `SELECT unnest(Columns, recursive := true) FROM sniff_csv(${sqlString(localPath)}, ${options.join(', ')})`;
+  const sql = `SELECT unnest(Columns, recursive := true) FROM sniff_csv(${dialect.literal(localPath)}, ${options.join(', ')})`;
   let sniffed: { name: string; type: string }[];
   try {
     sniffed = await client.query(sql);
