@@ -92,7 +92,7 @@ function StageForm({ draft, onClose }: { draft: ExternalStageDraft; onClose: () 
             setUrl(e.currentTarget.value);
             setServerError(undefined);
           }}
-          ff="monospace"
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           data-autofocus={!creating || undefined}
         />
         <Textarea

@@ -41,7 +41,7 @@ export function ExternalStageRow({ stage, expanded, actions }: ExternalStageRowP
         </Table.Td>
         <Table.Td>
           <Tooltip label={fullTime(stage.updatedAt)}>
-            <Text size="sm" c="dimmed" span>
+            <Text size="sm" c="dimmed" span style={{ whiteSpace: 'nowrap' }}>
               {timeAgo(stage.updatedAt)}
             </Text>
           </Tooltip>

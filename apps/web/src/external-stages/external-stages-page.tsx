@@ -75,7 +75,7 @@ export function ExternalStagesPage() {
                   <Table.Th w={180}>Name</Table.Th>
                   <Table.Th>URL</Table.Th>
                   <Table.Th>Comment</Table.Th>
-                  <Table.Th w={130}>Updated</Table.Th>
+                  <Table.Th w={150}>Updated</Table.Th>
                   <Table.Th w={90} />
                 </Table.Tr>
               </Table.Thead>

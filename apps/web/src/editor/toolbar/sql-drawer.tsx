@@ -1,6 +1,7 @@
 import { Badge, Code, Drawer, Group, Stack, Text, Title } from '@mantine/core';
 
 import { PHASES } from '@sluice/compiler';
+import { hasErrors } from '@sluice/flow';
 
 import { DiagnosticList } from '../inspector/diagnostic-list';
 import { useEditorStoreApi } from '../store/editor-context';
@@ -29,7 +30,9 @@ function SqlPreview() {
     <Stack data-testid="sql-view" gap="lg">
       {steps.length === 0 && (
         <Text size="sm" c="dimmed">
-          The flow does not compile yet; fix these first.
+          {hasErrors(diagnostics)
+            ? 'The flow does not compile yet; fix the errors first.'
+            : 'No SQL yet: no stage feeds a table destination or a file export.'}
         </Text>
       )}
       <DiagnosticList diagnostics={diagnostics} labelOf={labelOf} />
