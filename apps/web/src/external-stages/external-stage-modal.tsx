@@ -4,8 +4,9 @@ import { Alert, Button, Group, Modal, Stack, Textarea, TextInput } from '@mantin
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
+import { ExternalStageNameSchema } from '@sluice/stages';
+
 import { errorMessage, trpc } from '../lib/trpc';
-import { ExternalStageNameSchema } from './external-stage-name';
 
 /** The stage being edited, or `'new'` to create one. */
 export type ExternalStageDraft = 'new' | { name: string; url: string; comment: string };
@@ -51,6 +52,11 @@ function StageForm({ draft, onClose }: { draft: ExternalStageDraft; onClose: () 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setServerError(undefined);
+    // The shared schema speaks to someone picking a stage; here the person is naming one.
+    if (name.trim() === '') {
+      setNameError('Enter a name.');
+      return;
+    }
     const parsed = ExternalStageNameSchema.safeParse(name);
     if (!parsed.success) {
       setNameError(parsed.error.issues[0]?.message ?? 'Enter a name.');
@@ -68,7 +74,7 @@ function StageForm({ draft, onClose }: { draft: ExternalStageDraft; onClose: () 
           label="Name"
           description={
             creating
-              ? 'Flows refer to it as stage://name/…; letters, digits, "-" and "_".'
+              ? 'Flows refer to it by this name; file settings show it as stage://name/…'
               : 'The name cannot change: flows refer to it.'
           }
           placeholder="landing"
