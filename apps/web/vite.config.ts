@@ -6,7 +6,14 @@ export default defineConfig({
   plugins: [react()],
   server: {
     port: 5173,
-    proxy: { '/trpc': { target: 'http://127.0.0.1:4310', changeOrigin: true } },
+    proxy: {
+      // The server refuses cross-origin writes, so the proxy presents the server's own origin.
+      '/trpc': {
+        target: 'http://127.0.0.1:4310',
+        changeOrigin: true,
+        headers: { origin: 'http://127.0.0.1:4310' },
+      },
+    },
   },
   build: {
     outDir: 'dist',

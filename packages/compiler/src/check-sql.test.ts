@@ -11,6 +11,7 @@ describe('checkSqlExpression', () => {
     "note = 'a;b -- not a comment (really'",
     "path = E'C:\\\\temp\\'s'",
     "label = 'select from the menu'",
+    'EXTRACT(year FROM ordered_at) = 2026',
     'TRUE',
   ])('accepts %s', (sql) => {
     expect(checkSqlExpression(sql)).toBeUndefined();
@@ -42,6 +43,9 @@ describe('checkSqlExpression', () => {
     ["length((SELECT content FROM read_text('/etc/passwd'))) > 0", 'Subqueries are not allowed'],
     ['EXISTS (SELECT * FROM sluice.flows)', 'Subqueries are not allowed'],
     ['[x FOR x IN (select 1)] = []', 'Subqueries are not allowed'],
+    ['EXISTS (FROM sluice.flows)', 'Subqueries are not allowed'],
+    ["(FROM read_csv('/etc/passwd')) > 0", 'Subqueries are not allowed'],
+    ['x IN ( table other )', 'Subqueries are not allowed'],
   ])('rejects %s', (sql, message) => {
     const problem = checkSqlExpression(sql);
     expect(problem?.kind).toBe('invalid');

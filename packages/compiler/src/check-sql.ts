@@ -16,6 +16,14 @@ export interface SqlProblem {
 const NO_SUBQUERY = 'Subqueries are not allowed in an expression; link a stage instead.';
 
 /**
+ * Where the parser cannot read the text, a query can still hide in it: any SELECT, or a
+ * parenthesis opening with a word that starts a statement (DuckDB's FROM-first `(FROM t)`).
+ * @see https://duckdb.org/docs/stable/sql/query_syntax/from#from-first-syntax
+ */
+const SUBQUERY_START =
+  /\bselect\b|\(\s*(?:from|with|table|values|pivot|unpivot|summarize|describe|show)\b/i;
+
+/**
  * Checks user-written SQL that Sluice places inside parentheses as one expression (a filter
  * condition). Returns `undefined` when it is usable, otherwise a problem a person can act on.
  *
@@ -85,7 +93,7 @@ function checkParsed(sql: string): SqlProblem | undefined {
   try {
     ast = sqlParser.astify(`SELECT * FROM t WHERE (${sql})`, { database: 'postgresql' });
   } catch (error) {
-    if (/\bselect\b/i.test(withoutQuotedText(sql)))
+    if (SUBQUERY_START.test(withoutQuotedText(sql)))
       return { kind: 'invalid', message: NO_SUBQUERY };
     return {
       kind: 'unchecked',
