@@ -14,7 +14,11 @@ async function main(): Promise<void> {
     const address = server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-    logger.info(`Sluice is running at http://${host}:${port}`);
+    // The address carries the token so the person who started the server can open it as is;
+    // the web app stores it for the tab and removes it from the address bar.
+    const token =
+      config.accessToken === undefined ? '' : `/?token=${encodeURIComponent(config.accessToken)}`;
+    logger.info(`Sluice is running at http://${host}:${port}${token}`);
   });
   server.on('error', (error) => {
     logger.error(`Sluice could not listen on ${config.host}:${config.port}`, error);
