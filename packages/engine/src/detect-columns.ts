@@ -57,29 +57,16 @@ export function neutralType(duckDbType: string): ColumnType {
 
 /**
  * Detects the columns of a CSV file: names from the header (or column0, column1, ... without
- * one) and neutral types from DuckDB's sniffer over the file's first rows. Rows that do not fit
- * are ignored here, so a malformed file still gets its columns and the load that follows can
- * fail strictly on the bad row, naming its line. A file DuckDB cannot sniff at all (empty,
- * binary) fails with `ColumnDetectionError`.
- * @see https://duckdb.org/docs/stable/data/csv/auto_detection
+ * one) and neutral types from DuckDB's sniffer (see `DuckDbDialect.sniffColumns`), which skips
+ * rows that do not fit so a malformed file still gets its columns. A file DuckDB cannot sniff
+ * at all (empty, binary) fails with `ColumnDetectionError`.
  */
 export async function detectCsvColumns(
   client: DuckDbClient,
   localPath: string,
   format: CsvFormat,
 ): Promise<Column[]> {
-  // The same reader options the compiled load passes to read_csv (DuckDbDialect.loadFile), so
-  // the sniffer sees the file as the load will.
-  const options = [
-    `header = ${dialect.scalar(format.header)}`,
-    `delim = ${dialect.literal(format.delimiter)}`,
-    `quote = ${dialect.literal(format.quote)}`,
-    `escape = ${dialect.literal(format.escape)}`,
-    `skip = ${dialect.scalar(format.skipLines)}`,
-    `nullstr = ${dialect.literal(format.nullString)}`,
-    'ignore_errors = true',
-  ];
-  const sql = `SELECT unnest(Columns, recursive := true) FROM sniff_csv(${dialect.literal(localPath)}, ${options.join(', ')})`;
+  const sql = dialect.sniffColumns({ local: localPath, format });
   let sniffed: { name: string; type: string }[];
   try {
     sniffed = await client.query(sql);

@@ -29,6 +29,12 @@ describe('duckdb dialect', () => {
     expect(duckdb.quoteTable({ schema: 's"1', name: 't' })).toBe('"s""1"."t"');
   });
 
+  it('sniffs columns with the load options, skipping rows that do not fit', () => {
+    expect(duckdb.sniffColumns({ local: "/d/o'k.csv", format: { ...csv, delimiter: ';' } })).toBe(
+      `SELECT unnest(Columns, recursive := true) FROM sniff_csv('/d/o''k.csv', header = true, delim = ';', quote = '"', escape = '"', nullstr = '', skip = 0, ignore_errors = true)`,
+    );
+  });
+
   it('refuses NUL rather than emitting it', () => {
     expect(() => duckdb.literal('a\0b')).toThrow('NUL');
     expect(() => duckdb.quoteIdentifier('a\0b')).toThrow('NUL');

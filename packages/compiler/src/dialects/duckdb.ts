@@ -46,14 +46,7 @@ export class DuckDbDialect extends Dialect {
     columns: readonly Column[];
   }): string {
     const options = [
-      ...this.csvOptions(args.format, {
-        header: 'header',
-        delimiter: 'delim',
-        quote: 'quote',
-        escape: 'escape',
-        nullString: 'nullstr',
-      }).map(([key, value]) => `${key} = ${value}`),
-      `skip = ${this.scalar(args.format.skipLines)}`,
+      ...this.readerOptions(args.format),
       'strict_mode = true',
       'null_padding = false',
       'ignore_errors = false',
@@ -92,6 +85,18 @@ export class DuckDbDialect extends Dialect {
     return [{ kind: 'create', sql: create }, insert];
   }
 
+  /**
+   * Asks DuckDB's sniffer for a file's columns, one row per column (`name`, `type`), reading it
+   * with the same options as `loadFile` so the columns are those the load will see. Rows that do
+   * not fit are ignored here, so the strict load that follows names the bad row's line.
+   * @see https://duckdb.org/docs/stable/data/csv/auto_detection
+   */
+  sniffColumns(args: { local: string; format: CsvFormat }): string {
+    const options = [...this.readerOptions(args.format), 'ignore_errors = true'];
+    const source = `sniff_csv(${this.literal(args.local)}, ${options.join(', ')})`;
+    return `SELECT unnest(Columns, recursive := true) FROM ${source}`;
+  }
+
   /** @see https://duckdb.org/docs/stable/sql/statements/copy#csv-options */
   exportFile(args: { source: string; local: string; format: CsvFormat }): string {
     const options = this.csvOptions(args.format, {
@@ -103,6 +108,20 @@ export class DuckDbDialect extends Dialect {
     }).map(([key, value]) => `${key} ${value}`);
     const query = `SELECT * FROM ${this.quoteIdentifier(args.source)}`;
     return `COPY (${query}) TO ${this.literal(args.local)} (FORMAT csv, ${options.join(', ')})`;
+  }
+
+  /** The `read_csv` / `sniff_csv` options that say how a file is laid out. */
+  private readerOptions(format: CsvFormat): string[] {
+    return [
+      ...this.csvOptions(format, {
+        header: 'header',
+        delimiter: 'delim',
+        quote: 'quote',
+        escape: 'escape',
+        nullString: 'nullstr',
+      }).map(([key, value]) => `${key} = ${value}`),
+      `skip = ${this.scalar(format.skipLines)}`,
+    ];
   }
 
   private csvOptions(
