@@ -11,6 +11,7 @@ import { diagnostic, incomingLinks, topologicalOrder } from '@sluice/flow';
 import { getStage, parseStageConfig } from '@sluice/stages';
 
 import { checkSqlExpression } from './check-sql';
+import { stageUri } from './stage-steps';
 
 /** What the compiler knows about a flow before choosing a dialect. */
 export interface FlowAnalysis {
@@ -141,7 +142,7 @@ function sharedWrites(
       const label = doc.stages.find((s) => s.id === w.stageId)?.label ?? '';
       return `"${label === '' ? w.stageId : label}"`;
     });
-    const where = `stage://${write.file.externalStage}/${write.file.path}`;
+    const where = stageUri(write.file);
     const verb = labels.length === 1 ? 'also writes' : 'also write';
     const message = `${labels.join(', ')} ${verb} ${where}; give each export its own file.`;
     return [diagnostic('invalid-config', { message }, { stageId: write.stageId })];

@@ -9,7 +9,7 @@ import type { ResolveFile } from './stage-steps';
 import { analyzeFlow, inputColumns } from './analyze-flow';
 import { getDialect } from './dialects';
 import { PHASES } from './plan';
-import { stepsForOp } from './stage-steps';
+import { stageUri, stepsForOp } from './stage-steps';
 
 export interface CompileOptions {
   dialect: DialectName;
@@ -49,8 +49,7 @@ export function compileFlow(doc: FlowDocument, options: CompileOptions): Compile
     throw new Error(`Run tag "${options.runTag}" must be 1-32 letters, digits or "_".`);
   }
   const dialect = getDialect(options.dialect);
-  const resolveFile: ResolveFile =
-    options.resolveFile ?? ((ref) => `stage://${ref.externalStage}/${ref.path}`);
+  const resolveFile: ResolveFile = options.resolveFile ?? stageUri;
   const live = stagesFeedingDestinations(doc);
   const relations = new Map<string, StagedRelation>();
   const steps: PlanStep[] = [];

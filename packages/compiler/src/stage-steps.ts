@@ -6,6 +6,11 @@ import type { PlanStep } from './plan';
 /** Maps a file in an external stage to the path or URL the target reads or writes. */
 export type ResolveFile = (ref: FileRef, mode: 'read' | 'write') => string;
 
+/** How a file is named where no real path is needed: `stage://<external stage>/<path>`. */
+export function stageUri(ref: FileRef): string {
+  return `stage://${ref.externalStage}/${ref.path}`;
+}
+
 /** The name of the staging table or view that holds a stage's output during one run. */
 export function stagingName(runTag: string, stageId: string): string {
   return `__sluice_${runTag}_${stageId}`;

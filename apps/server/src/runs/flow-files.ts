@@ -1,7 +1,7 @@
 import type { DuckDbClient } from '@sluice/engine';
 import type { FlowDocument } from '@sluice/flow';
 import type { Column, FileRef } from '@sluice/stages';
-import { fileRefs } from '@sluice/compiler';
+import { fileRefs, stageUri } from '@sluice/compiler';
 import {
   ColumnDetectionError,
   detectCsvColumns,
@@ -15,28 +15,8 @@ import { InvalidRequestError } from '../errors';
 
 type FileMode = 'read' | 'write';
 
-/** How a file reference is shown where no real path is needed (SQL preview). */
-export const stageUri = (ref: FileRef): string => `stage://${ref.externalStage}/${ref.path}`;
-
 const keyOf = (ref: FileRef, mode: FileMode): string =>
   JSON.stringify([mode, ref.externalStage, ref.path]);
-
-/** Flags every file reference whose external stage does not exist, on its stage's field. */
-export function unknownExternalStages(
-  doc: FlowDocument,
-  externalStages: readonly ExternalStageRecord[],
-): ReturnType<typeof diagnostic>[] {
-  const names = new Set(externalStages.map((stage) => stage.name));
-  return fileRefs(doc)
-    .filter(({ ref }) => !names.has(ref.externalStage))
-    .map(({ stageId, ref }) =>
-      diagnostic(
-        'unknown-external-stage',
-        { name: ref.externalStage },
-        { stageId, path: ['externalStage'] },
-      ),
-    );
-}
 
 /** Refuses the run over one stage's setting: the message names the stage, the diagnostic marks the field. */
 function stageRefusal(

@@ -5,7 +5,7 @@ import type { Plan, ResolveFile } from '@sluice/compiler';
 import type { DuckDbClient, DuckDbDatabase, RunEvent } from '@sluice/engine';
 import type { Diagnostic, FlowDocument } from '@sluice/flow';
 import type { Column } from '@sluice/stages';
-import { analyzeFlow, compileFlow } from '@sluice/compiler';
+import { analyzeFlow, compileFlow, unknownExternalStages } from '@sluice/compiler';
 import { runPlan } from '@sluice/engine';
 import { hasErrors } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
@@ -16,7 +16,7 @@ import type { RunsRepo } from '../repos/runs.repo';
 import type { RunDetail, RunEnding } from './run-types';
 import { ConflictError, InvalidRequestError } from '../errors';
 import { logger } from '../logger';
-import { detectFlowColumns, resolveFlowFiles, unknownExternalStages } from './flow-files';
+import { detectFlowColumns, resolveFlowFiles } from './flow-files';
 import { RunEvents } from './run-events';
 import { isTerminal } from './run-types';
 
@@ -109,7 +109,10 @@ export class RunManager {
     // Flow problems come first: files are only worth checking in a flow that could run.
     const problems = [
       ...analyzeFlow(flow.document).diagnostics,
-      ...unknownExternalStages(flow.document, known),
+      ...unknownExternalStages(
+        flow.document,
+        known.map((stage) => stage.name),
+      ),
     ];
     if (hasErrors(problems)) throw refusal(problems);
     const resolveFile = await resolveFlowFiles(flow.document, { externalStages: known, fileRoots });

@@ -1,0 +1,54 @@
+import type { Diagnostic, FlowDocument } from '@sluice/flow';
+import { diagnostic, hasErrors } from '@sluice/flow';
+
+import type { DialectName, PlanStep } from './plan';
+import { compileFlow } from './compile-flow';
+import { fileRefs } from './file-refs';
+import { stageUri } from './stage-steps';
+
+/** Flags every file reference whose external stage is not among `known`, on its stage's field. */
+export function unknownExternalStages(doc: FlowDocument, known: readonly string[]): Diagnostic[] {
+  const names = new Set(known);
+  return fileRefs(doc)
+    .filter(({ ref }) => !names.has(ref.externalStage))
+    .map(({ stageId, ref }) =>
+      diagnostic(
+        'unknown-external-stage',
+        { name: ref.externalStage },
+        { stageId, path: ['externalStage'] },
+      ),
+    );
+}
+
+/** Preview runs are never executed, so one fixed tag keeps the SQL stable between edits. */
+const PREVIEW_RUN_TAG = 'preview';
+
+/** The SQL a flow would run, for people to read, and everything that stops it from running. */
+export interface FlowPreview {
+  /** Every step of the plan, cleanup included; empty while any diagnostic is an error. */
+  steps: PlanStep[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Compiles a flow for reading, with files shown as `stage://name/path`. With the names of the
+ * target's external stages, references to missing ones are flagged as a run would refuse them.
+ * @example previewFlow(doc, { dialect: 'duckdb', knownExternalStages: ['samples'] }).steps
+ */
+export function previewFlow(
+  doc: FlowDocument,
+  options: { dialect: DialectName; knownExternalStages?: readonly string[] },
+): FlowPreview {
+  const compiled = compileFlow(doc, {
+    dialect: options.dialect,
+    runTag: PREVIEW_RUN_TAG,
+    resolveFile: stageUri,
+  });
+  const known = options.knownExternalStages;
+  const diagnostics = [
+    ...(known ? unknownExternalStages(doc, known) : []),
+    ...compiled.diagnostics,
+  ];
+  const plan = hasErrors(diagnostics) ? undefined : compiled.plan;
+  return { steps: plan ? [...plan.steps, ...plan.cleanup] : [], diagnostics };
+}
