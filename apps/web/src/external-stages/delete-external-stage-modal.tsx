@@ -1,7 +1,6 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
+import { ConfirmDeleteModal } from '../lib/confirm-delete-modal';
 import { errorMessage, trpc } from '../lib/trpc';
 
 interface DeleteExternalStageModalProps {
@@ -25,31 +24,16 @@ export function DeleteExternalStageModal({ name, onClose }: DeleteExternalStageM
     onClose();
   };
   return (
-    <Modal opened={name !== undefined} onClose={close} title="Delete external stage" centered>
-      <Stack>
-        <Text>
-          Delete <b>{name}</b>? The files in its folder stay untouched, but flows that read from or
-          write to <code>stage://{name}/</code> will stop compiling until it exists again.
-        </Text>
-        {remove.isError && (
-          <Alert color="red" icon={<IconAlertTriangle />} title="Could not delete">
-            {errorMessage(remove.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Keep it
-          </Button>
-          <Button
-            color="red"
-            data-testid="confirm-delete"
-            loading={remove.isPending}
-            onClick={() => name !== undefined && remove.mutate({ name })}
-          >
-            Delete
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmDeleteModal
+      opened={name !== undefined}
+      title="Delete external stage"
+      pending={remove.isPending}
+      error={remove.isError ? errorMessage(remove.error) : undefined}
+      onConfirm={() => name !== undefined && remove.mutate({ name })}
+      onClose={close}
+    >
+      Delete <b>{name}</b>? The files in its folder stay untouched, but flows that read from or
+      write to <code>stage://{name}/</code> will stop compiling until it exists again.
+    </ConfirmDeleteModal>
   );
 }

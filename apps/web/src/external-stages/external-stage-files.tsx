@@ -1,8 +1,9 @@
-import { Alert, Loader, Table, Text, Tooltip } from '@mantine/core';
+import { Alert, Loader, Table, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 
-import { formatBytes, fullTime, timeAgo } from '../lib/format';
+import { formatBytes } from '../lib/format';
+import { TimeAgo } from '../lib/table-cells';
 import { errorMessage, trpc } from '../lib/trpc';
 
 /** The files in one external stage's folder, with size and modified time. */
@@ -40,11 +41,7 @@ export function ExternalStageFiles({ name }: { name: string }) {
             <Table.Td ff="monospace">{file.path}</Table.Td>
             <Table.Td ta="right">{formatBytes(file.size)}</Table.Td>
             <Table.Td>
-              <Tooltip label={fullTime(file.modifiedAt)}>
-                <Text size="sm" c="dimmed" span>
-                  {timeAgo(file.modifiedAt)}
-                </Text>
-              </Tooltip>
+              <TimeAgo at={file.modifiedAt} />
             </Table.Td>
           </Table.Tr>
         ))}

@@ -1,7 +1,7 @@
-import { ActionIcon, Box, Group, Table, Text, Tooltip } from '@mantine/core';
-import { IconChevronDown, IconChevronRight, IconPencil, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Box, Table, Text, Tooltip } from '@mantine/core';
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 
-import { fullTime, timeAgo } from '../lib/format';
+import { RowActions, TimeAgo } from '../lib/table-cells';
 import { ExternalStageFiles } from './external-stage-files';
 
 interface ExternalStageRowProps {
@@ -40,37 +40,26 @@ export function ExternalStageRow({ stage, expanded, actions }: ExternalStageRowP
           </Text>
         </Table.Td>
         <Table.Td>
-          <Tooltip label={fullTime(stage.updatedAt)}>
-            <Text size="sm" c="dimmed" span style={{ whiteSpace: 'nowrap' }}>
-              {timeAgo(stage.updatedAt)}
-            </Text>
-          </Tooltip>
+          <TimeAgo at={stage.updatedAt} />
         </Table.Td>
         <Table.Td>
-          <Group gap={4} justify="flex-end" wrap="nowrap">
-            <Tooltip label="Edit">
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                aria-label={`Edit ${stage.name}`}
-                data-testid="edit-external-stage"
-                onClick={actions.onEdit}
-              >
-                <IconPencil size={16} />
-              </ActionIcon>
-            </Tooltip>
-            <Tooltip label="Delete">
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={`Delete ${stage.name}`}
-                data-testid="delete-external-stage"
-                onClick={actions.onDelete}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
-            </Tooltip>
-          </Group>
+          <RowActions
+            subject={stage.name}
+            actions={[
+              {
+                kind: 'edit',
+                label: 'Edit',
+                testId: 'edit-external-stage',
+                onClick: actions.onEdit,
+              },
+              {
+                kind: 'delete',
+                label: 'Delete',
+                testId: 'delete-external-stage',
+                onClick: actions.onDelete,
+              },
+            ]}
+          />
         </Table.Td>
       </Table.Tr>
       {expanded && (

@@ -1,7 +1,7 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
+import { ConfirmDeleteModal } from '../lib/confirm-delete-modal';
 import { errorMessage, trpc } from '../lib/trpc';
 
 interface DeleteFlowModalProps {
@@ -23,26 +23,15 @@ export function DeleteFlowModal({ flow, onClose }: DeleteFlowModalProps) {
     }),
   );
   return (
-    <Modal opened={flow !== undefined} onClose={onClose} title="Delete flow" centered>
-      <Stack>
-        <Text>
-          Delete <b>{flow?.name}</b>? Its saved versions and run history go with it. This cannot be
-          undone.
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Keep it
-          </Button>
-          <Button
-            color="red"
-            data-testid="confirm-delete"
-            loading={remove.isPending}
-            onClick={() => flow && remove.mutate({ id: flow.id })}
-          >
-            Delete
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmDeleteModal
+      opened={flow !== undefined}
+      title="Delete flow"
+      pending={remove.isPending}
+      onConfirm={() => flow && remove.mutate({ id: flow.id })}
+      onClose={onClose}
+    >
+      Delete <b>{flow?.name}</b>? Its saved versions and run history go with it. This cannot be
+      undone.
+    </ConfirmDeleteModal>
   );
 }

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  ActionIcon,
   Alert,
   Anchor,
   Button,
@@ -12,14 +11,13 @@ import {
   Table,
   Text,
   Title,
-  Tooltip,
 } from '@mantine/core';
-import { IconAlertTriangle, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 
 import { AppHeader } from '../lib/app-header';
-import { fullTime, timeAgo } from '../lib/format';
 import { Link } from '../lib/router';
+import { RowActions, TimeAgo } from '../lib/table-cells';
 import { errorMessage, trpc } from '../lib/trpc';
 import { CreateFlowModal } from './create-flow-modal';
 import { DeleteFlowModal } from './delete-flow-modal';
@@ -96,37 +94,26 @@ export function FlowListPage() {
                     <Table.Td>{flow.version}</Table.Td>
                     <Table.Td>{flow.stageCount}</Table.Td>
                     <Table.Td>
-                      <Tooltip label={fullTime(flow.updatedAt)}>
-                        <Text size="sm" c="dimmed" span>
-                          {timeAgo(flow.updatedAt)}
-                        </Text>
-                      </Tooltip>
+                      <TimeAgo at={flow.updatedAt} />
                     </Table.Td>
                     <Table.Td>
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Tooltip label="Rename">
-                          <ActionIcon
-                            variant="subtle"
-                            color="gray"
-                            aria-label={`Rename ${flow.name}`}
-                            data-testid="rename-flow"
-                            onClick={() => setRenaming(flow)}
-                          >
-                            <IconPencil size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label="Delete">
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Delete ${flow.name}`}
-                            data-testid="delete-flow"
-                            onClick={() => setDeleting(flow)}
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Group>
+                      <RowActions
+                        subject={flow.name}
+                        actions={[
+                          {
+                            kind: 'edit',
+                            label: 'Rename',
+                            testId: 'rename-flow',
+                            onClick: () => setRenaming(flow),
+                          },
+                          {
+                            kind: 'delete',
+                            label: 'Delete',
+                            testId: 'delete-flow',
+                            onClick: () => setDeleting(flow),
+                          },
+                        ]}
+                      />
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -1,11 +1,8 @@
-import type { FormEvent } from 'react';
-import { useState } from 'react';
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
-import { FlowNameSchema } from '@sluice/flow';
-
 import { errorMessage, trpc } from '../lib/trpc';
+import { FlowNameForm } from './flow-name-form';
 
 interface RenameFlowModalProps {
   flow: { id: string; name: string } | undefined;
@@ -27,8 +24,6 @@ function RenameForm({
   onClose,
   onRenamed,
 }: RenameFlowModalProps & { flow: { id: string; name: string } }) {
-  const [name, setName] = useState(flow.name);
-  const [error, setError] = useState<string>();
   const queryClient = useQueryClient();
   const rename = useMutation(
     trpc.flow.rename.mutationOptions({
@@ -37,41 +32,18 @@ function RenameForm({
         onRenamed?.(record.name);
         onClose();
       },
-      onError: (e) => setError(errorMessage(e)),
     }),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = FlowNameSchema.safeParse(name);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'Enter a name.');
-      return;
-    }
-    rename.mutate({ id: flow.id, name: parsed.data });
-  };
   return (
-    <form onSubmit={submit}>
-      <Stack>
-        <TextInput
-          data-testid="rename-flow-input"
-          label="Name"
-          value={name}
-          onChange={(e) => {
-            setName(e.currentTarget.value);
-            setError(undefined);
-          }}
-          error={error}
-          data-autofocus
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" data-testid="rename-flow-submit" loading={rename.isPending}>
-            Rename
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FlowNameForm
+      initialName={flow.name}
+      submitLabel="Rename"
+      testIds={{ input: 'rename-flow-input', submit: 'rename-flow-submit' }}
+      pending={rename.isPending}
+      serverError={rename.error ? errorMessage(rename.error) : undefined}
+      onEdit={rename.reset}
+      onSubmit={(name) => rename.mutate({ id: flow.id, name })}
+      onCancel={onClose}
+    />
   );
 }
