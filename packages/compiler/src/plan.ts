@@ -1,11 +1,35 @@
-import type { FileRef } from '@sluice/stages';
+import type { FileFormat, FileRef, TableRef } from '@sluice/stages';
 
-/** The dialects a plan can be compiled for. Only DuckDB is implemented so far. */
-export const DIALECTS = ['duckdb'] as const;
+/** The dialects a plan can be compiled for: MySQL and MariaDB share `mysql`. */
+export const DIALECTS = ['duckdb', 'mysql', 'matrixone'] as const;
 export type DialectName = (typeof DIALECTS)[number];
 
-/** The phases of a run, in order (design.md, "Compile"). */
-export const PHASES = ['prepare', 'load', 'transform', 'write', 'export', 'cleanup'] as const;
+/** The database products Sluice recognises when it connects. */
+export const PRODUCTS = ['DuckDB', 'MySQL', 'MariaDB', 'MatrixOne'] as const;
+export type Product = (typeof PRODUCTS)[number];
+
+/**
+ * The target a plan is compiled for: the dialect, and the product and version detected at
+ * connect, which decide version-gated SQL (MatrixOne 4.x export formats, for one).
+ */
+export interface TargetProfile {
+  dialect: DialectName;
+  product: Product;
+  /** The server's version as `major.minor.patch`, e.g. `4.1.0` or `10.11.19`. */
+  version: string;
+}
+
+/** The phases of a run, in order (design.md, "Compile"); `swap` and `commit` are MySQL's. */
+export const PHASES = [
+  'prepare',
+  'load',
+  'transform',
+  'write',
+  'export',
+  'swap',
+  'commit',
+  'cleanup',
+] as const;
 export type Phase = (typeof PHASES)[number];
 
 /**
@@ -18,26 +42,57 @@ export interface PlanStep {
   /** The stage this step reports to; prepare and cleanup steps may have none. */
   stageId?: string;
   sql: string;
+  /**
+   * Whether the step runs inside the run's transaction. The engine opens one transaction at the
+   * first such step and commits it after the last; steps outside it run on their own
+   * (autocommit). DuckDB and MatrixOne run every write step inside; MySQL and MariaDB commit DDL
+   * implicitly, so there only the appends of the commit phase are inside.
+   */
+  inTransaction: boolean;
+  /**
+   * Statements that undo this step's effect once it has succeeded, run in order when a later
+   * step fails (after the transaction rolled back): MySQL's reverse `RENAME TABLE` of the shadow
+   * swap, MatrixOne 4.x's `REMOVE FILES` of an export already written.
+   */
+  undo?: readonly string[];
   /** Run after `sql` to count the rows the stage produced (one row, one integer column). */
   rowCountSql?: string;
   /**
    * How the engine learns the rows this step produced: `count` runs `rowCountSql` after `sql`;
-   * `changes` takes the statement's own changed-row count (DuckDB: the result's `rowsChanged`,
-   * which `INSERT`, `CREATE TABLE … AS` and `COPY` report). Absent: the step produces no rows of
-   * its own (it prepares a table or checks one exists).
+   * `changes` takes the statement's own changed-row count (DuckDB: the result's `rowsChanged`;
+   * mysql2: `affectedRows`; a streamed export: the rows it wrote). Absent: the step produces no
+   * rows of its own (it prepares a table or checks one exists).
    */
   rowsFrom?: 'count' | 'changes';
   /** Files this step reads or writes, for the engine's checks and streaming. */
   files?: readonly PlanFile[];
 }
 
-/** A file a step touches: `local` is where the engine resolved it; exports write to `temp` first. */
+/**
+ * A file a step touches. `local` is the path Sluice resolved it to, absent where the database
+ * itself resolves the file (MatrixOne reads and writes `stage://` URLs on its own servers).
+ */
 export interface PlanFile {
   ref: FileRef;
   mode: 'read' | 'write';
-  local: string;
+  local?: string;
   /** For writes: where the step writes; the engine renames it to `local` after commit. */
   temp?: string;
+  /**
+   * Set where the engine moves the bytes itself (MySQL and MariaDB). A read answers the server's
+   * `LOAD DATA LOCAL INFILE` request for `token` (the exact file name in the step's SQL) with the
+   * file's bytes, turning JSON lines into the step's delimited layout with `columns` in order. A
+   * write runs the step's SQL as a query and writes its rows to `temp` in `format`.
+   */
+  stream?: FileStream;
+}
+
+export interface FileStream {
+  format: FileFormat;
+  /** The name the step's `LOAD DATA LOCAL INFILE` uses; the engine refuses any other. */
+  token?: string;
+  /** Column names in file order, for reading JSON lines into a delimited load. */
+  columns?: readonly string[];
 }
 
 /** The compiled, ordered SQL of one flow for one dialect. */
@@ -45,10 +100,12 @@ export interface Plan {
   dialect: DialectName;
   /** Unique per run; staging names carry it so concurrent runs never collide. */
   runTag: string;
-  /** Steps of the prepare/load/transform/write/export phases, run inside one transaction. */
+  /** Steps of the prepare … commit phases, in order. */
   steps: PlanStep[];
   /** Run after success, failure and cancel alike; each one must tolerate a missing object. */
   cleanup: PlanStep[];
-  /** Tables and views the plan creates for itself, dropped by `cleanup`. */
+  /** Tables and views the plan creates for itself (staging, shadow), dropped by `cleanup`. */
   staging: string[];
+  /** The destination tables the plan writes, so tests and the engine can check them. */
+  destinations: TableRef[];
 }
