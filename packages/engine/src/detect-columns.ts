@@ -1,4 +1,4 @@
-import type { Column, ColumnType, CsvFormat } from '@sluice/stages';
+import type { Column, ColumnType, CsvFormat, FileFormat } from '@sluice/stages';
 import { getDialect } from '@sluice/compiler';
 
 import type { DuckDbClient } from './duckdb-client';
@@ -74,4 +74,20 @@ export async function detectCsvColumns(
     throw new ColumnDetectionError(localPath, databaseErrorText(error), { cause: error });
   }
   return sniffed.map((row) => ({ name: row.name, type: neutralType(row.type) }));
+}
+
+/**
+ * Detects the columns of a file in any format Sluice reads. CSV and TSV are sniffed by DuckDB;
+ * other formats wait for the DuckDB dialect's sniff of them.
+ */
+export async function detectFileColumns(
+  client: DuckDbClient,
+  localPath: string,
+  format: FileFormat,
+): Promise<Column[]> {
+  if (format.kind === 'csv') return detectCsvColumns(client, localPath, format);
+  throw new ColumnDetectionError(
+    localPath,
+    `columns of ${format.kind === 'jsonl' ? 'JSON lines' : 'Parquet'} files cannot be detected yet; list them in the stage`,
+  );
 }

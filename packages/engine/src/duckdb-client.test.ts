@@ -110,18 +110,18 @@ describe('DuckDbDatabase', () => {
     expect(database.openConnections).toBe(1);
     const [first, second] = await Promise.all([database.connect(), database.connect()]);
     expect(database.openConnections).toBe(3);
-    first.close();
-    second.close();
-    first.close();
+    await first.close();
+    await second.close();
+    await first.close();
     expect(database.openConnections).toBe(1);
     expect(await database.version()).toMatch(/^v/);
     expect(database.openConnections).toBe(1);
     await client.transaction(async (tx) => {
-      tx.close();
+      await tx.close();
       await tx.run('SELECT 1');
     });
     expect(database.openConnections).toBe(1);
-    client.close();
+    await client.close();
     expect(database.openConnections).toBe(0);
   });
 

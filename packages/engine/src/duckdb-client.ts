@@ -4,6 +4,7 @@ import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { DuckDBInstance, StatementType } from '@duckdb/node-api';
 
 import type { SqlValue } from './duckdb-values';
+import type { RunClient } from './target';
 import { plainValueConverter } from './duckdb-values';
 import { confineFiles, SANDBOX_CREATE_OPTIONS } from './file-sandbox';
 
@@ -35,7 +36,7 @@ function bind(params: readonly SqlValue[] | undefined): DuckDBValue[] | undefine
  * connection until it ends and other callers wait. Inside `transaction`, use the client passed
  * to the callback; calling the outer client there would wait for the transaction to end.
  */
-export class DuckDbClient {
+export class DuckDbClient implements RunClient {
   private closed = false;
 
   private constructor(
@@ -102,15 +103,23 @@ export class DuckDbClient {
   }
 
   /** Stops the statement running now; it fails with DuckDB's "Interrupted" error. */
-  interrupt(): void {
+  cancel(): Promise<void> {
     this.connection.interrupt();
+    return Promise.resolve();
   }
 
   /**
    * Closes the connection; closing twice is harmless. The client lent to a `transaction`
-   * callback does not own the connection, so closing it does nothing.
+   * callback does not own the connection, so closing it does nothing. DuckDB closes at once;
+   * the promise is for `SqlClient`, whose other clients close over the network.
    */
-  close(): void {
+  close(): Promise<void> {
+    this.closeNow();
+    return Promise.resolve();
+  }
+
+  /** @internal Closes at once, for `DuckDbDatabase.close`. */
+  closeNow(): void {
     if (this.closed || !this.onClose) return;
     this.closed = true;
     this.connection.closeSync();
@@ -170,13 +179,13 @@ export class DuckDbDatabase {
       const rows = await client.query<{ version: string }>('SELECT version() AS version');
       return rows[0]?.version ?? 'unknown';
     } finally {
-      client.close();
+      client.closeNow();
     }
   }
 
   /** Closes every connection opened here, then the database. */
   close(): void {
-    for (const client of [...this.clients]) client.close();
+    for (const client of [...this.clients]) client.closeNow();
     this.instance.closeSync();
   }
 }

@@ -23,6 +23,8 @@ export async function findMissingInput(
 ): Promise<(StepFile & { message: string }) | undefined> {
   for (const entry of filesOf(plan.steps, 'read')) {
     const { ref, local } = entry.file;
+    // No local path: the database resolves the file itself (MatrixOne's stage:// URLs).
+    if (local === undefined) continue;
     const found = await stat(local).catch(() => undefined);
     if (found?.isFile()) continue;
     const message =
@@ -33,11 +35,15 @@ export async function findMissingInput(
   return undefined;
 }
 
-/** Export files the plan writes under a temporary name first. */
-export function tempExports(plan: Plan): (StepFile & { temp: string })[] {
-  return filesOf(plan.steps, 'write').flatMap((entry) =>
-    entry.file.temp === undefined ? [] : [{ ...entry, temp: entry.file.temp }],
-  );
+/** An export Sluice writes under a temporary name and renames to its local path. */
+export type TempExport = StepFile & { temp: string; local: string };
+
+/** Export files the plan writes under a temporary name first (never MatrixOne's own). */
+export function tempExports(plan: Plan): TempExport[] {
+  return filesOf(plan.steps, 'write').flatMap((entry) => {
+    const { temp, local } = entry.file;
+    return temp === undefined || local === undefined ? [] : [{ ...entry, temp, local }];
+  });
 }
 
 /** Creates the folders temporary export files go to (their paths were checked when resolved). */
@@ -47,13 +53,13 @@ export async function prepareExportFolders(plan: Plan): Promise<void> {
 }
 
 /** Moves one export from its temporary name to its final path; the error says which. */
-export async function promoteExport(entry: StepFile & { temp: string }): Promise<void> {
+export async function promoteExport(entry: TempExport): Promise<void> {
   try {
-    await rename(entry.temp, entry.file.local);
+    await rename(entry.temp, entry.local);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(
-      `The export was written to ${entry.temp} but could not be moved to ${entry.file.local}: ${reason}`,
+      `The export was written to ${entry.temp} but could not be moved to ${entry.local}: ${reason}`,
       { cause: error },
     );
   }

@@ -106,7 +106,7 @@ async function execute(client: DuckDbClient, context: RunContext): Promise<RunOu
   }
   await prepareExportFolders(plan);
   const interrupt = () => {
-    client.interrupt();
+    void client.cancel();
   };
   signal?.addEventListener('abort', interrupt, { once: true });
   try {

@@ -1,13 +1,65 @@
-import type { DuckDbDatabase } from './duckdb-client';
+import type { TargetProfile } from '@sluice/compiler';
+import type { Column, FileFormat, TableRef } from '@sluice/stages';
 
-/** What the server reports about the database a flow runs on. */
-export interface TargetInfo {
-  product: 'DuckDB';
-  version: string;
-  dialect: 'duckdb';
+import type { SqlClient } from './sql-client';
+import { openDuckDbTarget } from './duckdb-target';
+import { openMySqlTarget } from './mysql/mysql-target';
+
+/** Where the database is, as `SLUICE_DATABASE_URL` said (parsed by the server's env.ts). */
+export type DatabaseLocation =
+  | { kind: 'duckdb'; path: string }
+  | {
+      kind: 'mysql' | 'matrixone';
+      host: string;
+      port: number;
+      user: string;
+      password: string;
+      /** The database flows' own tables and run staging live in (the URL's path). */
+      database: string;
+    };
+
+/** A connection one run holds for its whole plan. */
+export interface RunClient extends SqlClient {
+  /** Stops the statement running now (DuckDB interrupt, `KILL QUERY` on MySQL-family servers). */
+  cancel(): Promise<void>;
 }
 
-/** Describes the embedded DuckDB as a target. */
-export async function describeDuckDbTarget(database: DuckDbDatabase): Promise<TargetInfo> {
-  return { product: 'DuckDB', version: await database.version(), dialect: 'duckdb' };
+/** The database Sluice runs on: detected product and version, and its connections. */
+export interface Target {
+  readonly profile: TargetProfile;
+  /** For people: the DuckDB file, or `host:port/database` (never a password). */
+  readonly location: string;
+  /**
+   * The metadata connection the repositories share. DuckDB: the database's connection (tables
+   * in its `sluice` schema). MySQL family: a pool whose tables live in the `sluice` database.
+   */
+  readonly meta: SqlClient;
+  /** A connection of its own for one run; the run closes it. */
+  connect(): Promise<RunClient>;
+  /** Which of `tables` exist now (names compared as the server compares them). */
+  existingTables(tables: readonly TableRef[]): Promise<TableRef[]>;
+  /** Columns of a file Sluice can read (a local path inside the file roots). */
+  detectColumns(local: string, format: FileFormat): Promise<Column[]>;
+  /** Runs one statement outside any transaction (MatrixOne's external stage DDL). */
+  execute(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** How a target may touch the file system (DuckDB's SQL, and column detection everywhere). */
+export interface OpenTargetOptions {
+  allowedDirectories: readonly string[];
+}
+
+/**
+ * Connects to the database, detects product and version (MariaDB vs MySQL from `VERSION()`,
+ * MatrixOne 3.x vs 4.x), and fails with `TargetConnectError` whose message is one line a
+ * person can act on (unreachable host, wrong password, missing database, wrong product).
+ */
+export function openTarget(
+  location: DatabaseLocation,
+  options: OpenTargetOptions,
+): Promise<Target> {
+  return location.kind === 'duckdb'
+    ? openDuckDbTarget(location.path, options)
+    : openMySqlTarget(location, options);
 }

@@ -1,0 +1,74 @@
+import type { TableRef } from '@sluice/stages';
+
+import type { OpenTargetOptions, Target } from './target';
+import { databaseErrorText } from './database-error-text';
+import { detectFileColumns } from './detect-columns';
+import { DuckDbDatabase } from './duckdb-client';
+import { TargetConnectError } from './target-connect-error';
+
+/** DuckDB's default schema, where a table without one lives. */
+const MAIN = 'main';
+
+/**
+ * Which of `tables` exist in `database`. DuckDB matches names case-insensitively, so this does
+ * too; a table without a schema is looked for in `main`.
+ */
+async function existingTables(
+  database: DuckDbDatabase,
+  tables: readonly TableRef[],
+): Promise<TableRef[]> {
+  const client = await database.connect();
+  try {
+    const rows = await client.query<{ schema: string; name: string }>(
+      'SELECT schema_name AS schema, table_name AS name FROM duckdb_tables() WHERE NOT temporary',
+    );
+    const found = new Set(rows.map((r) => `${r.schema.toLowerCase()}.${r.name.toLowerCase()}`));
+    return tables.filter((t) =>
+      found.has(`${(t.schema ?? MAIN).toLowerCase()}.${t.name.toLowerCase()}`),
+    );
+  } finally {
+    await client.close();
+  }
+}
+
+/**
+ * The embedded DuckDB file as a target: metadata on the database's own connection (tables in
+ * its `sluice` schema), each run and each column detection on a connection of its own.
+ */
+export async function openDuckDbTarget(path: string, options: OpenTargetOptions): Promise<Target> {
+  let database: DuckDbDatabase;
+  try {
+    database = await DuckDbDatabase.open(path, options);
+  } catch (error) {
+    const reason = databaseErrorText(error).replace(/\s+/g, ' ');
+    throw new TargetConnectError(
+      `Cannot open the DuckDB database ${path}: ${reason}. ` +
+        'Stop the other process using it or fix SLUICE_DATABASE_URL.',
+      { cause: error },
+    );
+  }
+  const meta = await database.connect();
+  const version = (await database.version()).replace(/^v/, '');
+  return {
+    profile: { dialect: 'duckdb', product: 'DuckDB', version },
+    location: path,
+    meta,
+    connect: () => database.connect(),
+    existingTables: (tables) => existingTables(database, tables),
+    detectColumns: async (local, format) => {
+      const client = await database.connect();
+      try {
+        return await detectFileColumns(client, local, format);
+      } finally {
+        await client.close();
+      }
+    },
+    execute: async (sql) => {
+      await meta.run(sql);
+    },
+    close: () => {
+      database.close();
+      return Promise.resolve();
+    },
+  };
+}

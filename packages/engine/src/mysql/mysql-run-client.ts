@@ -1,0 +1,150 @@
+import { Readable } from 'node:stream';
+import type { Connection, FieldPacket, QueryOptions, TypeCast } from 'mysql2';
+import type { Connection as PromiseConnection } from 'mysql2/promise';
+import { createConnection } from 'mysql2';
+
+import type { SqlValue } from '../duckdb-values';
+import type { SqlClient } from '../sql-client';
+import type { RunClient } from '../target';
+import type { MySqlAddress } from './connection-options';
+import { connectionOptions } from './connection-options';
+import { inTransaction, prepareSession, queryRows, runStatement } from './mysql-session';
+
+/** Rows of a streamed query: the column metadata, then each row as an array in column order. */
+export interface RowStream {
+  fields: Promise<FieldPacket[]>;
+  rows: Readable;
+}
+
+/** Opens one connection and waits for its handshake, so connect errors surface here. */
+export async function openConnection(address: MySqlAddress): Promise<Connection> {
+  const connection = createConnection(connectionOptions(address));
+  await new Promise<void>((resolve, reject) => {
+    connection.connect((error) => {
+      if (error) reject(error);
+      else resolve();
+    });
+  });
+  return connection;
+}
+
+/**
+ * The one connection a run holds for its whole plan (its staging tables, its transaction), plus
+ * what MySQL-family runs need beyond SQL: answering `LOAD DATA LOCAL INFILE` with a stream, and
+ * streaming a query's rows out. `cancel` kills the running statement from a second connection.
+ */
+export class MySqlRunClient implements RunClient {
+  private closed = false;
+  /** A fatal error the server or network gave while idle; mysql2 emits it as an event. */
+  private broken: Error | undefined;
+
+  private constructor(
+    private readonly connection: Connection,
+    private readonly promised: PromiseConnection,
+    private readonly address: MySqlAddress,
+  ) {
+    connection.on('error', (error: Error) => {
+      this.broken = error;
+    });
+  }
+
+  static async open(address: MySqlAddress): Promise<MySqlRunClient> {
+    const connection = await openConnection(address);
+    const client = new MySqlRunClient(connection, connection.promise(), address);
+    try {
+      await prepareSession(client.promised);
+    } catch (error) {
+      connection.destroy();
+      throw error;
+    }
+    return client;
+  }
+
+  private usable(): PromiseConnection {
+    if (this.broken) throw this.broken;
+    return this.promised;
+  }
+
+  query<T extends Record<string, unknown>>(
+    sql: string,
+    params?: readonly SqlValue[],
+  ): Promise<T[]> {
+    return queryRows<T>(this.usable(), sql, params);
+  }
+
+  run(sql: string, params?: readonly SqlValue[]): Promise<number> {
+    return runStatement(this.usable(), sql, params);
+  }
+
+  transaction<T>(fn: (client: SqlClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.usable(), fn);
+  }
+
+  /**
+   * Runs a `LOAD DATA LOCAL INFILE` statement, answering the server's request for `token` with
+   * `open()`'s bytes. The server echoes the file name of the SQL; any other name is refused, so
+   * a statement cannot make Sluice send some other file. Returns the rows loaded.
+   */
+  async loadLocal(sql: string, token: string, open: () => Readable): Promise<number> {
+    const options: QueryOptions = {
+      sql,
+      infileStreamFactory: (requested: string) => {
+        if (requested === token) return open();
+        return refusal(
+          `The server asked for file "${requested}"; this step sends only "${token}".`,
+        );
+      },
+    };
+    const [result] = await this.usable().query(options);
+    return Array.isArray(result) ? result.length : result.affectedRows;
+  }
+
+  /**
+   * Streams the rows of `sql` in column order (duplicate names kept), each value converted by
+   * `typeCast`; reading pauses the connection when the consumer falls behind.
+   */
+  streamRows(sql: string, typeCast: TypeCast): RowStream {
+    if (this.broken) throw this.broken;
+    const query = this.connection.query({ sql, rowsAsArray: true, typeCast });
+    const fields = new Promise<FieldPacket[]>((resolve, reject) => {
+      query.on('fields', (packets: FieldPacket[]) => {
+        resolve(packets);
+      });
+      query.on('error', reject);
+      query.on('end', () => {
+        reject(new Error('The statement returned no result set to export.'));
+      });
+    });
+    // Rejections are read through `rows`; keep this one from being reported as unhandled.
+    fields.catch(() => undefined);
+    return { fields, rows: query.stream({ highWaterMark: 1000 }) };
+  }
+
+  /** Stops the statement running now with `KILL QUERY` from a short-lived second connection. */
+  async cancel(): Promise<void> {
+    if (this.closed) return;
+    const killer = await openConnection(this.address);
+    try {
+      await killer.promise().query(`KILL QUERY ${String(this.connection.threadId)}`);
+    } finally {
+      killer.destroy();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.promised.end().catch(() => {
+      this.connection.destroy();
+    });
+  }
+}
+
+/** A stream that fails at once: mysql2 sends an empty file and fails the query with the error. */
+function refusal(message: string): Readable {
+  return new Readable({
+    read() {
+      this.destroy(new Error(message));
+    },
+  });
+}
