@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 
 import { FlowDocumentSchema } from '@sluice/flow';
 
-import { flow, stage } from '../test/build-flow';
+import { DUCKDB, flow, stage } from '../test/build-flow';
 import fixtureJson from '../test/fixtures/orders-pipeline.flow.json';
 import { analyzeFlow } from './analyze-flow';
 import { compileFlow } from './compile-flow';
 import { fileRefs } from './file-refs';
 
 const fixture = FlowDocumentSchema.parse(fixtureJson);
-const options = { dialect: 'duckdb', runTag: 'r1' } as const;
+const options = { target: DUCKDB, runTag: 'r1' };
 const codes = (doc: Parameters<typeof analyzeFlow>[0]) =>
   analyzeFlow(doc).diagnostics.map((d) => [d.code, d.stageId, d.path]);
 

@@ -1,18 +1,20 @@
 import type { Diagnostic, FlowDocument, PortRef } from '@sluice/flow';
-import type { Column } from '@sluice/stages';
+import type { Column, StageOp, TableRef } from '@sluice/stages';
 import { hasErrors } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
-import type { StagedRelation } from './dialects';
-import type { DialectName, Plan, PlanStep } from './plan';
+import type { FlowAnalysis } from './analyze-flow';
+import type { Dialect, StagedRelation, TableSwap } from './dialects';
+import type { Plan, PlanStep, TargetProfile } from './plan';
 import type { ResolveFile } from './stage-steps';
 import { analyzeFlow, inputColumns } from './analyze-flow';
-import { getDialect } from './dialects';
+import { dialectFor } from './dialects';
 import { PHASES } from './plan';
 import { stageUri, stepsForOp } from './stage-steps';
 
 export interface CompileOptions {
-  dialect: DialectName;
+  /** The database the plan runs on; its dialect and version decide the SQL. */
+  target: TargetProfile;
   /** Unique per run; letters, digits and `_` only, since it becomes part of staging names. */
   runTag: string;
   /** Defaults to `stage://<external stage>/<path>`, which is what previews show. */
@@ -20,9 +22,14 @@ export interface CompileOptions {
   /**
    * Columns detected from the files of sources that declare none, by stage id. With them the
    * load reads the file strictly against known columns, so a malformed row fails with its line
-   * number instead of a failed format guess.
+   * number instead of a failed format guess. MySQL and MatrixOne need them to create staging.
    */
   detectedColumns?: Readonly<Record<string, readonly Column[]>>;
+  /**
+   * The destination tables (see `destinationTables`) that exist at run start. MySQL plans
+   * shadow swaps from it; absent (previews) means every destination is assumed to exist.
+   */
+  existingTables?: readonly TableRef[];
 }
 
 export interface CompileResult {
@@ -34,56 +41,102 @@ export interface CompileResult {
 const RUN_TAG = /^[A-Za-z0-9_]{1,32}$/;
 
 /**
- * Compiles a flow into a plan for one dialect: load steps for file sources, one view per
+ * Compiles a flow into a plan for one target: load steps for file sources, one view per
  * processor (so the database binds and reports each stage on its own), writes and exports, and
- * cleanup dropping every staging object. Stages that feed no destination are not compiled.
+ * cleanup dropping every staging object. Stages that feed no destination are not compiled;
+ * what the target cannot run becomes a diagnostic on the stage's field, never bad SQL.
  * Pure: it reads no files and touches no database.
- * @example compileFlow(doc, { dialect: 'duckdb', runTag: 'r1' }).plan?.steps.map((s) => s.id)
+ * @example compileFlow(doc, { target: { dialect: 'duckdb', product: 'DuckDB', version: '1.5.0' }, runTag: 'r1' })
  */
 export function compileFlow(doc: FlowDocument, options: CompileOptions): CompileResult {
   const detectedColumns = options.detectedColumns ?? {};
   const analysis = analyzeFlow(doc, detectedColumns);
-  const { diagnostics } = analysis;
-  if (hasErrors(diagnostics)) return { diagnostics };
+  if (hasErrors(analysis.diagnostics)) return { diagnostics: analysis.diagnostics };
   if (!RUN_TAG.test(options.runTag)) {
     throw new Error(`Run tag "${options.runTag}" must be 1-32 letters, digits or "_".`);
   }
-  const dialect = getDialect(options.dialect);
+  const dialect = dialectFor(options.target);
+  const tableExists = existenceOf(options.existingTables);
+  const ops = liveOps(doc, analysis);
+  const diagnostics = [
+    ...analysis.diagnostics,
+    ...ops.flatMap(({ stageId, op }) =>
+      dialect.diagnose(op, { tableExists }).map((d) => ({ ...d, stageId })),
+    ),
+  ];
+  if (hasErrors(diagnostics)) return { diagnostics };
+
   const resolveFile: ResolveFile = options.resolveFile ?? stageUri;
-  const live = stagesFeedingDestinations(doc);
   const relations = new Map<string, StagedRelation>();
+  const extra: StagedRelation[] = [];
+  const swaps: TableSwap[] = [];
   const steps: PlanStep[] = [];
-  for (const stageId of analysis.order) {
-    const stage = doc.stages.find((s) => s.id === stageId);
-    const definition = stage && getStage(stage.type);
-    const config = analysis.configs[stageId];
-    if (!definition || !config || !live.has(stageId)) continue;
-    const ctx = { stageId, config, inputs: inputColumns(doc.links, stageId, analysis.columns) };
-    const compiled = stepsForOp(definition.compile(ctx), {
+  for (const { stageId, op } of ops) {
+    const compiled = stepsForOp(op, {
       stageId,
       dialect,
       runTag: options.runTag,
       resolveFile,
       detectedColumns: detectedColumns[stageId],
+      tableExists,
       relationOf: (port) => relationFeeding(doc, { stageId, port }, relations),
+      columnsOf: (port) => inputColumns(doc.links, stageId, analysis.columns)[port],
     });
     steps.push(...compiled.steps);
     if (compiled.output) relations.set(stageId, compiled.output);
+    extra.push(...(compiled.staged ?? []));
+    if (compiled.swap) swaps.push(compiled.swap);
+  }
+  if (swaps.length > 0) {
+    const { kind, ...swap } = dialect.swapTables(swaps);
+    steps.push({ id: kind, ...swap });
   }
   // Stable sort: within a phase the topological order holds, and a later phase only reads
   // relations created by earlier phases or earlier steps of its own.
   steps.sort((a, b) => PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase));
-  const staged = [...relations.values()];
-  const cleanup = [...staged].reverse().map((relation, i): PlanStep => ({
+  const staged = [...[...relations.values()].reverse(), ...extra];
+  return {
+    plan: {
+      dialect: options.target.dialect,
+      runTag: options.runTag,
+      steps,
+      cleanup: cleanupSteps(dialect, staged),
+      staging: [...relations.values(), ...extra].map((r) => r.name),
+      destinations: ops.flatMap(({ op }) => (op.kind === 'write-table' ? [op.table] : [])),
+    },
+    diagnostics,
+  };
+}
+
+function cleanupSteps(dialect: Dialect, staged: readonly StagedRelation[]): PlanStep[] {
+  return staged.map((relation, i) => ({
     id: `cleanup:${i + 1}`,
     phase: 'cleanup',
     sql: dialect.dropRelation(relation),
+    inTransaction: false,
   }));
-  const staging = staged.map((r) => r.name);
-  return {
-    plan: { dialect: options.dialect, runTag: options.runTag, steps, cleanup, staging },
-    diagnostics,
-  };
+}
+
+/** The ops of stages that feed a destination, in topological order. */
+function liveOps(doc: FlowDocument, analysis: FlowAnalysis): { stageId: string; op: StageOp }[] {
+  const live = stagesFeedingDestinations(doc);
+  return analysis.order.flatMap((stageId) => {
+    const stage = doc.stages.find((s) => s.id === stageId);
+    const definition = stage && getStage(stage.type);
+    const config = analysis.configs[stageId];
+    if (!definition || !config || !live.has(stageId)) return [];
+    const inputs = inputColumns(doc.links, stageId, analysis.columns);
+    return [{ stageId, op: definition.compile({ stageId, config, inputs }) }];
+  });
+}
+
+function existenceOf(
+  existing: readonly TableRef[] | undefined,
+): (table: TableRef) => boolean | undefined {
+  if (!existing) return () => undefined;
+  const key = (t: TableRef) => `${t.schema ?? ''}\u0000${t.name}`;
+  const keys = new Set(existing.map(key));
+  return (table) => keys.has(key(table));
 }
 
 function relationFeeding(

@@ -5,11 +5,30 @@ export { compileFlow } from './compile-flow';
 export type { CompileOptions, CompileResult } from './compile-flow';
 export { stageUri, stagingName } from './stage-steps';
 export type { ResolveFile } from './stage-steps';
-export { fileRefs } from './file-refs';
+export { destinationTables, fileRefs } from './file-refs';
 export type { StageFileRef } from './file-refs';
 export { checkSqlExpression } from './check-sql';
 export type { SqlProblem } from './check-sql';
-export { getDialect } from './dialects';
-export type { Dialect } from './dialects';
+export {
+  alterStage,
+  createStage,
+  CREDENTIAL_KEYS,
+  dialectFor,
+  dropStage,
+  getDialect,
+  maskCredentials,
+  SECRET_CREDENTIAL_KEYS,
+} from './dialects';
+export type {
+  CredentialKey,
+  Dialect,
+  DuckDbDialect,
+  ExternalStageChange,
+  ExternalStageSpec,
+  MatrixOneDialect,
+  MySqlDialect,
+  StageCredentials,
+} from './dialects';
+export { fitName, MAX_NAME_LENGTH } from './names';
 export { previewFlow, unknownExternalStages } from './preview-flow';
 export type { FlowPreview } from './preview-flow';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { FlowDocumentSchema } from '@sluice/flow';
 
+import { DUCKDB } from '../test/build-flow';
 import fixtureJson from '../test/fixtures/orders-pipeline.flow.json';
 import { previewFlow } from './preview-flow';
 
@@ -9,7 +10,7 @@ const fixture = FlowDocumentSchema.parse(fixtureJson);
 
 describe('previewFlow', () => {
   it('shows every step, cleanup included, with files named by their external stage', () => {
-    const { steps, diagnostics } = previewFlow(fixture, { dialect: 'duckdb' });
+    const { steps, diagnostics } = previewFlow(fixture, { target: DUCKDB });
     expect(diagnostics).toEqual([]);
     expect(steps.map((s) => s.phase)).toContain('cleanup');
     expect(steps[0]?.sql).toContain("read_csv('stage://samples/orders.csv'");
@@ -17,7 +18,7 @@ describe('previewFlow', () => {
 
   it('flags files of external stages the target does not have, and then shows no steps', () => {
     const { steps, diagnostics } = previewFlow(fixture, {
-      dialect: 'duckdb',
+      target: DUCKDB,
       knownExternalStages: ['samples'],
     });
     expect(steps).toEqual([]);

@@ -1,7 +1,7 @@
 import type { Diagnostic, FlowDocument } from '@sluice/flow';
 import { diagnostic, hasErrors } from '@sluice/flow';
 
-import type { DialectName, PlanStep } from './plan';
+import type { PlanStep, TargetProfile } from './plan';
 import { compileFlow } from './compile-flow';
 import { fileRefs } from './file-refs';
 import { stageUri } from './stage-steps';
@@ -31,16 +31,17 @@ export interface FlowPreview {
 }
 
 /**
- * Compiles a flow for reading, with files shown as `stage://name/path`. With the names of the
- * target's external stages, references to missing ones are flagged as a run would refuse them.
- * @example previewFlow(doc, { dialect: 'duckdb', knownExternalStages: ['samples'] }).steps
+ * Compiles a flow for reading, for the target it would run on, with files shown as
+ * `stage://name/path` and every destination assumed to exist. With the names of the target's
+ * external stages, references to missing ones are flagged as a run would refuse them.
+ * @example previewFlow(doc, { target: systemInfo.target, knownExternalStages: ['samples'] }).steps
  */
 export function previewFlow(
   doc: FlowDocument,
-  options: { dialect: DialectName; knownExternalStages?: readonly string[] },
+  options: { target: TargetProfile; knownExternalStages?: readonly string[] },
 ): FlowPreview {
   const compiled = compileFlow(doc, {
-    dialect: options.dialect,
+    target: options.target,
     runTag: PREVIEW_RUN_TAG,
     resolveFile: stageUri,
   });

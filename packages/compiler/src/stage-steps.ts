@@ -1,19 +1,20 @@
-import type { Column, FileRef, StageOp } from '@sluice/stages';
+import type { Column, Columns, FileRef, StageOp, TableRef } from '@sluice/stages';
 
-import type { Dialect, StagedRelation } from './dialects';
+import type { Dialect, DialectStep, StagedRelation, TableSwap } from './dialects';
 import type { PlanStep } from './plan';
+import { fitName } from './names';
 
 /** Maps a file in an external stage to the path or URL the target reads or writes. */
 export type ResolveFile = (ref: FileRef, mode: 'read' | 'write') => string;
 
-/** How a file is named where no real path is needed: `stage://<external stage>/<path>`. */
-export function stageUri(ref: FileRef): string {
-  return `stage://${ref.externalStage}/${ref.path}`;
-}
+export { stageUri } from './names';
 
-/** The name of the staging table or view that holds a stage's output during one run. */
+/**
+ * The name of the staging table or view that holds a stage's output during one run, shortened
+ * with a hash past 64 characters (MySQL's limit).
+ */
 export function stagingName(runTag: string, stageId: string): string {
-  return `__sluice_${runTag}_${stageId}`;
+  return fitName(`__sluice_${runTag}_${stageId}`);
 }
 
 /** What a stage's steps need from the plan being built. */
@@ -24,43 +25,42 @@ export interface StepContext {
   resolveFile: ResolveFile;
   /** The columns detected from the stage's file, used when its op declares none. */
   detectedColumns?: readonly Column[];
+  /** Whether a destination table exists at run start; `undefined` when not known. */
+  tableExists(table: TableRef): boolean | undefined;
   /** The staged relation linked into one of the stage's input ports. */
   relationOf(port: string): string;
+  /** The columns arriving at one of the stage's input ports. */
+  columnsOf(port: string): Columns;
 }
 
-/** The steps one stage runs, and the staged relation holding its output, if it has one. */
+/** The steps one stage runs, and the relations it leaves for later stages and cleanup. */
 export interface StageSteps {
   steps: PlanStep[];
+  /** The staged relation holding the stage's output, if it has one. */
   output?: StagedRelation;
+  /** Other relations the stage creates (shadow tables), dropped by cleanup. */
+  staged?: StagedRelation[];
+  swap?: TableSwap;
 }
 
 /** Turns one stage's dialect-neutral op into plan steps for the context's dialect. */
 export function stepsForOp(op: StageOp, ctx: StepContext): StageSteps {
   const { stageId, dialect } = ctx;
   const staged = stagingName(ctx.runTag, stageId);
+  const own = (steps: DialectStep[]): PlanStep[] =>
+    steps.map(({ kind, ...step }) => ({ id: `${kind}:${stageId}`, stageId, ...step }));
+  const localOf = (file: FileRef, mode: 'read' | 'write') =>
+    dialect.databaseResolvesFiles ? {} : { local: ctx.resolveFile(file, mode) };
   switch (op.kind) {
     case 'load-file': {
-      const local = ctx.resolveFile(op.file, 'read');
-      const sql = dialect.loadFile({
+      const steps = dialect.loadFile({
         table: staged,
-        local,
+        file: op.file,
+        ...localOf(op.file, 'read'),
         format: op.format,
         columns: op.columns.length > 0 ? op.columns : (ctx.detectedColumns ?? []),
       });
-      return {
-        steps: [
-          {
-            id: `load:${stageId}`,
-            phase: 'load',
-            stageId,
-            sql,
-            rowCountSql: dialect.countRows(staged),
-            rowsFrom: 'count',
-            files: [{ ref: op.file, mode: 'read', local }],
-          },
-        ],
-        output: { name: staged, kind: 'table' },
-      };
+      return { steps: own(steps), output: { name: staged, kind: 'table' } };
     }
     case 'select': {
       const sql = dialect.createView({
@@ -69,55 +69,45 @@ export function stepsForOp(op: StageOp, ctx: StepContext): StageSteps {
         columns: op.columns,
         ...(op.where ? { where: op.where } : {}),
       });
-      const rowCountSql = dialect.countRows(staged);
-      return {
-        steps: [
-          {
-            id: `transform:${stageId}`,
-            phase: 'transform',
-            stageId,
-            sql,
-            rowCountSql,
-            rowsFrom: 'count',
-          },
-        ],
-        output: { name: staged, kind: 'view' },
+      const step: DialectStep = {
+        kind: 'transform',
+        phase: 'transform',
+        sql,
+        inTransaction: dialect.ddlInTransaction,
+        rowCountSql: dialect.countRows(staged),
+        rowsFrom: 'count',
       };
+      return { steps: own([step]), output: { name: staged, kind: 'view' } };
     }
     case 'write-table': {
-      const statements = dialect.writeTable({
+      const write = dialect.writeTable({
+        stageId,
+        runTag: ctx.runTag,
         source: ctx.relationOf(op.input),
         table: op.table,
         mode: op.mode,
         createIfMissing: op.createIfMissing,
+        columns: ctx.columnsOf(op.input),
+        exists: ctx.tableExists(op.table),
       });
       return {
-        steps: statements.map(({ kind, sql }) => ({
-          id: `${kind}:${stageId}`,
-          phase: 'write',
-          stageId,
-          sql,
-          ...(kind === 'write' ? { rowsFrom: 'changes' } : {}),
-        })),
+        steps: own(write.steps),
+        ...(write.staged ? { staged: write.staged } : {}),
+        ...(write.swap ? { swap: write.swap } : {}),
       };
     }
     case 'export-file': {
-      const local = ctx.resolveFile(op.file, 'write');
-      const temp = `${local}.sluice-${ctx.runTag}-${stageId}.tmp`;
-      const source = ctx.relationOf(op.input);
-      const sql = dialect.exportFile({ source, local: temp, format: op.format });
-      return {
-        steps: [
-          {
-            id: `export:${stageId}`,
-            phase: 'export',
-            stageId,
-            sql,
-            rowsFrom: 'changes',
-            files: [{ ref: op.file, mode: 'write', local, temp }],
-          },
-        ],
-      };
+      const { local } = localOf(op.file, 'write');
+      const temp =
+        local === undefined ? {} : { temp: `${local}.sluice-${ctx.runTag}-${stageId}.tmp` };
+      const steps = dialect.exportFile({
+        source: ctx.relationOf(op.input),
+        file: op.file,
+        ...(local === undefined ? {} : { local }),
+        ...temp,
+        format: op.format,
+      });
+      return { steps: own(steps) };
     }
   }
 }

@@ -1,16 +1,32 @@
 import type { FlowDocument, Stage } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
-/** A stage of a registered type with its defaults, overridden by `config`. */
+import type { TargetProfile } from '../src';
+
+/** Targets the tests compile for, one per dialect and version gate. */
+export const DUCKDB: TargetProfile = { dialect: 'duckdb', product: 'DuckDB', version: '1.5.0' };
+export const MARIADB: TargetProfile = { dialect: 'mysql', product: 'MariaDB', version: '10.11.6' };
+export const MATRIXONE_3: TargetProfile = {
+  dialect: 'matrixone',
+  product: 'MatrixOne',
+  version: '3.0.9',
+};
+export const MATRIXONE_4: TargetProfile = {
+  dialect: 'matrixone',
+  product: 'MatrixOne',
+  version: '4.1.0',
+};
+
+/** A stage of a registered type at its current version with its defaults, overridden by `config`. */
 export function stage(id: string, type: string, config: Record<string, unknown> = {}): Stage {
-  const defaults = getStage(type)?.defaults ?? {};
+  const definition = getStage(type);
   return {
     id,
     type,
-    typeVersion: 1,
+    typeVersion: definition?.version ?? 1,
     label: id,
     position: { x: 0, y: 0 },
-    config: { ...defaults, ...config },
+    config: { ...definition?.defaults, ...config },
   };
 }
 

@@ -11,7 +11,7 @@ import { FlowDocumentSchema } from '@sluice/flow';
 
 import type { Plan } from '../src';
 import { compileFlow } from '../src';
-import { flow, stage } from './build-flow';
+import { DUCKDB, flow, stage } from './build-flow';
 
 /**
  * Proves the generated SQL runs: each flow is compiled and its plan executed in an in-memory
@@ -41,7 +41,7 @@ function putFile(externalStage: string, path: string, text: string): void {
 function compile(doc: FlowDocument): Plan {
   runs += 1;
   const { plan, diagnostics } = compileFlow(doc, {
-    dialect: 'duckdb',
+    target: DUCKDB,
     runTag: `t${runs}`,
     resolveFile: fileAt,
   });
@@ -67,7 +67,7 @@ async function run(plan: Plan): Promise<{ step: string; message: string } | unde
   await db.run(failure ? 'ROLLBACK' : 'COMMIT');
   for (const step of plan.cleanup) await db.run(step.sql);
   for (const file of plan.steps.flatMap((s) => s.files ?? [])) {
-    if (!failure && file.temp) renameSync(file.temp, file.local);
+    if (!failure && file.temp && file.local) renameSync(file.temp, file.local);
   }
   return failure;
 }
@@ -231,7 +231,7 @@ describe('malformed CSV', () => {
       ['src->d'],
     );
     const { plan } = compileFlow(doc, {
-      dialect: 'duckdb',
+      target: DUCKDB,
       runTag: 'detected',
       resolveFile: fileAt,
       detectedColumns: { src: detected },

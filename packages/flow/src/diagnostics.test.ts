@@ -28,4 +28,34 @@ describe('diagnostic', () => {
       ]),
     ).toBe(true);
   });
+
+  it('says what a target cannot do, and what happens instead', () => {
+    const at = { stageId: 'out', path: ['format'] };
+    const unsupported = diagnostic(
+      'unsupported-on-target',
+      {
+        feature: 'Parquet export',
+        needs: 'MatrixOne 4.0',
+        target: 'MatrixOne 3.0.9',
+        instead: 'Export CSV, or upgrade the server.',
+      },
+      at,
+    );
+    expect(unsupported).toEqual({
+      code: 'unsupported-on-target',
+      severity: 'error',
+      message:
+        'Parquet export needs MatrixOne 4.0; this server is MatrixOne 3.0.9. Export CSV, or upgrade the server.',
+      ...at,
+    });
+    const ignored = diagnostic('ignored-on-target', {
+      option: 'the null value "NA"',
+      target: 'MatrixOne 4.1.0',
+      outcome: 'NULL fields are written as \\N',
+    });
+    expect(ignored.severity).toBe('warning');
+    expect(ignored.message).toBe(
+      'MatrixOne 4.1.0 cannot honour the null value "NA": NULL fields are written as \\N.',
+    );
+  });
 });

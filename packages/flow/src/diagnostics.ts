@@ -20,7 +20,8 @@ interface DiagnosticArgs {
   'unknown-column': { column: string; available: readonly string[] };
   'invalid-sql': { message: string };
   'unchecked-sql': { message: string };
-  'unsupported-on-target': { feature: string; target: string };
+  'unsupported-on-target': { feature: string; needs: string; target: string; instead: string };
+  'ignored-on-target': { option: string; target: string; outcome: string };
   'unconnected-output': Record<string, never>;
   'no-destination': Record<string, never>;
   'unknown-external-stage': { name: string };
@@ -53,7 +54,10 @@ const MESSAGES: { [C in DiagnosticCode]: (args: DiagnosticArgs[C]) => string } =
       : `Unknown column "${column}". Available: ${available.join(', ')}.`,
   'invalid-sql': ({ message }) => message,
   'unchecked-sql': ({ message }) => message,
-  'unsupported-on-target': ({ feature, target }) => `${feature} is not supported on ${target}.`,
+  'unsupported-on-target': ({ feature, needs, target, instead }) =>
+    `${feature} needs ${needs}; this server is ${target}. ${instead}`,
+  'ignored-on-target': ({ option, target, outcome }) =>
+    `${target} cannot honour ${option}: ${outcome}.`,
   'unconnected-output': () => "Nothing reads this stage's output; it will not run.",
   'no-destination': () => 'The flow has no destination: add a table destination or a file export.',
   'unknown-external-stage': ({ name }) =>
@@ -72,6 +76,7 @@ const SEVERITY: Record<DiagnosticCode, Severity> = {
   'invalid-sql': 'error',
   'unchecked-sql': 'warning',
   'unsupported-on-target': 'error',
+  'ignored-on-target': 'warning',
   'unconnected-output': 'warning',
   'no-destination': 'warning',
   'unknown-external-stage': 'error',

@@ -77,6 +77,33 @@ export const CSV_DEFAULTS = {
   nullString: '',
 };
 
+/** The layouts a file source reads; `tsv` is CSV with a tab delimiter. */
+export const SOURCE_FORMATS = ['csv', 'tsv', 'jsonl', 'parquet'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+/** The layouts a file export writes. */
+export const EXPORT_FORMATS = ['csv', 'jsonl', 'parquet'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Labels of the format choices, for the `select` widget. */
+export const FORMAT_LABELS: Record<SourceFormat, string> = {
+  csv: 'CSV',
+  tsv: 'TSV (tab-separated)',
+  jsonl: 'JSON lines',
+  parquet: 'Parquet',
+};
+
+/** True for formats that have no delimited-text options, so those fields are hidden. */
+export function hasNoCsvOptions(format: SourceFormat): boolean {
+  return format === 'jsonl' || format === 'parquet';
+}
+
+/** Config migration for file stages saved before they had a format: they were all CSV. */
+export const addCsvFormat = {
+  from: 1,
+  up: (config: Record<string, unknown>) => ({ ...config, format: 'csv' }),
+};
+
 /**
  * Reports names that repeat, ignoring case (databases such as DuckDB and MySQL treat column names
  * case-insensitively), at the field path of each repeat.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { FileExportConfigSchema, fileExportStage } from './file-export.stage';
+import { migrateStageConfig } from './stage-config';
 
 const base = fileExportStage.defaults;
 
@@ -33,5 +34,29 @@ describe('file-export', () => {
         nullString: '',
       },
     });
+  });
+
+  it.each(['jsonl', 'parquet'] as const)('compiles the %s format without CSV options', (format) => {
+    const config = { ...base, format, path: `out.${format}`, delimiter: '"' };
+    expect(FileExportConfigSchema.safeParse(config).success).toBe(true);
+    expect(fileExportStage.compile({ stageId: 'x', config, inputs: {} })).toMatchObject({
+      kind: 'export-file',
+      format: { kind: format },
+    });
+    const hidden = Object.entries(fileExportStage.ui.fields).filter(([, hint]) =>
+      hint.hiddenWhen?.(config),
+    );
+    expect(hidden.map(([key]) => key)).toEqual([
+      'header',
+      'delimiter',
+      'quote',
+      'escape',
+      'nullString',
+    ]);
+  });
+
+  it('migrates a version 1 config to CSV', () => {
+    const { format: _, ...v1 } = base;
+    expect(migrateStageConfig('file-export', 1, v1)).toEqual({ ...v1, format: 'csv' });
   });
 });

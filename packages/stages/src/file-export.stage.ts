@@ -1,31 +1,57 @@
 import { z } from 'zod';
 
+import type { FileFormat } from './stage-ir';
 import {
+  addCsvFormat,
   CSV_DEFAULTS,
   csvFields,
+  EXPORT_FORMATS,
   ExternalStageNameSchema,
+  FORMAT_LABELS,
   RelativePathSchema,
   reportDelimiterClash,
 } from './config-fields';
 import { defineStage } from './define-stage';
 
-/** Settings of a file export: where the file goes and how it is delimited. */
+/** Settings of a file export: where the file goes and its format. */
 export const FileExportConfigSchema = z
-  .object({ externalStage: ExternalStageNameSchema, path: RelativePathSchema, ...csvFields })
-  .superRefine(reportDelimiterClash);
+  .object({
+    externalStage: ExternalStageNameSchema,
+    path: RelativePathSchema,
+    format: z.enum(EXPORT_FORMATS),
+    ...csvFields,
+  })
+  .superRefine((config, ctx) => {
+    if (config.format === 'csv') reportDelimiterClash(config, ctx);
+  });
 export type FileExportConfig = z.infer<typeof FileExportConfigSchema>;
 
-/** Writes its input as a CSV file into an external stage, replacing the file on success. */
+const csvHidden = (config: FileExportConfig) => config.format !== 'csv';
+
+function exportFormat(config: FileExportConfig): FileFormat {
+  if (config.format !== 'csv') return { kind: config.format };
+  return {
+    kind: 'csv',
+    header: config.header,
+    delimiter: config.delimiter,
+    quote: config.quote,
+    escape: config.escape,
+    skipLines: 0,
+    nullString: config.nullString,
+  };
+}
+
+/** Writes its input as a CSV, JSON lines or Parquet file into an external stage. */
 export const fileExportStage = defineStage({
   type: 'file-export',
-  version: 1,
+  version: 2,
   category: 'destination',
   config: FileExportConfigSchema,
-  defaults: { externalStage: 'exports', path: 'output.csv', ...CSV_DEFAULTS },
+  defaults: { externalStage: 'exports', path: 'output.csv', format: 'csv', ...CSV_DEFAULTS },
   ports: { inputs: ['in'], outputs: [] },
   ui: {
     label: 'File export',
-    description: 'Writes rows as a CSV file into an external stage.',
+    description: 'Writes rows as a CSV, JSON lines or Parquet file into an external stage.',
     icon: 'FileExport',
     fields: {
       externalStage: {
@@ -38,14 +64,21 @@ export const fileExportStage = defineStage({
         label: 'File path',
         help: 'Relative to the external stage. An existing file is replaced when the run succeeds.',
       },
-      header: { widget: 'switch', label: 'Write a header line' },
-      delimiter: { widget: 'char', label: 'Delimiter' },
-      quote: { widget: 'char', label: 'Quote' },
-      escape: { widget: 'char', label: 'Escape' },
+      format: {
+        widget: 'select',
+        label: 'Format',
+        help: 'CSV, JSON lines (one object per line) or Parquet, where the target can write it.',
+        options: EXPORT_FORMATS.map((value) => ({ value, label: FORMAT_LABELS[value] })),
+      },
+      header: { widget: 'switch', label: 'Write a header line', hiddenWhen: csvHidden },
+      delimiter: { widget: 'char', label: 'Delimiter', hiddenWhen: csvHidden },
+      quote: { widget: 'char', label: 'Quote', hiddenWhen: csvHidden },
+      escape: { widget: 'char', label: 'Escape', hiddenWhen: csvHidden },
       nullString: {
         widget: 'text',
         label: 'Null value',
         help: 'Written for NULL fields. Empty writes an empty field.',
+        hiddenWhen: csvHidden,
       },
     },
   },
@@ -54,15 +87,7 @@ export const fileExportStage = defineStage({
     kind: 'export-file',
     input: 'in',
     file: { externalStage: config.externalStage, path: config.path },
-    format: {
-      kind: 'csv',
-      header: config.header,
-      delimiter: config.delimiter,
-      quote: config.quote,
-      escape: config.escape,
-      skipLines: 0,
-      nullString: config.nullString,
-    },
+    format: exportFormat(config),
   }),
-  migrations: [],
+  migrations: [addCsvFormat],
 });

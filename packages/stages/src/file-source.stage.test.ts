@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { FileSourceConfigSchema, fileSourceStage } from './file-source.stage';
+import { migrateStageConfig } from './stage-config';
 
 const valid = fileSourceStage.defaults;
 const issuesOf = (patch: Record<string, unknown>) =>
@@ -80,5 +81,40 @@ describe('file-source', () => {
       },
       columns: [],
     });
+  });
+
+  it.each([
+    ['tsv', { kind: 'csv', delimiter: '\t' }],
+    ['jsonl', { kind: 'jsonl' }],
+    ['parquet', { kind: 'parquet' }],
+  ] as const)('compiles the %s format', (format, expected) => {
+    const config = { ...valid, format, delimiter: ';' };
+    const op = fileSourceStage.compile({ stageId: 's', config, inputs: {} });
+    expect(op.kind === 'load-file' && op.format).toMatchObject(expected);
+    if (format !== 'tsv') expect(op.kind === 'load-file' && op.format).toEqual(expected);
+  });
+
+  it('hides the CSV fields for JSON lines and Parquet, and the delimiter for TSV', () => {
+    const hidden = (format: (typeof valid)['format']) =>
+      Object.entries(fileSourceStage.ui.fields)
+        .filter(([, hint]) => hint.hiddenWhen?.({ ...valid, format }))
+        .map(([key]) => key);
+    const csvFields = ['header', 'delimiter', 'quote', 'escape', 'skipLines', 'nullString'];
+    expect(hidden('csv')).toEqual([]);
+    expect(hidden('tsv')).toEqual(['delimiter']);
+    expect(hidden('jsonl')).toEqual(csvFields);
+    expect(hidden('parquet')).toEqual(csvFields);
+  });
+
+  it('checks the quote against the tab of TSV, and not at all for JSON lines', () => {
+    expect(issuesOf({ format: 'tsv', quote: '\t' })?.map((i) => i.path)).toEqual([['quote']]);
+    expect(issuesOf({ format: 'jsonl', quote: ',' })).toBeUndefined();
+  });
+
+  it('migrates a version 1 config to CSV', () => {
+    const { format: _, ...v1 } = valid;
+    const migrated = migrateStageConfig('file-source', 1, v1);
+    expect(migrated).toEqual({ ...v1, format: 'csv' });
+    expect(FileSourceConfigSchema.safeParse(migrated).success).toBe(true);
   });
 });

@@ -1,28 +1,35 @@
 import { z } from 'zod';
 
+import type { FileFormat } from './stage-ir';
 import {
+  addCsvFormat,
   ColumnDefSchema,
   CSV_DEFAULTS,
   csvFields,
   ExternalStageNameSchema,
+  FORMAT_LABELS,
+  hasNoCsvOptions,
   RelativePathSchema,
   reportDelimiterClash,
   reportDuplicateNames,
+  SOURCE_FORMATS,
 } from './config-fields';
 import { defineStage } from './define-stage';
 
-/** Settings of a file source: which file, how it is delimited, and optionally its columns. */
+/** Settings of a file source: which file, its format, and optionally its columns. */
 export const FileSourceConfigSchema = z
   .object({
     externalStage: ExternalStageNameSchema,
     path: RelativePathSchema,
+    format: z.enum(SOURCE_FORMATS),
     ...csvFields,
     skipLines: z.number().int('Enter a whole number.').min(0).max(1_000_000),
     /** Empty means the columns are detected from the file when the flow runs. */
     columns: z.array(ColumnDefSchema).max(1000),
   })
   .superRefine((config, ctx) => {
-    reportDelimiterClash(config, ctx);
+    const delimiter = config.format === 'tsv' ? '\t' : config.delimiter;
+    if (!hasNoCsvOptions(config.format)) reportDelimiterClash({ ...config, delimiter }, ctx);
     reportDuplicateNames(
       config.columns.map((c) => c.name),
       ctx,
@@ -31,15 +38,32 @@ export const FileSourceConfigSchema = z
   });
 export type FileSourceConfig = z.infer<typeof FileSourceConfigSchema>;
 
-/** Reads a delimited text file from an external stage. */
+const csvHidden = (config: FileSourceConfig) => hasNoCsvOptions(config.format);
+
+/** The file layout a source config describes; TSV is CSV with a tab delimiter. */
+function sourceFormat(config: Omit<FileSourceConfig, 'columns'>): FileFormat {
+  if (config.format === 'jsonl' || config.format === 'parquet') return { kind: config.format };
+  return {
+    kind: 'csv',
+    header: config.header,
+    delimiter: config.format === 'tsv' ? '\t' : config.delimiter,
+    quote: config.quote,
+    escape: config.escape,
+    skipLines: config.skipLines,
+    nullString: config.nullString,
+  };
+}
+
+/** Reads a CSV, TSV, JSON lines or Parquet file from an external stage. */
 export const fileSourceStage = defineStage({
   type: 'file-source',
-  version: 1,
+  version: 2,
   category: 'origin',
   config: FileSourceConfigSchema,
   defaults: {
     externalStage: 'samples',
     path: 'orders.csv',
+    format: 'csv',
     ...CSV_DEFAULTS,
     skipLines: 0,
     columns: [],
@@ -47,7 +71,7 @@ export const fileSourceStage = defineStage({
   ports: { inputs: [], outputs: ['out'] },
   ui: {
     label: 'File source',
-    description: 'Reads a CSV file from an external stage.',
+    description: 'Reads a CSV, TSV, JSON lines or Parquet file from an external stage.',
     icon: 'FileImport',
     fields: {
       externalStage: {
@@ -60,23 +84,42 @@ export const fileSourceStage = defineStage({
         label: 'File path',
         help: 'Relative to the external stage, e.g. sales/2024/orders.csv.',
       },
-      header: { widget: 'switch', label: 'First line is a header' },
-      delimiter: { widget: 'char', label: 'Delimiter', help: 'Separates fields, e.g. "," or tab.' },
-      quote: { widget: 'char', label: 'Quote', help: 'Encloses fields that contain delimiters.' },
+      format: {
+        widget: 'select',
+        label: 'Format',
+        help: 'CSV, TSV, JSON lines (one object per line) or Parquet.',
+        options: SOURCE_FORMATS.map((value) => ({ value, label: FORMAT_LABELS[value] })),
+      },
+      header: { widget: 'switch', label: 'First line is a header', hiddenWhen: csvHidden },
+      delimiter: {
+        widget: 'char',
+        label: 'Delimiter',
+        help: 'Separates fields, e.g. "," or ";".',
+        hiddenWhen: (config) => config.format !== 'csv',
+      },
+      quote: {
+        widget: 'char',
+        label: 'Quote',
+        help: 'Encloses fields that contain delimiters.',
+        hiddenWhen: csvHidden,
+      },
       escape: {
         widget: 'char',
         label: 'Escape',
         help: 'Precedes a quote inside a quoted field; usually the quote itself.',
+        hiddenWhen: csvHidden,
       },
       skipLines: {
         widget: 'number',
         label: 'Lines to skip',
         help: 'Lines ignored at the top of the file, before the header.',
+        hiddenWhen: csvHidden,
       },
       nullString: {
         widget: 'text',
         label: 'Null value',
         help: 'Fields equal to this text become NULL. Empty means empty fields are NULL.',
+        hiddenWhen: csvHidden,
       },
       columns: {
         widget: 'column-schema',
@@ -89,16 +132,8 @@ export const fileSourceStage = defineStage({
   compile: ({ config }) => ({
     kind: 'load-file',
     file: { externalStage: config.externalStage, path: config.path },
-    format: {
-      kind: 'csv',
-      header: config.header,
-      delimiter: config.delimiter,
-      quote: config.quote,
-      escape: config.escape,
-      skipLines: config.skipLines,
-      nullString: config.nullString,
-    },
+    format: sourceFormat(config),
     columns: config.columns,
   }),
-  migrations: [],
+  migrations: [addCsvFormat],
 });

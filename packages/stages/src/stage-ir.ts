@@ -51,7 +51,18 @@ export interface CsvFormat {
   nullString: string;
 }
 
-export type FileFormat = CsvFormat;
+/** JSON lines: one JSON object per line, keys matched to columns by name. */
+export interface JsonLinesFormat {
+  kind: 'jsonl';
+}
+
+/** Apache Parquet: columns matched by name, types from the file. */
+export interface ParquetFormat {
+  kind: 'parquet';
+}
+
+/** How a file is laid out. TSV is `csv` with a tab delimiter. */
+export type FileFormat = CsvFormat | JsonLinesFormat | ParquetFormat;
 
 /** A table a destination writes, optionally in a schema (database). */
 export interface TableRef {

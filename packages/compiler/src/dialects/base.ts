@@ -1,29 +1,109 @@
-import type { Column, ColumnType, CsvFormat, Expr, TableRef } from '@sluice/stages';
+import type { Diagnostic } from '@sluice/flow';
+import type {
+  Column,
+  Columns,
+  ColumnType,
+  Expr,
+  FileFormat,
+  FileRef,
+  StageOp,
+  TableRef,
+} from '@sluice/stages';
 
-import type { DialectName } from '../plan';
+import type { DialectName, PlanStep, TargetProfile } from '../plan';
 
 /** A staged relation a plan creates; cleanup drops it with the matching statement. */
 export interface StagedRelation {
   name: string;
   kind: 'table' | 'view';
-}
-
-/** One statement of a table write; `kind` names the step (`create:`, `check:`, `write:`). */
-export interface WriteStatement {
-  kind: 'create' | 'check' | 'write';
-  sql: string;
+  /** Set for relations kept beside a destination (MySQL's shadow tables). */
+  schema?: string;
 }
 
 /**
- * What every dialect shares: quoting identifiers, the one audited literal function, and the
- * neutral-to-native type mapping. A dialect file overrides what its database spells differently
- * (Kysely's base query compiler plus per-dialect overrides).
+ * A step as a dialect writes it. The compiler ties it to its stage and names it
+ * `<kind>:<stage id>` (`staging:`, `load:`, `check:`, `create:`, `write:`, `export:`).
+ */
+export interface DialectStep extends Omit<PlanStep, 'id' | 'stageId'> {
+  kind: string;
+}
+
+/** A file source to land in the new staging table `table`. */
+export interface LoadArgs {
+  table: string;
+  file: FileRef;
+  /** Where Sluice resolved the file; absent where the database resolves it (MatrixOne). */
+  local?: string;
+  format: FileFormat;
+  /** Declared or detected columns in file order; empty when neither is known. */
+  columns: readonly Column[];
+}
+
+/** One table destination fed by relation `source`. */
+export interface WriteArgs {
+  stageId: string;
+  runTag: string;
+  source: string;
+  table: TableRef;
+  mode: 'append' | 'overwrite';
+  createIfMissing: boolean;
+  /** The columns of `source` when known, for an explicit insert column list. */
+  columns: Columns;
+  /** Whether the table exists at run start; `undefined` when not known (previews). */
+  exists: boolean | undefined;
+}
+
+/** A shadow table that replaces (or becomes) a destination in the plan's one swap. */
+export interface TableSwap {
+  table: TableRef;
+  shadow: string;
+  /** Where the current table is moved; absent when the destination does not exist yet. */
+  old?: string;
+  /** Where the undo moves the new table before the old one comes back. */
+  trash: string;
+}
+
+/** The steps of one table write, and what it adds to the plan's swap and cleanup. */
+export interface TableWrite {
+  steps: DialectStep[];
+  swap?: TableSwap;
+  staged?: StagedRelation[];
+}
+
+/** A file export of relation `source`. */
+export interface ExportArgs {
+  source: string;
+  file: FileRef;
+  /** Where the file ends up and where it is written first; absent where the database writes. */
+  local?: string;
+  temp?: string;
+  format: FileFormat;
+}
+
+/** What a dialect may ask about the plan while it checks an op. */
+export interface CheckContext {
+  tableExists(table: TableRef): boolean | undefined;
+}
+
+/**
+ * What every dialect shares: quoting identifiers, the one audited literal function, the
+ * neutral-to-native type mapping and views. A dialect file overrides what its database spells
+ * differently (Kysely's base query compiler plus per-dialect overrides). An instance is bound to
+ * one target, whose version decides version-gated SQL.
  */
 export abstract class Dialect {
   abstract readonly name: DialectName;
 
+  /** Whether DDL (staging tables, views) runs inside the run's transaction. */
+  abstract readonly ddlInTransaction: boolean;
+
+  /** True where the database reads and writes `stage://` files itself (no local path). */
+  readonly databaseResolvesFiles: boolean = false;
+
   /** Native spelling of each neutral column type. */
   protected abstract readonly types: Readonly<Record<ColumnType, string>>;
+
+  constructor(readonly target: TargetProfile) {}
 
   /**
    * The one audited function that turns a value into a string literal. Every value that reaches
@@ -31,24 +111,29 @@ export abstract class Dialect {
    */
   abstract literal(value: string): string;
 
-  /** Loads a delimited file at `local` into the new staging table `table`. */
-  abstract loadFile(args: {
-    table: string;
-    local: string;
-    format: CsvFormat;
-    columns: readonly Column[];
-  }): string;
+  /** The steps that land a file in the new staging table `args.table`. */
+  abstract loadFile(args: LoadArgs): DialectStep[];
 
-  /** The statements that write relation `source` into a destination table, in order. */
-  abstract writeTable(args: {
-    source: string;
-    table: TableRef;
-    mode: 'append' | 'overwrite';
-    createIfMissing: boolean;
-  }): WriteStatement[];
+  /** The steps that write relation `source` into a destination table. */
+  abstract writeTable(args: WriteArgs): TableWrite;
 
-  /** Writes relation `source` as a delimited file at `local`. */
-  abstract exportFile(args: { source: string; local: string; format: CsvFormat }): string;
+  /** The steps that write relation `source` as a file. */
+  abstract exportFile(args: ExportArgs): DialectStep[];
+
+  /** Target limits an op runs into, as diagnostics without a stage (the compiler adds it). */
+  diagnose(_op: StageOp, _ctx: CheckContext): Diagnostic[] {
+    return [];
+  }
+
+  /** The one step that swaps every shadow table in; only dialects that build shadows have it. */
+  swapTables(_swaps: readonly TableSwap[]): DialectStep {
+    throw new Error(`The ${this.name} dialect builds no shadow tables to swap.`);
+  }
+
+  /** The product and version, as diagnostics name the target. */
+  get targetName(): string {
+    return `${this.target.product} ${this.target.version}`;
+  }
 
   /**
    * Quotes an identifier in SQL-standard double quotes, doubling any `"` inside, so any name
@@ -90,7 +175,8 @@ export abstract class Dialect {
   /** Drops a staged relation, tolerating its absence (cleanup runs after failures too). */
   dropRelation(relation: StagedRelation): string {
     const kind = relation.kind === 'view' ? 'VIEW' : 'TABLE';
-    return `DROP ${kind} IF EXISTS ${this.quoteIdentifier(relation.name)}`;
+    const name = relation.schema ? { schema: relation.schema, name: relation.name } : relation;
+    return `DROP ${kind} IF EXISTS ${this.quoteTable(name)}`;
   }
 
   /**
@@ -113,9 +199,27 @@ export abstract class Dialect {
   columnType(type: ColumnType): string {
     return this.types[type];
   }
+
+  /** `a, b, c` with every name quoted. */
+  columnList(columns: readonly Column[]): string {
+    return columns.map((c) => this.quoteIdentifier(c.name)).join(', ');
+  }
 }
 
 /** NUL cannot be represented in SQL text; configs reject it, so reaching here is a bug. */
 export function assertNoNul(value: string, what: string): void {
   if (value.includes('\0')) throw new Error(`${what} cannot contain a NUL character.`);
+}
+
+/** True when `version` (`major.minor.patch`, extra text ignored) is at least `minimum`. */
+export function versionAtLeast(version: string, minimum: string): boolean {
+  const parts = (text: string) => (text.match(/\d+/g) ?? []).slice(0, 3).map(Number);
+  const have = parts(version);
+  const need = parts(minimum);
+  for (let i = 0; i < need.length; i += 1) {
+    const a = have[i] ?? 0;
+    const b = need[i] ?? 0;
+    if (a !== b) return a > b;
+  }
+  return true;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDialect } from '.';
 
 const duckdb = getDialect('duckdb');
+const file = { externalStage: 'samples', path: 'a' };
 const csv = {
   kind: 'csv' as const,
   header: true,
@@ -55,8 +56,53 @@ describe('duckdb dialect', () => {
       `CREATE TABLE "t" AS SELECT * FROM read_csv('/d/it''s.csv', header = true, delim = ',', quote = '"', escape = '"', nullstr = '', skip = 0, strict_mode = true, null_padding = false, ignore_errors = false, columns = {'o''k': 'DECIMAL(38, 10)', 'd': 'DATE'}, auto_detect = false)`,
     ],
   ])('loads a file with %s', (_, columns, expected) => {
-    expect(duckdb.loadFile({ table: 't', local: "/d/it's.csv", format: csv, columns })).toBe(
-      expected,
+    const [step] = duckdb.loadFile({
+      table: 't',
+      file,
+      local: "/d/it's.csv",
+      format: csv,
+      columns,
+    });
+    expect(step?.sql).toBe(expected);
+    expect(step?.inTransaction).toBe(true);
+  });
+
+  it.each([
+    [
+      'JSON lines with detected columns',
+      { kind: 'jsonl' as const },
+      [],
+      `CREATE TABLE "t" AS SELECT * FROM read_json('/d/a', format = 'newline_delimited')`,
+    ],
+    [
+      'JSON lines with explicit columns',
+      { kind: 'jsonl' as const },
+      [{ name: 'id', type: 'BIGINT' as const }, { name: 'x' }],
+      `CREATE TABLE "t" AS SELECT * FROM read_json('/d/a', format = 'newline_delimited', columns = {'id': 'BIGINT', 'x': 'VARCHAR'}, auto_detect = false)`,
+    ],
+    [
+      'Parquet with its own columns',
+      { kind: 'parquet' as const },
+      [],
+      `CREATE TABLE "t" AS SELECT * FROM read_parquet('/d/a')`,
+    ],
+    [
+      'Parquet with explicit columns',
+      { kind: 'parquet' as const },
+      [{ name: 'a"b', type: 'DATE' as const }],
+      `CREATE TABLE "t" AS SELECT CAST("a""b" AS DATE) AS "a""b" FROM read_parquet('/d/a')`,
+    ],
+  ])('loads %s', (_, format, columns, expected) => {
+    const [step] = duckdb.loadFile({ table: 't', file, local: '/d/a', format, columns });
+    expect(step?.sql).toBe(expected);
+  });
+
+  it.each([
+    ['JSON lines', 'read_json', { kind: 'jsonl' as const }, `, format = 'newline_delimited'`],
+    ['Parquet', 'read_parquet', { kind: 'parquet' as const }, ''],
+  ])('describes the columns of %s', (_, reader, format, options) => {
+    expect(duckdb.sniffColumns({ local: '/d/a', format })).toBe(
+      `SELECT column_name AS name, column_type AS type FROM (DESCRIBE SELECT * FROM ${reader}('/d/a'${options}))`,
     );
   });
 
@@ -80,19 +126,37 @@ describe('duckdb dialect', () => {
       ],
     ],
   ] as const)('writes a table in %s mode (create if missing: %s)', (mode, create, expected) => {
-    const statements = duckdb.writeTable({
+    const { steps } = duckdb.writeTable({
+      stageId: 'd',
+      runTag: 'r1',
       source: 'v',
       table: { schema: 's', name: 't' },
       mode,
       createIfMissing: create,
+      columns: undefined,
+      exists: undefined,
     });
-    expect(statements.map((s) => `${s.kind}: ${s.sql}`)).toEqual(expected);
+    expect(steps.map((s) => `${s.kind}: ${s.sql}`)).toEqual(expected);
+    expect(steps.every((s) => s.inTransaction && s.phase === 'write')).toBe(true);
   });
 
   it('exports with every CSV option spelled out', () => {
     const format = { ...csv, delimiter: '\t', header: false, nullString: 'N/A' };
-    expect(duckdb.exportFile({ source: 'v', local: '/out/a.csv', format })).toBe(
+    const [step] = duckdb.exportFile({ source: 'v', file, local: '/out/a.csv', format });
+    expect(step?.sql).toBe(
       `COPY (SELECT * FROM "v") TO '/out/a.csv' (FORMAT csv, HEADER false, DELIMITER '\t', QUOTE '"', ESCAPE '"', NULLSTR 'N/A')`,
     );
+  });
+
+  it.each([
+    [{ kind: 'jsonl' as const }, 'FORMAT json'],
+    [{ kind: 'parquet' as const }, 'FORMAT parquet'],
+  ])('exports %j to the temporary name', (format, options) => {
+    const args = { source: 'v', file, local: '/out/a', temp: '/out/a.tmp', format };
+    const [step] = duckdb.exportFile(args);
+    expect(step?.sql).toBe(`COPY (SELECT * FROM "v") TO '/out/a.tmp' (${options})`);
+    expect(step?.files).toEqual([
+      { ref: file, mode: 'write', local: '/out/a', temp: '/out/a.tmp' },
+    ]);
   });
 });

@@ -1,14 +1,16 @@
-import type { Column, CsvFormat } from '@sluice/stages';
+import type { Column, CsvFormat, FileFormat } from '@sluice/stages';
 
-import type { WriteStatement } from './base';
+import type { DialectStep, ExportArgs, LoadArgs, TableWrite, WriteArgs } from './base';
 import { assertNoNul, Dialect } from './base';
 
 /**
- * DuckDB: files are read with `read_csv` and written with `COPY … TO`; DDL is transactional, so
- * a table write is plain `CREATE` / `INSERT` inside the run's transaction.
+ * DuckDB: files are read with `read_csv` / `read_json` / `read_parquet` and written with
+ * `COPY … TO`; DDL is transactional, so every step runs inside the run's transaction and a table
+ * write is plain `CREATE` / `INSERT`.
  */
 export class DuckDbDialect extends Dialect {
   readonly name = 'duckdb';
+  readonly ddlInTransaction = true;
 
   /** A neutral DECIMAL has no precision; DuckDB's bare DECIMAL is (18, 3) and would round. */
   protected readonly types = {
@@ -32,29 +34,20 @@ export class DuckDbDialect extends Dialect {
     return `'${value.replaceAll("'", "''")}'`;
   }
 
-  /**
-   * Every option is spelled out so no sniffed default decides the result. `strict_mode` with no
-   * `ignore_errors` / `null_padding` makes a malformed row fail the load with its line number
-   * ("CSV Error on Line: N"). With detected columns a file malformed within the sniffer's sample
-   * fails earlier with DuckDB's "Error when sniffing file" instead.
-   * @see https://duckdb.org/docs/stable/data/csv/overview#parameters
-   */
-  loadFile(args: {
-    table: string;
-    local: string;
-    format: CsvFormat;
-    columns: readonly Column[];
-  }): string {
-    const options = [
-      ...this.readerOptions(args.format),
-      'strict_mode = true',
-      'null_padding = false',
-      'ignore_errors = false',
+  loadFile(args: LoadArgs): DialectStep[] {
+    const local = requireLocal(args.local);
+    const sql = `CREATE TABLE ${this.quoteIdentifier(args.table)} AS ${this.readFile(local, args)}`;
+    return [
+      {
+        kind: 'load',
+        phase: 'load',
+        sql,
+        inTransaction: true,
+        rowCountSql: this.countRows(args.table),
+        rowsFrom: 'count',
+        files: [{ ref: args.file, mode: 'read', local }],
+      },
     ];
-    if (args.columns.length > 0) options.push(`columns = ${this.columnStruct(args.columns)}`);
-    options.push(`auto_detect = ${this.scalar(args.columns.length === 0)}`);
-    const source = `read_csv(${this.literal(args.local)}, ${options.join(', ')})`;
-    return `CREATE TABLE ${this.quoteIdentifier(args.table)} AS SELECT * FROM ${source}`;
   }
 
   /**
@@ -63,51 +56,118 @@ export class DuckDbDialect extends Dialect {
    * by itself, and overwrite first reads the table so `CREATE OR REPLACE` cannot create it.
    * @see https://duckdb.org/docs/stable/sql/statements/insert#insert-into--by-name
    */
-  writeTable(args: {
-    source: string;
-    table: { schema?: string; name: string };
-    mode: 'append' | 'overwrite';
-    createIfMissing: boolean;
-  }): WriteStatement[] {
+  writeTable(args: WriteArgs): TableWrite {
     const table = this.quoteTable(args.table);
     const source = `SELECT * FROM ${this.quoteIdentifier(args.source)}`;
+    const step = (kind: string, sql: string): DialectStep => ({
+      kind,
+      phase: 'write',
+      sql,
+      inTransaction: true,
+      ...(kind === 'write' ? { rowsFrom: 'changes' as const } : {}),
+    });
     if (args.mode === 'overwrite') {
-      const write = {
-        kind: 'write',
-        sql: `CREATE OR REPLACE TABLE ${table} AS ${source}`,
-      } as const;
-      if (args.createIfMissing) return [write];
-      return [{ kind: 'check', sql: `SELECT * FROM ${table} LIMIT 0` }, write];
+      const write = step('write', `CREATE OR REPLACE TABLE ${table} AS ${source}`);
+      if (args.createIfMissing) return { steps: [write] };
+      return { steps: [step('check', `SELECT * FROM ${table} LIMIT 0`), write] };
     }
-    const insert = { kind: 'write', sql: `INSERT INTO ${table} BY NAME ${source}` } as const;
-    if (!args.createIfMissing) return [insert];
+    const insert = step('write', `INSERT INTO ${table} BY NAME ${source}`);
+    if (!args.createIfMissing) return { steps: [insert] };
     const create = `CREATE TABLE IF NOT EXISTS ${table} AS ${source} WITH NO DATA`;
-    return [{ kind: 'create', sql: create }, insert];
+    return { steps: [step('create', create), insert] };
+  }
+
+  /** @see https://duckdb.org/docs/stable/sql/statements/copy#copy--to */
+  exportFile(args: ExportArgs): DialectStep[] {
+    const local = requireLocal(args.local);
+    const temp = args.temp ?? local;
+    const query = `SELECT * FROM ${this.quoteIdentifier(args.source)}`;
+    const sql = `COPY (${query}) TO ${this.literal(temp)} (${this.copyOptions(args.format)})`;
+    return [
+      {
+        kind: 'export',
+        phase: 'export',
+        sql,
+        inTransaction: true,
+        rowsFrom: 'changes',
+        files: [{ ref: args.file, mode: 'write', local, temp }],
+      },
+    ];
   }
 
   /**
-   * Asks DuckDB's sniffer for a file's columns, one row per column (`name`, `type`), reading it
-   * with the same options as `loadFile` so the columns are those the load will see. Rows that do
-   * not fit are ignored here, so the strict load that follows names the bad row's line.
+   * Asks DuckDB for a file's columns, one row per column (`name`, `type`), reading it with the
+   * same options as `loadFile` so the columns are those the load will see. For CSV the sniffer
+   * ignores rows that do not fit, so the strict load that follows names the bad row's line;
+   * JSON lines and Parquet are described from the reader itself.
    * @see https://duckdb.org/docs/stable/data/csv/auto_detection
+   * @see https://duckdb.org/docs/stable/guides/meta/describe
    */
-  sniffColumns(args: { local: string; format: CsvFormat }): string {
+  sniffColumns(args: { local: string; format: FileFormat }): string {
+    if (args.format.kind !== 'csv') {
+      const reader = this.reader(args.local, args.format, []);
+      return `SELECT column_name AS name, column_type AS type FROM (DESCRIBE SELECT * FROM ${reader})`;
+    }
     const options = [...this.readerOptions(args.format), 'ignore_errors = true'];
     const source = `sniff_csv(${this.literal(args.local)}, ${options.join(', ')})`;
     return `SELECT unnest(Columns, recursive := true) FROM ${source}`;
   }
 
+  /**
+   * The SELECT reading a file. Parquet carries its own types, so declared columns are picked by
+   * name and cast; JSON lines and CSV take the columns as reader options.
+   */
+  private readFile(local: string, args: LoadArgs): string {
+    const reader = this.reader(local, args.format, args.columns);
+    if (args.format.kind !== 'parquet' || args.columns.length === 0) {
+      return `SELECT * FROM ${reader}`;
+    }
+    const list = args.columns.map((c) => {
+      const name = this.quoteIdentifier(c.name);
+      return `CAST(${name} AS ${this.columnType(c.type ?? 'VARCHAR')}) AS ${name}`;
+    });
+    return `SELECT ${list.join(', ')} FROM ${reader}`;
+  }
+
+  /**
+   * Every CSV option is spelled out so no sniffed default decides the result. `strict_mode`
+   * with no `ignore_errors` / `null_padding` makes a malformed row fail the load with its line
+   * number ("CSV Error on Line: N").
+   * @see https://duckdb.org/docs/stable/data/csv/overview#parameters
+   * @see https://duckdb.org/docs/stable/data/json/loading_json#parameters
+   */
+  private reader(local: string, format: FileFormat, columns: readonly Column[]): string {
+    const path = this.literal(local);
+    if (format.kind === 'parquet') return `read_parquet(${path})`;
+    const options =
+      format.kind === 'csv'
+        ? [
+            ...this.readerOptions(format),
+            'strict_mode = true',
+            'null_padding = false',
+            'ignore_errors = false',
+          ]
+        : [`format = 'newline_delimited'`];
+    if (columns.length > 0) options.push(`columns = ${this.columnStruct(columns)}`);
+    if (format.kind === 'csv' || columns.length > 0) {
+      options.push(`auto_detect = ${this.scalar(columns.length === 0)}`);
+    }
+    const fn = format.kind === 'csv' ? 'read_csv' : 'read_json';
+    return `${fn}(${path}, ${options.join(', ')})`;
+  }
+
   /** @see https://duckdb.org/docs/stable/sql/statements/copy#csv-options */
-  exportFile(args: { source: string; local: string; format: CsvFormat }): string {
-    const options = this.csvOptions(args.format, {
+  private copyOptions(format: FileFormat): string {
+    if (format.kind === 'jsonl') return 'FORMAT json';
+    if (format.kind === 'parquet') return 'FORMAT parquet';
+    const options = this.csvOptions(format, {
       header: 'HEADER',
       delimiter: 'DELIMITER',
       quote: 'QUOTE',
       escape: 'ESCAPE',
       nullString: 'NULLSTR',
     }).map(([key, value]) => `${key} ${value}`);
-    const query = `SELECT * FROM ${this.quoteIdentifier(args.source)}`;
-    return `COPY (${query}) TO ${this.literal(args.local)} (FORMAT csv, ${options.join(', ')})`;
+    return `FORMAT csv, ${options.join(', ')}`;
   }
 
   /** The `read_csv` / `sniff_csv` options that say how a file is laid out. */
@@ -144,4 +204,10 @@ export class DuckDbDialect extends Dialect {
     );
     return `{${entries.join(', ')}}`;
   }
+}
+
+/** DuckDB reads and writes files Sluice resolved; the compiler always passes a path. */
+function requireLocal(local: string | undefined): string {
+  if (local === undefined) throw new Error('DuckDB needs the local path of every file.');
+  return local;
 }

@@ -1,0 +1,108 @@
+import { MatrixOneDialect } from './matrixone';
+
+/**
+ * MatrixOne external stage DDL (sql-reference.md §1.1-1.3, §10.4). The server runs these
+ * outside any transaction (§1.7).
+ */
+
+/** Credential keys in the order they are written; the first five are what S3 stages need. */
+export const CREDENTIAL_KEYS = [
+  'AWS_KEY_ID',
+  'AWS_SECRET_KEY',
+  'AWS_REGION',
+  'ENDPOINT',
+  'PROVIDER',
+  'COMPRESSION',
+] as const;
+export type CredentialKey = (typeof CREDENTIAL_KEYS)[number];
+
+/** The keys whose values are secret: masked in logs, never sent to the browser. */
+export const SECRET_CREDENTIAL_KEYS = ['AWS_KEY_ID', 'AWS_SECRET_KEY'] as const;
+
+export type StageCredentials = Partial<Record<CredentialKey, string>>;
+
+/** An external stage as MatrixOne stores it. */
+export interface ExternalStageSpec {
+  name: string;
+  /** `file:///abs/dir/`, `s3://bucket/prefix/` or `stage://parent/sub/` (§1.2). */
+  url: string;
+  credentials?: StageCredentials;
+  comment: string;
+}
+
+/** The options one `ALTER STAGE` may change; each given one becomes its own statement. */
+export interface ExternalStageChange {
+  url?: string;
+  /** The complete set after merging: MatrixOne replaces the stored credentials as a whole. */
+  credentials?: StageCredentials;
+  comment?: string;
+}
+
+const dialect = new MatrixOneDialect({ dialect: 'matrixone', product: 'MatrixOne', version: '' });
+
+/**
+ * `CREATE STAGE name URL = '…' [CREDENTIALS = {…}] [COMMENT = '…']`, clauses in the grammar's
+ * fixed order (§1.1).
+ * @example createStage({ name: 'lake', url: 's3://bucket/in/', credentials: { … }, comment: '' })
+ */
+export function createStage(spec: ExternalStageSpec): string {
+  const clauses = [`CREATE STAGE ${dialect.quoteIdentifier(spec.name)}`, urlClause(spec.url)];
+  if (spec.credentials && Object.keys(spec.credentials).length > 0) {
+    clauses.push(credentialsClause(spec.credentials));
+  }
+  if (spec.comment !== '') clauses.push(commentClause(spec.comment));
+  return clauses.join(' ');
+}
+
+/**
+ * One `ALTER STAGE name SET <option>` per changed option, in the order URL, CREDENTIALS,
+ * COMMENT: MatrixOne refuses more than one option per statement (§1.1).
+ */
+export function alterStage(name: string, change: ExternalStageChange): string[] {
+  const prefix = `ALTER STAGE ${dialect.quoteIdentifier(name)} SET`;
+  const options = [
+    ...(change.url === undefined ? [] : [urlClause(change.url)]),
+    ...(change.credentials === undefined ? [] : [credentialsClause(change.credentials)]),
+    ...(change.comment === undefined ? [] : [commentClause(change.comment)]),
+  ];
+  return options.map((option) => `${prefix} ${option}`);
+}
+
+/** `DROP STAGE IF EXISTS name`: dropping a stage that is already gone is not an error here. */
+export function dropStage(name: string): string {
+  return `DROP STAGE IF EXISTS ${dialect.quoteIdentifier(name)}`;
+}
+
+/**
+ * The SQL with the values of secret credential keys replaced by `***`, for logs and run events.
+ * @example maskCredentials("… {'AWS_KEY_ID'='AKIA…', 'AWS_REGION'='eu'}") // "… {'AWS_KEY_ID'='***', 'AWS_REGION'='eu'}"
+ */
+export function maskCredentials(sql: string): string {
+  const keys = SECRET_CREDENTIAL_KEYS.join('|');
+  const pattern = new RegExp(`('(?:${keys})'\\s*=\\s*)'(?:[^'\\\\]|''|\\\\.)*'`, 'gi');
+  return sql.replace(pattern, "$1'***'");
+}
+
+function urlClause(url: string): string {
+  return `URL = ${dialect.literal(url)}`;
+}
+
+function commentClause(comment: string): string {
+  return `COMMENT = ${dialect.literal(comment)}`;
+}
+
+/**
+ * `CREDENTIALS = {'KEY'='value', …}` in the fixed key order. MatrixOne stores the pairs as one
+ * `k=v,k=v` text and splits it on commas again (§0), so a value with a comma is refused here.
+ */
+function credentialsClause(credentials: StageCredentials): string {
+  const pairs = CREDENTIAL_KEYS.flatMap((key) => {
+    const value = credentials[key];
+    if (value === undefined) return [];
+    if (value.includes(',')) {
+      throw new Error(`The ${key} value cannot contain a comma: MatrixOne would split it there.`);
+    }
+    return [`${dialect.literal(key)}=${dialect.literal(value)}`];
+  });
+  return `CREDENTIALS = {${pairs.join(', ')}}`;
+}

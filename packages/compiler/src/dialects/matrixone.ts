@@ -1,0 +1,258 @@
+import type { Diagnostic } from '@sluice/flow';
+import type { Column, CsvFormat, StageOp } from '@sluice/stages';
+import { diagnostic } from '@sluice/flow';
+
+import type {
+  CheckContext,
+  DialectStep,
+  ExportArgs,
+  LoadArgs,
+  TableWrite,
+  WriteArgs,
+} from './base';
+import { stageUri } from '../names';
+import { versionAtLeast } from './base';
+import { MySqlFamilyDialect } from './mysql-family';
+
+/** CTAS inside a transaction (sql-reference.md §6). */
+const CTAS_IN_TRANSACTION = '3.0.7';
+/** `FORMAT 'jsonline' | 'parquet'` export and `REMOVE FILES FROM STAGE` (§1.1, §3.1, §3.4). */
+const MULTI_FORMAT_EXPORT = '4.0.0';
+/** `#` as a field terminator, and data lines starting with `#` kept (§2.4). */
+const HASH_NOT_COMMENT = '4.1.0';
+
+/**
+ * MatrixOne 3.x and 4.x. DDL is transactional (sql-reference.md §6), so every step, staging
+ * included, runs inside the run's transaction and a failed run rolls it all back. The database
+ * reads and writes files itself through `stage://` URLs, so plans carry no local paths.
+ */
+export class MatrixOneDialect extends MySqlFamilyDialect {
+  readonly name = 'matrixone';
+  readonly ddlInTransaction = true;
+  override readonly databaseResolvesFiles = true;
+
+  protected readonly types = {
+    VARCHAR: 'TEXT',
+    BIGINT: 'BIGINT',
+    INTEGER: 'INT',
+    DOUBLE: 'DOUBLE',
+    DECIMAL: 'DECIMAL(38,10)',
+    BOOLEAN: 'BOOL',
+    DATE: 'DATE',
+    TIMESTAMP: 'DATETIME(6)',
+  } as const;
+
+  override diagnose(op: StageOp, ctx: CheckContext): Diagnostic[] {
+    switch (op.kind) {
+      case 'load-file':
+        return op.format.kind === 'csv' ? this.diagnoseCsvLoad(op.format) : [];
+      case 'export-file':
+        return this.diagnoseExport(op.format);
+      case 'write-table': {
+        if (this.atLeast(CTAS_IN_TRANSACTION)) return [];
+        if (op.mode === 'overwrite') {
+          return [this.needsCtas('Overwriting a table', ['mode'], 'Use append mode.')];
+        }
+        if (op.createIfMissing && ctx.tableExists(op.table) !== true) {
+          return [
+            this.needsCtas(
+              'Creating a missing table',
+              ['createIfMissing'],
+              'Create the table first and turn this option off.',
+            ),
+          ];
+        }
+        return [];
+      }
+      case 'select':
+        return [];
+    }
+  }
+
+  /**
+   * Creates the staging table, then loads the file from its external stage (§2.1, §2.2).
+   * CSV and TSV spell out FIELDS, LINES and IGNORE because the defaults changed in 3.0.2 (§2.4).
+   * MatrixOne cannot turn enclosure off: a field starting with the quote is always read as
+   * quoted. Up to 4.0 it also drops every data line whose first byte is `#` as a comment (§2.4).
+   * `SET col = nullif(col, '…')` is the only SET form MatrixOne honours (§2.7).
+   * JSON lines and Parquet use the brace form (§2.5, §7.2); up to 4.0 that form fails when the
+   * external stage is S3-backed (§2.2), which only the server can tell.
+   */
+  loadFile(args: LoadArgs): DialectStep[] {
+    const into = `INTO TABLE ${this.quoteIdentifier(args.table)}`;
+    const source = this.loadSource(stageUri(args.file), args.format);
+    const tail = args.format.kind === 'csv' ? this.csvTail(args.format, args.columns) : '';
+    return [
+      {
+        kind: 'staging',
+        phase: 'load',
+        sql: this.createStaging(args.table, args.columns),
+        inTransaction: true,
+      },
+      {
+        kind: 'load',
+        phase: 'load',
+        sql: `LOAD DATA INFILE ${source} ${into}${tail}`,
+        inTransaction: true,
+        rowCountSql: this.countRows(args.table),
+        rowsFrom: 'count',
+        files: [{ ref: args.file, mode: 'read' }],
+      },
+    ];
+  }
+
+  /**
+   * Everything runs in the transaction (§6): overwrite drops and recreates the table with
+   * `CREATE TABLE … AS SELECT` (3.0.7+), append inserts with the column list when known and
+   * first creates a missing table from the input's shape.
+   */
+  writeTable(args: WriteArgs): TableWrite {
+    const table = this.quoteTable(args.table);
+    const source = this.quoteIdentifier(args.source);
+    const step = (kind: string, sql: string): DialectStep => ({
+      kind,
+      phase: 'write',
+      sql,
+      inTransaction: true,
+    });
+    const steps = args.createIfMissing ? [] : [step('check', `SELECT * FROM ${table} LIMIT 0`)];
+    if (args.mode === 'overwrite') {
+      steps.push(step('drop', `DROP TABLE IF EXISTS ${table}`), {
+        ...step('write', `CREATE TABLE ${table} AS SELECT * FROM ${source}`),
+        rowCountSql: this.countTable(args.table),
+        rowsFrom: 'count',
+      });
+      return { steps };
+    }
+    if (args.createIfMissing && args.exists !== true) {
+      const create = `CREATE TABLE IF NOT EXISTS ${table} AS SELECT * FROM ${source} LIMIT 0`;
+      steps.push(step('create', create));
+    }
+    const insert = this.insertSelect(args.table, args.source, args.columns?.slice());
+    steps.push({ ...step('write', insert), rowsFrom: 'changes' });
+    return { steps };
+  }
+
+  /**
+   * `SELECT … INTO OUTFILE 'stage://…'` with the clauses in their fixed order and an explicit
+   * HEADER, since MatrixOne writes one by default (§3.1, §3.2). FORMAT exists from 4.0 (§3.4);
+   * there the undo removes a file already written when a later step fails (§1.1). The rows
+   * written are counted from the exported relation, since the statement's own count is not
+   * documented (§3.5).
+   */
+  exportFile(args: ExportArgs): DialectStep[] {
+    const uri = stageUri(args.file);
+    const multiFormat = this.atLeast(MULTI_FORMAT_EXPORT);
+    const clauses: string[] = [];
+    if (multiFormat) clauses.push(`FORMAT ${this.literal(EXPORT_FORMAT[args.format.kind])}`);
+    if (args.format.kind === 'csv') clauses.push(this.exportCsvClauses(args.format));
+    const select = `SELECT * FROM ${this.quoteIdentifier(args.source)}`;
+    return [
+      {
+        kind: 'export',
+        phase: 'export',
+        sql: [`${select} INTO OUTFILE ${this.literal(uri)}`, ...clauses].join(' '),
+        inTransaction: true,
+        rowCountSql: this.countRows(args.source),
+        rowsFrom: 'count',
+        ...(multiFormat
+          ? { undo: [`REMOVE FILES FROM STAGE IF EXISTS ${this.literal(uri)}`] }
+          : {}),
+        files: [{ ref: args.file, mode: 'write' }],
+      },
+    ];
+  }
+
+  private loadSource(uri: string, format: LoadArgs['format']): string {
+    const path = this.literal(uri);
+    if (format.kind === 'csv') return path;
+    const options: [string, string][] = [
+      ['filepath', uri],
+      ['format', format.kind === 'jsonl' ? 'jsonline' : 'parquet'],
+      ...(format.kind === 'jsonl' ? [['jsondata', 'object'] as [string, string]] : []),
+    ];
+    return `{${options.map(([k, v]) => `${this.literal(k)}=${this.literal(v)}`).join(', ')}}`;
+  }
+
+  private csvTail(format: CsvFormat, columns: readonly Column[]): string {
+    const nulls = columns.map((c) => {
+      const name = this.quoteIdentifier(c.name);
+      return `${name} = nullif(${name}, ${this.literal(format.nullString)})`;
+    });
+    const set = nulls.length > 0 ? ` SET ${nulls.join(', ')}` : '';
+    return ` ${this.delimitedClauses(format, 'ENCLOSED')}${set}`;
+  }
+
+  /** No ESCAPED BY on export (§3.1): MatrixOne doubles the quote inside quoted fields. */
+  private exportCsvClauses(format: CsvFormat): string {
+    return [
+      `FIELDS TERMINATED BY ${this.literal(format.delimiter)}`,
+      `ENCLOSED BY ${this.literal(format.quote)}`,
+      `LINES TERMINATED BY ${this.literal('\n')}`,
+      `HEADER ${this.literal(format.header ? 'TRUE' : 'FALSE')}`,
+    ].join(' ');
+  }
+
+  private diagnoseCsvLoad(format: CsvFormat): Diagnostic[] {
+    if (format.delimiter !== '#' || this.atLeast(HASH_NOT_COMMENT)) return [];
+    return [
+      diagnostic(
+        'unsupported-on-target',
+        {
+          feature: 'A "#" delimiter',
+          needs: 'MatrixOne 4.1',
+          target: this.targetName,
+          instead: 'Pick another delimiter.',
+        },
+        { path: ['delimiter'] },
+      ),
+    ];
+  }
+
+  /** Options MatrixOne's export cannot honour are warnings saying what it writes instead. */
+  private diagnoseExport(format: ExportArgs['format']): Diagnostic[] {
+    if (format.kind !== 'csv') {
+      if (this.atLeast(MULTI_FORMAT_EXPORT)) return [];
+      const feature = format.kind === 'jsonl' ? 'JSON lines export' : 'Parquet export';
+      return [
+        diagnostic(
+          'unsupported-on-target',
+          { feature, needs: 'MatrixOne 4.0', target: this.targetName, instead: 'Export CSV.' },
+          { path: ['format'] },
+        ),
+      ];
+    }
+    const found: Diagnostic[] = [];
+    if (format.nullString !== '\\N') {
+      const option =
+        format.nullString === ''
+          ? 'empty fields for NULL'
+          : `the null value "${format.nullString}"`;
+      const outcome = 'NULL fields are written as \\N';
+      found.push(this.ignored(option, outcome, ['nullString']));
+    }
+    if (format.escape !== format.quote) {
+      const outcome = 'a quote inside a field is written twice instead';
+      found.push(this.ignored(`the escape "${format.escape}"`, outcome, ['escape']));
+    }
+    return found;
+  }
+
+  private ignored(option: string, outcome: string, path: string[]): Diagnostic {
+    return diagnostic('ignored-on-target', { option, target: this.targetName, outcome }, { path });
+  }
+
+  private needsCtas(feature: string, path: string[], instead: string): Diagnostic {
+    return diagnostic(
+      'unsupported-on-target',
+      { feature, needs: `MatrixOne ${CTAS_IN_TRANSACTION}`, target: this.targetName, instead },
+      { path },
+    );
+  }
+
+  private atLeast(version: string): boolean {
+    return versionAtLeast(this.target.version, version);
+  }
+}
+
+const EXPORT_FORMAT = { csv: 'csv', jsonl: 'jsonline', parquet: 'parquet' } as const;

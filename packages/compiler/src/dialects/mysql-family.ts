@@ -1,0 +1,82 @@
+import type { Column, CsvFormat, TableRef } from '@sluice/stages';
+
+import { assertNoNul, Dialect } from './base';
+
+/**
+ * What MySQL, MariaDB and MatrixOne spell alike: backquoted identifiers, backslash-escaping
+ * string literals, and delimited-file clauses of `LOAD DATA`.
+ */
+export abstract class MySqlFamilyDialect extends Dialect {
+  /**
+   * Backquotes an identifier, doubling any backquote inside, so any name (quotes, backslashes,
+   * unicode) round-trips exactly.
+   * @see https://dev.mysql.com/doc/refman/8.0/en/identifiers.html
+   */
+  override quoteIdentifier(name: string): string {
+    assertNoNul(name, 'A name');
+    return `\`${name.replaceAll('`', '``')}\``;
+  }
+
+  /**
+   * Backslash is an escape character in these literals (sql-reference.md §0), so it is doubled,
+   * and `'` is doubled. Line breaks and tabs are written as `\n`, `\r`, `\t`, which the server
+   * decodes, so statements stay on one line. This relies on `NO_BACKSLASH_ESCAPES` being off:
+   * the engine clears it on every MySQL and MariaDB session; MatrixOne's default mode has it off.
+   * @see https://dev.mysql.com/doc/refman/8.0/en/string-literals.html
+   */
+  literal(value: string): string {
+    assertNoNul(value, 'A text value');
+    const escaped = value
+      .replaceAll('\\', '\\\\')
+      .replaceAll("'", "''")
+      .replaceAll('\n', '\\n')
+      .replaceAll('\r', '\\r')
+      .replaceAll('\t', '\\t');
+    return `'${escaped}'`;
+  }
+
+  /**
+   * `CREATE TABLE` for a staging table with the file's columns. Without known columns (a preview
+   * of a file whose columns are detected when the flow runs) the list says so instead.
+   */
+  protected createStaging(table: string, columns: readonly Column[], suffix = ''): string {
+    const list =
+      columns.length > 0
+        ? columns
+            .map((c) => `${this.quoteIdentifier(c.name)} ${this.columnType(c.type ?? 'VARCHAR')}`)
+            .join(', ')
+        : "/* the file's columns, detected when the flow runs */";
+    return `CREATE TABLE ${this.quoteIdentifier(table)} (${list})${suffix}`;
+  }
+
+  /**
+   * `FIELDS … LINES … IGNORE n LINES`, every clause explicit because the servers' defaults differ
+   * (sql-reference.md §10.1). An escape equal to the quote means RFC 4180 doubled quotes, which
+   * both servers read natively inside an enclosed field, so escaping is turned off.
+   */
+  protected delimitedClauses(format: CsvFormat, enclosed: string): string {
+    const escape = format.escape === format.quote ? '' : format.escape;
+    const ignore = format.skipLines + (format.header ? 1 : 0);
+    return [
+      `FIELDS TERMINATED BY ${this.literal(format.delimiter)}`,
+      `${enclosed} BY ${this.literal(format.quote)}`,
+      `ESCAPED BY ${this.literal(escape)}`,
+      `LINES TERMINATED BY ${this.literal('\n')}`,
+      `IGNORE ${this.scalar(ignore)} LINES`,
+    ].join(' ');
+  }
+
+  /** `SELECT count(*)` of a destination table. */
+  protected countTable(table: TableRef): string {
+    return `SELECT count(*) FROM ${this.quoteTable(table)}`;
+  }
+
+  /** `INSERT INTO t (cols) SELECT cols FROM source`, or `SELECT *` when the columns are unknown. */
+  protected insertSelect(table: TableRef, source: string, columns: Column[] | undefined): string {
+    const target = this.quoteTable(table);
+    const from = this.quoteIdentifier(source);
+    if (!columns || columns.length === 0) return `INSERT INTO ${target} SELECT * FROM ${from}`;
+    const list = this.columnList(columns);
+    return `INSERT INTO ${target} (${list}) SELECT ${list} FROM ${from}`;
+  }
+}

@@ -1,0 +1,243 @@
+import type { Diagnostic } from '@sluice/flow';
+import type { Column, CsvFormat, StageOp, TableRef } from '@sluice/stages';
+import { diagnostic } from '@sluice/flow';
+
+import type {
+  DialectStep,
+  ExportArgs,
+  LoadArgs,
+  StagedRelation,
+  TableSwap,
+  TableWrite,
+  WriteArgs,
+} from './base';
+import { fitName, stageUri } from '../names';
+import { MySqlFamilyDialect } from './mysql-family';
+
+/**
+ * MySQL 8 and MariaDB 10.6+. DDL commits implicitly (sql-reference.md §9.4), so only the appends
+ * run inside the run's transaction: staging, views, checks and shadow tables are built first in
+ * autocommit, one `RENAME TABLE` swaps every overwritten or new table in at once (undone by the
+ * reverse rename), and the appends commit last. Files never touch the server's disk: the engine
+ * streams them in through `LOAD DATA LOCAL INFILE` and writes exports from a streamed `SELECT`.
+ */
+export class MySqlDialect extends MySqlFamilyDialect {
+  readonly name = 'mysql';
+  readonly ddlInTransaction = false;
+
+  /** LONGTEXT so no value is ever cut short; DATETIME(6) keeps microseconds. */
+  protected readonly types = {
+    VARCHAR: 'LONGTEXT',
+    BIGINT: 'BIGINT',
+    INTEGER: 'INT',
+    DOUBLE: 'DOUBLE',
+    DECIMAL: 'DECIMAL(38,10)',
+    BOOLEAN: 'BOOLEAN',
+    DATE: 'DATE',
+    TIMESTAMP: 'DATETIME(6)',
+  } as const;
+
+  override diagnose(op: StageOp): Diagnostic[] {
+    if (op.kind === 'load-file' && op.format.kind === 'parquet') {
+      return [
+        this.unsupported(
+          'Reading Parquet files',
+          'DuckDB or MatrixOne',
+          'Convert the file to CSV or JSON lines.',
+        ),
+      ];
+    }
+    if (op.kind === 'export-file' && op.format.kind === 'parquet') {
+      return [
+        this.unsupported('Parquet export', 'DuckDB or MatrixOne 4.0', 'Export CSV or JSON lines.'),
+      ];
+    }
+    return [];
+  }
+
+  /**
+   * Creates the staging table, then loads the file the engine streams for the token in the SQL
+   * (sql-reference.md §9.1, §9.5). Fields land in user variables so `SET` can turn the null value
+   * into NULL and boolean words into booleans. JSON lines arrive transcoded by the engine into
+   * MySQL's default tab-separated layout (`\N` for NULL, backslash escapes), columns in order.
+   */
+  loadFile(args: LoadArgs): DialectStep[] {
+    if (args.format.kind === 'parquet') throw new Error('MySQL cannot load Parquet files.');
+    if (args.local === undefined) throw new Error('MySQL loads need the local path of the file.');
+    const token = stageUri(args.file);
+    const csv = args.format.kind === 'csv' ? args.format : undefined;
+    const clauses = csv
+      ? this.delimitedClauses(csv, 'OPTIONALLY ENCLOSED')
+      : this.delimitedClauses(TRANSCODED_JSON_LINES, 'ENCLOSED');
+    const load = [
+      `LOAD DATA LOCAL INFILE ${this.literal(token)} INTO TABLE ${this.quoteIdentifier(args.table)}`,
+      'CHARACTER SET utf8mb4',
+      clauses,
+      ...this.variableMapping(args.columns, csv?.nullString),
+    ].join(' ');
+    const stream = {
+      format: args.format,
+      token,
+      ...(csv ? {} : { columns: args.columns.map((c) => c.name) }),
+    };
+    return [
+      {
+        kind: 'staging',
+        phase: 'load',
+        sql: this.createStaging(args.table, args.columns, ' DEFAULT CHARACTER SET utf8mb4'),
+        inTransaction: false,
+      },
+      {
+        kind: 'load',
+        phase: 'load',
+        sql: load,
+        inTransaction: false,
+        rowCountSql: this.countRows(args.table),
+        rowsFrom: 'count',
+        files: [{ ref: args.file, mode: 'read', local: args.local, stream }],
+      },
+    ];
+  }
+
+  /**
+   * Overwrites, and appends that create the table, build a shadow table beside the destination
+   * (`CREATE TABLE … AS SELECT`, autocommit) that the plan's one `RENAME TABLE` swaps in. Appends
+   * to an existing table insert inside the transaction, with the column list when known. Without
+   * `createIfMissing` a check reads the table first, so a missing one fails before anything moves.
+   */
+  writeTable(args: WriteArgs): TableWrite {
+    const exists = args.exists ?? true;
+    const steps: DialectStep[] = [];
+    if (!args.createIfMissing) {
+      const sql = `SELECT * FROM ${this.quoteTable(args.table)} LIMIT 0`;
+      steps.push({ kind: 'check', phase: 'write', sql, inTransaction: false });
+    }
+    if (args.mode === 'append' && (exists || !args.createIfMissing)) {
+      const sql = this.insertSelect(args.table, args.source, args.columns?.slice());
+      steps.push({ kind: 'write', phase: 'commit', sql, inTransaction: true, rowsFrom: 'changes' });
+      return { steps };
+    }
+    const name = (suffix: string) => fitName(`__sluice_${args.runTag}_${args.stageId}_${suffix}`);
+    const swap: TableSwap = {
+      table: args.table,
+      shadow: name('new'),
+      ...(exists ? { old: name('old') } : {}),
+      trash: name('trash'),
+    };
+    const shadow = this.quoteTable(this.beside(args.table, swap.shadow));
+    steps.push({
+      kind: 'write',
+      phase: 'write',
+      sql: `CREATE TABLE ${shadow} AS SELECT * FROM ${this.quoteIdentifier(args.source)}`,
+      inTransaction: false,
+      rowsFrom: 'changes',
+    });
+    const staged = [swap.shadow, swap.old, swap.trash].flatMap((n): StagedRelation[] =>
+      n === undefined ? [] : [{ name: n, kind: 'table', ...schemaOf(args.table) }],
+    );
+    return { steps, swap, staged };
+  }
+
+  /**
+   * One `RENAME TABLE` moves every current table aside and every shadow in; MySQL and MariaDB
+   * run a multi-table rename atomically. The undo moves the new tables to trash names and the old
+   * ones back, also in one statement.
+   * @see https://dev.mysql.com/doc/refman/8.0/en/rename-table.html
+   */
+  override swapTables(swaps: readonly TableSwap[]): DialectStep {
+    const pair = (from: TableRef, to: TableRef) =>
+      `${this.quoteTable(from)} TO ${this.quoteTable(to)}`;
+    const forward = swaps.flatMap((s) => [
+      ...(s.old ? [pair(s.table, this.beside(s.table, s.old))] : []),
+      pair(this.beside(s.table, s.shadow), s.table),
+    ]);
+    const back = swaps.flatMap((s) => [
+      pair(s.table, this.beside(s.table, s.trash)),
+      ...(s.old ? [pair(this.beside(s.table, s.old), s.table)] : []),
+    ]);
+    return {
+      kind: 'swap',
+      phase: 'swap',
+      sql: `RENAME TABLE ${forward.join(', ')}`,
+      inTransaction: false,
+      undo: [`RENAME TABLE ${back.join(', ')}`],
+    };
+  }
+
+  /** The engine runs the SELECT and writes its rows to `temp` in the stream's format. */
+  exportFile(args: ExportArgs): DialectStep[] {
+    if (args.format.kind === 'parquet') throw new Error('MySQL cannot export Parquet files.');
+    if (args.local === undefined || args.temp === undefined) {
+      throw new Error('MySQL exports need the local and temporary path of the file.');
+    }
+    return [
+      {
+        kind: 'export',
+        phase: 'export',
+        sql: `SELECT * FROM ${this.quoteIdentifier(args.source)}`,
+        inTransaction: false,
+        rowsFrom: 'changes',
+        files: [
+          {
+            ref: args.file,
+            mode: 'write',
+            local: args.local,
+            temp: args.temp,
+            stream: { format: args.format },
+          },
+        ],
+      },
+    ];
+  }
+
+  /**
+   * `(@v1, …) SET col = …`: the null value becomes NULL (a CSV null string; transcoded JSON lines
+   * carry `\N`, which the server already reads as NULL), and boolean columns accept the words
+   * DuckDB accepts, since MySQL would read `true` as 0.
+   */
+  private variableMapping(columns: readonly Column[], nullString: string | undefined): string[] {
+    if (columns.length === 0) return [];
+    const vars = columns.map((_, i) => `@v${i + 1}`);
+    const sets = columns.map((column, i) => {
+      const raw = vars[i] ?? '';
+      const value = nullString === undefined ? raw : `NULLIF(${raw}, ${this.literal(nullString)})`;
+      return `${this.quoteIdentifier(column.name)} = ${column.type === 'BOOLEAN' ? this.booleanOf(value) : value}`;
+    });
+    return [`(${vars.join(', ')})`, `SET ${sets.join(', ')}`];
+  }
+
+  private booleanOf(value: string): string {
+    return (
+      `CASE WHEN LOWER(${value}) IN ('true', 't', 'yes', 'y', '1') THEN TRUE` +
+      ` WHEN LOWER(${value}) IN ('false', 'f', 'no', 'n', '0') THEN FALSE ELSE ${value} END`
+    );
+  }
+
+  /** A name in the same schema as `table`, where its shadow and old copies live. */
+  private beside(table: TableRef, name: string): TableRef {
+    return { ...schemaOf(table), name };
+  }
+
+  private unsupported(feature: string, needs: string, instead: string): Diagnostic {
+    return diagnostic(
+      'unsupported-on-target',
+      { feature, needs, target: this.targetName, instead },
+      { path: ['format'] },
+    );
+  }
+}
+
+/** The layout the engine transcodes JSON lines into: MySQL's default text format. */
+const TRANSCODED_JSON_LINES: CsvFormat = {
+  kind: 'csv',
+  header: false,
+  delimiter: '\t',
+  quote: '',
+  escape: '\\',
+  skipLines: 0,
+  nullString: '\\N',
+};
+
+function schemaOf(table: TableRef): { schema?: string } {
+  return table.schema ? { schema: table.schema } : {};
+}
