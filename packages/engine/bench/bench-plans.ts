@@ -1,11 +1,14 @@
 import { join } from 'node:path';
 
-import type { Plan } from '@sluice/compiler';
+import type { Plan, TargetProfile } from '@sluice/compiler';
 import type { FlowDocument, Stage } from '@sluice/flow';
 import { compileFlow, getDialect } from '@sluice/compiler';
 import { getStage } from '@sluice/stages';
 
 const sqlString = (text: string): string => getDialect('duckdb').literal(text);
+
+/** The benchmark runs on the embedded DuckDB; the version only gates other targets' SQL. */
+const DUCKDB: TargetProfile = { dialect: 'duckdb', product: 'DuckDB', version: '1.5.5' };
 
 /** The benchmark's input: `rows` lines of (id, category, amount, created_on). */
 export function generateCsvSql(path: string, rows: number): string {
@@ -73,7 +76,7 @@ function ordersFlow(last: Stage): FlowDocument {
 /** Compiles a flow with the real compiler; files of the `bench` external stage live in `dir`. */
 function compile(doc: FlowDocument, runTag: string, dir: string): Plan {
   const resolveFile = (ref: { path: string }) => join(dir, ref.path);
-  const { plan, diagnostics } = compileFlow(doc, { dialect: 'duckdb', runTag, resolveFile });
+  const { plan, diagnostics } = compileFlow(doc, { target: DUCKDB, runTag, resolveFile });
   if (!plan) throw new Error(`The benchmark flow did not compile: ${JSON.stringify(diagnostics)}`);
   return plan;
 }

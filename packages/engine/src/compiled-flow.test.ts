@@ -11,6 +11,7 @@ import { getStage } from '@sluice/stages';
 
 import type { DuckDbClient } from './duckdb-client';
 import type { RunEvent } from './run-events';
+import { DUCKDB } from '../test/profiles';
 import { DuckDbDatabase } from './duckdb-client';
 import { resolveExternalFile } from './external-files';
 import { runPlan } from './run-plan';
@@ -80,7 +81,7 @@ describe('a compiled flow run by the engine', () => {
     await writeFile(join(root, 'landing', 'in', 'orders.csv'), 'id,amount\n1,5\n2,15\n3,25\n');
     const resolveFile = await resolveFiles(ordersFlow);
     const { plan, diagnostics } = compileFlow(ordersFlow, {
-      dialect: 'duckdb',
+      target: DUCKDB,
       runTag: 'e2e1',
       resolveFile,
     });

@@ -46,6 +46,7 @@ const stagingLeft = () =>
 const appendStep: PlanStep = {
   id: 'write',
   phase: 'write',
+  inTransaction: true,
   stageId: 'dest',
   sql: `INSERT INTO dest SELECT * FROM stg_${TAG}_filter`,
   rowsFrom: 'changes',
@@ -54,6 +55,7 @@ const appendStep: PlanStep = {
 const failingStep: PlanStep = {
   id: 'broken',
   phase: 'write',
+  inTransaction: true,
   stageId: 'broken',
   sql: 'INSERT INTO dest SELECT * FROM no_such_table',
 };
@@ -108,6 +110,7 @@ describe('runPlan', () => {
     const overwrite: PlanStep = {
       id: 'overwrite',
       phase: 'write',
+      inTransaction: true,
       stageId: 'dest',
       sql: `CREATE OR REPLACE TABLE dest AS SELECT * FROM stg_${TAG}_filter`,
       rowCountSql: 'SELECT count(*) FROM dest',
@@ -153,6 +156,7 @@ describe('runPlan', () => {
     const slow: PlanStep = {
       id: 'slow',
       phase: 'transform',
+      inTransaction: true,
       stageId: 'slow',
       sql: `CREATE TABLE stg_${TAG}_slow AS SELECT count(*) AS n FROM range(1000000000) a, range(1000000) b`,
     };
@@ -161,6 +165,7 @@ describe('runPlan', () => {
       id: 'drop-slow',
       phase: 'cleanup',
       sql: `DROP TABLE IF EXISTS stg_${TAG}_slow`,
+      inTransaction: false,
     });
     const controller = new AbortController();
     const started = Date.now();
@@ -182,7 +187,12 @@ describe('runPlan', () => {
 
   it('reports cleanup failures without hiding the run error', async () => {
     const plan = planOf(TAG, [loadStep(TAG, csv), failingStep]);
-    plan.cleanup.unshift({ id: 'bad-cleanup', phase: 'cleanup', sql: 'DROP TABLE not_there' });
+    plan.cleanup.unshift({
+      id: 'bad-cleanup',
+      phase: 'cleanup',
+      sql: 'DROP TABLE not_there',
+      inTransaction: false,
+    });
     const outcome = await runPlan(client, plan, { onEvent });
     expect(outcome.error).toMatch(/no_such_table/);
     expect(outcome.cleanupErrors).toHaveLength(1);
@@ -195,6 +205,7 @@ describe('runPlan exports', () => {
   const exportStep = (local: string, temp: string): PlanStep => ({
     id: 'export',
     phase: 'export',
+    inTransaction: true,
     stageId: 'export',
     sql: `COPY (SELECT * FROM stg_${TAG}_filter ORDER BY id) TO ${literal(temp)} (FORMAT csv, HEADER)`,
     rowsFrom: 'changes',

@@ -25,6 +25,7 @@ export function loadStep(tag: string, local: string): PlanStep {
     phase: 'load',
     stageId: 'load',
     sql: `CREATE TABLE ${table} AS SELECT * FROM ${readCsvSql(local, "'id': 'INTEGER', 'amount': 'DOUBLE'")}`,
+    inTransaction: true,
     rowsFrom: 'changes',
     files: [inputFile(local)],
   };
@@ -36,6 +37,7 @@ export function filterStep(tag: string): PlanStep {
     phase: 'transform',
     stageId: 'filter',
     sql: `CREATE VIEW stg_${tag}_filter AS SELECT * FROM stg_${tag}_load WHERE amount > 10`,
+    inTransaction: true,
     rowsFrom: 'count',
     rowCountSql: `SELECT count(*) FROM stg_${tag}_filter`,
   };
@@ -48,10 +50,21 @@ export function planOf(tag: string, steps: PlanStep[]): Plan {
     runTag: tag,
     steps,
     cleanup: [
-      { id: 'drop-filter', phase: 'cleanup', sql: `DROP VIEW IF EXISTS stg_${tag}_filter` },
-      { id: 'drop-load', phase: 'cleanup', sql: `DROP TABLE IF EXISTS stg_${tag}_load` },
+      {
+        id: 'drop-filter',
+        phase: 'cleanup',
+        sql: `DROP VIEW IF EXISTS stg_${tag}_filter`,
+        inTransaction: false,
+      },
+      {
+        id: 'drop-load',
+        phase: 'cleanup',
+        sql: `DROP TABLE IF EXISTS stg_${tag}_load`,
+        inTransaction: false,
+      },
     ],
     staging: [`stg_${tag}_load`, `stg_${tag}_filter`],
+    destinations: [],
   };
 }
 

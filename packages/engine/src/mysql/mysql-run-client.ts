@@ -115,9 +115,12 @@ export class MySqlRunClient implements RunClient {
         reject(new Error('The statement returned no result set to export.'));
       });
     });
-    // Rejections are read through `rows`; keep this one from being reported as unhandled.
+    // The caller reads a failure through `fields` or from `rows` in its pipeline; until it
+    // attaches, neither may surface as an unhandled rejection or error event.
     fields.catch(() => undefined);
-    return { fields, rows: query.stream({ highWaterMark: 1000 }) };
+    const rows = query.stream({ highWaterMark: 1000 });
+    rows.on('error', () => undefined);
+    return { fields, rows };
   }
 
   /** Stops the statement running now with `KILL QUERY` from a short-lived second connection. */

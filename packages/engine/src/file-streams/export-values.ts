@@ -1,0 +1,78 @@
+import type { TypeCast } from 'mysql2';
+
+/** An integer or DECIMAL as the server wrote its digits, so no value passes through a double. */
+export class Digits {
+  constructor(readonly text: string) {}
+}
+
+/** A value of a streamed export row, typed enough to be written as DuckDB's COPY writes it. */
+export type ExportValue = null | boolean | number | string | Digits;
+
+const EXACT_TYPES = new Set(['TINY', 'SHORT', 'LONG', 'INT24', 'LONGLONG', 'YEAR', 'NEWDECIMAL']);
+const DATETIME_TYPES = new Set(['DATETIME', 'DATETIME2', 'TIMESTAMP', 'TIMESTAMP2']);
+
+/**
+ * DuckDB writes a timestamp's fraction without trailing zeros (`10:00:00.123`), and none when it
+ * is zero; DATETIME(6) gives all six digits.
+ * @example trimFraction('2024-01-02 10:00:00.120000') // '2024-01-02 10:00:00.12'
+ */
+export function trimFraction(text: string): string {
+  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+}
+
+/**
+ * mysql2 `typeCast` for streamed exports: TINYINT(1) as a boolean, integers and DECIMAL as their
+ * digits, DOUBLE and FLOAT as numbers, datetimes trimmed as DuckDB prints them, the rest as text.
+ */
+export const exportTypeCast: TypeCast = (field) => {
+  const text = field.string();
+  if (text === null) return null;
+  if (field.type === 'TINY' && field.length === 1) return text !== '0';
+  if (EXACT_TYPES.has(field.type) || field.type === 'DECIMAL') return new Digits(text);
+  if (field.type === 'DOUBLE' || field.type === 'FLOAT') return Number(text);
+  if (DATETIME_TYPES.has(field.type)) return trimFraction(text);
+  return text;
+};
+
+/**
+ * A double as DuckDB's CSV writer prints it: shortest round-trip digits, fixed notation from
+ * 1e-4 up to 1e16 with `.0` on whole numbers, otherwise `1.5e-07` / `1e+16` style.
+ * @example csvDouble(15) // '15.0'
+ */
+export function csvDouble(value: number): string {
+  if (Number.isNaN(value)) return 'nan';
+  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
+  const [mantissa = '0', exponent = '0'] = value.toExponential().split('e');
+  const power = Number(exponent);
+  if (value !== 0 && (power < -4 || power >= 16)) {
+    return `${mantissa}e${power < 0 ? '-' : '+'}${String(Math.abs(power)).padStart(2, '0')}`;
+  }
+  const fixed = String(value);
+  return fixed.includes('.') ? fixed : `${fixed}.0`;
+}
+
+/**
+ * A double as DuckDB's JSON writer prints it: JavaScript's shortest form with `1e21` (no `+`)
+ * exponents and `.0` on whole numbers.
+ * @example jsonDouble(1e21) // '1e21'
+ */
+export function jsonDouble(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const text = String(value).replace('e+', 'e');
+  return /[.e]/.test(text) ? text : `${text}.0`;
+}
+
+/** A non-null value as text in a CSV field. */
+export function csvText(value: Exclude<ExportValue, null>): string {
+  if (value instanceof Digits) return value.text;
+  if (typeof value === 'number') return csvDouble(value);
+  return String(value);
+}
+
+/** A value as a JSON value in a JSON lines export. */
+export function jsonText(value: ExportValue): string {
+  if (value === null) return 'null';
+  if (value instanceof Digits) return value.text;
+  if (typeof value === 'number') return jsonDouble(value);
+  return typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+}

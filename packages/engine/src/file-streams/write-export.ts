@@ -1,0 +1,85 @@
+import { createWriteStream } from 'node:fs';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Options as StringifyOptions } from 'csv-stringify';
+import type { FieldPacket } from 'mysql2';
+import { stringify } from 'csv-stringify';
+
+import type { CsvFormat, FileFormat } from '@sluice/stages';
+
+import type { RowStream } from '../mysql/mysql-run-client';
+import type { ExportValue } from './export-values';
+import { csvText, jsonText } from './export-values';
+
+/** Stands for SQL NULL between the row mapper and the CSV writer, which prints `nullString`. */
+const NULL = Object.freeze({ null: true });
+
+/**
+ * csv-stringify set up to write what DuckDB's `COPY … (FORMAT csv)` writes: a field is quoted
+ * when it holds the delimiter, the quote, a line break, a carriage return or `#`, or when it
+ * equals the null string (so it reads back as text); inside quotes the quote and the escape
+ * character are escaped; NULL is the null string unquoted; lines end with `\n`.
+ */
+function csvOptions(format: CsvFormat, columns: string[]): StringifyOptions {
+  return {
+    header: format.header,
+    columns,
+    delimiter: format.delimiter,
+    quote: format.quote,
+    escape: format.escape,
+    record_delimiter: 'unix',
+    quoted_match: [/#/, /\r/],
+    cast: {
+      object: (value) => (value === NULL ? format.nullString : JSON.stringify(value)),
+      string: (value) => (value === format.nullString ? { value, quoted: true } : value),
+    },
+  };
+}
+
+/** Maps each row (an array of values) to a chunk for the next writer, counting rows. */
+function rowMapper(map: (row: ExportValue[]) => unknown, counter: { rows: number }): Transform {
+  return new Transform({
+    objectMode: true,
+    transform(row: ExportValue[], _encoding, done) {
+      counter.rows += 1;
+      done(null, map(row));
+    },
+  });
+}
+
+function jsonLine(names: readonly string[]): (row: ExportValue[]) => string {
+  const keys = names.map((name) => JSON.stringify(name));
+  return (row) => `{${keys.map((key, i) => `${key}:${jsonText(row[i] ?? null)}`).join(',')}}\n`;
+}
+
+/**
+ * Writes a streamed query's rows to `path` in `format`, byte for byte as DuckDB's COPY would
+ * write the same rows (CSV, or JSON lines with keys in column order); returns the rows written.
+ */
+export async function writeExport(
+  stream: RowStream,
+  format: FileFormat,
+  path: string,
+): Promise<number> {
+  if (format.kind === 'parquet') {
+    throw new Error(
+      'Parquet files cannot be written from MySQL or MariaDB; export CSV or JSON lines.',
+    );
+  }
+  let names: string[];
+  try {
+    names = (await stream.fields).map((f: FieldPacket) => f.name);
+  } catch (error) {
+    stream.rows.destroy();
+    throw error;
+  }
+  const counter = { rows: 0 };
+  const out = createWriteStream(path);
+  if (format.kind === 'jsonl') {
+    await pipeline(stream.rows, rowMapper(jsonLine(names), counter), out);
+    return counter.rows;
+  }
+  const toCsv = (row: ExportValue[]) => row.map((v) => (v === null ? NULL : csvText(v)));
+  await pipeline(stream.rows, rowMapper(toCsv, counter), stringify(csvOptions(format, names)), out);
+  return counter.rows;
+}

@@ -1,0 +1,53 @@
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+
+import type { PlanFile, PlanStep } from '@sluice/compiler';
+
+import type { SqlClient } from './sql-client';
+import { exportTypeCast } from './file-streams/export-values';
+import { jsonLinesAsTsv } from './file-streams/jsonl-to-tsv';
+import { writeExport } from './file-streams/write-export';
+import { MySqlRunClient } from './mysql/mysql-run-client';
+
+/** The bytes Sluice sends for a streamed load: the file itself, or JSON lines turned to text. */
+function openForLoad(file: PlanFile, local: string): Readable {
+  if (file.stream?.format.kind !== 'jsonl') return createReadStream(local);
+  return jsonLinesAsTsv(local, file.stream.columns ?? []);
+}
+
+/** Runs the step's SQL, moving its streamed file if it has one; returns the rows it changed. */
+async function execute(client: SqlClient, step: PlanStep): Promise<number> {
+  const read = step.files?.find((f) => f.mode === 'read' && f.stream?.token !== undefined);
+  const write = step.files?.find((f) => f.mode === 'write' && f.stream !== undefined);
+  if (!read && !write) return client.run(step.sql);
+  if (!(client instanceof MySqlRunClient)) {
+    throw new Error(`Step ${step.id} streams a file, which needs a MySQL or MariaDB connection.`);
+  }
+  if (read) {
+    const { local, stream } = read;
+    if (local === undefined || stream?.token === undefined) {
+      throw new Error(`Step ${step.id} streams a file that has no local path.`);
+    }
+    return client.loadLocal(step.sql, stream.token, () => openForLoad(read, local));
+  }
+  const path = write?.temp ?? write?.local;
+  if (write?.stream === undefined || path === undefined) {
+    throw new Error(`Step ${step.id} exports to a file that has no local path.`);
+  }
+  return writeExport(client.streamRows(step.sql, exportTypeCast), write.stream.format, path);
+}
+
+/**
+ * Runs one step and returns the rows it produced, as its `rowsFrom` says (plan.ts): `changes`
+ * is the statement's changed rows (rows loaded or written for a streamed file), `count` runs
+ * `rowCountSql` after it.
+ */
+export async function runStep(client: SqlClient, step: PlanStep): Promise<number | undefined> {
+  const changed = await execute(client, step);
+  const rowsFrom = step.rowsFrom ?? (step.rowCountSql === undefined ? undefined : 'count');
+  if (rowsFrom === 'changes') return changed;
+  if (rowsFrom === undefined || step.rowCountSql === undefined) return undefined;
+  const [row] = await client.query(step.rowCountSql);
+  const counted = Number(Object.values(row ?? {})[0]);
+  return Number.isFinite(counted) ? counted : undefined;
+}
