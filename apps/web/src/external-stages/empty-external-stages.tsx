@@ -11,9 +11,10 @@ export function EmptyExternalStages({ onCreate }: { onCreate: () => void }) {
         </ThemeIcon>
         <Title order={3}>No external stages yet</Title>
         <Text c="dimmed" ta="center" maw={480}>
-          An external stage is a named storage location, a folder on the server, that flows read
-          files from and write exports to. Stages refer to it as <code>stage://name/path</code>, so
-          moving the folder later means editing one URL, not every flow.
+          An external stage is a named storage location (a folder on the server, an S3 bucket, or a
+          folder inside another external stage) that flows read files from and write exports to.
+          Stages refer to it as <code>stage://name/path</code>, so moving the files later means
+          editing one URL, not every flow.
         </Text>
         <Button leftSection={<IconPlus size={16} />} onClick={onCreate} mt="sm">
           Create an external stage

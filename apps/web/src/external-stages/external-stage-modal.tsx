@@ -2,28 +2,42 @@ import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { Alert, Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import { ExternalStageNameSchema } from '@sluice/stages';
-
-import { errorMessage, trpc } from '../lib/trpc';
+import type {
+  ExternalStageFormValues,
+  FieldErrors,
+  StoredExternalStage,
+} from './external-stage-form';
+import type { SecretKey, SettingKey } from './external-stage-kinds';
+import { trpc } from '../lib/trpc';
+import {
+  checkForm,
+  initialValues,
+  isClean,
+  requestOf,
+  withoutErrorsOf,
+} from './external-stage-form';
+import { ExternalStageLocationFields } from './external-stage-location-fields';
+import { S3CredentialFields } from './s3-credential-fields';
+import { serverRefusal } from './server-field-errors';
 
 /** The stage being edited, or `'new'` to create one. */
-export type ExternalStageDraft = 'new' | { name: string; url: string; comment: string };
+export type ExternalStageDraft = 'new' | StoredExternalStage;
 
 interface ExternalStageModalProps {
   draft: ExternalStageDraft | undefined;
   onClose: () => void;
 }
 
-/** Creates or edits an external stage. The server checks the folder; its refusal shows in full. */
+/** Creates or edits an external stage. The server checks it again; its refusal shows in full. */
 export function ExternalStageModal({ draft, onClose }: ExternalStageModalProps) {
   return (
     <Modal
       opened={draft !== undefined}
       onClose={onClose}
       title={draft === 'new' ? 'New external stage' : 'Edit external stage'}
-      size="lg"
+      size="xl"
       centered
     >
       {draft !== undefined && <StageForm draft={draft} onClose={onClose} />}
@@ -32,75 +46,82 @@ export function ExternalStageModal({ draft, onClose }: ExternalStageModalProps) 
 }
 
 function StageForm({ draft, onClose }: { draft: ExternalStageDraft; onClose: () => void }) {
-  const creating = draft === 'new';
-  const [name, setName] = useState(creating ? '' : draft.name);
-  const [url, setUrl] = useState(creating ? '' : draft.url);
-  const [comment, setComment] = useState(creating ? '' : draft.comment);
-  const [nameError, setNameError] = useState<string>();
+  const stored = draft === 'new' ? undefined : draft;
+  const [values, setValues] = useState(() => initialValues(stored));
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [serverError, setServerError] = useState<string>();
+  const list = useQuery(trpc.externalStage.list.queryOptions());
+  const parents = (list.data ?? []).filter((s) => s.name !== stored?.name);
   const queryClient = useQueryClient();
   const options = {
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: trpc.externalStage.pathKey() });
       onClose();
     },
-    onError: (e: unknown) => setServerError(errorMessage(e)),
+    onError: (e: unknown) => {
+      const refusal = serverRefusal(e);
+      setErrors(refusal.fields);
+      setServerError(refusal.message);
+    },
   };
   const create = useMutation(trpc.externalStage.create.mutationOptions(options));
   const update = useMutation(trpc.externalStage.update.mutationOptions(options));
 
+  const set = (patch: Partial<ExternalStageFormValues>) => {
+    setValues((v) => ({ ...v, ...patch }));
+    setErrors((e) => withoutErrorsOf(e, patch));
+    setServerError(undefined);
+  };
+  const setSecret = (key: SecretKey, value: string | null) => {
+    setValues((v) => ({ ...v, secrets: { ...v.secrets, [key]: value } }));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+  const setSetting = (key: SettingKey, value: string) => {
+    setValues((v) => ({ ...v, settings: { ...v.settings, [key]: value } }));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setServerError(undefined);
-    // The shared schema speaks to someone picking a stage; here the person is naming one.
-    if (name.trim() === '') {
-      setNameError('Enter a name.');
-      return;
-    }
-    const parsed = ExternalStageNameSchema.safeParse(name);
-    if (!parsed.success) {
-      setNameError(parsed.error.issues[0]?.message ?? 'Enter a name.');
-      return;
-    }
-    if (creating) create.mutate({ name: parsed.data, url, comment });
-    else update.mutate({ name: parsed.data, url, comment });
+    const found = checkForm(
+      values,
+      parents.map((p) => p.name),
+    );
+    setErrors(found);
+    if (!isClean(found)) return;
+    if (stored) update.mutate(requestOf(values));
+    else create.mutate(requestOf(values));
   };
 
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} noValidate>
       <Stack>
         <TextInput
           data-testid="external-stage-name-input"
           label="Name"
           description={
-            creating
-              ? 'Flows refer to it by this name; file settings show it as stage://name/…'
-              : 'The name cannot change: flows refer to it.'
+            stored
+              ? 'The name cannot change: flows refer to it.'
+              : 'Flows refer to it by this name; file settings show it as stage://name/…'
           }
           placeholder="landing"
-          value={name}
-          disabled={!creating}
-          onChange={(e) => {
-            setName(e.currentTarget.value);
-            setNameError(undefined);
-          }}
-          error={nameError}
-          data-autofocus={creating || undefined}
+          value={values.name}
+          disabled={stored !== undefined}
+          error={errors.name}
+          onChange={(e) => set({ name: e.currentTarget.value })}
+          data-autofocus={!stored || undefined}
         />
-        <TextInput
-          data-testid="external-stage-url-input"
-          label="URL"
-          description="A folder on the server, inside the roots it allows."
-          placeholder="file:///absolute/folder/"
-          value={url}
-          required
-          onChange={(e) => {
-            setUrl(e.currentTarget.value);
-            setServerError(undefined);
-          }}
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-          data-autofocus={!creating || undefined}
-        />
+        <ExternalStageLocationFields values={values} errors={errors} parents={parents} set={set} />
+        {values.kind === 's3' && (
+          <S3CredentialFields
+            values={values}
+            errors={errors}
+            secretsSet={stored?.secretsSet ?? []}
+            setSecret={setSecret}
+            setSetting={setSetting}
+          />
+        )}
         <Textarea
           data-testid="external-stage-comment-input"
           label="Comment"
@@ -108,14 +129,15 @@ function StageForm({ draft, onClose }: { draft: ExternalStageDraft; onClose: () 
           autosize
           minRows={2}
           maxRows={5}
-          value={comment}
-          onChange={(e) => setComment(e.currentTarget.value)}
+          value={values.comment}
+          error={errors.comment}
+          onChange={(e) => set({ comment: e.currentTarget.value })}
         />
         {serverError !== undefined && (
           <Alert
             color="red"
             icon={<IconAlertTriangle />}
-            title="The server refused this stage"
+            title="The server refused this external stage"
             data-testid="external-stage-error"
             style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
           >
@@ -131,7 +153,7 @@ function StageForm({ draft, onClose }: { draft: ExternalStageDraft; onClose: () 
             data-testid="external-stage-submit"
             loading={create.isPending || update.isPending}
           >
-            {creating ? 'Create' : 'Save'}
+            {stored ? 'Save' : 'Create'}
           </Button>
         </Group>
       </Stack>

@@ -44,7 +44,8 @@ export function ExternalStagesPage() {
           <Stack gap={2}>
             <Title order={2}>External stages</Title>
             <Text c="dimmed" size="sm">
-              Named folders that flows read files from and write exports to.
+              Named storage locations (folders, S3 buckets, sub-stages) that flows read files from
+              and write exports to.
             </Text>
           </Stack>
           <Button
@@ -73,6 +74,7 @@ export function ExternalStagesPage() {
                 <Table.Tr>
                   <Table.Th w={36} />
                   <Table.Th w={180}>Name</Table.Th>
+                  <Table.Th w={110}>Kind</Table.Th>
                   <Table.Th>URL</Table.Th>
                   <Table.Th>Comment</Table.Th>
                   <Table.Th w={150}>Updated</Table.Th>

@@ -1,12 +1,11 @@
 import { Badge, Tooltip } from '@mantine/core';
 import { IconDatabase } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 
-import { trpc } from './trpc';
+import { useSystemInfo } from './system-info';
 
-/** The database flows run on, e.g. "DuckDB 1.5.5", with its location on hover. */
+/** The database flows run on, e.g. "MariaDB 10.11.19", with its location on hover. */
 export function TargetBadge() {
-  const info = useQuery(trpc.system.info.queryOptions(undefined, { staleTime: Infinity }));
+  const info = useSystemInfo();
   if (!info.data) return null;
   const { product, version, location } = info.data.target;
   return (
@@ -17,6 +16,7 @@ export function TargetBadge() {
         size="lg"
         leftSection={<IconDatabase size={14} />}
         data-testid="target-badge"
+        data-location={location}
         style={{ textTransform: 'none' }}
       >
         {product} {version}

@@ -1,39 +1,71 @@
+import type { FlowPreview, TargetProfile } from '@sluice/compiler';
 import type { Diagnostic } from '@sluice/flow';
-import { analyzeFlow } from '@sluice/compiler';
+import { analyzeFlow, previewFlow } from '@sluice/compiler';
 
 import type { EditorSlice } from './editor-state';
 
 /** What live validation knows of the flow: diagnostics, stage order, columns per stage. */
 export type FlowAnalysis = ReturnType<typeof analyzeFlow>;
 
+/** What the server says about where flows run, which the preview compiles for. */
+export interface PreviewEnvironment {
+  /** The target's dialect, product and version (`system.info`). */
+  target: TargetProfile;
+  /** Names of the external stages that exist; absent until the list has loaded. */
+  knownExternalStages?: readonly string[];
+}
+
 /**
- * Live validation. Recomputed by `createEditorStore` whenever `docRevision` changes (structure
- * and config edits), never on drags, so moving a node costs no analysis.
+ * Live validation and the SQL preview. Recomputed by `createEditorStore` whenever `docRevision`
+ * changes (structure and config edits), never on drags, so moving a node costs no analysis; and
+ * when the environment arrives or changes. Until the target is known, only the target-free
+ * analysis runs: there is no SQL to show, and no target diagnostics yet.
  */
 export interface DiagnosticsSlice {
   analysis: FlowAnalysis | undefined;
+  /** The plan preview for the target, with its diagnostics; absent until the target is known. */
+  preview: FlowPreview | undefined;
+  environment: PreviewEnvironment | undefined;
+  /** The analysis' diagnostics, plus the target's and missing external stages once known. */
   diagnostics: readonly Diagnostic[];
   /** Error-level diagnostics per stage id, for the canvas badges. */
   errorCounts: Readonly<Record<string, number>>;
   /** Warning-level diagnostics per stage id, for the canvas badges. */
   warningCounts: Readonly<Record<string, number>>;
   recomputeDiagnostics: () => void;
+  /** Never undoable: it is the server's state, not the document's. */
+  setEnvironment: (environment: PreviewEnvironment) => void;
+}
+
+function countByStage(diagnostics: readonly Diagnostic[]) {
+  const errorCounts: Record<string, number> = {};
+  const warningCounts: Record<string, number> = {};
+  for (const d of diagnostics) {
+    if (d.stageId === undefined) continue;
+    const counts = d.severity === 'error' ? errorCounts : warningCounts;
+    counts[d.stageId] = (counts[d.stageId] ?? 0) + 1;
+  }
+  return { errorCounts, warningCounts };
 }
 
 export const createDiagnosticsSlice: EditorSlice<DiagnosticsSlice> = (set, get) => ({
   analysis: undefined,
+  preview: undefined,
+  environment: undefined,
   diagnostics: [],
   errorCounts: {},
   warningCounts: {},
   recomputeDiagnostics: () => {
-    const analysis = analyzeFlow(get().document());
-    const errorCounts: Record<string, number> = {};
-    const warningCounts: Record<string, number> = {};
-    for (const d of analysis.diagnostics) {
-      if (d.stageId === undefined) continue;
-      const counts = d.severity === 'error' ? errorCounts : warningCounts;
-      counts[d.stageId] = (counts[d.stageId] ?? 0) + 1;
-    }
-    set({ analysis, diagnostics: analysis.diagnostics, errorCounts, warningCounts });
+    const document = get().document();
+    const environment = get().environment;
+    const analysis = analyzeFlow(document);
+    // The preview compiles the whole flow, analysis included, so its diagnostics cover both.
+    const preview = environment && previewFlow(document, environment);
+    const diagnostics = preview?.diagnostics ?? analysis.diagnostics;
+    set({ analysis, preview, diagnostics, ...countByStage(diagnostics) });
+  },
+  setEnvironment: (environment) => {
+    set({ environment });
+    get().recomputeDiagnostics();
   },
 });

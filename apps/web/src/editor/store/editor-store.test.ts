@@ -246,4 +246,65 @@ describe('editor store', () => {
     ed.state().applyRunSnapshot({ ...snapshot, id: 'r0', stages: [] });
     expect(ed.state().run?.id).toBe('r1');
   });
+
+  describe('preview for the target', () => {
+    const duckdb = { dialect: 'duckdb', product: 'DuckDB', version: '1.5.5' } as const;
+
+    /** file-source → filter → table-destination, the stages' defaults filled in. */
+    function paidOrders() {
+      const ed = createTestEditor();
+      const source = ed.add('file-source');
+      const filter = ed.add('filter');
+      const table = ed.add('table-destination');
+      ed.state().updateStageConfig(filter, { condition: 'amount > 100' });
+      ed.state().updateStageConfig(table, { table: 'paid' });
+      ed.link(source, filter);
+      ed.link(filter, table);
+      return { ed, source, table };
+    }
+
+    it('has no SQL until the server says which target flows run on', () => {
+      const { ed } = paidOrders();
+      expect(ed.state().preview).toBeUndefined();
+      ed.state().setEnvironment({ target: duckdb, knownExternalStages: ['samples'] });
+      expect(ed.state().preview?.steps.map((s) => s.phase)).toContain('load');
+      expect(ed.state().diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    });
+
+    it('puts a missing external stage on the stage that names it', () => {
+      const { ed, source } = paidOrders();
+      ed.state().setEnvironment({ target: duckdb, knownExternalStages: ['landing'] });
+      const missing = ed.state().diagnostics.filter((d) => d.code === 'unknown-external-stage');
+      expect(missing.map((d) => [d.stageId, d.path])).toEqual([[source, ['externalStage']]]);
+      expect(ed.state().errorCounts[source]).toBe(1);
+      expect(ed.state().preview?.steps).toEqual([]);
+    });
+
+    it('compiles for the target: its SQL and the diagnostics it has on a stage', () => {
+      const { ed } = paidOrders();
+      const mariadb = { dialect: 'mysql', product: 'MariaDB', version: '10.11.19' } as const;
+      ed.state().setEnvironment({ target: mariadb, knownExternalStages: ['samples', 'exports'] });
+      const sql = ed
+        .state()
+        .preview?.steps.map((s) => s.sql)
+        .join('\n');
+      expect(sql).toContain('LOAD DATA LOCAL INFILE');
+
+      const filter = ed.state().nodes.find((n) => n.data.type === 'filter')?.id ?? '';
+      const file = ed.add('file-export');
+      ed.link(filter, file);
+      ed.state().updateStageConfig(file, { format: 'jsonl' });
+      const matrixone3 = { dialect: 'matrixone', product: 'MatrixOne', version: '3.0.18' } as const;
+      ed.state().setEnvironment({
+        target: matrixone3,
+        knownExternalStages: ['samples', 'exports'],
+      });
+      const onFormat = ed.state().diagnostics.filter((d) => d.stageId === file);
+      expect(onFormat.map((d) => [d.code, d.path])).toEqual([
+        ['unsupported-on-target', ['format']],
+      ]);
+      expect(onFormat[0]?.message).toMatch(/JSON lines export needs MatrixOne 4\.0/);
+      expect(ed.state().errorCounts[file]).toBe(1);
+    });
+  });
 });

@@ -18,6 +18,9 @@ export const selectStarting = (s: EditorState) => s.starting;
 export const selectDiagnostics = (s: EditorState) => s.diagnostics;
 export const selectAnalysis = (s: EditorState) => s.analysis;
 export const selectDocRevision = (s: EditorState) => s.docRevision;
+export const selectPreview = (s: EditorState) => s.preview;
+export const selectTarget = (s: EditorState) => s.environment?.target;
+export const selectSetEnvironment = (s: EditorState) => s.setEnvironment;
 
 /** The handlers the canvas passes to React Flow (pick with `useShallow`). */
 export const selectCanvasHandlers = (s: EditorState) => ({

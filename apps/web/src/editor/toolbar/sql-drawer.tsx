@@ -1,30 +1,45 @@
-import { Badge, Code, Drawer, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Code, Drawer, Group, Loader, Stack, Text, Title } from '@mantine/core';
 
 import { PHASES } from '@sluice/compiler';
 import { hasErrors } from '@sluice/flow';
 
 import { DiagnosticList } from '../inspector/diagnostic-list';
-import { useEditorStoreApi } from '../store/editor-context';
-import { useSqlPreview } from './use-sql-preview';
+import { useEditorStore, useEditorStoreApi } from '../store/editor-context';
+import { selectPreview, selectTarget } from '../store/selectors';
 
 /** The SQL the current (unsaved included) flow compiles to, grouped by run phase, compiled here. */
 export function SqlDrawer({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
-    <Drawer
-      opened={opened}
-      onClose={onClose}
-      position="right"
-      size="xl"
-      title={<Title order={4}>SQL preview</Title>}
-    >
+    <Drawer opened={opened} onClose={onClose} position="right" size="xl" title={<DrawerTitle />}>
       {opened && <SqlPreview />}
     </Drawer>
   );
 }
 
+/** "SQL preview for MariaDB 10.11.19": the SQL differs from one target to the next. */
+function DrawerTitle() {
+  const target = useEditorStore(selectTarget);
+  return (
+    <Title order={4} data-testid="sql-view-title">
+      SQL preview{target && ` for ${target.product} ${target.version}`}
+    </Title>
+  );
+}
+
 function SqlPreview() {
   const store = useEditorStoreApi();
-  const { steps, diagnostics } = useSqlPreview();
+  const preview = useEditorStore(selectPreview);
+  if (!preview) {
+    return (
+      <Group gap="sm" data-testid="sql-view-waiting">
+        <Loader size="sm" />
+        <Text size="sm" c="dimmed">
+          Asking the server which database flows run on…
+        </Text>
+      </Group>
+    );
+  }
+  const { steps, diagnostics } = preview;
   const labelOf = (id: string) => store.getState().nodes.find((n) => n.id === id)?.data.label;
   return (
     <Stack data-testid="sql-view" gap="lg">

@@ -35,8 +35,7 @@ function asColumns(value: unknown): Column[] {
 /** What `externalStage.detectColumns` needs: the file the stage reads and its format. */
 function detectInput({ op }: FieldContext) {
   if (op?.kind !== 'load-file') return undefined;
-  const { kind: _kind, ...format } = op.format;
-  return { externalStage: op.file.externalStage, path: op.file.path, format };
+  return { externalStage: op.file.externalStage, path: op.file.path, format: op.format };
 }
 
 /** Explicit columns (name + type), typed by hand or detected from the file. */

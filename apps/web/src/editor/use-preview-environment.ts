@@ -1,0 +1,26 @@
+import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
+
+import { useSystemInfo } from '../lib/system-info';
+import { trpc } from '../lib/trpc';
+import { useEditorStore } from './store/editor-context';
+import { selectSetEnvironment } from './store/selectors';
+
+/**
+ * Hands the editor store what the preview compiles for: the server's target (so the SQL and
+ * the target diagnostics are those of the database flows really run on) and the external
+ * stages that exist. Both come from queries the page shares with the header and the fields.
+ */
+export function usePreviewEnvironment(): void {
+  const target = useSystemInfo().data?.target;
+  const stages = useQuery(trpc.externalStage.list.queryOptions());
+  const setEnvironment = useEditorStore(selectSetEnvironment);
+  useEffect(() => {
+    if (!target) return;
+    const { dialect, product, version } = target;
+    setEnvironment({
+      target: { dialect, product, version },
+      knownExternalStages: stages.data?.map((stage) => stage.name),
+    });
+  }, [target, stages.data, setEnvironment]);
+}
