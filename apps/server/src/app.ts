@@ -26,7 +26,7 @@ export function createApp(services: Services): Express {
   app.use(guardOrigin({ loopback: isLoopbackHost(host), boundHost: host }));
 
   app.get('/healthz', (_req, res, next) => {
-    services.meta
+    services.target.meta
       .query('SELECT 1 AS ok')
       .then(() => res.json({ ok: true }))
       .catch(next);

@@ -5,19 +5,29 @@ import { ConfigError, loadEnv } from './env';
 
 const BASE = { INIT_CWD: '/srv/app' };
 
+function catchMessage(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  return '';
+}
+
 describe('loadEnv', () => {
   it('defaults to a DuckDB file in .sluice under the starting folder, on loopback port 4310', () => {
     const config = loadEnv(BASE);
     expect(config).toMatchObject({
       dataDir: '/srv/app/.sluice',
-      databaseUrl: 'duckdb:/srv/app/.sluice/sluice.duckdb',
-      databasePath: '/srv/app/.sluice/sluice.duckdb',
+      database: { kind: 'duckdb', path: '/srv/app/.sluice/sluice.duckdb' },
+      metadataDatabase: 'sluice',
       host: '127.0.0.1',
       port: 4310,
       exportsDir: '/srv/app/.sluice/files/exports',
     });
     expect(config.fileRoots).toEqual([config.samplesDir, '/srv/app/.sluice/files']);
     expect(config.accessToken).toBeUndefined();
+    expect(config.secretKey).toBeUndefined();
   });
 
   it('reads every variable', () => {
@@ -32,7 +42,7 @@ describe('loadEnv', () => {
       SLUICE_WEB_DIST: 'web',
     });
     expect(config).toMatchObject({
-      databasePath: '/srv/app/data/meta.duckdb',
+      database: { kind: 'duckdb', path: '/srv/app/data/meta.duckdb' },
       dataDir: '/var/sluice',
       host: '0.0.0.0',
       port: 8080,
@@ -43,8 +53,28 @@ describe('loadEnv', () => {
   });
 
   it.each([
-    [{ SLUICE_DATABASE_URL: 'mysql://localhost/sluice' }, /not supported yet: use duckdb:/],
-    [{ SLUICE_DATABASE_URL: 'duckdb:' }, /needs a file path/],
+    [{ SLUICE_DATABASE_URL: 'duckdb:' }, /^SLUICE_DATABASE_URL needs a file path after "duckdb:"/],
+    [
+      { SLUICE_DATABASE_URL: 'postgres://u:hunter2@db/x' },
+      /"postgres:\/\/…@db\/x" has an unknown scheme; use duckdb:/,
+    ],
+    [
+      { SLUICE_DATABASE_URL: 'mysql://root@db' },
+      /^SLUICE_DATABASE_URL names no database \(write \/database after the host\)/,
+    ],
+    [{ SLUICE_DATABASE_URL: 'mysql://root@db:3306/' }, /names no database/],
+    [{ SLUICE_DATABASE_URL: 'mysql://db/sales' }, /names no user/],
+    [{ SLUICE_DATABASE_URL: 'mysql://root@db:99999/sales' }, /is not a valid URL/],
+    [{ SLUICE_DATABASE_URL: 'mysql://root@db/sales?ssl=true' }, /takes no "\?" options/],
+    [
+      { SLUICE_DATABASE_URL: 'matrixone://acc#admin:pw@db/sales' },
+      /has a "#": percent-encode it as %23/,
+    ],
+    [{ SLUICE_DATABASE_URL: 'matrixone://root:%zz@db/sales' }, /badly percent-encoded password/],
+    [
+      { SLUICE_SECRET_KEY: 'too-short' },
+      /^SLUICE_SECRET_KEY must be at least 32 characters \(it has 9\)/,
+    ],
     [{ SLUICE_HOST: '0.0.0.0' }, /set SLUICE_ACCESS_TOKEN too/],
     [{ SLUICE_FILE_ROOTS: 'relative/dir' }, /must be absolute folders; "relative\/dir"/],
     [{ SLUICE_PORT: 'eighty' }, /^SLUICE_PORT: /],
@@ -52,5 +82,66 @@ describe('loadEnv', () => {
     const load = (): unknown => loadEnv({ ...BASE, ...env });
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(message);
+    expect(catchMessage(load)).not.toContain('\n');
+  });
+
+  it.each([
+    [
+      'mysql://root@127.0.0.1/test',
+      {
+        kind: 'mysql',
+        host: '127.0.0.1',
+        port: 3306,
+        user: 'root',
+        password: '',
+        database: 'test',
+      },
+    ],
+    [
+      'mysql://etl%40corp:p%40ss%3Aw0rd@db.internal:3307/sales%20data',
+      {
+        kind: 'mysql',
+        host: 'db.internal',
+        port: 3307,
+        user: 'etl@corp',
+        password: 'p@ss:w0rd',
+        database: 'sales data',
+      },
+    ],
+    [
+      'matrixone://dump:111@mo.local/lake',
+      {
+        kind: 'matrixone',
+        host: 'mo.local',
+        port: 6001,
+        user: 'dump',
+        password: '111',
+        database: 'lake',
+      },
+    ],
+    [
+      'matrixone://acc%23admin:pw@[::1]:6002/lake',
+      {
+        kind: 'matrixone',
+        host: '::1',
+        port: 6002,
+        user: 'acc#admin',
+        password: 'pw',
+        database: 'lake',
+      },
+    ],
+  ])('reads %s as a database server', (url, database) => {
+    expect(loadEnv({ ...BASE, SLUICE_DATABASE_URL: url }).database).toEqual(database);
+  });
+
+  it('derives a 32-byte key from SLUICE_SECRET_KEY, the same for the same text', () => {
+    const text = 'k'.repeat(32);
+    const one = loadEnv({ ...BASE, SLUICE_SECRET_KEY: text }).secretKey;
+    const two = loadEnv({ ...BASE, SLUICE_SECRET_KEY: text }).secretKey;
+    const other = loadEnv({ ...BASE, SLUICE_SECRET_KEY: `${text}x` }).secretKey;
+    expect(one?.length).toBe(32);
+    expect(one?.equals(two ?? Buffer.alloc(0))).toBe(true);
+    expect(one?.equals(other ?? Buffer.alloc(0))).toBe(false);
+    expect(one?.toString('utf8')).not.toContain(text);
   });
 });

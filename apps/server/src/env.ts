@@ -6,15 +6,28 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
+import type { DatabaseLocation } from '@sluice/engine';
+
+import { ConfigError } from './config-error';
+import { parseDatabaseUrl } from './database-url';
+import { deriveSecretKey } from './secret-key';
+
+export { ConfigError } from './config-error';
+
 /** The repository root, the folder three levels above this file (apps/server/src/env.ts). */
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export interface ServerConfig {
-  /** The database URL as given, e.g. `duckdb:/var/sluice/sluice.duckdb`. */
-  databaseUrl: string;
-  /** The DuckDB file behind the URL, or `:memory:`. */
-  databasePath: string;
+  /** The database flows run on and metadata lives in, from `SLUICE_DATABASE_URL`. */
+  database: DatabaseLocation;
+  /**
+   * On MySQL-family servers, the database holding Sluice's own tables (flows, runs, external
+   * stages); `sluice` unless a test gives each run its own.
+   */
+  metadataDatabase: string;
+  /** The AES-256 key for external-stage credentials, derived from `SLUICE_SECRET_KEY`. */
+  secretKey?: Buffer;
   dataDir: string;
   host: string;
   port: number;
@@ -29,11 +42,6 @@ export interface ServerConfig {
   exportsDir: string;
 }
 
-/** A configuration problem, worded for the person starting the server. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
 const EnvSchema = z.object({
   SLUICE_DATABASE_URL: z.string().trim().min(1).optional(),
   SLUICE_DATA_DIR: z.string().trim().min(1).optional(),
@@ -42,23 +50,13 @@ const EnvSchema = z.object({
   SLUICE_FILE_ROOTS: z.string().trim().min(1).optional(),
   SLUICE_ACCESS_TOKEN: z.string().trim().min(1).optional(),
   SLUICE_WEB_DIST: z.string().trim().min(1).optional(),
+  SLUICE_SECRET_KEY: z.string().trim().min(1).optional(),
   INIT_CWD: z.string().min(1).optional(),
 });
 
 /** True for hosts only this machine can reach. */
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
-function databasePathOf(url: string, baseDir: string): string {
-  if (!url.startsWith('duckdb:')) {
-    throw new ConfigError(
-      `SLUICE_DATABASE_URL "${url}" is not supported yet: use duckdb:<file path> (for example duckdb:./sluice.duckdb).`,
-    );
-  }
-  const path = url.slice('duckdb:'.length).replace(/^\/\/(?=\/)/, '');
-  if (path === '') throw new ConfigError('SLUICE_DATABASE_URL needs a file path after "duckdb:".');
-  return path === ':memory:' ? path : resolve(baseDir, path);
 }
 
 function fileRootsOf(value: string | undefined, defaults: string[]): string[] {
@@ -99,8 +97,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     );
   }
   return {
-    databaseUrl,
-    databasePath: databasePathOf(databaseUrl, baseDir),
+    database: parseDatabaseUrl(databaseUrl, baseDir),
+    metadataDatabase: 'sluice',
+    ...(env.SLUICE_SECRET_KEY === undefined
+      ? {}
+      : { secretKey: deriveSecretKey(env.SLUICE_SECRET_KEY) }),
     dataDir,
     host: env.SLUICE_HOST,
     port: env.SLUICE_PORT,

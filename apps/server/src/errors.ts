@@ -25,9 +25,18 @@ export class InvalidRequestError extends Error {
   constructor(
     message: string,
     readonly diagnostics?: readonly Diagnostic[],
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
+}
+
+/**
+ * The target database refused a statement Sluice ran for a person's request outside any run
+ * (MatrixOne's external stage DDL); the message quotes the server.
+ */
+export class TargetStatementError extends Error {
+  override name = 'TargetStatementError';
 }
 
 /** Maps a known service error to a TRPCError; `undefined` for anything unexpected. */
@@ -40,6 +49,7 @@ export function toTrpcError(error: unknown): TRPCError | undefined {
   }
   if (
     error instanceof InvalidRequestError ||
+    error instanceof TargetStatementError ||
     error instanceof FileAccessError ||
     error instanceof ColumnDetectionError ||
     error instanceof DocumentVersionError

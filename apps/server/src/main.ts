@@ -2,6 +2,8 @@
  * The server entry: reads the environment, opens the database, serves HTTP, and shuts down
  * cleanly on SIGINT / SIGTERM.
  */
+import { TargetConnectError } from '@sluice/engine';
+
 import { createApp } from './app';
 import { ConfigError, loadEnv } from './env';
 import { logger } from './logger';
@@ -38,7 +40,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) logger.fatal(error.message);
-  else logger.error('Sluice could not start', error);
+  // A database or setting the person must fix: one line saying what, no stack.
+  if (error instanceof ConfigError || error instanceof TargetConnectError) {
+    logger.fatal(error.message);
+  } else logger.error('Sluice could not start', error);
   process.exit(1);
 });

@@ -24,7 +24,14 @@ export async function seedExternalStages(
   for (const seed of seeds) {
     try {
       const url = await checkExternalStageUrl(pathToFileURL(seed.dir).href, config.fileRoots);
-      await externalStages.create({ name: seed.name, url, comment: seed.comment });
+      await externalStages.create({
+        name: seed.name,
+        url,
+        comment: seed.comment,
+        settings: {},
+        secretNames: [],
+        sealedSecrets: null,
+      });
     } catch (error) {
       if (!(error instanceof FileAccessError)) throw error;
       const why =

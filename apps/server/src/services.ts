@@ -1,11 +1,15 @@
-import type { DuckDbClient } from '@sluice/engine';
-import { describeDuckDbTarget, DuckDbDatabase } from '@sluice/engine';
+import type { Target } from '@sluice/engine';
+import { openTarget } from '@sluice/engine';
 
 import type { ServerConfig } from './env';
+import type { MetaTables } from './repos/meta-schema';
 import packageJson from '../package.json' with { type: 'json' };
+import { CredentialCipher } from './external-stages/credential-cipher';
+import { ExternalStageService } from './external-stages/external-stage-service';
+import { matrixOneStageDdl } from './external-stages/matrixone-stage-ddl';
 import { ExternalStagesRepo } from './repos/external-stages.repo';
 import { FlowsRepo } from './repos/flows.repo';
-import { metaSchemaOf, metaTables } from './repos/meta-schema';
+import { duckDbMetaTables, mySqlMetaTables } from './repos/meta-schema';
 import { migrate } from './repos/migrate';
 import { RunsRepo } from './repos/runs.repo';
 import { RunManager } from './runs/run-manager';
@@ -13,71 +17,88 @@ import { seedExternalStages } from './seed';
 
 /** The database a flow runs on, as `system.info` reports it. */
 export interface TargetDescription {
-  product: 'DuckDB';
+  product: Target['profile']['product'];
   version: string;
-  dialect: 'duckdb';
+  dialect: Target['profile']['dialect'];
+  /** The DuckDB file, or `host:port/database`; never a password. */
   location: string;
 }
 
 /** Everything a request needs, built once per process and shared through the tRPC context. */
 export interface Services {
   config: ServerConfig;
-  database: DuckDbDatabase;
-  /** The metadata connection; each run opens its own. */
-  meta: DuckDbClient;
+  target: Target;
   flows: FlowsRepo;
   runs: RunsRepo;
-  externalStages: ExternalStagesRepo;
+  externalStages: ExternalStageService;
   runManager: RunManager;
-  target: TargetDescription;
   sluiceVersion: string;
   /** Cancels active runs and closes the database. */
   close(): Promise<void>;
 }
 
+/** Where the metadata tables are: the DuckDB file's `sluice` schema or a database of their own. */
+function metaTablesOf(target: Target, config: ServerConfig): Promise<MetaTables> | MetaTables {
+  return target.profile.dialect === 'duckdb'
+    ? duckDbMetaTables(target.meta)
+    : mySqlMetaTables(config.metadataDatabase);
+}
+
+/** What `system.info` says about the target. */
+export function describeTarget(target: Target): TargetDescription {
+  const { product, version, dialect } = target.profile;
+  return { product, version, dialect, location: target.location };
+}
+
 /**
- * Opens the database, brings the `sluice` schema up to date, marks runs a previous process left
- * unfinished as interrupted, and seeds the first external stages of a new database.
+ * Opens the target, brings the metadata tables up to date, marks runs a previous process left
+ * unfinished as interrupted, and seeds the first external stages of a new database. Fails with
+ * the engine's `TargetConnectError` when the database cannot be used.
  */
 export async function createServices(config: ServerConfig): Promise<Services> {
-  // Flow SQL runs in this database too: it may touch only the file roots and the data folder.
-  const database = await DuckDbDatabase.open(config.databasePath, {
+  // Flow SQL runs on DuckDB in-process: it may touch only the file roots and the data folder.
+  const target = await openTarget(config.database, {
     allowedDirectories: [...config.fileRoots, config.dataDir],
   });
   try {
-    const meta = await database.connect();
-    const tables = metaTables(await metaSchemaOf(meta));
-    const applied = await migrate(meta, tables);
-    const flows = new FlowsRepo(meta, tables);
-    const runs = new RunsRepo(meta, tables);
-    const externalStages = new ExternalStagesRepo(meta, tables);
+    const tables = await metaTablesOf(target, config);
+    const applied = await migrate(target.meta, tables);
+    const flows = new FlowsRepo(target.meta, tables);
+    const runs = new RunsRepo(target.meta, tables);
+    const repo = new ExternalStagesRepo(target.meta, tables);
+    const onMatrixOne = target.profile.dialect === 'matrixone';
+    const externalStages = new ExternalStageService({
+      repo,
+      cipher: new CredentialCipher(config.secretKey),
+      target,
+      fileRoots: config.fileRoots,
+      ...(onMatrixOne ? { ddl: matrixOneStageDdl } : {}),
+    });
     await runs.interruptUnfinished();
-    if (applied.includes(1)) await seedExternalStages(config, externalStages);
+    // The seeded folders are on this machine, which a MatrixOne server cannot read.
+    if (applied.includes(1) && !onMatrixOne) await seedExternalStages(config, repo);
     const runManager = new RunManager({
-      database,
+      target,
       flows,
       runs,
-      externalStages,
+      externalStages: repo,
       fileRoots: config.fileRoots,
     });
-    const target = { ...(await describeDuckDbTarget(database)), location: config.databasePath };
     return {
       config,
-      database,
-      meta,
+      target,
       flows,
       runs,
       externalStages,
       runManager,
-      target,
       sluiceVersion: packageJson.version,
       async close() {
         await runManager.shutdown();
-        database.close();
+        await target.close();
       },
     };
   } catch (error) {
-    database.close();
+    await target.close();
     throw error;
   }
 }

@@ -9,6 +9,7 @@ import { createContextInner } from '../src/context';
 import { loadEnv } from '../src/env';
 import { createCaller } from '../src/root';
 import { createServices } from '../src/services';
+import { createTestDatabase } from './mysql-test-database';
 
 const REPO_SAMPLES = fileURLToPath(new URL('../../../samples', import.meta.url));
 
@@ -22,7 +23,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-async function open(dir: string, config: ServerConfig): Promise<TestServer> {
+async function open(
+  dir: string,
+  config: ServerConfig,
+  dropDatabases: () => Promise<void>,
+): Promise<TestServer> {
   const services = await createServices(config);
   const server: TestServer = {
     dir,
@@ -31,21 +36,29 @@ async function open(dir: string, config: ServerConfig): Promise<TestServer> {
     caller: createCaller(createContextInner({ services })),
     async restart() {
       await services.close();
-      return open(dir, config);
+      return open(dir, config, dropDatabases);
     },
     async close() {
       await services.close();
+      await dropDatabases();
       await rm(dir, { recursive: true, force: true });
     },
   };
   return server;
 }
 
+/** Where a test server keeps its data: a DuckDB file, or fresh databases on the test MariaDB. */
+export type TestTarget = 'duckdb' | 'mariadb';
+
 /**
- * Real services on a temporary DuckDB file, with a copy of the sample CSVs as the `samples`
- * external stage and `<data>/files` as the other allowed root.
+ * Real services on a temporary DuckDB file (or, for `mariadb`, on a fresh target database and a
+ * fresh metadata database on the test MariaDB, dropped on close), with a copy of the sample CSVs
+ * as the `samples` external stage and `<data>/files` as the other allowed root.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  target: TestTarget = 'duckdb',
+): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'sluice-server-'));
   const samplesDir = join(dir, 'samples');
   await cp(REPO_SAMPLES, samplesDir, { recursive: true });
@@ -58,5 +71,16 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     SLUICE_PORT: '0',
     ...env,
   });
-  return open(dir, { ...config, samplesDir });
+  if (target === 'duckdb') return open(dir, { ...config, samplesDir }, () => Promise.resolve());
+  const database = await createTestDatabase();
+  const mariaDbConfig = {
+    ...config,
+    samplesDir,
+    database: database.location,
+    metadataDatabase: database.metadataDatabase,
+  };
+  return open(dir, mariaDbConfig, () => database.drop()).catch(async (error: unknown) => {
+    await database.drop();
+    throw error;
+  });
 }

@@ -1,85 +1,156 @@
-import type { DuckDbClient } from '@sluice/engine';
+import type { SqlClient } from '@sluice/engine';
 
+import type {
+  ExternalStageRecord,
+  SecretKey,
+  StageSettings,
+} from '../external-stages/external-stage-types';
 import type { MetaTables } from './meta-schema';
 import { ConflictError, NotFoundError } from '../errors';
+import { kindOfUrl, SECRET_KEYS, SETTING_KEYS } from '../external-stages/external-stage-types';
+import { isoOf, stampOf } from './meta-dialect';
 
-export interface ExternalStageRecord {
+/** What is stored for one external stage; `sealedSecrets` is the cipher's text, never plain. */
+export interface StoredExternalStage {
   name: string;
   url: string;
   comment: string;
-  createdAt: string;
-  updatedAt: string;
+  settings: StageSettings;
+  secretNames: SecretKey[];
+  sealedSecrets: string | null;
 }
 
-const selectExternalStage = (
-  t: MetaTables,
-): string => `SELECT name, url, comment, created_at AS "createdAt",
-  updated_at AS "updatedAt" FROM ${t.externalStages}`;
+interface StageRow extends Record<string, unknown> {
+  name: string;
+  url: string;
+  comment: string;
+  created_at: unknown;
+  updated_at: unknown;
+  settings: string | null;
+  secret_names: string | null;
+  secrets: string | null;
+}
+
+const SELECT_COLUMNS =
+  'name, url, comment, created_at, updated_at, settings, secret_names, secrets';
+
+function settingsOf(text: string | null): StageSettings {
+  if (text === null || text === '') return {};
+  const parsed = JSON.parse(text) as Record<string, unknown>;
+  const settings: StageSettings = {};
+  for (const key of SETTING_KEYS) {
+    const value = parsed[key];
+    if (typeof value === 'string') settings[key] = value;
+  }
+  return settings;
+}
+
+function secretNamesOf(text: string | null): SecretKey[] {
+  const names = (text ?? '').split(',');
+  return SECRET_KEYS.filter((key) => names.includes(key));
+}
+
+function toStored(row: StageRow): StoredExternalStage & ExternalStageRecord {
+  const secretNames = secretNamesOf(row.secret_names);
+  return {
+    name: row.name,
+    url: row.url,
+    comment: row.comment,
+    createdAt: isoOf(row.created_at),
+    updatedAt: isoOf(row.updated_at),
+    kind: kindOfUrl(row.url),
+    settings: settingsOf(row.settings),
+    secretsSet: secretNames,
+    secretNames,
+    sealedSecrets: row.secrets,
+  };
+}
+
+/** The API's view of a stored external stage: no sealed secrets. */
+function publicRecord(stage: ExternalStageRecord): ExternalStageRecord {
+  const { name, url, comment, createdAt, updatedAt, kind, settings, secretsSet } = stage;
+  return { name, url, comment, createdAt, updatedAt, kind, settings, secretsSet };
+}
 
 const notFound = (name: string): NotFoundError =>
   new NotFoundError(
     `External stage "${name}" does not exist. Pick one from the list or create it.`,
   );
 
-/** Named storage locations (`sluice.external_stages`). URLs are checked before they get here. */
+function values(stage: StoredExternalStage): (string | null)[] {
+  return [
+    stage.url,
+    stage.comment,
+    JSON.stringify(stage.settings),
+    stage.secretNames.join(','),
+    stage.sealedSecrets,
+  ];
+}
+
+/**
+ * Named storage locations (`external_stages`). URLs, credentials and encryption are checked
+ * and done by the external stage service before anything gets here.
+ */
 export class ExternalStagesRepo {
   constructor(
-    private readonly db: DuckDbClient,
+    private readonly db: SqlClient,
     private readonly t: MetaTables,
   ) {}
 
   async list(): Promise<ExternalStageRecord[]> {
-    return this.db.query<ExternalStageRecord & Record<string, unknown>>(
-      `${selectExternalStage(this.t)} ORDER BY name`,
+    const rows = await this.db.query<StageRow>(
+      `SELECT ${SELECT_COLUMNS} FROM ${this.t.externalStages} ORDER BY name`,
     );
+    return rows.map((row) => publicRecord(toStored(row)));
   }
 
-  async byName(name: string, db: DuckDbClient = this.db): Promise<ExternalStageRecord> {
-    const [row] = await db.query<ExternalStageRecord & Record<string, unknown>>(
-      `${selectExternalStage(this.t)} WHERE name = ?`,
+  async byName(name: string): Promise<ExternalStageRecord> {
+    return publicRecord(await this.stored(name));
+  }
+
+  /** Everything stored for the stage, sealed secrets included: for the server's own use. */
+  async stored(
+    name: string,
+    db: SqlClient = this.db,
+  ): Promise<StoredExternalStage & ExternalStageRecord> {
+    const [row] = await db.query<StageRow>(
+      `SELECT ${SELECT_COLUMNS} FROM ${this.t.externalStages} WHERE name = ?`,
       [name],
     );
     if (!row) throw notFound(name);
-    return row;
+    return toStored(row);
   }
 
-  async create(input: {
-    name: string;
-    url: string;
-    comment: string;
-  }): Promise<ExternalStageRecord> {
-    const now = new Date().toISOString();
+  async create(stage: StoredExternalStage): Promise<ExternalStageRecord> {
+    const now = stampOf();
     return this.db.transaction(async (tx) => {
-      const existing = await tx.query(`${selectExternalStage(this.t)} WHERE name = ?`, [
-        input.name,
+      const existing = await tx.query(`SELECT name FROM ${this.t.externalStages} WHERE name = ?`, [
+        stage.name,
       ]);
       if (existing.length > 0) {
-        throw new ConflictError(`An external stage named "${input.name}" already exists.`);
+        throw new ConflictError(`An external stage named "${stage.name}" already exists.`);
       }
-      await tx.run(`INSERT INTO ${this.t.externalStages} VALUES (?, ?, ?, ?, ?)`, [
-        input.name,
-        input.url,
-        input.comment,
-        now,
-        now,
-      ]);
-      return this.byName(input.name, tx);
+      await tx.run(
+        `INSERT INTO ${this.t.externalStages}
+           (url, comment, settings, secret_names, secrets, name, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [...values(stage), stage.name, now, now],
+      );
+      return publicRecord(await this.stored(stage.name, tx));
     });
   }
 
-  async update(input: {
-    name: string;
-    url?: string;
-    comment?: string;
-  }): Promise<ExternalStageRecord> {
-    const now = new Date().toISOString();
+  /** Replaces everything stored for the stage except its name and creation time. */
+  async update(stage: StoredExternalStage): Promise<ExternalStageRecord> {
     return this.db.transaction(async (tx) => {
-      const current = await this.byName(input.name, tx);
-      await tx.run(
-        `UPDATE ${this.t.externalStages} SET url = ?, comment = ?, updated_at = ? WHERE name = ?`,
-        [input.url ?? current.url, input.comment ?? current.comment, now, input.name],
+      const changed = await tx.run(
+        `UPDATE ${this.t.externalStages}
+         SET url = ?, comment = ?, settings = ?, secret_names = ?, secrets = ?, updated_at = ?
+         WHERE name = ?`,
+        [...values(stage), stampOf(), stage.name],
       );
-      return this.byName(input.name, tx);
+      if (changed === 0) throw notFound(stage.name);
+      return publicRecord(await this.stored(stage.name, tx));
     });
   }
 

@@ -1,9 +1,10 @@
-import type { DuckDbClient } from '@sluice/engine';
+import type { SqlClient } from '@sluice/engine';
 import type { FlowDocument } from '@sluice/flow';
 import { migrateFlowDocument } from '@sluice/flow';
 
 import type { MetaTables } from './meta-schema';
 import { ConflictError, NotFoundError } from '../errors';
+import { isoOf, stampOf } from './meta-dialect';
 
 export interface FlowRecord {
   id: string;
@@ -27,14 +28,25 @@ interface FlowRow extends Record<string, unknown> {
   name: string;
   version: number;
   document: string;
-  created_at: string;
-  updated_at: string;
+  created_at: unknown;
+  updated_at: unknown;
+}
+
+interface SummaryRow extends Record<string, unknown> {
+  id: string;
+  name: string;
+  version: number;
+  updated_at: unknown;
+  stage_count: number | string | null;
 }
 
 const selectFlow = (
   t: MetaTables,
 ): string => `SELECT f.id, f.name, f.version, v.document, f.created_at, f.updated_at
   FROM ${t.flows} f JOIN ${t.flowVersions} v ON v.flow_id = f.id AND v.version = f.version`;
+
+const flowNotFound = (id: string): NotFoundError =>
+  new NotFoundError(`Flow "${id}" does not exist; it may have been deleted.`);
 
 /** Names are unique regardless of case, so "Orders" and "orders" cannot both exist. */
 const nameKey = (name: string): string => name.toLocaleLowerCase('en-US');
@@ -43,15 +55,15 @@ function toRecord(row: FlowRow): FlowRecord {
   return {
     id: row.id,
     name: row.name,
-    version: row.version,
+    version: Number(row.version),
     document: migrateFlowDocument(JSON.parse(row.document)),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    createdAt: isoOf(row.created_at),
+    updatedAt: isoOf(row.updated_at),
   };
 }
 
 async function assertNameFree(
-  tx: DuckDbClient,
+  tx: SqlClient,
   t: MetaTables,
   named: { name: string; exceptId?: string },
 ): Promise<void> {
@@ -66,43 +78,47 @@ async function assertNameFree(
 /** Flows and every saved version of their documents (`sluice.flows`, `sluice.flow_versions`). */
 export class FlowsRepo {
   constructor(
-    private readonly db: DuckDbClient,
+    private readonly db: SqlClient,
     private readonly t: MetaTables,
   ) {}
 
   /** Every flow, most recently changed first. */
   async list(): Promise<FlowSummary[]> {
-    return this.db.query<FlowSummary & Record<string, unknown>>(
-      `SELECT f.id, f.name, f.version, f.updated_at AS "updatedAt",
-        CAST(coalesce(json_array_length(v.document, '$.stages'), 0) AS INTEGER) AS "stageCount"
+    const stageCount = this.t.dialect.jsonArrayLength('v.document', '$.stages');
+    const rows = await this.db.query<SummaryRow>(
+      `SELECT f.id, f.name, f.version, f.updated_at, ${stageCount} AS stage_count
        FROM ${this.t.flows} f JOIN ${this.t.flowVersions} v ON v.flow_id = f.id AND v.version = f.version
        ORDER BY f.updated_at DESC, f.name`,
     );
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      version: Number(row.version),
+      updatedAt: isoOf(row.updated_at),
+      stageCount: Number(row.stage_count ?? 0),
+    }));
   }
 
-  async byId(id: string, db: DuckDbClient = this.db): Promise<FlowRecord> {
+  async byId(id: string, db: SqlClient = this.db): Promise<FlowRecord> {
     const [row] = await db.query<FlowRow>(`${selectFlow(this.t)} WHERE f.id = ?`, [id]);
-    if (!row) throw new NotFoundError(`Flow "${id}" does not exist; it may have been deleted.`);
+    if (!row) throw flowNotFound(id);
     return toRecord(row);
   }
 
   /** Creates a flow at version 1. */
   async create(input: { id: string; name: string; document: FlowDocument }): Promise<FlowRecord> {
-    const now = new Date().toISOString();
+    const now = stampOf();
     return this.db.transaction(async (tx) => {
       await assertNameFree(tx, this.t, { name: input.name });
-      await tx.run(`INSERT INTO ${this.t.flows} VALUES (?, ?, ?, 1, ?, ?)`, [
-        input.id,
-        input.name,
-        nameKey(input.name),
-        now,
-        now,
-      ]);
-      await tx.run(`INSERT INTO ${this.t.flowVersions} VALUES (?, 1, ?, ?)`, [
-        input.id,
-        JSON.stringify(input.document),
-        now,
-      ]);
+      await tx.run(
+        `INSERT INTO ${this.t.flows} (id, name, name_key, version, created_at, updated_at)
+         VALUES (?, ?, ?, 1, ?, ?)`,
+        [input.id, input.name, nameKey(input.name), now, now],
+      );
+      await tx.run(
+        `INSERT INTO ${this.t.flowVersions} (flow_id, version, document, saved_at) VALUES (?, 1, ?, ?)`,
+        [input.id, JSON.stringify(input.document), now],
+      );
       return this.byId(input.id, tx);
     });
   }
@@ -116,37 +132,35 @@ export class FlowsRepo {
     baseVersion: number;
     document: FlowDocument;
   }): Promise<{ version: number; updatedAt: string }> {
-    const now = new Date().toISOString();
+    const now = new Date();
     return this.db.transaction(async (tx) => {
-      const [row] = await tx.query<{ version: number }>(
-        `SELECT version FROM ${this.t.flows} WHERE id = ?`,
-        [input.id],
+      const version = input.baseVersion + 1;
+      // The update takes the row's lock before anything is written, so of two saves on the same
+      // base version the second finds the version moved on and changes nothing.
+      const changed = await tx.run(
+        `UPDATE ${this.t.flows} SET version = ?, updated_at = ? WHERE id = ? AND version = ?`,
+        [version, stampOf(now), input.id, input.baseVersion],
       );
-      if (!row)
-        throw new NotFoundError(`Flow "${input.id}" does not exist; it may have been deleted.`);
-      if (row.version !== input.baseVersion) {
+      if (changed === 0) {
+        const [row] = await tx.query<{ version: number }>(
+          `SELECT version FROM ${this.t.flows} WHERE id = ?`,
+          [input.id],
+        );
+        if (!row) throw flowNotFound(input.id);
         throw new ConflictError(
-          `This flow was saved elsewhere (now version ${row.version}) after you opened version ${input.baseVersion}. Reload to see it, or save yours as a copy.`,
+          `This flow was saved elsewhere (now version ${Number(row.version)}) after you opened version ${input.baseVersion}. Reload to see it, or save yours as a copy.`,
         );
       }
-      const version = row.version + 1;
-      await tx.run(`INSERT INTO ${this.t.flowVersions} VALUES (?, ?, ?, ?)`, [
-        input.id,
-        version,
-        JSON.stringify(input.document),
-        now,
-      ]);
-      await tx.run(`UPDATE ${this.t.flows} SET version = ?, updated_at = ? WHERE id = ?`, [
-        version,
-        now,
-        input.id,
-      ]);
-      return { version, updatedAt: now };
+      await tx.run(
+        `INSERT INTO ${this.t.flowVersions} (flow_id, version, document, saved_at) VALUES (?, ?, ?, ?)`,
+        [input.id, version, JSON.stringify(input.document), stampOf(now)],
+      );
+      return { version, updatedAt: now.toISOString() };
     });
   }
 
   async rename(input: { id: string; name: string }): Promise<FlowRecord> {
-    const now = new Date().toISOString();
+    const now = stampOf();
     return this.db.transaction(async (tx) => {
       await this.byId(input.id, tx);
       await assertNameFree(tx, this.t, { name: input.name, exceptId: input.id });
@@ -175,9 +189,10 @@ export class FlowsRepo {
   /** Every saved version, newest first. */
   async versions(id: string): Promise<{ version: number; savedAt: string }[]> {
     await this.byId(id);
-    return this.db.query<{ version: number; savedAt: string }>(
-      `SELECT version, saved_at AS "savedAt" FROM ${this.t.flowVersions} WHERE flow_id = ? ORDER BY version DESC`,
+    const rows = await this.db.query<{ version: number; saved_at: unknown }>(
+      `SELECT version, saved_at FROM ${this.t.flowVersions} WHERE flow_id = ? ORDER BY version DESC`,
       [id],
     );
+    return rows.map((row) => ({ version: Number(row.version), savedAt: isoOf(row.saved_at) }));
   }
 }

@@ -1,20 +1,11 @@
-import type { DuckDbClient } from '@sluice/engine';
+import type { SqlClient } from '@sluice/engine';
 
-const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+import type { MetaDialect } from './meta-dialect';
+import { DUCKDB_META, MYSQL_META } from './meta-dialect';
 
-/**
- * The metadata schema, qualified with the database's catalog: DuckDB names the catalog after the
- * file, so with the default `sluice.duckdb` a bare `sluice.flows` would be ambiguous between
- * catalog `sluice` and schema `sluice`.
- */
-export async function metaSchemaOf(client: DuckDbClient): Promise<string> {
-  const [row] = await client.query<{ catalog: string }>('SELECT current_database() AS catalog');
-  if (!row) throw new Error('DuckDB did not report its current database.');
-  return `${quoteIdent(row.catalog)}.sluice`;
-}
-
-/** The qualified names of the metadata tables. */
+/** The qualified names of the metadata tables, and the dialect their SQL is written in. */
 export interface MetaTables {
+  dialect: MetaDialect;
   schema: string;
   schemaMigrations: string;
   flows: string;
@@ -24,8 +15,9 @@ export interface MetaTables {
   externalStages: string;
 }
 
-export function metaTables(schema: string): MetaTables {
+function metaTables(dialect: MetaDialect, schema: string): MetaTables {
   return {
+    dialect,
     schema,
     schemaMigrations: `${schema}.schema_migrations`,
     flows: `${schema}.flows`,
@@ -34,4 +26,20 @@ export function metaTables(schema: string): MetaTables {
     runStages: `${schema}.run_stages`,
     externalStages: `${schema}.external_stages`,
   };
+}
+
+/**
+ * The metadata tables inside a DuckDB database: schema `sluice`, qualified with the catalog,
+ * since DuckDB names the catalog after the file and with the default `sluice.duckdb` a bare
+ * `sluice.flows` would be ambiguous between catalog `sluice` and schema `sluice`.
+ */
+export async function duckDbMetaTables(client: SqlClient): Promise<MetaTables> {
+  const [row] = await client.query<{ catalog: string }>('SELECT current_database() AS catalog');
+  if (!row) throw new Error('DuckDB did not report its current database.');
+  return metaTables(DUCKDB_META, `${DUCKDB_META.quote(row.catalog)}.sluice`);
+}
+
+/** The metadata tables on a MySQL-family server: database `database` (normally `sluice`). */
+export function mySqlMetaTables(database: string): MetaTables {
+  return metaTables(MYSQL_META, MYSQL_META.quote(database));
 }

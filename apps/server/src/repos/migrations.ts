@@ -1,6 +1,8 @@
 /**
  * The metadata schema, one numbered migration per change. Append new entries; never edit an
- * applied one, since `migrate` records each id in `sluice.schema_migrations`.
+ * applied one, since `migrate` records each id in `schema_migrations`. Column types come from the
+ * dialect (`MetaTypes`), so on DuckDB each statement reads exactly as it did before MySQL-family
+ * servers could hold metadata.
  */
 
 import type { MetaTables } from './meta-schema';
@@ -8,7 +10,7 @@ import type { MetaTables } from './meta-schema';
 export interface SchemaMigration {
   id: number;
   name: string;
-  /** The statements, given the qualified table names. */
+  /** The statements, given the qualified table names and their dialect's types. */
   statements: (t: MetaTables) => readonly string[];
 }
 
@@ -16,60 +18,84 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
   {
     id: 1,
     name: 'create-flows',
-    statements: (t) => [
-      `CREATE TABLE ${t.flows} (
-        id VARCHAR PRIMARY KEY,
-        name VARCHAR NOT NULL,
-        name_key VARCHAR NOT NULL,
+    statements: (t) => {
+      const { key, long, timestamp } = t.dialect.types;
+      return [
+        `CREATE TABLE ${t.flows} (
+        id ${key} PRIMARY KEY,
+        name ${key} NOT NULL,
+        name_key ${key} NOT NULL,
         version INTEGER NOT NULL,
-        created_at TIMESTAMP NOT NULL,
-        updated_at TIMESTAMP NOT NULL)`,
-      `CREATE TABLE ${t.flowVersions} (
-        flow_id VARCHAR NOT NULL,
+        created_at ${timestamp} NOT NULL,
+        updated_at ${timestamp} NOT NULL)`,
+        `CREATE TABLE ${t.flowVersions} (
+        flow_id ${key} NOT NULL,
         version INTEGER NOT NULL,
-        document VARCHAR NOT NULL,
-        saved_at TIMESTAMP NOT NULL,
+        document ${long} NOT NULL,
+        saved_at ${timestamp} NOT NULL,
         PRIMARY KEY (flow_id, version))`,
-    ],
+      ];
+    },
   },
   {
     id: 2,
     name: 'create-runs',
-    statements: (t) => [
-      `CREATE TABLE ${t.runs} (
-        id VARCHAR PRIMARY KEY,
-        flow_id VARCHAR NOT NULL,
+    statements: (t) => {
+      const { key, text, long, timestamp } = t.dialect.types;
+      return [
+        `CREATE TABLE ${t.runs} (
+        id ${key} PRIMARY KEY,
+        flow_id ${key} NOT NULL,
         flow_version INTEGER NOT NULL,
-        state VARCHAR NOT NULL,
-        error VARCHAR,
-        failed_stage_id VARCHAR,
-        created_at TIMESTAMP NOT NULL,
-        started_at TIMESTAMP,
-        finished_at TIMESTAMP)`,
-      `CREATE TABLE ${t.runStages} (
-        run_id VARCHAR NOT NULL,
-        stage_id VARCHAR NOT NULL,
+        state ${key} NOT NULL,
+        error ${long},
+        failed_stage_id ${key},
+        created_at ${timestamp} NOT NULL,
+        started_at ${timestamp},
+        finished_at ${timestamp})`,
+        `CREATE TABLE ${t.runStages} (
+        run_id ${key} NOT NULL,
+        stage_id ${key} NOT NULL,
         ordinal INTEGER NOT NULL,
-        label VARCHAR NOT NULL,
-        stage_type VARCHAR NOT NULL,
-        state VARCHAR NOT NULL,
+        label ${text} NOT NULL,
+        stage_type ${key} NOT NULL,
+        state ${key} NOT NULL,
         row_count BIGINT,
         duration_ms BIGINT,
-        sql_text VARCHAR,
-        error VARCHAR,
+        sql_text ${long},
+        error ${long},
         PRIMARY KEY (run_id, stage_id))`,
-    ],
+      ];
+    },
   },
   {
     id: 3,
     name: 'create-external-stages',
-    statements: (t) => [
-      `CREATE TABLE ${t.externalStages} (
-        name VARCHAR PRIMARY KEY,
-        url VARCHAR NOT NULL,
-        comment VARCHAR NOT NULL,
-        created_at TIMESTAMP NOT NULL,
-        updated_at TIMESTAMP NOT NULL)`,
-    ],
+    statements: (t) => {
+      const { key, text, timestamp } = t.dialect.types;
+      return [
+        `CREATE TABLE ${t.externalStages} (
+        name ${key} PRIMARY KEY,
+        url ${text} NOT NULL,
+        comment ${text} NOT NULL,
+        created_at ${timestamp} NOT NULL,
+        updated_at ${timestamp} NOT NULL)`,
+      ];
+    },
+  },
+  {
+    id: 4,
+    name: 'add-external-stage-credentials',
+    // Settings are the credentials that are not secret (region, endpoint, provider,
+    // compression) as JSON; secrets hold the key id and secret key encrypted (credential-cipher.ts),
+    // with their names beside them so the API can say which are set without decrypting.
+    statements: (t) => {
+      const { text } = t.dialect.types;
+      return [
+        `ALTER TABLE ${t.externalStages} ADD COLUMN settings ${text}`,
+        `ALTER TABLE ${t.externalStages} ADD COLUMN secret_names ${text}`,
+        `ALTER TABLE ${t.externalStages} ADD COLUMN secrets ${text}`,
+      ];
+    },
   },
 ];

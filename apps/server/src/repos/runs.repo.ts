@@ -1,8 +1,9 @@
-import type { DuckDbClient } from '@sluice/engine';
+import type { SqlClient } from '@sluice/engine';
 
 import type { RunDetail, RunEnding, RunStageDetail, StageRunState } from '../runs/run-types';
 import type { MetaTables } from './meta-schema';
 import { NotFoundError } from '../errors';
+import { isoOf, stampOf } from './meta-dialect';
 
 interface RunRow extends Record<string, unknown> {
   id: string;
@@ -11,9 +12,9 @@ interface RunRow extends Record<string, unknown> {
   state: RunDetail['state'];
   error: string | null;
   failed_stage_id: string | null;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
+  created_at: unknown;
+  started_at: unknown;
+  finished_at: unknown;
 }
 
 interface StageRow extends Record<string, unknown> {
@@ -23,7 +24,7 @@ interface StageRow extends Record<string, unknown> {
   stage_type: string;
   state: StageRunState;
   row_count: number | string | null;
-  duration_ms: number | null;
+  duration_ms: number | string | null;
   sql_text: string | null;
   error: string | null;
 }
@@ -50,7 +51,7 @@ function toStage(row: StageRow, withSql: boolean): RunStageDetail {
     type: row.stage_type,
     state: row.state,
     ...(row.row_count === null ? {} : { rows: Number(row.row_count) }),
-    ...(row.duration_ms === null ? {} : { durationMs: row.duration_ms }),
+    ...(row.duration_ms === null ? {} : { durationMs: Number(row.duration_ms) }),
     ...(withSql && row.sql_text !== null ? { sql: row.sql_text } : {}),
     ...(row.error === null ? {} : { error: row.error }),
   };
@@ -60,13 +61,13 @@ function toDetail(row: RunRow, stages: RunStageDetail[]): RunDetail {
   return {
     id: row.id,
     flowId: row.flow_id,
-    flowVersion: row.flow_version,
+    flowVersion: Number(row.flow_version),
     state: row.state,
     ...(row.error === null ? {} : { error: row.error }),
     ...(row.failed_stage_id === null ? {} : { failedStageId: row.failed_stage_id }),
-    createdAt: row.created_at,
-    ...(row.started_at === null ? {} : { startedAt: row.started_at }),
-    ...(row.finished_at === null ? {} : { finishedAt: row.finished_at }),
+    createdAt: isoOf(row.created_at),
+    ...(row.started_at === null ? {} : { startedAt: isoOf(row.started_at) }),
+    ...(row.finished_at === null ? {} : { finishedAt: isoOf(row.finished_at) }),
     stages,
   };
 }
@@ -74,7 +75,7 @@ function toDetail(row: RunRow, stages: RunStageDetail[]): RunDetail {
 /** Runs and their per-stage progress (`sluice.runs`, `sluice.run_stages`). */
 export class RunsRepo {
   constructor(
-    private readonly db: DuckDbClient,
+    private readonly db: SqlClient,
     private readonly t: MetaTables,
   ) {}
 
@@ -88,7 +89,7 @@ export class RunsRepo {
     await this.db.transaction(async (tx) => {
       await tx.run(
         `INSERT INTO ${this.t.runs} (id, flow_id, flow_version, state, created_at) VALUES (?, ?, ?, 'queued', ?)`,
-        [input.id, input.flowId, input.flowVersion, new Date().toISOString()],
+        [input.id, input.flowId, input.flowVersion, stampOf()],
       );
       for (const [ordinal, stage] of input.stages.entries()) {
         await tx.run(
@@ -102,7 +103,7 @@ export class RunsRepo {
 
   async markRunning(id: string): Promise<void> {
     await this.db.run(`UPDATE ${this.t.runs} SET state = 'running', started_at = ? WHERE id = ?`, [
-      new Date().toISOString(),
+      stampOf(),
       id,
     ]);
   }
@@ -133,13 +134,7 @@ export class RunsRepo {
     await this.db.transaction(async (tx) => {
       await tx.run(
         `UPDATE ${this.t.runs} SET state = ?, error = ?, failed_stage_id = ?, finished_at = ? WHERE id = ?`,
-        [
-          ending.state,
-          ending.error ?? null,
-          ending.failedStageId ?? null,
-          new Date().toISOString(),
-          id,
-        ],
+        [ending.state, ending.error ?? null, ending.failedStageId ?? null, stampOf(), id],
       );
       await tx.run(
         `UPDATE ${this.t.runStages} SET state = 'skipped' WHERE run_id = ? AND state = 'pending'`,
@@ -163,7 +158,7 @@ export class RunsRepo {
         await tx.run(
           `UPDATE ${this.t.runs} SET state = 'interrupted', finished_at = ?,
              error = 'The server stopped while this run was in progress.' WHERE id = ?`,
-          [new Date().toISOString(), id],
+          [stampOf(), id],
         );
         await tx.run(
           `UPDATE ${this.t.runStages} SET state = 'skipped' WHERE run_id = ? AND state IN ('pending', 'running')`,

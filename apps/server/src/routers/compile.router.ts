@@ -13,7 +13,7 @@ export const compileRouter = {
     .query(async ({ ctx, input }) => {
       const known = await ctx.services.externalStages.list();
       const { diagnostics, steps } = previewFlow(input.document, {
-        dialect: 'duckdb',
+        target: ctx.services.target.profile,
         knownExternalStages: known.map((stage) => stage.name),
       });
       return {

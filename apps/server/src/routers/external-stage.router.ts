@@ -1,67 +1,65 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 
-import {
-  checkExternalStageUrl,
-  detectCsvColumns,
-  listExternalFiles,
-  resolveExternalFile,
-} from '@sluice/engine';
+import type { FileFormat } from '@sluice/stages';
+import { listExternalFiles, resolveExternalFile } from '@sluice/engine';
 import { csvFields, ExternalStageNameSchema, reportDelimiterClash } from '@sluice/stages';
 
+import type { Services } from '../services';
+import { InvalidRequestError } from '../errors';
+import {
+  CreateExternalStageInput,
+  UpdateExternalStageInput,
+} from '../external-stages/external-stage-input';
+import { rootOf } from '../external-stages/stage-chain';
 import { publicProcedure } from '../trpc';
-
-const UrlSchema = z.string().trim().min(1).max(2000);
-const CommentSchema = z.string().max(1000);
 
 /** The CSV options of a file source, checked by the same rules as its stage config. */
 const CsvFormatInput = z
   .object({
+    kind: z.literal('csv').optional(),
     ...csvFields,
     // Declared inline by the file source stage; @sluice/stages has no shared schema for it.
     skipLines: z.number().int('Enter a whole number.').min(0).max(1_000_000),
   })
   .superRefine(reportDelimiterClash);
 
+/** CSV (and TSV, a tab delimiter) with its options, JSON lines or Parquet. */
+const FormatInput = z.union([z.object({ kind: z.enum(['jsonl', 'parquet']) }), CsvFormatInput]);
+
+const toFileFormat = (format: z.infer<typeof FormatInput>): FileFormat =>
+  'header' in format ? { ...format, kind: 'csv' } : { kind: format.kind };
+
+/**
+ * The `file://` folder holding an external stage's files and the sub path inside it (a
+ * `stage://` sub-stage resolves to its parent's folder). S3 folders are MatrixOne's to read.
+ */
+async function folderOf(
+  services: Services,
+  name: string,
+): Promise<{ url: string; prefix: string }> {
+  await services.externalStages.byName(name);
+  const root = rootOf(name, await services.externalStages.list());
+  if (root.stage.url.startsWith('s3://')) {
+    throw new InvalidRequestError(
+      `External stage "${name}" is on S3 (${root.stage.url}); Sluice reads only file:// folders itself.`,
+    );
+  }
+  return { url: root.stage.url, prefix: root.prefix };
+}
+
 export const externalStageRouter = {
+  /** Every external stage; secrets never leave the server, `secretsSet` says which are stored. */
   list: publicProcedure.query(({ ctx }) => ctx.services.externalStages.list()),
 
   create: publicProcedure
-    .input(
-      z.object({
-        name: ExternalStageNameSchema,
-        url: UrlSchema,
-        comment: CommentSchema.optional(),
-      }),
-    )
-    .mutation(async ({ ctx, input }) => {
-      const url = await checkExternalStageUrl(input.url, ctx.services.config.fileRoots);
-      return ctx.services.externalStages.create({
-        name: input.name,
-        url,
-        comment: input.comment ?? '',
-      });
-    }),
+    .input(CreateExternalStageInput)
+    .mutation(({ ctx, input }) => ctx.services.externalStages.create(input)),
 
+  /** Given fields replace the stored ones; omitted credential keys are kept. */
   update: publicProcedure
-    .input(
-      z.object({
-        name: ExternalStageNameSchema,
-        url: UrlSchema.optional(),
-        comment: CommentSchema.optional(),
-      }),
-    )
-    .mutation(async ({ ctx, input }) => {
-      const url =
-        input.url === undefined
-          ? undefined
-          : await checkExternalStageUrl(input.url, ctx.services.config.fileRoots);
-      return ctx.services.externalStages.update({
-        name: input.name,
-        ...(url === undefined ? {} : { url }),
-        ...(input.comment === undefined ? {} : { comment: input.comment }),
-      });
-    }),
+    .input(UpdateExternalStageInput)
+    .mutation(({ ctx, input }) => ctx.services.externalStages.update(input)),
 
   delete: publicProcedure
     .input(z.object({ name: ExternalStageNameSchema }))
@@ -74,38 +72,33 @@ export const externalStageRouter = {
   files: publicProcedure
     .input(z.object({ name: ExternalStageNameSchema, prefix: z.string().max(1000).optional() }))
     .query(async ({ ctx, input }) => {
-      const stage = await ctx.services.externalStages.byName(input.name);
-      return listExternalFiles({
-        url: stage.url,
+      const folder = await folderOf(ctx.services, input.name);
+      const files = await listExternalFiles({
+        url: folder.url,
         allowedRoots: ctx.services.config.fileRoots,
-        ...(input.prefix === undefined ? {} : { prefix: input.prefix }),
+        prefix: `${folder.prefix}${input.prefix ?? ''}`,
       });
+      return files.map((file) => ({ ...file, path: file.path.slice(folder.prefix.length) }));
     }),
 
-  /** Reads the head of a delimited file and proposes its columns and types. */
+  /** Reads the head of a file and proposes its columns and types. */
   detectColumns: publicProcedure
     .input(
       z.object({
         externalStage: ExternalStageNameSchema,
         path: z.string().min(1).max(1000),
-        format: CsvFormatInput,
+        format: FormatInput,
       }),
     )
     .mutation(async ({ ctx, input }) => {
       const { services } = ctx;
-      const stage = await services.externalStages.byName(input.externalStage);
+      const folder = await folderOf(services, input.externalStage);
       const local = await resolveExternalFile({
-        url: stage.url,
-        path: input.path,
+        url: folder.url,
+        path: `${folder.prefix}${input.path}`,
         mode: 'read',
         allowedRoots: services.config.fileRoots,
       });
-      // Its own connection: a slow sniff must not hold up the metadata queries of other requests.
-      const client = await services.database.connect();
-      try {
-        return { columns: await detectCsvColumns(client, local, { kind: 'csv', ...input.format }) };
-      } finally {
-        client.close();
-      }
+      return { columns: await services.target.detectColumns(local, toFileFormat(input.format)) };
     }),
 } satisfies TRPCRouterRecord;

@@ -52,7 +52,7 @@ describe('run router', () => {
     expect(run.finishedAt).toBeDefined();
     const byStage = new Map(run.stages.map((s) => [s.stageId, s]));
     expect([...byStage.values()].every((s) => s.state === 'succeeded')).toBe(true);
-    const [{ paid }] = (await server.services.meta.query<{ paid: number }>(
+    const [{ paid }] = (await server.services.target.meta.query<{ paid: number }>(
       `SELECT count(*)::INTEGER AS paid FROM read_csv(?, header = true) WHERE status = 'paid'`,
       [join(server.dir, 'samples', 'orders.csv')],
     )) as [{ paid: number }];
@@ -60,7 +60,7 @@ describe('run router', () => {
     expect(byStage.get('paid')?.rows).toBe(paid);
     expect(byStage.get('table')?.sql).toContain('paid_orders');
 
-    const [{ stored }] = (await server.services.meta.query<{ stored: number }>(
+    const [{ stored }] = (await server.services.target.meta.query<{ stored: number }>(
       'SELECT count(*)::INTEGER AS stored FROM main.paid_orders',
     )) as [{ stored: number }];
     expect(stored).toBe(paid);
@@ -78,7 +78,7 @@ describe('run router', () => {
     expect((await followRun(first.runId)).at(-1)?.state).toBe('succeeded');
     const count = async () =>
       (
-        await server.services.meta.query<{ n: number }>(
+        await server.services.target.meta.query<{ n: number }>(
           'SELECT count(*)::INTEGER AS n FROM main.paid_orders',
         )
       )[0]?.n;
@@ -219,7 +219,7 @@ describe('run router', () => {
 describe('run cancel', () => {
   it('interrupts a running run, leaving no destination table behind', async () => {
     const big = join(server.dir, 'samples', 'big.csv');
-    await server.services.meta.run(
+    await server.services.target.meta.run(
       `COPY (SELECT i AS order_id, 'paid' AS status, i * 1.5 AS amount FROM range(1000000) t(i))
        TO '${big.replaceAll("'", "''")}' (HEADER)`,
     );
@@ -240,7 +240,7 @@ describe('run cancel', () => {
     const run = await server.caller.run.byId({ runId });
     expect(run.state).toBe('cancelled');
     expect(run.stages.some((s) => s.state === 'succeeded' && s.stageId === 'table')).toBe(false);
-    const tables = await server.services.meta.query(
+    const tables = await server.services.target.meta.query(
       `SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'paid_orders'`,
     );
     expect(tables).toEqual([]);

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { stageList } from '@sluice/stages';
@@ -19,10 +20,27 @@ describe('system and stage type routers', () => {
     expect(info.target).toMatchObject({
       product: 'DuckDB',
       dialect: 'duckdb',
-      location: server.config.databasePath,
+      location: join(server.dir, 'data', 'sluice.duckdb'),
     });
     expect(info.target.version).toMatch(/^v?\d+\.\d+/);
     expect(info.sluiceVersion).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('describes a MariaDB target by host, port and database, without the password', async () => {
+    const mariaDb = await startTestServer({}, 'mariadb');
+    try {
+      const { target } = await mariaDb.caller.system.info();
+      const { database } = mariaDb.config;
+      if (database.kind === 'duckdb') throw new Error('expected a MariaDB location');
+      expect(target).toEqual({
+        product: 'MariaDB',
+        dialect: 'mysql',
+        version: expect.stringMatching(/^\d+\.\d+\.\d+$/) as unknown,
+        location: `${database.host}:${database.port}/${database.database}`,
+      });
+    } finally {
+      await mariaDb.close();
+    }
   });
 
   it('lists every stage type with its ports and config as JSON Schema', async () => {

@@ -1,17 +1,14 @@
-import type { DuckDbClient } from '@sluice/engine';
+import type { ResolveFile } from '@sluice/compiler';
+import type { Target } from '@sluice/engine';
 import type { FlowDocument } from '@sluice/flow';
 import type { Column, FileRef } from '@sluice/stages';
 import { fileRefs, stageUri } from '@sluice/compiler';
-import {
-  ColumnDetectionError,
-  detectCsvColumns,
-  FileAccessError,
-  resolveExternalFile,
-} from '@sluice/engine';
+import { ColumnDetectionError, FileAccessError, resolveExternalFile } from '@sluice/engine';
 import { diagnostic } from '@sluice/flow';
 
-import type { ExternalStageRecord } from '../repos/external-stages.repo';
+import type { ExternalStageRecord } from '../external-stages/external-stage-types';
 import { InvalidRequestError } from '../errors';
+import { rootOf } from '../external-stages/stage-chain';
 
 type FileMode = 'read' | 'write';
 
@@ -31,26 +28,45 @@ function stageRefusal(
 }
 
 /**
+ * The local file behind a `stage://` reference: sub-stages resolve to their parent's folder plus
+ * their sub path; S3 external stages have none (`undefined`).
+ */
+async function localFile(
+  ref: FileRef,
+  mode: FileMode,
+  opts: { externalStages: readonly ExternalStageRecord[]; fileRoots: readonly string[] },
+): Promise<string | undefined> {
+  const root = rootOf(ref.externalStage, opts.externalStages);
+  if (root.stage.url.startsWith('s3://')) return undefined;
+  return resolveExternalFile({
+    url: root.stage.url,
+    path: `${root.prefix}${ref.path}`,
+    mode,
+    allowedRoots: opts.fileRoots,
+  });
+}
+
+/**
  * Resolves every file a flow reads or writes to a local path inside the allowed roots, before
- * the pure compiler runs. A refused file fails with the engine's message, tied to its stage.
- * Files of unknown external stages are left out; `unknownExternalStages` reports those.
+ * the pure compiler runs: DuckDB and MySQL-family servers get their files from Sluice. A refused
+ * file fails with the engine's message, tied to its stage; so does a file of an S3 external
+ * stage, which only MatrixOne reads. Files of unknown external stages are left out;
+ * `unknownExternalStages` reports those.
  */
 export async function resolveFlowFiles(
   doc: FlowDocument,
   opts: { externalStages: readonly ExternalStageRecord[]; fileRoots: readonly string[] },
-): Promise<(ref: FileRef, mode: FileMode) => string> {
-  const urls = new Map(opts.externalStages.map((stage) => [stage.name, stage.url]));
+): Promise<ResolveFile> {
+  const known = new Set(opts.externalStages.map((stage) => stage.name));
   const resolved = new Map<string, string>();
   for (const { stageId, ref, mode } of fileRefs(doc)) {
-    const url = urls.get(ref.externalStage);
-    if (url === undefined) continue;
+    if (!known.has(ref.externalStage)) continue;
     try {
-      const local = await resolveExternalFile({
-        url,
-        path: ref.path,
-        mode,
-        allowedRoots: opts.fileRoots,
-      });
+      const local = await localFile(ref, mode, opts);
+      if (local === undefined) {
+        const message = `external stage "${ref.externalStage}" is on S3, and only MatrixOne reads S3 external stages here. Use a file:// external stage, or run Sluice on MatrixOne.`;
+        throw stageRefusal(doc, { stageId, field: 'externalStage', message });
+      }
       resolved.set(keyOf(ref, mode), local);
     } catch (error) {
       if (!(error instanceof FileAccessError)) throw error;
@@ -61,24 +77,51 @@ export async function resolveFlowFiles(
 }
 
 /**
+ * The local file of a source whose columns are to be detected on MatrixOne, where the server
+ * reads files itself: only a `file://` folder inside Sluice's file roots is readable here too.
+ */
+async function readableHere(
+  ref: FileRef,
+  opts: { externalStages: readonly ExternalStageRecord[]; fileRoots: readonly string[] },
+): Promise<string | undefined> {
+  try {
+    return await localFile(ref, 'read', opts);
+  } catch (error) {
+    if (error instanceof FileAccessError) return undefined;
+    throw error;
+  }
+}
+
+/**
  * Detects the columns of every file read without declared ones, so the compiled load reads it
- * strictly and a malformed row fails with its line number. A file DuckDB cannot sniff (empty,
- * binary) refuses the run on its stage's columns, with DuckDB's reason.
+ * strictly and staging tables get their columns. A file the database cannot sniff (empty,
+ * binary) refuses the run on its stage's columns, with the reason; on MatrixOne a file Sluice
+ * cannot read (S3, or a folder outside its file roots) refuses it asking for declared columns.
  */
 export async function detectFlowColumns(
   doc: FlowDocument,
-  opts: { resolveFile: (ref: FileRef, mode: FileMode) => string; client: DuckDbClient },
+  opts: {
+    /** Absent on MatrixOne, where Sluice reads a file only when its folder is in its roots. */
+    resolveFile?: ResolveFile;
+    externalStages: readonly ExternalStageRecord[];
+    fileRoots: readonly string[];
+    detect: Target['detectColumns'];
+  },
 ): Promise<Record<string, Column[]>> {
   const detected: Record<string, Column[]> = {};
   for (const { stageId, ref, detect } of fileRefs(doc)) {
     if (!detect) continue;
-    const local = opts.resolveFile(ref, 'read');
+    const uri = stageUri(ref);
+    const local = opts.resolveFile ? opts.resolveFile(ref, 'read') : await readableHere(ref, opts);
+    if (local === undefined) {
+      const message = `Sluice cannot read ${uri} to detect its columns (MatrixOne reads it on its own server); declare the columns of this source.`;
+      throw stageRefusal(doc, { stageId, field: 'columns', message });
+    }
     try {
-      detected[stageId] = await detectCsvColumns(opts.client, local, detect);
+      detected[stageId] = await opts.detect(local, detect);
     } catch (error) {
       if (!(error instanceof ColumnDetectionError)) throw error;
-      const uri = stageUri(ref);
-      // DuckDB names the local file; the person knows it by its stage:// reference.
+      // The database names the local file; the person knows it by its stage:// reference.
       const reason = error.reason.replaceAll(local, uri);
       const message = `could not read the columns of ${uri}: ${reason}`;
       throw stageRefusal(doc, { stageId, field: 'columns', message });

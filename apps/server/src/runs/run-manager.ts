@@ -1,11 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import type { Plan, ResolveFile } from '@sluice/compiler';
-import type { DuckDbClient, DuckDbDatabase, RunEvent } from '@sluice/engine';
+import type { CompileOptions, Plan } from '@sluice/compiler';
+import type { RunClient, RunEvent, Target } from '@sluice/engine';
 import type { Diagnostic, FlowDocument } from '@sluice/flow';
-import type { Column } from '@sluice/stages';
-import { analyzeFlow, compileFlow, unknownExternalStages } from '@sluice/compiler';
+import { analyzeFlow, compileFlow, maskCredentials, unknownExternalStages } from '@sluice/compiler';
 import { runPlan } from '@sluice/engine';
 import { hasErrors } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
@@ -21,7 +20,7 @@ import { RunEvents } from './run-events';
 import { isTerminal } from './run-types';
 
 export interface RunManagerDeps {
-  database: DuckDbDatabase;
+  target: Target;
   flows: FlowsRepo;
   runs: RunsRepo;
   externalStages: ExternalStagesRepo;
@@ -49,10 +48,22 @@ function refusal(diagnostics: readonly Diagnostic[]): InvalidRequestError {
   );
 }
 
+/** Compiles for the target, telling a MySQL plan which destination tables exist already. */
+async function compileForRun(
+  doc: FlowDocument,
+  target: Target,
+  options: Omit<CompileOptions, 'target' | 'existingTables'>,
+): Promise<{ plan?: Plan; diagnostics: Diagnostic[] }> {
+  const first = compileFlow(doc, { ...options, target: target.profile });
+  if (!first.plan || hasErrors(first.diagnostics)) return first;
+  const existingTables = await target.existingTables(first.plan.destinations);
+  return compileFlow(doc, { ...options, target: target.profile, existingTables });
+}
+
 /**
- * Starts, tracks and cancels runs. Each run gets its own DuckDB connection so cancelling can
+ * Starts, tracks and cancels runs. Each run gets its own target connection so cancelling can
  * interrupt its statement without touching metadata work; every engine event is persisted to
- * `run_stages` and then published to watchers as a full snapshot.
+ * `run_stages` (secrets masked) and then published to watchers as a full snapshot.
  */
 export class RunManager {
   private readonly active = new Map<string, ActiveRun>();
@@ -115,13 +126,20 @@ export class RunManager {
       ),
     ];
     if (hasErrors(problems)) throw refusal(problems);
-    const resolveFile = await resolveFlowFiles(flow.document, { externalStages: known, fileRoots });
-    const detectedColumns = await this.detectColumns(flow.document, resolveFile);
-    const runTag = randomBytes(4).toString('hex');
-    const { plan, diagnostics } = compileFlow(flow.document, {
-      dialect: 'duckdb',
-      runTag,
-      resolveFile,
+    const { target } = this.deps;
+    const { dialect } = target.profile;
+    // MatrixOne reads `stage://` files on its own servers; the others get them from Sluice.
+    const files = { externalStages: known, fileRoots };
+    const resolveFile =
+      dialect === 'matrixone' ? undefined : await resolveFlowFiles(flow.document, files);
+    const detectedColumns = await detectFlowColumns(flow.document, {
+      ...files,
+      ...(resolveFile === undefined ? {} : { resolveFile }),
+      detect: (local, format) => target.detectColumns(local, format),
+    });
+    const { plan, diagnostics } = await compileForRun(flow.document, target, {
+      runTag: randomBytes(4).toString('hex'),
+      ...(resolveFile === undefined ? {} : { resolveFile }),
       detectedColumns,
     });
     if (!plan || hasErrors(diagnostics)) throw refusal(diagnostics);
@@ -171,29 +189,19 @@ export class RunManager {
     await Promise.all(all.map((run) => run.done));
   }
 
-  private async detectColumns(
-    doc: FlowDocument,
-    resolveFile: ResolveFile,
-  ): Promise<Record<string, Column[]>> {
-    const client = await this.deps.database.connect();
-    try {
-      return await detectFlowColumns(doc, { resolveFile, client });
-    } finally {
-      client.close();
-    }
-  }
-
   private async execute(runId: string, plan: Plan, signal: AbortSignal): Promise<void> {
-    let client: DuckDbClient | undefined;
+    let client: RunClient | undefined;
     let recorded: Promise<void> = Promise.resolve();
     try {
-      client = await this.deps.database.connect();
+      client = await this.deps.target.connect();
       await this.deps.runs.markRunning(runId);
       await this.publish(runId);
       const outcome = await runPlan(client, plan, {
         signal,
         onEvent: (event) => {
-          recorded = recorded.then(() => this.record(runId, event));
+          const masked =
+            event.sql === undefined ? event : { ...event, sql: maskCredentials(event.sql) };
+          recorded = recorded.then(() => this.record(runId, masked));
         },
       });
       await recorded;
@@ -209,7 +217,11 @@ export class RunManager {
         logger.error(`Run ${runId} could not be marked failed`, endError),
       );
     } finally {
-      client?.close();
+      await client
+        ?.close()
+        .catch((closeError: unknown) =>
+          logger.error(`Run ${runId}: its connection did not close`, closeError),
+        );
     }
   }
 
@@ -223,7 +235,8 @@ export class RunManager {
   }
 
   private async end(runId: string, ending: RunEnding): Promise<void> {
-    await this.deps.runs.finish(runId, ending);
+    const error = ending.error === undefined ? {} : { error: maskCredentials(ending.error) };
+    await this.deps.runs.finish(runId, { ...ending, ...error });
     await this.publish(runId);
   }
 

@@ -1,0 +1,64 @@
+/**
+ * The few places where the metadata SQL differs between DuckDB and MySQL-family servers (MySQL,
+ * MariaDB, MatrixOne): identifier quoting, column types, the schema statement and one JSON
+ * function. Everything else in the repositories is SQL both accept.
+ */
+
+/** Column types of the metadata tables. */
+export interface MetaTypes {
+  /** Ids, names, states: short enough to index. */
+  key: string;
+  /** URLs, comments, error messages. */
+  text: string;
+  /** Flow documents and the SQL a stage ran. */
+  long: string;
+  timestamp: string;
+}
+
+export interface MetaDialect {
+  readonly name: 'duckdb' | 'mysql';
+  readonly types: MetaTypes;
+  quote(name: string): string;
+  /** Creates the schema (DuckDB) or database (MySQL family) holding the metadata tables. */
+  createSchema(schema: string): string;
+  /** The length of the JSON array at `path` in a JSON text column. */
+  jsonArrayLength(column: string, path: string): string;
+}
+
+export const DUCKDB_META: MetaDialect = {
+  name: 'duckdb',
+  types: { key: 'VARCHAR', text: 'VARCHAR', long: 'VARCHAR', timestamp: 'TIMESTAMP' },
+  quote: (name) => `"${name.replaceAll('"', '""')}"`,
+  createSchema: (schema) => `CREATE SCHEMA IF NOT EXISTS ${schema}`,
+  jsonArrayLength: (column, path) => `json_array_length(${column}, '${path}')`,
+};
+
+export const MYSQL_META: MetaDialect = {
+  name: 'mysql',
+  // VARCHAR needs a length here; 255 utf8mb4 characters stay inside InnoDB's index limit.
+  // DATETIME(3) holds the milliseconds of a JavaScript date without TIMESTAMP's time zone
+  // conversion and 2038 limit.
+  types: { key: 'VARCHAR(255)', text: 'TEXT', long: 'LONGTEXT', timestamp: 'DATETIME(3)' },
+  quote: (name) => `\`${name.replaceAll('`', '``')}\``,
+  createSchema: (schema) => `CREATE DATABASE IF NOT EXISTS ${schema}`,
+  jsonArrayLength: (column, path) => `JSON_LENGTH(${column}, '${path}')`,
+};
+
+/**
+ * A moment as both back ends take it in a timestamp column: UTC wall-clock text with
+ * milliseconds, `2026-01-31 09:30:00.250`.
+ */
+export function stampOf(date: Date = new Date()): string {
+  return date.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/**
+ * A timestamp column's value as the API returns it, an ISO string in UTC. DuckDB's client already
+ * gives ISO text; MySQL-family clients give the stored wall-clock text, which `stampOf` wrote in
+ * UTC.
+ */
+export function isoOf(value: unknown): string {
+  const text = String(value);
+  const zoned = /(Z|[+-]\d\d:?\d\d)$/.test(text) ? text : `${text.replace(' ', 'T')}Z`;
+  return new Date(zoned).toISOString();
+}
