@@ -197,6 +197,61 @@ describe('generated DuckDB SQL', () => {
   });
 });
 
+describe('JSON lines and Parquet on DuckDB', () => {
+  it('loads JSON lines and TSV, and exports JSON lines and Parquet that read back the same', async () => {
+    putFile(
+      'samples',
+      'e.jsonl',
+      '{"id":1,"name":"Ann","ok":true}\n{"id":2,"name":null,"ok":false}\n',
+    );
+    putFile('samples', 't.tsv', 'id\tname\n3\tLee, Jr.\n');
+    const doc = flow(
+      [
+        stage('j', 'file-source', { format: 'jsonl', path: 'e.jsonl' }),
+        stage('t', 'file-source', { format: 'tsv', path: 't.tsv' }),
+        stage('pq', 'file-export', { format: 'parquet', path: 'e.parquet' }),
+        stage('jl', 'file-export', { format: 'jsonl', path: 't.jsonl' }),
+      ],
+      ['j->pq', 't->jl'],
+    );
+    expect(await run(compile(doc))).toBeUndefined();
+    const parquet = join(root, 'exports', 'e.parquet');
+    expect(await rows(`SELECT * FROM read_parquet('${parquet}') ORDER BY id`)).toEqual([
+      { id: '1', name: 'Ann', ok: true },
+      { id: '2', name: null, ok: false },
+    ]);
+    expect(readFileSync(join(root, 'exports', 't.jsonl'), 'utf8')).toBe(
+      '{"id":3,"name":"Lee, Jr."}\n',
+    );
+  });
+
+  it('loads Parquet with declared columns cast to their types', async () => {
+    putFile('samples', 'e.jsonl', '{"id":1,"amount":"2.5"}\n');
+    const toParquet = flow(
+      [
+        stage('j', 'file-source', { format: 'jsonl', path: 'e.jsonl' }),
+        stage('pq', 'file-export', { format: 'parquet', path: 'p/e.parquet' }),
+      ],
+      ['j->pq'],
+    );
+    expect(await run(compile(toParquet))).toBeUndefined();
+    renameSync(join(root, 'exports', 'p', 'e.parquet'), join(root, 'samples', 'e.parquet'));
+    const columns = [
+      { name: 'amount', type: 'DOUBLE' },
+      { name: 'id', type: 'VARCHAR' },
+    ];
+    const doc = flow(
+      [
+        stage('p', 'file-source', { format: 'parquet', path: 'e.parquet', columns }),
+        stage('d', 'table-destination', { table: 'typed' }),
+      ],
+      ['p->d'],
+    );
+    expect(await run(compile(doc))).toBeUndefined();
+    expect(await rows('SELECT * FROM typed')).toEqual([{ amount: 2.5, id: '1' }]);
+  });
+});
+
 describe('malformed CSV', () => {
   const detected = [
     { name: 'a', type: 'BIGINT' },
