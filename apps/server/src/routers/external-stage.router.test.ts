@@ -120,3 +120,98 @@ describe('external stage router', () => {
     ]);
   });
 });
+
+const S3 = {
+  AWS_KEY_ID: 'AKIAEXAMPLE',
+  AWS_SECRET_KEY: 'secret/EXAMPLE+key',
+  AWS_REGION: 'eu-west-1',
+  ENDPOINT: 's3.eu-west-1.amazonaws.com',
+  PROVIDER: 'amazon' as const,
+};
+
+describe('external stage credentials and kinds', () => {
+  it('saves an s3:// stage with credentials only under SLUICE_SECRET_KEY', async () => {
+    const keyless = await failure(
+      server.caller.externalStage.create({ name: 'lake', url: 's3://bucket/in/', credentials: S3 }),
+    );
+    expect(keyless.code).toBe('BAD_REQUEST');
+    expect(keyless.message).toMatch(/^Set SLUICE_SECRET_KEY/);
+
+    const keyed = await startTestServer({ SLUICE_SECRET_KEY: 'x'.repeat(40) });
+    try {
+      const { caller } = keyed;
+      const created = await caller.externalStage.create({
+        name: 'lake',
+        url: 's3://bucket/in',
+        credentials: S3,
+      });
+      expect(created).toMatchObject({ kind: 's3', url: 's3://bucket/in/' });
+      expect(created.secretsSet).toEqual(['AWS_KEY_ID', 'AWS_SECRET_KEY']);
+      expect(JSON.stringify(await caller.externalStage.list())).not.toContain(S3.AWS_SECRET_KEY);
+      const updated = await caller.externalStage.update({
+        name: 'lake',
+        credentials: { PROVIDER: 'minio' },
+      });
+      expect(updated.settings).toMatchObject({ PROVIDER: 'minio', AWS_REGION: 'eu-west-1' });
+      expect(updated.secretsSet).toEqual(['AWS_KEY_ID', 'AWS_SECRET_KEY']);
+    } finally {
+      await keyed.close();
+    }
+  });
+
+  it.each([
+    [
+      { url: 's3://bucket/', credentials: { AWS_KEY_ID: 'k' } },
+      /needs AWS_SECRET_KEY, AWS_REGION, ENDPOINT, PROVIDER too/,
+    ],
+    [{ url: 's3://bucket/', credentials: { ...S3, AWS_REGION: 'eu,west' } }, /Credential values cannot contain/],
+    [{ url: 's3://bucket/?x=1', credentials: S3 }, /without "\?", "#" or user/],
+    [{ url: 'stage://nowhere/sub/' }, /points at stage:\/\/nowhere\/, which does not exist/],
+    [{ url: 'stage://samples/../up/' }, /without "\.", "\.\." or "\\"/],
+    [{ url: 'ftp://host/dir/' }, /is not an external stage URL/],
+  ])('refuses %o with a message saying what to change', async (input, message) => {
+    const keyed = await startTestServer({ SLUICE_SECRET_KEY: 'x'.repeat(40) });
+    try {
+      const error = await failure(keyed.caller.externalStage.create({ name: 'bad', ...input }));
+      expect(error.code).toBe('BAD_REQUEST');
+      expect(error.message).toMatch(message);
+    } finally {
+      await keyed.close();
+    }
+  });
+
+  it('refuses credentials on a file:// stage', async () => {
+    const error = await failure(
+      server.caller.externalStage.create({
+        name: 'local',
+        url: folderUrl(server.config.samplesDir),
+        credentials: { AWS_REGION: 'eu-west-1' },
+      }),
+    );
+    expect(error.message).toBe('file:// external stages take no credentials; remove AWS_REGION.');
+  });
+
+  it('reads a stage:// sub-stage from its parent folder and refuses a cycle', async () => {
+    const { caller } = server;
+    await mkdir(join(server.config.samplesDir, 'nested', 'deeper'), { recursive: true });
+    await writeFile(join(server.config.samplesDir, 'nested', 'deeper', 'n.csv'), 'id,v\n1,a\n');
+    await caller.externalStage.create({ name: 'nested', url: 'stage://samples/nested' });
+    await caller.externalStage.create({ name: 'deeper', url: 'stage://nested/deeper/' });
+    const files = await caller.externalStage.files({ name: 'deeper' });
+    expect(files.map((f) => f.path)).toEqual(['n.csv']);
+    const { columns } = await caller.externalStage.detectColumns({
+      externalStage: 'deeper',
+      path: 'n.csv',
+      format: CSV,
+    });
+    expect(columns.map((c) => c.name)).toEqual(['id', 'v']);
+
+    const cycle = await failure(
+      caller.externalStage.update({ name: 'nested', url: 'stage://deeper/' }),
+    );
+    expect(cycle.message).toMatch(/leads back to "nested" through stage:\/\/ URLs/);
+    const parent = await failure(caller.externalStage.delete({ name: 'samples' }));
+    expect(parent.code).toBe('CONFLICT');
+    expect(parent.message).toContain('holds "nested"');
+  });
+});

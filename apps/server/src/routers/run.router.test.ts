@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -244,5 +244,49 @@ describe('run cancel', () => {
       `SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'paid_orders'`,
     );
     expect(tables).toEqual([]);
+  });
+});
+
+describe('runs through external stages of other kinds', () => {
+  it('runs a flow reading a stage:// sub-stage from its parent folder', async () => {
+    await mkdir(join(server.dir, 'samples', 'in'), { recursive: true });
+    await copyFile(
+      join(server.dir, 'samples', 'orders.csv'),
+      join(server.dir, 'samples', 'in', 'o.csv'),
+    );
+    await server.caller.externalStage.create({ name: 'inbox', url: 'stage://samples/in/' });
+    const flowId = await savedFlow(
+      'Inbox',
+      paidOrdersFlow({ externalStage: 'inbox', path: 'o.csv' }),
+    );
+    const { runId } = await server.caller.run.start({ flowId });
+    expect((await followRun(runId)).at(-1)?.state).toBe('succeeded');
+  });
+
+  it('refuses a flow reading an s3:// external stage on DuckDB, saying only MatrixOne reads it', async () => {
+    const keyed = await startTestServer({ SLUICE_SECRET_KEY: 'k'.repeat(32) });
+    try {
+      await keyed.caller.externalStage.create({
+        name: 'lake',
+        url: 's3://bucket/in/',
+        credentials: {
+          AWS_KEY_ID: 'k',
+          AWS_SECRET_KEY: 's',
+          AWS_REGION: 'r',
+          ENDPOINT: 'e',
+          PROVIDER: 'minio',
+        },
+      });
+      const { id: flowId } = await keyed.caller.flow.create({
+        name: 'From S3',
+        document: paidOrdersFlow({ externalStage: 'lake', path: 'orders.csv' }),
+      });
+      const error = await refusal(keyed.caller.run.start({ flowId }));
+      expect(error.code).toBe('BAD_REQUEST');
+      expect(error.message).toContain('only MatrixOne reads S3 external stages here');
+      expect(await keyed.caller.run.list({ flowId })).toEqual([]);
+    } finally {
+      await keyed.close();
+    }
   });
 });

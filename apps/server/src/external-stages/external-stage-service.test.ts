@@ -1,0 +1,122 @@
+/**
+ * The external stage service on a MatrixOne target. No MatrixOne server exists here, so the
+ * target records the statements it is given (and refuses those a test says it refuses); the
+ * metadata is real, on a temporary DuckDB file.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import type { Target } from '@sluice/engine';
+import { openTarget } from '@sluice/engine';
+
+import type { MetaTables } from '../repos/meta-schema';
+import { ConflictError, TargetStatementError } from '../errors';
+import { ExternalStagesRepo } from '../repos/external-stages.repo';
+import { stampOf } from '../repos/meta-dialect';
+import { duckDbMetaTables } from '../repos/meta-schema';
+import { migrate } from '../repos/migrate';
+import { CredentialCipher } from './credential-cipher';
+import { ExternalStageService } from './external-stage-service';
+import { matrixOneStageDdl } from './matrixone-stage-ddl';
+
+const S3 = {
+  AWS_KEY_ID: 'AKIAEXAMPLE',
+  AWS_SECRET_KEY: 'secret-key',
+  AWS_REGION: 'eu-west-1',
+  ENDPOINT: 's3.eu-west-1.amazonaws.com',
+  PROVIDER: 'amazon' as const,
+};
+
+let dir: string;
+let meta: Target;
+let tables: MetaTables;
+let repo: ExternalStagesRepo;
+let executed: string[];
+let refuse: ((sql: string) => Promise<void>) | undefined;
+let service: ExternalStageService;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sluice-mo-stages-'));
+  meta = await openTarget(
+    { kind: 'duckdb', path: join(dir, 'm.duckdb') },
+    { allowedDirectories: [] },
+  );
+  tables = await duckDbMetaTables(meta.meta);
+  await migrate(meta.meta, tables);
+  repo = new ExternalStagesRepo(meta.meta, tables);
+  executed = [];
+  refuse = undefined;
+  const matrixOne = {
+    async execute(sql: string) {
+      executed.push(sql);
+      await refuse?.(sql);
+    },
+  };
+  service = new ExternalStageService({
+    repo,
+    cipher: new CredentialCipher(Buffer.alloc(32, 1)),
+    target: matrixOne,
+    fileRoots: [],
+    ddl: matrixOneStageDdl,
+  });
+});
+afterEach(async () => {
+  await meta.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('external stages on MatrixOne', () => {
+  it('creates the server stage, then alters one option per statement, then drops it', async () => {
+    // A file:// folder on MatrixOne is on the database server: Sluice's roots do not apply.
+    await service.create({ name: 'lake', url: 's3://bucket/in', credentials: S3, comment: 'raw' });
+    await service.create({ name: 'disk', url: 'file:///srv/mo/data' });
+    expect(executed).toEqual([
+      "CREATE STAGE `lake` URL = 's3://bucket/in/' CREDENTIALS = {'AWS_KEY_ID'='AKIAEXAMPLE', 'AWS_SECRET_KEY'='secret-key', 'AWS_REGION'='eu-west-1', 'ENDPOINT'='s3.eu-west-1.amazonaws.com', 'PROVIDER'='amazon'} COMMENT = 'raw'",
+      "CREATE STAGE `disk` URL = 'file:///srv/mo/data/'",
+    ]);
+    executed = [];
+    await service.update({
+      name: 'lake',
+      url: 's3://bucket/v2/',
+      comment: 'raw v2',
+      credentials: { AWS_REGION: 'us-east-1' },
+    });
+    expect(executed).toEqual([
+      "ALTER STAGE `lake` SET URL = 's3://bucket/v2/'",
+      "ALTER STAGE `lake` SET CREDENTIALS = {'AWS_KEY_ID'='AKIAEXAMPLE', 'AWS_SECRET_KEY'='secret-key', 'AWS_REGION'='us-east-1', 'ENDPOINT'='s3.eu-west-1.amazonaws.com', 'PROVIDER'='amazon'}",
+      "ALTER STAGE `lake` SET COMMENT = 'raw v2'",
+    ]);
+    executed = [];
+    await service.delete('lake');
+    expect(executed).toEqual(['DROP STAGE IF EXISTS `lake`']);
+    expect((await repo.list()).map((stage) => stage.name)).toEqual(['disk']);
+  });
+
+  it('saves nothing when MatrixOne refuses, quoting the server', async () => {
+    refuse = () =>
+      Promise.reject(new Error('internal error: do not have privilege to execute the statement'));
+    const creating = service.create({ name: 'lake', url: 's3://bucket/', credentials: S3 });
+    await expect(creating).rejects.toThrow(TargetStatementError);
+    await expect(creating).rejects.toThrow(
+      'MatrixOne refused CREATE STAGE: internal error: do not have privilege to execute the statement',
+    );
+    expect(await repo.list()).toEqual([]);
+  });
+
+  it('drops the server stage again when saving its metadata fails', async () => {
+    // Another request saves the same name between the check and the save.
+    refuse = async (sql) => {
+      if (!sql.startsWith('CREATE STAGE')) return;
+      await meta.meta.run(
+        `INSERT INTO ${tables.externalStages} (name, url, comment, created_at, updated_at) VALUES ('lake', 's3://x/', '', ?, ?)`,
+        [stampOf(), stampOf()],
+      );
+    };
+    await expect(
+      service.create({ name: 'lake', url: 's3://bucket/', credentials: S3 }),
+    ).rejects.toThrow(ConflictError);
+    expect(executed.at(-1)).toBe('DROP STAGE IF EXISTS `lake`');
+  });
+});

@@ -1,0 +1,72 @@
+/** Runs through the API on MariaDB: the server on a fresh database of the test MariaDB. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { FlowDocument } from '@sluice/flow';
+
+import type { TestServer } from '../../test/harness';
+import { paidOrdersFlow } from '../../test/fixtures';
+import { startTestServer } from '../../test/harness';
+
+let server: TestServer;
+let database: string;
+beforeAll(async () => {
+  server = await startTestServer({}, 'mariadb');
+  const location = server.config.database;
+  if (location.kind === 'duckdb') throw new Error('expected a MariaDB location');
+  database = location.database;
+});
+afterAll(async () => {
+  await server.close();
+});
+
+async function runToEnd(name: string, document: FlowDocument) {
+  const { id: flowId } = await server.caller.flow.create({ name, document });
+  const { runId } = await server.caller.run.start({ flowId });
+  for await (const snapshot of await server.caller.run.events({ runId })) void snapshot;
+  return server.caller.run.byId({ runId });
+}
+
+const paidRows = async (): Promise<{ order_id: unknown; amount: unknown }[]> =>
+  server.services.target.meta.query(
+    `SELECT order_id, amount FROM \`${database}\`.paid_orders ORDER BY order_id`,
+  );
+
+const tablesNow = async (): Promise<string[]> =>
+  (
+    await server.services.target.meta.query<{ name: string }>(
+      'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ? ORDER BY 1',
+      [database],
+    )
+  ).map((row) => row.name);
+
+describe('runs on MariaDB', () => {
+  it('loads a CSV, filters it, overwrites a table and exports a file', async () => {
+    const run = await runToEnd('Paid orders', paidOrdersFlow());
+    expect(run.state).toBe('succeeded');
+    expect(run.stages.every((stage) => stage.state === 'succeeded')).toBe(true);
+    const samples = await readFile(join(server.dir, 'samples', 'orders.csv'), 'utf8');
+    const paid = samples.split('\n').filter((line) => line.split(',')[4] === 'paid');
+    expect(paid.length).toBeGreaterThan(0);
+    expect(await paidRows()).toHaveLength(paid.length);
+    expect(run.stages.find((stage) => stage.stageId === 'paid')?.rows).toBe(paid.length);
+    const exported = await readFile(join(server.config.exportsDir, 'paid.csv'), 'utf8');
+    expect(exported.trim().split('\n')).toHaveLength(paid.length + 1);
+    expect(await tablesNow()).toEqual(['paid_orders']);
+  });
+
+  it('fails a run whose rows cannot be written, leaving the table as it was and no staging behind', async () => {
+    const before = await paidRows();
+    expect(before.length).toBeGreaterThan(0);
+    // MariaDB's strict mode turns a division by zero into an error when rows are written
+    // (ERROR_FOR_DIVISION_BY_ZERO), so the new table's rows fail while the read succeeds.
+    const condition = `status = 'paid' AND amount / (order_id - order_id) > 0`;
+    const run = await runToEnd('Broken', paidOrdersFlow({ condition }));
+    expect(run.state).toBe('failed');
+    expect(run.error).toMatch(/Division by 0/i);
+    expect(run.stages.find((stage) => stage.stageId === 'table')?.state).not.toBe('succeeded');
+    expect(await paidRows()).toEqual(before);
+    expect(await tablesNow()).toEqual(['paid_orders']);
+  });
+});
