@@ -56,15 +56,16 @@ export function neutralType(duckDbType: string): ColumnType {
 }
 
 /**
- * Detects the columns of a CSV file: names from the header (or column0, column1, ... without
- * one) and neutral types from DuckDB's sniffer (see `DuckDbDialect.sniffColumns`), which skips
- * rows that do not fit so a malformed file still gets its columns. A file DuckDB cannot sniff
- * at all (empty, binary) fails with `ColumnDetectionError`.
+ * Detects the columns of a file: names from a CSV header (or column0, column1, ... without one),
+ * JSON lines keys, or Parquet's schema, and neutral types from DuckDB (see
+ * `DuckDbDialect.sniffColumns`). The CSV sniffer skips rows that do not fit, so a malformed file
+ * still gets its columns. A file DuckDB cannot read at all (empty, binary) fails with
+ * `ColumnDetectionError`.
  */
-export async function detectCsvColumns(
+export async function detectFileColumns(
   client: DuckDbClient,
   localPath: string,
-  format: CsvFormat,
+  format: FileFormat,
 ): Promise<Column[]> {
   const sql = dialect.sniffColumns({ local: localPath, format });
   let sniffed: { name: string; type: string }[];
@@ -76,18 +77,11 @@ export async function detectCsvColumns(
   return sniffed.map((row) => ({ name: row.name, type: neutralType(row.type) }));
 }
 
-/**
- * Detects the columns of a file in any format Sluice reads. CSV and TSV are sniffed by DuckDB;
- * other formats wait for the DuckDB dialect's sniff of them.
- */
-export async function detectFileColumns(
+/** `detectFileColumns` for a CSV file. */
+export function detectCsvColumns(
   client: DuckDbClient,
   localPath: string,
-  format: FileFormat,
+  format: CsvFormat,
 ): Promise<Column[]> {
-  if (format.kind === 'csv') return detectCsvColumns(client, localPath, format);
-  throw new ColumnDetectionError(
-    localPath,
-    `columns of ${format.kind === 'jsonl' ? 'JSON lines' : 'Parquet'} files cannot be detected yet; list them in the stage`,
-  );
+  return detectFileColumns(client, localPath, format);
 }

@@ -48,6 +48,11 @@ export interface Target {
 /** How a target may touch the file system (DuckDB's SQL, and column detection everywhere). */
 export interface OpenTargetOptions {
   allowedDirectories: readonly string[];
+  /**
+   * MySQL family: the database for Sluice's own tables, `sluice` unless given (tests give each
+   * suite its own). Created when missing.
+   */
+  metaDatabase?: string;
 }
 
 /**

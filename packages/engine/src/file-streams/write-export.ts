@@ -28,10 +28,13 @@ function csvOptions(format: CsvFormat, columns: string[]): StringifyOptions {
     quote: format.quote,
     escape: format.escape,
     record_delimiter: 'unix',
+    // csv-stringify quotes a lone CR only when told; DuckDB quotes it as a line break.
     quoted_match: [/#/, /\r/],
     cast: {
       object: (value) => (value === NULL ? format.nullString : JSON.stringify(value)),
-      string: (value) => (value === format.nullString ? { value, quoted: true } : value),
+      // `quoted_empty` too: csv-stringify leaves an empty value bare unless told.
+      string: (value) =>
+        value === format.nullString ? { value, quoted: true, quoted_empty: true } : value,
     },
   };
 }

@@ -53,13 +53,17 @@ async function checkLocalInfile(
 }
 
 /** Creates the metadata database when missing; the server creates and migrates its tables. */
-async function ensureMetaDatabase(connection: Connection, location: ServerLocation) {
+async function ensureMetaDatabase(
+  connection: Connection,
+  location: ServerLocation,
+  name: string,
+): Promise<void> {
   try {
-    await connection.promise().query(`CREATE DATABASE IF NOT EXISTS \`${META_DATABASE}\``);
+    await connection.promise().query('CREATE DATABASE IF NOT EXISTS ??', [name]);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new TargetConnectError(
-      `Cannot create the database "${META_DATABASE}" for Sluice's own tables on ` +
+      `Cannot create the database "${name}" for Sluice's own tables on ` +
         `${productLabel(location)} at ${location.host}:${String(location.port)}: ${reason}. ` +
         `Create it, or grant user "${location.user}" the CREATE privilege.`,
       { cause: error },
@@ -68,7 +72,7 @@ async function ensureMetaDatabase(connection: Connection, location: ServerLocati
 }
 
 /** Connects once to learn what the server is and that Sluice can work there. */
-async function probe(location: ServerLocation): Promise<ServerVersion> {
+async function probe(location: ServerLocation, metaDatabase: string): Promise<ServerVersion> {
   let connection: Connection;
   try {
     connection = await openConnection(location);
@@ -83,7 +87,7 @@ async function probe(location: ServerLocation): Promise<ServerVersion> {
     const server = parseServerVersion(row?.version ?? '');
     checkProduct(server, location);
     await checkLocalInfile(connection, server, location);
-    await ensureMetaDatabase(connection, location);
+    await ensureMetaDatabase(connection, location, metaDatabase);
     return server;
   } finally {
     connection.destroy();
@@ -125,8 +129,9 @@ export async function openMySqlTarget(
   location: ServerLocation,
   options: OpenTargetOptions,
 ): Promise<Target> {
-  const server = await probe(location);
-  const meta = MySqlPoolClient.open({ ...location, database: META_DATABASE });
+  const metaDatabase = options.metaDatabase ?? META_DATABASE;
+  const server = await probe(location, metaDatabase);
+  const meta = MySqlPoolClient.open({ ...location, database: metaDatabase });
   let sniffer: Promise<DuckDbDatabase> | undefined;
   const detectColumns = async (local: string, format: FileFormat): Promise<Column[]> => {
     sniffer ??= DuckDbDatabase.open(':memory:', options);
