@@ -6,7 +6,7 @@ import { DUCKDB, flow, stage } from '../test/build-flow';
 import fixtureJson from '../test/fixtures/orders-pipeline.flow.json';
 import { analyzeFlow } from './analyze-flow';
 import { compileFlow } from './compile-flow';
-import { fileRefs } from './file-refs';
+import { destinationTables, fileRefs } from './file-refs';
 
 const fixture = FlowDocumentSchema.parse(fixtureJson);
 const options = { target: DUCKDB, runTag: 'r1' };
@@ -220,5 +220,19 @@ describe('fileRefs', () => {
       { stageId: 'src-1', ref: { externalStage: 'samples', path: 'orders.csv' }, mode: 'read' },
       { stageId: 'export-1', ref: { externalStage: 'exports', path: 'paid.csv' }, mode: 'write' },
     ]);
+  });
+});
+
+describe('destinationTables', () => {
+  it('lists the tables a flow writes, schema included, from valid configs only', () => {
+    const doc = flow(
+      [
+        ...fixture.stages,
+        stage('d2', 'table-destination', { table: 't2', schema: 'db' }),
+        stage('bad', 'table-destination', { table: '' }),
+      ],
+      [],
+    );
+    expect(destinationTables(doc)).toEqual([{ name: 'paid' }, { schema: 'db', name: 't2' }]);
   });
 });
