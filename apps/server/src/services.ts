@@ -59,6 +59,7 @@ export async function createServices(config: ServerConfig): Promise<Services> {
   // Flow SQL runs on DuckDB in-process: it may touch only the file roots and the data folder.
   const target = await openTarget(config.database, {
     allowedDirectories: [...config.fileRoots, config.dataDir],
+    metaDatabase: config.metadataDatabase,
   });
   try {
     const tables = await metaTablesOf(target, config);

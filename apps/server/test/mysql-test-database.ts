@@ -28,14 +28,16 @@ const uniqueName = (prefix: string): string =>
 export async function createTestDatabase(): Promise<TestDatabase> {
   const base = parseDatabaseUrl(TEST_URL, process.cwd());
   if (base.kind === 'duckdb') throw new Error('SLUICE_TEST_MYSQL_URL must be a mysql:// URL.');
-  const admin = await openTarget(base, { allowedDirectories: [] }).catch((error: unknown) => {
+  const name = uniqueName('sluice_test');
+  const metadataDatabase = uniqueName('sluice_meta');
+  // Opening a target creates its metadata database: this run's own, so no shared one appears.
+  const options = { allowedDirectories: [], metaDatabase: metadataDatabase };
+  const admin = await openTarget(base, options).catch((error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(
       `The MariaDB tests need a server at ${base.host}:${base.port} (SLUICE_TEST_MYSQL_URL): ${reason}`,
     );
   });
-  const name = uniqueName('sluice_test');
-  const metadataDatabase = uniqueName('sluice_meta');
   try {
     await admin.execute(`CREATE DATABASE \`${name}\``);
   } finally {
@@ -45,7 +47,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     location: { ...base, database: name },
     metadataDatabase,
     async drop() {
-      const dropper = await openTarget(base, { allowedDirectories: [] });
+      const dropper = await openTarget(base, options);
       try {
         await dropper.execute(`DROP DATABASE IF EXISTS \`${name}\``);
         await dropper.execute(`DROP DATABASE IF EXISTS \`${metadataDatabase}\``);

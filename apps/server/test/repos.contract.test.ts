@@ -50,7 +50,10 @@ async function duckDbBackend(): Promise<Backend> {
 
 async function mariaDbBackend(): Promise<Backend> {
   const database: TestDatabase = await createTestDatabase();
-  const target = await openTarget(database.location, { allowedDirectories: [] });
+  const target = await openTarget(database.location, {
+    allowedDirectories: [],
+    metaDatabase: database.metadataDatabase,
+  });
   return {
     target,
     tables: mySqlMetaTables(database.metadataDatabase),
