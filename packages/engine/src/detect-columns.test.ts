@@ -3,21 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import type { CsvFormat } from '@sluice/stages';
-
 import type { DuckDbClient } from './duckdb-client';
+import { CSV } from '../test/formats';
 import { ColumnDetectionError, detectCsvColumns, neutralType } from './detect-columns';
 import { DuckDbDatabase } from './duckdb-client';
-
-const CSV: CsvFormat = {
-  kind: 'csv',
-  header: true,
-  delimiter: ',',
-  quote: '"',
-  escape: '"',
-  skipLines: 0,
-  nullString: '',
-};
 
 let dir: string;
 let database: DuckDbDatabase;

@@ -4,22 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { CsvFormat } from '@sluice/stages';
-
 import type { TestDatabase } from '../test/mariadb';
 import type { Target } from './target';
+import { CSV } from '../test/formats';
 import { createTestDatabase, uniqueName } from '../test/mariadb';
 import { openTarget } from './target';
-
-const CSV: CsvFormat = {
-  kind: 'csv',
-  header: true,
-  delimiter: ',',
-  quote: '"',
-  escape: '"',
-  skipLines: 0,
-  nullString: '',
-};
 
 let dir: string;
 let db: TestDatabase;

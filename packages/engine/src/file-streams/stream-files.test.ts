@@ -9,19 +9,11 @@ import { getDialect } from '@sluice/compiler';
 import type { TestDatabase } from '../../test/mariadb';
 import type { DuckDbClient } from '../duckdb-client';
 import { asPlanSteps } from '../../test/dialect-steps';
+import { CSV } from '../../test/formats';
 import { createTestDatabase } from '../../test/mariadb';
 import { DuckDbDatabase } from '../duckdb-client';
 import { runStep } from '../run-step';
 
-const CSV: CsvFormat = {
-  kind: 'csv',
-  header: true,
-  delimiter: ',',
-  quote: '"',
-  escape: '"',
-  skipLines: 0,
-  nullString: '',
-};
 const TSV: CsvFormat = { ...CSV, delimiter: '\t', escape: '\\', nullString: 'NA' };
 
 const mysql = getDialect('mysql');

@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+
+import type { Plan, TargetProfile } from '@sluice/compiler';
+import type { FlowDocument, Stage } from '@sluice/flow';
+import type { TableRef } from '@sluice/stages';
+import { compileFlow } from '@sluice/compiler';
+import { getStage } from '@sluice/stages';
+
+/** A stage with its type's defaults under the given settings. */
+export function stage(id: string, type: string, config: Record<string, unknown>): Stage {
+  const defaults = getStage(type)?.defaults ?? {};
+  const position = { x: 0, y: 0 };
+  return { id, type, typeVersion: 1, label: id, position, config: { ...defaults, ...config } };
+}
+
+/** Links `from`'s output to `to`'s input. */
+export const link = (from: string, to: string) => ({
+  id: `${from}-${to}`,
+  source: { stageId: from, port: 'out' },
+  target: { stageId: to, port: 'in' },
+});
+
+export interface CompileFor {
+  target: TargetProfile;
+  runTag: string;
+  /** Files of external stage `x` live in `<root>/x/`. */
+  root: string;
+  existingTables?: readonly TableRef[];
+}
+
+/** Compiles `doc` with the real compiler, failing the test on any error diagnostic. */
+export function compileFor(doc: FlowDocument, options: CompileFor): Plan {
+  const { plan, diagnostics } = compileFlow(doc, {
+    target: options.target,
+    runTag: options.runTag,
+    resolveFile: (ref) => join(options.root, ref.externalStage, ref.path),
+    ...(options.existingTables ? { existingTables: options.existingTables } : {}),
+  });
+  if (!plan) throw new Error(`The flow did not compile: ${JSON.stringify(diagnostics)}`);
+  return plan;
+}
