@@ -6,11 +6,13 @@ import type { TableRef } from '@sluice/stages';
 import { compileFlow } from '@sluice/compiler';
 import { getStage } from '@sluice/stages';
 
-/** A stage with its type's defaults under the given settings. */
+/** A stage of the current version of its type, with the type's defaults under `config`. */
 export function stage(id: string, type: string, config: Record<string, unknown>): Stage {
-  const defaults = getStage(type)?.defaults ?? {};
+  const definition = getStage(type);
+  if (!definition) throw new Error(`No stage type ${type}.`);
   const position = { x: 0, y: 0 };
-  return { id, type, typeVersion: 1, label: id, position, config: { ...defaults, ...config } };
+  const settings = { ...definition.defaults, ...config };
+  return { id, type, typeVersion: definition.version, label: id, position, config: settings };
 }
 
 /** Links `from`'s output to `to`'s input. */
