@@ -62,6 +62,22 @@ export class CanvasPage {
     await control.blur();
   }
 
+  /** Picks an option of a select field of the selected stage's form by its label. */
+  async choose(key: string, option: string): Promise<void> {
+    await this.page
+      .getByTestId('inspector')
+      .getByTestId(`field-${key}`)
+      .getByRole('combobox')
+      .click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  /** Selects a stage and types each of `fields` (key → text) into its form. */
+  async configure(stageId: string, fields: Record<string, string>): Promise<void> {
+    await this.select(stageId);
+    for (const [key, value] of Object.entries(fields)) await this.fill(key, value);
+  }
+
   async save(): Promise<void> {
     await this.page.getByTestId('save-button').click();
     await expect(this.page.getByTestId('dirty-indicator')).toBeHidden();

@@ -1,11 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { queryDatabaseFile, queryInMemory } from '../support/duckdb-file';
+import { queryDatabaseFile } from '../support/duckdb-file';
 import { expect, test } from '../support/fixtures';
-
-const ordersCsv = path.resolve(import.meta.dirname, '../../samples/orders.csv');
-const condition = "amount > 100 AND status = 'paid'";
+import { countPaidOrders, paidCondition } from '../support/paid-orders';
 
 test('draw, save, reload, run and check the table and the exported file', async ({
   page,
@@ -26,14 +24,10 @@ test('draw, save, reload, run and check the table and the exported file', async 
   await canvas.connect(filter, file);
   await expect.poll(() => canvas.edgeCount()).toBe(3);
 
-  await canvas.select(source);
-  await canvas.fill('path', 'orders.csv');
-  await canvas.select(filter);
-  await canvas.fill('condition', condition);
-  await canvas.select(table);
-  await canvas.fill('table', 'paid_orders');
-  await canvas.select(file);
-  await canvas.fill('path', 'paid-orders.csv');
+  await canvas.configure(source, { path: 'orders.csv' });
+  await canvas.configure(filter, { condition: paidCondition });
+  await canvas.configure(table, { table: 'paid_orders' });
+  await canvas.configure(file, { path: 'paid-orders.csv' });
   await expect(page.locator('[data-testid="stage-badge-error"]')).toHaveCount(0);
 
   await canvas.save();
@@ -44,7 +38,7 @@ test('draw, save, reload, run and check the table and the exported file', async 
     .toEqual(expect.arrayContaining([source, filter, table, file]));
   await expect.poll(() => canvas.edgeCount()).toBe(3);
   await canvas.select(filter);
-  await expect(page.getByTestId('field-condition').locator('textarea')).toHaveValue(condition);
+  await expect(page.getByTestId('field-condition').locator('textarea')).toHaveValue(paidCondition);
 
   expect(await canvas.run()).toBe('succeeded');
   for (const id of [source, filter, table, file]) {
@@ -52,10 +46,7 @@ test('draw, save, reload, run and check the table and the exported file', async 
     await expect(canvas.node(id).locator('[data-run-state="succeeded"]')).toBeVisible();
   }
 
-  const [expected] = await queryInMemory<{ n: number }>(
-    `SELECT count(*)::INTEGER AS n FROM read_csv('${ordersCsv}') WHERE ${condition}`,
-  );
-  const paid = expected?.n ?? -1;
+  const paid = await countPaidOrders();
   expect(paid).toBeGreaterThan(0);
   await expect(canvas.runStageRow(table).getByTestId('run-stage-rows')).toHaveText(String(paid));
 

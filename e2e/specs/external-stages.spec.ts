@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import { ExternalStagesPage } from '../pages/external-stages-page';
 import { expect, test } from '../support/fixtures';
 
 test('external stages: a folder outside the allowed roots is refused, one inside lists its files', async ({
@@ -32,4 +33,41 @@ test('external stages: a folder outside the allowed roots is refused, one inside
   await expect(
     page.locator('[data-testid="external-stage-file"][data-path="2026/day-1.csv"]'),
   ).toBeVisible();
+});
+
+test('columns of a JSON lines file are detected as JSON lines, not as one CSV column', async ({
+  page,
+  flows,
+  canvas,
+  sluice,
+}) => {
+  const incoming = path.join(sluice.dataDir, 'files', 'incoming');
+  await mkdir(incoming, { recursive: true });
+  await writeFile(
+    path.join(incoming, 'events.jsonl'),
+    '{"id": 1, "kind": "click", "at": "2026-01-02 10:00:00"}\n{"id": 2, "kind": "view", "at": "2026-01-02 10:05:00"}\n',
+  );
+  const stages = new ExternalStagesPage(page);
+  await flows.goto();
+  await stages.open();
+  await stages.startNew('incoming');
+  await stages.fillUrl(`file://${incoming}/`);
+  await stages.submit();
+
+  await page.goto(sluice.url);
+  await flows.create('Events');
+  const source = await canvas.dragStage('file-source', { x: 200, y: 200 });
+  await canvas.select(source);
+  await canvas.choose('externalStage', 'incoming');
+  await canvas.fill('path', 'events.jsonl');
+  await canvas.choose('format', 'JSON lines');
+  await expect(page.getByTestId('field-delimiter')).toHaveCount(0);
+  await page.getByTestId('detect-columns').click();
+  const names = page.getByTestId('schema-row').locator('input[aria-label$="name"]');
+  await expect(names).toHaveCount(3);
+  expect(await names.evaluateAll((all) => all.map((i) => (i as HTMLInputElement).value))).toEqual([
+    'id',
+    'kind',
+    'at',
+  ]);
 });

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,8 +18,19 @@ export interface SluiceServer {
   stop(): Promise<void>;
 }
 
+/** What a journey may change about the server it starts; the defaults are `npm start`'s. */
+export interface SluiceOptions {
+  /** `SLUICE_DATABASE_URL`; the DuckDB file in the data directory when absent. */
+  databaseUrl?: string;
+  /** Further environment, e.g. the metadata database a MariaDB journey names. */
+  env?: Record<string, string>;
+}
+
+/** Encrypts external-stage credentials; any 32+ characters do, and each server gets its own. */
+const secretKey = () => randomBytes(32).toString('base64');
+
 /** Starts the server on a free port and resolves once it prints the URL it serves. */
-export async function startSluice(): Promise<SluiceServer> {
+export async function startSluice(options: SluiceOptions = {}): Promise<SluiceServer> {
   if (!existsSync(webDist)) {
     throw new Error(
       `The web app is not built (${webDist} is missing). Run the e2e task through turbo.`,
@@ -27,7 +39,15 @@ export async function startSluice(): Promise<SluiceServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'sluice-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, SLUICE_DATA_DIR: dataDir, SLUICE_PORT: '0', SLUICE_HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      SLUICE_DATA_DIR: dataDir,
+      SLUICE_PORT: '0',
+      SLUICE_HOST: '127.0.0.1',
+      SLUICE_SECRET_KEY: secretKey(),
+      ...(options.databaseUrl === undefined ? {} : { SLUICE_DATABASE_URL: options.databaseUrl }),
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
