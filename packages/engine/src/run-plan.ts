@@ -179,20 +179,24 @@ async function execute(
     return { outcome: failed(tracker, missing.message, missing.stageId), undoErrors: [] };
   }
   await prepareExportFolders(plan);
+  let cancelling: Promise<void> = Promise.resolve();
   const cancel = () => {
-    client.cancel().catch(() => undefined);
+    cancelling = client.cancel().catch(() => undefined);
   };
   signal?.addEventListener('abort', cancel, { once: true });
   try {
     await runSteps(context);
     return { outcome: await promoteExports(context), undoErrors: [] };
   } catch (error) {
+    // A KILL QUERY still on its way could stop the undo instead of the statement it was for.
+    await cancelling;
     // The transaction, if one was open, has rolled back; now undo what committed on its own.
     const undoErrors = await runUndo(context);
     await discardExports(plan);
     return { outcome: stopped(context, error), undoErrors };
   } finally {
     signal?.removeEventListener('abort', cancel);
+    await cancelling;
   }
 }
 

@@ -7,23 +7,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../test/mariadb';
 import type { Target } from './target';
 import { CSV } from '../test/formats';
-import { createTestDatabase, uniqueName } from '../test/mariadb';
+import { createTestDatabase } from '../test/mariadb';
 import { openTarget } from './target';
 
 let dir: string;
 let db: TestDatabase;
 let target: Target;
-const metaDatabase = uniqueName('sluice_meta');
 
 beforeAll(async () => {
   dir = await realpath(await mkdtemp(join(tmpdir(), 'sluice-target-')));
   db = await createTestDatabase('sluice_target');
-  target = await openTarget(db.location, { allowedDirectories: [dir], metaDatabase });
+  target = await openTarget(db.location, {
+    allowedDirectories: [dir],
+    metaDatabase: db.metaDatabase,
+  });
 }, 30_000);
 
 afterAll(async () => {
   await target.close();
-  await db.client.run('DROP DATABASE IF EXISTS ??', [metaDatabase]);
   await db.drop();
   await rm(dir, { recursive: true, force: true });
 });
@@ -58,7 +59,7 @@ describe('openTarget on MariaDB', () => {
   });
 
   it('keeps metadata in its own database and runs in the URL database', async () => {
-    expect(await target.meta.query('SELECT DATABASE() AS db')).toEqual([{ db: metaDatabase }]);
+    expect(await target.meta.query('SELECT DATABASE() AS db')).toEqual([{ db: db.metaDatabase }]);
     const run = await target.connect();
     try {
       expect(await run.query('SELECT DATABASE() AS db')).toEqual([{ db: db.location.database }]);
@@ -77,7 +78,7 @@ describe('openTarget on MariaDB', () => {
       { name: 'orders' },
       { name: 'missing' },
       { schema: db.location.database, name: 'Orders' },
-      { schema: metaDatabase, name: 'Orders' },
+      { schema: db.metaDatabase, name: 'Orders' },
     ]);
     const exact = [{ name: 'Orders' }, { schema: db.location.database, name: 'Orders' }];
     expect(found).toEqual(setting?.lower === 0 ? exact : [exact[0], { name: 'orders' }, exact[1]]);
@@ -119,7 +120,11 @@ describe('openTarget refusals', () => {
 
   it('says the database is missing', async () => {
     const location = { ...db.location, database: 'sluice_no_such_database' };
-    expect(await failure(openTarget(location, { allowedDirectories: [], metaDatabase }))).toBe(
+    expect(
+      await failure(
+        openTarget(location, { allowedDirectories: [], metaDatabase: db.metaDatabase }),
+      ),
+    ).toBe(
       `TargetConnectError: Database "sluice_no_such_database" does not exist on MariaDB/MySQL at ` +
         `${db.location.host}:${String(db.location.port)}: create it or fix the URL (SLUICE_DATABASE_URL).`,
     );
@@ -127,7 +132,9 @@ describe('openTarget refusals', () => {
 
   it('refuses a matrixone:// URL that reaches MariaDB', async () => {
     const location = { ...db.location, kind: 'matrixone' as const };
-    const message = await failure(openTarget(location, { allowedDirectories: [], metaDatabase }));
+    const message = await failure(
+      openTarget(location, { allowedDirectories: [], metaDatabase: db.metaDatabase }),
+    );
     expect(message).toMatch(
       /^TargetConnectError: \S+ is MariaDB [\d.]+, but SLUICE_DATABASE_URL starts with matrixone:\/\/\. Use mysql:\/\/… for it\.$/,
     );

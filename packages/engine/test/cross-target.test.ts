@@ -12,7 +12,7 @@ import { runPlan } from '../src/run-plan';
 import { openTarget } from '../src/target';
 import { PROOF_CASES, SOURCE_FILES } from './cross-target-data';
 import { compileFor } from './flows';
-import { createTestDatabase, uniqueName } from './mariadb';
+import { createTestDatabase } from './mariadb';
 import { normalisedTable } from './normalise-rows';
 
 /**
@@ -29,7 +29,6 @@ interface Side {
 let dir: string;
 let db: TestDatabase;
 const sides: Side[] = [];
-const metaDatabase = uniqueName('sluice_meta');
 
 async function sideRoot(name: string): Promise<string> {
   const root = join(dir, name);
@@ -49,13 +48,15 @@ beforeAll(async () => {
     { allowedDirectories: [dir] },
   );
   sides.push({ name: 'DuckDB', target: duckdb, root: duckRoot });
-  const mariadb = await openTarget(db.location, { allowedDirectories: [dir], metaDatabase });
+  const mariadb = await openTarget(db.location, {
+    allowedDirectories: [dir],
+    metaDatabase: db.metaDatabase,
+  });
   sides.push({ name: 'MariaDB', target: mariadb, root: await sideRoot('mariadb') });
 }, 30_000);
 
 afterAll(async () => {
   for (const side of sides) await side.target.close();
-  await db.client.run('DROP DATABASE IF EXISTS ??', [metaDatabase]);
   await db.drop();
   await rm(dir, { recursive: true, force: true });
 });

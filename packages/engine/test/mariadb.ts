@@ -41,6 +41,8 @@ export async function connectTestServer(database?: string): Promise<MySqlRunClie
 /** A fresh database of its own on the test server, dropped by `drop`. */
 export interface TestDatabase {
   location: ServerLocation;
+  /** A name for the target's metadata database, dropped with this one. */
+  metaDatabase: string;
   /** A connection inside the database, for setting up and checking tables. */
   client: MySqlRunClient;
   drop(): Promise<void>;
@@ -52,10 +54,13 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
   await admin.run('CREATE DATABASE ?? CHARACTER SET utf8mb4', [name]);
   await admin.close();
   const client = await connectTestServer(name);
+  const metaDatabase = `${name}_meta`;
   return {
     location: { ...testServer(), database: name },
+    metaDatabase,
     client,
     drop: async () => {
+      await client.run('DROP DATABASE IF EXISTS ??', [metaDatabase]);
       await client.run('DROP DATABASE IF EXISTS ??', [name]);
       await client.close();
     },

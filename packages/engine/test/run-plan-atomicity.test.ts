@@ -11,7 +11,7 @@ import type { TestDatabase } from './mariadb';
 import { runPlan } from '../src/run-plan';
 import { openTarget } from '../src/target';
 import { compileFor, link, stage } from './flows';
-import { createTestDatabase, uniqueName } from './mariadb';
+import { createTestDatabase } from './mariadb';
 import { leftovers, tableContents } from './mariadb-checks';
 import { untilRunning } from './server-process';
 
@@ -47,19 +47,20 @@ const DESTINATIONS = ['appended', 'overwritten', 'created'];
 let root: string;
 let db: TestDatabase;
 let target: Target;
-const metaDatabase = uniqueName('sluice_meta');
 
 beforeAll(async () => {
   root = await realpath(await mkdtemp(join(tmpdir(), 'sluice-atomic-')));
   await mkdir(join(root, 'landing'));
   await writeFile(join(root, 'landing', 'orders.csv'), 'id,amount\n1,5\n2,15\n3,25\n');
   db = await createTestDatabase('sluice_atomic');
-  target = await openTarget(db.location, { allowedDirectories: [root], metaDatabase });
+  target = await openTarget(db.location, {
+    allowedDirectories: [root],
+    metaDatabase: db.metaDatabase,
+  });
 }, 30_000);
 
 afterAll(async () => {
   await target.close();
-  await db.client.run('DROP DATABASE IF EXISTS ??', [metaDatabase]);
   await db.drop();
   await rm(root, { recursive: true, force: true });
 });
