@@ -201,6 +201,38 @@ describe('runPlan', () => {
   });
 });
 
+describe('runPlan transaction groups and undo', () => {
+  const logStep = (id: string, inTransaction: boolean, undo?: string[]): PlanStep => ({
+    id,
+    phase: 'write',
+    sql: `INSERT INTO log VALUES ('${id}')`,
+    inTransaction,
+    ...(undo ? { undo: undo.map((v) => `INSERT INTO log VALUES ('${v}')`) } : {}),
+  });
+  const log = async () =>
+    (await client.query<{ v: string }>('SELECT v FROM log ORDER BY rowid')).map((r) => r.v);
+
+  it('keeps autocommitted steps, rolls back the transaction, then undoes newest first', async () => {
+    await client.run('CREATE TABLE log (v VARCHAR)');
+    const steps = [
+      logStep('s1', false, ['undo s1']),
+      logStep('s2', false, ['undo s2 a', 'undo s2 b']),
+      logStep('s3', true),
+      { ...failingStep, inTransaction: true },
+    ];
+    const outcome = await runPlan(client, planOf(TAG, steps), { onEvent });
+    expect(outcome).toMatchObject({ state: 'failed', failedStageId: 'broken' });
+    expect(await log()).toEqual(['s1', 's2', 'undo s2 a', 'undo s2 b', 'undo s1']);
+  });
+
+  it('runs no undo when every step succeeds', async () => {
+    await client.run('CREATE TABLE log (v VARCHAR)');
+    const steps = [logStep('s1', false, ['undo s1']), logStep('s2', true)];
+    expect(await runPlan(client, planOf(TAG, steps), { onEvent })).toEqual({ state: 'succeeded' });
+    expect(await log()).toEqual(['s1', 's2']);
+  });
+});
+
 describe('runPlan exports', () => {
   const exportStep = (local: string, temp: string): PlanStep => ({
     id: 'export',

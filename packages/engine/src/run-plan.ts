@@ -48,7 +48,7 @@ interface RunContext {
   tracker: StageTracker;
   signal: AbortSignal | undefined;
   /** Undo statements of the steps that succeeded, in the order the steps ran. */
-  undo: { stepId: string; sql: string }[];
+  undo: { stepId: string; statements: readonly string[] }[];
   /** Stages whose export files wait for their rename after commit. */
   awaitingRename: Set<string>;
 }
@@ -77,7 +77,7 @@ async function runOne(client: SqlClient, step: PlanStep, context: RunContext): P
   const rows = await runStep(streams ? context.client : client, step).catch((reason: unknown) => {
     throw new StepFailure(step, reason);
   });
-  for (const sql of step.undo ?? []) context.undo.push({ stepId: step.id, sql });
+  if (step.undo) context.undo.push({ stepId: step.id, statements: step.undo });
   if (stageId === undefined) return;
   tracker.stepDone(stageId, step.sql, rows);
   if (
@@ -112,17 +112,13 @@ async function runSteps(context: RunContext): Promise<void> {
  */
 async function runUndo(context: RunContext): Promise<string[]> {
   const errors: string[] = [];
-  const byStep = new Map<string, string[]>();
-  for (const { stepId, sql } of context.undo)
-    byStep.set(stepId, [...(byStep.get(stepId) ?? []), sql]);
-  for (const [stepId, statements] of [...byStep].reverse()) {
+  for (const { stepId, statements } of [...context.undo].reverse()) {
     for (const sql of statements) {
       await context.client.run(sql).catch((error: unknown) => {
         errors.push(`undo ${stepId}: ${databaseErrorText(error)}`);
       });
     }
   }
-  context.undo.length = 0;
   return errors;
 }
 
