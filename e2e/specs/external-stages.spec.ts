@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ExternalStagesPage } from '../pages/external-stages-page';
 import { expect, test } from '../support/fixtures';
 
-test('external stages: a folder outside the allowed roots is refused, one inside lists its files', async ({
+test('external stages: a folder outside the allowed roots is refused, one inside lists its files, a sub-stage lists its part', async ({
   page,
   flows,
   sluice,
@@ -12,27 +12,40 @@ test('external stages: a folder outside the allowed roots is refused, one inside
   const incoming = path.join(sluice.dataDir, 'files', 'incoming');
   await mkdir(path.join(incoming, '2026'), { recursive: true });
   await writeFile(path.join(incoming, '2026', 'day-1.csv'), 'id,name\n1,Ann\n');
+  await writeFile(path.join(incoming, 'readme.txt'), 'drops by day\n');
+  const stages = new ExternalStagesPage(page);
 
   await flows.goto();
-  await page.getByTestId('external-stages-link').click();
-  await expect(
-    page.locator('[data-testid="external-stage-row"][data-name="samples"]'),
-  ).toBeVisible();
+  await stages.open();
+  await expect(stages.row('samples')).toBeVisible();
 
-  await page.getByTestId('new-external-stage-button').click();
-  await page.getByTestId('external-stage-name-input').fill('incoming');
-  await page.getByTestId('external-stage-url-input').fill('file:///etc/');
+  await stages.startNew('incoming');
+  await stages.fillUrl('file:///etc/');
   await page.getByTestId('external-stage-submit').click();
   await expect(page.getByTestId('external-stage-error')).toContainText('SLUICE_FILE_ROOTS');
 
-  await page.getByTestId('external-stage-url-input').fill(`file://${incoming}/`);
-  await page.getByTestId('external-stage-submit').click();
-  const row = page.locator('[data-testid="external-stage-row"][data-name="incoming"]');
-  await expect(row).toBeVisible();
+  await stages.fillUrl(`file://${incoming}/`);
+  await stages.submit();
+  const row = stages.row('incoming');
+  await expect(row.getByTestId('external-stage-kind-badge')).toHaveText('Folder');
   await row.getByTestId('toggle-external-stage-files').click();
   await expect(
     page.locator('[data-testid="external-stage-file"][data-path="2026/day-1.csv"]'),
   ).toBeVisible();
+
+  await stages.startNew('this-year');
+  await stages.pickKind('Sub-stage');
+  await page.getByTestId('external-stage-parent').click();
+  await page.getByRole('option', { name: 'incoming', exact: true }).click();
+  await page.getByTestId('external-stage-sub-path').fill('2026');
+  await expect(stages.modal()).toContainText('stage://incoming/2026/');
+  await stages.submit();
+  const sub = stages.row('this-year');
+  await expect(sub).toContainText('stage://incoming/2026/');
+  await sub.getByTestId('toggle-external-stage-files').click();
+  const files = page.getByTestId('external-stage-files').last();
+  await expect(files.locator('[data-testid="external-stage-file"]')).toHaveCount(1);
+  await expect(files.locator('[data-path="day-1.csv"]')).toBeVisible();
 });
 
 test('columns of a JSON lines file are detected as JSON lines, not as one CSV column', async ({

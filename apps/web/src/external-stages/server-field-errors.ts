@@ -2,7 +2,7 @@ import { TRPCClientError } from '@trpc/client';
 import { z } from 'zod';
 
 import type { FieldErrors, FormField } from './external-stage-form';
-import { errorMessage } from '../lib/trpc';
+import { errorMessage } from '../lib/error-message';
 import { SECRET_KEYS, SETTING_KEYS } from './external-stage-kinds';
 
 /** The `zodError` the server's error formatter adds: `z.flattenError` of the input's issues. */

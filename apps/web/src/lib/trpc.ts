@@ -18,6 +18,8 @@ import type { AppRouter } from '@sluice/server';
 import { accessToken } from './access-token';
 import { isUnauthorized, noteCallError } from './unauthorized';
 
+export { errorMessage } from './error-message';
+
 export const queryClient = new QueryClient({
   queryCache: new QueryCache({ onError: noteCallError }),
   mutationCache: new MutationCache({ onError: noteCallError }),
@@ -46,12 +48,6 @@ export const trpcClient = createTRPCClient<AppRouter>({
 
 /** Query and mutation options for every procedure: `useQuery(trpc.flow.list.queryOptions())`. */
 export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
-
-/** The person-readable message of any error a call can throw. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return 'Something went wrong; try again.';
-}
 
 /** True when the error is the server's CONFLICT (stale save, duplicate name). */
 export function isConflict(error: unknown): boolean {

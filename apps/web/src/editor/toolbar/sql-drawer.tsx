@@ -1,8 +1,11 @@
-import { Badge, Code, Drawer, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Code, Drawer, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 
 import { PHASES } from '@sluice/compiler';
 import { hasErrors } from '@sluice/flow';
 
+import { useSystemInfo } from '../../lib/system-info';
+import { errorMessage } from '../../lib/trpc';
 import { DiagnosticList } from '../inspector/diagnostic-list';
 import { useEditorStore, useEditorStoreApi } from '../store/editor-context';
 import { selectPreview, selectTarget } from '../store/selectors';
@@ -13,6 +16,26 @@ export function SqlDrawer({ opened, onClose }: { opened: boolean; onClose: () =>
     <Drawer opened={opened} onClose={onClose} position="right" size="xl" title={<DrawerTitle />}>
       {opened && <SqlPreview />}
     </Drawer>
+  );
+}
+
+/** Until `system.info` answers there is no target to compile for; if it fails, say why. */
+function WaitingForTarget() {
+  const info = useSystemInfo();
+  if (info.isError) {
+    return (
+      <Alert color="red" icon={<IconAlertTriangle />} title="Could not learn the target">
+        {errorMessage(info.error)}
+      </Alert>
+    );
+  }
+  return (
+    <Group gap="sm" data-testid="sql-view-waiting">
+      <Loader size="sm" />
+      <Text size="sm" c="dimmed">
+        Asking the server which database flows run on…
+      </Text>
+    </Group>
   );
 }
 
@@ -29,16 +52,7 @@ function DrawerTitle() {
 function SqlPreview() {
   const store = useEditorStoreApi();
   const preview = useEditorStore(selectPreview);
-  if (!preview) {
-    return (
-      <Group gap="sm" data-testid="sql-view-waiting">
-        <Loader size="sm" />
-        <Text size="sm" c="dimmed">
-          Asking the server which database flows run on…
-        </Text>
-      </Group>
-    );
-  }
+  if (!preview) return <WaitingForTarget />;
   const { steps, diagnostics } = preview;
   const labelOf = (id: string) => store.getState().nodes.find((n) => n.id === id)?.data.label;
   return (
