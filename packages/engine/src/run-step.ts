@@ -2,17 +2,27 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 
 import type { PlanFile, PlanStep } from '@sluice/compiler';
+import { stageUri } from '@sluice/compiler';
 
 import type { SqlClient } from './sql-client';
 import { exportTypeCast } from './file-streams/export-values';
 import { jsonLinesAsTsv } from './file-streams/jsonl-to-tsv';
 import { writeExport } from './file-streams/write-export';
-import { MySqlRunClient } from './mysql/mysql-run-client';
+import { LoadWarningError, MySqlRunClient } from './mysql/mysql-run-client';
 
 /** The bytes Sluice sends for a streamed load: the file itself, or JSON lines turned to text. */
 function openForLoad(file: PlanFile, local: string): Readable {
   if (file.stream?.format.kind !== 'jsonl') return createReadStream(local);
   return jsonLinesAsTsv(local, file.stream.columns ?? []);
+}
+
+/** Names the file and, where the server gave a row, the line it is on (after skipped lines). */
+function rejectedRow(file: PlanFile, error: LoadWarningError): Error {
+  const name = stageUri(file.ref);
+  const format = file.stream?.format;
+  const before = format?.kind === 'csv' ? format.skipLines + (format.header ? 1 : 0) : 0;
+  const where = error.row === undefined ? name : `${name}, line ${error.row + before}`;
+  return new Error(`Cannot load ${where}: ${error.reason}`, { cause: error });
 }
 
 /** Runs the step's SQL, moving its streamed file if it has one; returns the rows it changed. */
@@ -28,7 +38,11 @@ async function execute(client: SqlClient, step: PlanStep): Promise<number> {
     if (local === undefined || stream?.token === undefined) {
       throw new Error(`Step ${step.id} streams a file that has no local path.`);
     }
-    return client.loadLocal(step.sql, stream.token, () => openForLoad(read, local));
+    return client
+      .loadLocal(step.sql, stream.token, () => openForLoad(read, local))
+      .catch((error: unknown) => {
+        throw error instanceof LoadWarningError ? rejectedRow(read, error) : error;
+      });
   }
   const path = write?.temp ?? write?.local;
   if (write?.stream === undefined || path === undefined) {

@@ -98,6 +98,22 @@ describe('LOAD DATA LOCAL streaming on MariaDB', () => {
       'Line 2 of broken.jsonl is not a JSON object.',
     );
   });
+
+  it('fails a CSV row the server would load with a warning, naming its line', async () => {
+    const local = join(dir, 'bad-number.csv');
+    await writeFile(local, 'id,name\n1,a\nabc,b\n3,c\n');
+    const columns: Column[] = [
+      { name: 'id', type: 'BIGINT' },
+      { name: 'name', type: 'VARCHAR' },
+    ];
+    await expect(load('csv_bad_number', local, CSV, columns)).rejects.toThrow(
+      /^Cannot load stage:\/\/landing\/bad-number\.csv, line 3: .*'abc'.*`id`/,
+    );
+    await writeFile(local, 'id,name\n1,a\n2,b,extra\n');
+    await expect(load('csv_long_row', local, CSV, columns)).rejects.toThrow(
+      /^Cannot load stage:\/\/landing\/bad-number\.csv, line 3: Row 2 was truncated/,
+    );
+  });
 });
 
 /** The same rows in both databases: every common type and the values CSV writers trip on. */

@@ -10,6 +10,18 @@ import type { MySqlAddress } from './connection-options';
 import { connectionOptions } from './connection-options';
 import { inTransaction, prepareSession, queryRows, runStatement } from './mysql-session';
 
+/** A streamed load the server accepted with a warning; `row` counts data rows from 1. */
+export class LoadWarningError extends Error {
+  override name = 'LoadWarningError';
+
+  constructor(
+    readonly reason: string,
+    readonly row: number | undefined,
+  ) {
+    super(reason);
+  }
+}
+
 /** Rows of a streamed query: the column metadata, then each row as an array in column order. */
 export interface RowStream {
   fields: Promise<FieldPacket[]>;
@@ -96,7 +108,23 @@ export class MySqlRunClient implements RunClient {
       },
     };
     const [result] = await this.usable().query(options);
-    return Array.isArray(result) ? result.length : result.affectedRows;
+    if (Array.isArray(result)) return result.length;
+    const warnings = 'warningStatus' in result ? result.warningStatus : result.warningCount;
+    if (warnings > 0) await this.refuseLoadWarnings();
+    return result.affectedRows;
+  }
+
+  /**
+   * With LOCAL the server cannot stop the client's stream, so it loads a bad value or a short
+   * row with a warning instead of failing (sql-reference.md §9.1). A load must not silently keep
+   * such rows: the first warning fails the step, and the run's cleanup drops the staging table.
+   */
+  private async refuseLoadWarnings(): Promise<never> {
+    const [warning] = await this.query<{ Message: string }>('SHOW WARNINGS LIMIT 1');
+    const message = warning?.Message ?? 'the server reported a warning';
+    const row = /\bat row (\d+)|\bRow (\d+)\b/.exec(message);
+    const at = row ? Number(row[1] ?? row[2]) : undefined;
+    throw new LoadWarningError(message, at);
   }
 
   /**
