@@ -40,9 +40,11 @@ describe('loadEnv', () => {
       SLUICE_FILE_ROOTS: '/data/in, /data/out',
       SLUICE_ACCESS_TOKEN: 'secret-token',
       SLUICE_WEB_DIST: 'web',
+      SLUICE_METADATA_DATABASE: 'sluice_staging',
     });
     expect(config).toMatchObject({
       database: { kind: 'duckdb', path: '/srv/app/data/meta.duckdb' },
+      metadataDatabase: 'sluice_staging',
       dataDir: '/var/sluice',
       host: '0.0.0.0',
       port: 8080,
@@ -76,6 +78,7 @@ describe('loadEnv', () => {
       /^SLUICE_SECRET_KEY must be at least 32 characters \(it has 9\)/,
     ],
     [{ SLUICE_HOST: '0.0.0.0' }, /set SLUICE_ACCESS_TOKEN too/],
+    [{ SLUICE_METADATA_DATABASE: 'my-meta' }, /^SLUICE_METADATA_DATABASE: use 1-64 letters/],
     [{ SLUICE_FILE_ROOTS: 'relative/dir' }, /must be absolute folders; "relative\/dir"/],
     [{ SLUICE_PORT: 'eighty' }, /^SLUICE_PORT: /],
   ])('refuses %o with one clear line', (env, message) => {

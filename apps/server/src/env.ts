@@ -23,7 +23,8 @@ export interface ServerConfig {
   database: DatabaseLocation;
   /**
    * On MySQL-family servers, the database holding Sluice's own tables (flows, runs, external
-   * stages); `sluice` unless a test gives each run its own.
+   * stages): `SLUICE_METADATA_DATABASE`, `sluice` by default. Two Sluice deployments sharing one
+   * server keep apart by naming different ones.
    */
   metadataDatabase: string;
   /** The AES-256 key for external-stage credentials, derived from `SLUICE_SECRET_KEY`. */
@@ -51,6 +52,11 @@ const EnvSchema = z.object({
   SLUICE_ACCESS_TOKEN: z.string().trim().min(1).optional(),
   SLUICE_WEB_DIST: z.string().trim().min(1).optional(),
   SLUICE_SECRET_KEY: z.string().trim().min(1).optional(),
+  SLUICE_METADATA_DATABASE: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_]{1,64}$/, 'use 1-64 letters, digits or "_" (a database name)')
+    .default('sluice'),
   INIT_CWD: z.string().min(1).optional(),
 });
 
@@ -98,7 +104,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   return {
     database: parseDatabaseUrl(databaseUrl, baseDir),
-    metadataDatabase: 'sluice',
+    metadataDatabase: env.SLUICE_METADATA_DATABASE,
     ...(env.SLUICE_SECRET_KEY === undefined
       ? {}
       : { secretKey: deriveSecretKey(env.SLUICE_SECRET_KEY) }),

@@ -164,7 +164,10 @@ describe('external stage credentials and kinds', () => {
       { url: 's3://bucket/', credentials: { AWS_KEY_ID: 'k' } },
       /needs AWS_SECRET_KEY, AWS_REGION, ENDPOINT, PROVIDER too/,
     ],
-    [{ url: 's3://bucket/', credentials: { ...S3, AWS_REGION: 'eu,west' } }, /Credential values cannot contain/],
+    [
+      { url: 's3://bucket/', credentials: { ...S3, AWS_REGION: 'eu,west' } },
+      /Credential values cannot contain/,
+    ],
     [{ url: 's3://bucket/?x=1', credentials: S3 }, /without "\?", "#" or user/],
     [{ url: 'stage://nowhere/sub/' }, /points at stage:\/\/nowhere\/, which does not exist/],
     [{ url: 'stage://samples/../up/' }, /without "\.", "\.\." or "\\"/],
