@@ -17,7 +17,10 @@ export {
   dropStage,
   getDialect,
   maskCredentials,
+  S3_PROVIDERS,
   SECRET_CREDENTIAL_KEYS,
+  SETTING_CREDENTIAL_KEYS,
+  STAGE_COMPRESSIONS,
 } from './dialects';
 export type {
   CredentialKey,

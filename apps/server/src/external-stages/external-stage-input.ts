@@ -4,23 +4,8 @@
  */
 import { z } from 'zod';
 
+import { S3_PROVIDERS, STAGE_COMPRESSIONS } from '@sluice/compiler';
 import { ExternalStageNameSchema } from '@sluice/stages';
-
-/** The compressions MatrixOne accepts for a load (sql-reference.md §2.6). */
-const COMPRESSIONS = [
-  'auto',
-  'none',
-  'gzip',
-  'gz',
-  'bzip2',
-  'bz2',
-  'flate',
-  'lzw',
-  'zlib',
-  'lz4',
-  'tar.gz',
-  'tar.bz2',
-] as const;
 
 // MatrixOne stores credentials as one `k=v,k=v` text and splits it on ',' (sql-reference.md §0).
 const CredentialValue = z
@@ -35,8 +20,8 @@ export const CredentialsInput = z.strictObject({
   AWS_SECRET_KEY: CredentialValue.optional(),
   AWS_REGION: CredentialValue.optional(),
   ENDPOINT: CredentialValue.optional(),
-  PROVIDER: z.enum(['amazon', 'minio', 'cos']).optional(),
-  COMPRESSION: z.enum(COMPRESSIONS).optional(),
+  PROVIDER: z.enum(S3_PROVIDERS).optional(),
+  COMPRESSION: z.enum(STAGE_COMPRESSIONS).optional(),
 });
 export type CredentialsInput = z.infer<typeof CredentialsInput>;
 

@@ -1,18 +1,12 @@
 /** The shapes of external stages shared by their repository, service, router and run manager. */
-import type { CredentialKey } from '@sluice/compiler';
-import { SECRET_CREDENTIAL_KEYS } from '@sluice/compiler';
+import { SECRET_CREDENTIAL_KEYS, SETTING_CREDENTIAL_KEYS } from '@sluice/compiler';
 
 /** The credential keys that are secret (sql-reference.md §1.3). */
 export const SECRET_KEYS = SECRET_CREDENTIAL_KEYS;
 export type SecretKey = (typeof SECRET_KEYS)[number];
-export type SettingKey = Exclude<CredentialKey, SecretKey>;
 /** The credential keys that are not secret. */
-export const SETTING_KEYS: readonly SettingKey[] = [
-  'AWS_REGION',
-  'ENDPOINT',
-  'PROVIDER',
-  'COMPRESSION',
-];
+export const SETTING_KEYS = SETTING_CREDENTIAL_KEYS;
+export type SettingKey = (typeof SETTING_KEYS)[number];
 
 /** Credentials that are not secret; returned to the browser. */
 export type StageSettings = Partial<Record<SettingKey, string>>;

@@ -1,3 +1,10 @@
+import {
+  S3_PROVIDERS as S3_PROVIDER_IDS,
+  SECRET_CREDENTIAL_KEYS,
+  SETTING_CREDENTIAL_KEYS,
+  STAGE_COMPRESSIONS,
+} from '@sluice/compiler';
+
 /**
  * The three kinds of external stage a person can create, as data the form reads: how the URL
  * starts, what to type, and what each kind is for (sql-reference.md §1.2 lists the URL forms).
@@ -38,33 +45,26 @@ export function kindOfUrl(url: string): ExternalStageKind {
   return EXTERNAL_STAGE_KINDS.find((kind) => url.startsWith(KIND_INFO[kind].prefix)) ?? 'file';
 }
 
-/** The S3 providers MatrixOne accepts (sql-reference.md §1.3). */
-export const S3_PROVIDERS = [
-  { value: 'amazon', label: 'Amazon S3' },
-  { value: 'minio', label: 'MinIO' },
-  { value: 'cos', label: 'Tencent COS' },
-] as const;
-export type S3Provider = (typeof S3_PROVIDERS)[number]['value'];
+/** What each S3 provider MatrixOne accepts is called (sql-reference.md §1.3). */
+const PROVIDER_LABELS: Record<S3Provider, string> = {
+  amazon: 'Amazon S3',
+  minio: 'MinIO',
+  cos: 'Tencent COS',
+};
+export type S3Provider = (typeof S3_PROVIDER_IDS)[number];
+export const S3_PROVIDERS = S3_PROVIDER_IDS.map((value) => ({
+  value,
+  label: PROVIDER_LABELS[value],
+}));
 
 /** The compressions a load can name; `auto` goes by the file extension (sql-reference.md §2.6). */
-export const COMPRESSIONS = [
-  'auto',
-  'none',
-  'gzip',
-  'bzip2',
-  'flate',
-  'lzw',
-  'zlib',
-  'lz4',
-  'tar.gz',
-  'tar.bz2',
-] as const;
+export const COMPRESSIONS = STAGE_COMPRESSIONS;
 export type Compression = (typeof COMPRESSIONS)[number];
 
 /** The credentials never sent back to the browser; the form can only keep or replace them. */
-export const SECRET_KEYS = ['AWS_KEY_ID', 'AWS_SECRET_KEY'] as const;
+export const SECRET_KEYS = SECRET_CREDENTIAL_KEYS;
 export type SecretKey = (typeof SECRET_KEYS)[number];
 
 /** The S3 settings the server returns as they are. */
-export const SETTING_KEYS = ['AWS_REGION', 'ENDPOINT', 'PROVIDER', 'COMPRESSION'] as const;
+export const SETTING_KEYS = SETTING_CREDENTIAL_KEYS;
 export type SettingKey = (typeof SETTING_KEYS)[number];

@@ -42,7 +42,10 @@ export {
   createStage,
   dropStage,
   maskCredentials,
+  S3_PROVIDERS,
   SECRET_CREDENTIAL_KEYS,
+  SETTING_CREDENTIAL_KEYS,
+  STAGE_COMPRESSIONS,
 } from './matrixone-external-stage';
 export type {
   CredentialKey,

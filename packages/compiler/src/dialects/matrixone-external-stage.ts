@@ -19,6 +19,33 @@ export type CredentialKey = (typeof CREDENTIAL_KEYS)[number];
 /** The keys whose values are secret: masked in logs, never sent to the browser. */
 export const SECRET_CREDENTIAL_KEYS = ['AWS_KEY_ID', 'AWS_SECRET_KEY'] as const;
 
+/** The keys whose values are settings, not secrets: shown to people as they are. */
+export const SETTING_CREDENTIAL_KEYS = [
+  'AWS_REGION',
+  'ENDPOINT',
+  'PROVIDER',
+  'COMPRESSION',
+] as const;
+
+/** The providers an export through an S3 stage accepts (§1.3: anything else is refused). */
+export const S3_PROVIDERS = ['amazon', 'minio', 'cos'] as const;
+
+/** The compressions a stage's COMPRESSION may name; `auto` goes by file extension (§2.6). */
+export const STAGE_COMPRESSIONS = [
+  'auto',
+  'none',
+  'gzip',
+  'gz',
+  'bzip2',
+  'bz2',
+  'flate',
+  'lzw',
+  'zlib',
+  'lz4',
+  'tar.gz',
+  'tar.bz2',
+] as const;
+
 export type StageCredentials = Partial<Record<CredentialKey, string>>;
 
 /** An external stage as MatrixOne stores it. */
