@@ -105,6 +105,23 @@ describe('external stages on MatrixOne', () => {
     expect(await repo.list()).toEqual([]);
   });
 
+  it('masks credentials in a refusal that quotes the statement', async () => {
+    refuse = (sql) => Promise.reject(new Error(`SQL parser error near '${sql.slice(40)}'`));
+    const creating = service.create({ name: 'lake', url: 's3://bucket/', credentials: S3 });
+    await expect(creating).rejects.toThrow(/^MatrixOne refused CREATE STAGE: SQL parser error/);
+    const message = await creating.catch((error: unknown) => String(error));
+    expect(message).toContain("'AWS_REGION'='eu-west-1'");
+    expect(message).not.toContain(S3.AWS_KEY_ID);
+    expect(message).not.toContain(S3.AWS_SECRET_KEY);
+    refuse = undefined;
+    await service.create({ name: 'disk', url: 'file:///srv/mo/data' });
+    refuse = (sql) => Promise.reject(new Error(`cannot parse: ${sql.replaceAll("'", '')}`));
+    const updating = service.update({ name: 'disk', url: 's3://b/', credentials: S3 });
+    const rejected = await updating.catch((error: unknown) => String(error));
+    expect(rejected).toMatch(/^TargetStatementError: MatrixOne refused ALTER STAGE: cannot parse/);
+    expect(rejected).not.toContain(S3.AWS_SECRET_KEY);
+  });
+
   it('drops the server stage again when saving its metadata fails', async () => {
     // Another request saves the same name between the check and the save.
     refuse = async (sql) => {

@@ -1,5 +1,6 @@
 import type { ExternalStageChange, ExternalStageSpec } from '@sluice/compiler';
 import type { Target } from '@sluice/engine';
+import { CREDENTIAL_KEYS, maskCredentials } from '@sluice/compiler';
 
 import type { ExternalStagesRepo, StoredExternalStage } from '../repos/external-stages.repo';
 import type { CredentialCipher } from './credential-cipher';
@@ -36,7 +37,8 @@ export interface ExternalStageServiceDeps {
   ddl?: ExternalStageDdl;
 }
 
-const REQUIRED_FOR_S3 = ['AWS_KEY_ID', 'AWS_SECRET_KEY', 'AWS_REGION', 'ENDPOINT', 'PROVIDER'];
+/** Everything but COMPRESSION: loads and exports through an S3 stage need them all (§1.3). */
+const REQUIRED_FOR_S3 = CREDENTIAL_KEYS.filter((key) => key !== 'COMPRESSION');
 
 function split(credentials: CredentialsInput = {}): {
   settings: StageSettings;
@@ -109,7 +111,10 @@ export class ExternalStageService {
       throw new ConflictError(`An external stage named "${input.name}" already exists.`);
     }
     const credentials = { ...settings, ...secrets };
-    await this.execute(ddl.create({ name: stage.name, url, comment: stage.comment, credentials }));
+    await this.execute(
+      ddl.create({ name: stage.name, url, comment: stage.comment, credentials }),
+      secrets,
+    );
     try {
       return await repo.create(stage);
     } catch (error) {
@@ -159,7 +164,9 @@ export class ExternalStageService {
           ? { credentials: { ...settings, ...secrets } }
           : {}),
       };
-      for (const statement of ddl.alter(input.name, changes)) await this.execute(statement);
+      for (const statement of ddl.alter(input.name, changes)) {
+        await this.execute(statement, secrets);
+      }
     }
     return repo.update(stage);
   }
@@ -196,12 +203,19 @@ export class ExternalStageService {
     return checked;
   }
 
-  /** Runs a MatrixOne statement, turning the server's refusal into a typed error. */
-  private async execute(sql: string): Promise<void> {
+  /**
+   * Runs a MatrixOne statement, turning the server's refusal into a typed error. A parse error
+   * may quote the statement, credentials included, so the reason reaches the browser masked.
+   */
+  private async execute(sql: string, secrets: StageSecrets = {}): Promise<void> {
     try {
       await this.deps.target.execute(sql);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const said = maskCredentials(error instanceof Error ? error.message : String(error));
+      const reason = Object.values(secrets).reduce(
+        (text, secret) => text.replaceAll(secret, '***'),
+        said,
+      );
       const verb = /^\s*(\w+\s+\w+)/.exec(sql)?.[1]?.toUpperCase() ?? 'The statement';
       throw new TargetStatementError(`MatrixOne refused ${verb}: ${reason}`, { cause: error });
     }

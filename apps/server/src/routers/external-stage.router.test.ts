@@ -208,6 +208,17 @@ describe('external stage credentials and kinds', () => {
       format: CSV,
     });
     expect(columns.map((c) => c.name)).toEqual(['id', 'v']);
+    // The parent's files are within the file roots, but not the sub-stage's to reach.
+    const escape = await failure(
+      caller.externalStage.detectColumns({
+        externalStage: 'deeper',
+        path: '../n.csv',
+        format: CSV,
+      }),
+    );
+    expect(escape.message).toContain('must stay inside the external stage');
+    const listing = await failure(caller.externalStage.files({ name: 'deeper', prefix: '../' }));
+    expect(listing.message).toContain('must stay inside the external stage');
 
     const cycle = await failure(
       caller.externalStage.update({ name: 'nested', url: 'stage://deeper/' }),

@@ -3,7 +3,12 @@ import { z } from 'zod';
 
 import type { FileFormat } from '@sluice/stages';
 import { listExternalFiles, resolveExternalFile } from '@sluice/engine';
-import { csvFields, ExternalStageNameSchema, reportDelimiterClash } from '@sluice/stages';
+import {
+  csvFields,
+  ExternalStageNameSchema,
+  RelativePathSchema,
+  reportDelimiterClash,
+} from '@sluice/stages';
 
 import type { Services } from '../services';
 import { InvalidRequestError } from '../errors';
@@ -70,7 +75,8 @@ export const externalStageRouter = {
 
   /** Files inside an external stage's folder, optionally under a path prefix. */
   files: publicProcedure
-    .input(z.object({ name: ExternalStageNameSchema, prefix: z.string().max(1000).optional() }))
+    // Relative without "..": a sub-stage's files must stay inside its own sub folder.
+    .input(z.object({ name: ExternalStageNameSchema, prefix: RelativePathSchema.optional() }))
     .query(async ({ ctx, input }) => {
       const folder = await folderOf(ctx.services, input.name);
       const files = await listExternalFiles({
@@ -86,7 +92,7 @@ export const externalStageRouter = {
     .input(
       z.object({
         externalStage: ExternalStageNameSchema,
-        path: z.string().min(1).max(1000),
+        path: RelativePathSchema,
         format: FormatInput,
       }),
     )
