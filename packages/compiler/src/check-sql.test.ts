@@ -13,6 +13,11 @@ describe('checkSqlExpression', () => {
     "label = 'select from the menu'",
     'EXTRACT(year FROM ordered_at) = 2026',
     'TRUE',
+    "status = 'paid' AND amount > 100",
+    "name LIKE 'O''Brien%'",
+    '`order total` > 100',
+    "note = 'a # b' AND tag = '`'",
+    "path = 'C:\\\\temp'",
   ])('accepts %s', (sql) => {
     expect(checkSqlExpression(sql)).toBeUndefined();
   });
@@ -46,13 +51,55 @@ describe('checkSqlExpression', () => {
     ['EXISTS (FROM sluice.flows)', 'Subqueries are not allowed'],
     ["(FROM read_csv('/etc/passwd')) > 0", 'Subqueries are not allowed'],
     ['x IN ( table other )', 'Subqueries are not allowed'],
+    ['a = 1 # trailing', 'Comments (--, /* */ or #)'],
+    ['a` = 1', 'quoted name (`…`) is not closed when MySQL'],
   ])('rejects %s', (sql, message) => {
     const problem = checkSqlExpression(sql);
     expect(problem?.kind).toBe('invalid');
     expect(problem?.message).toContain(message);
   });
 
-  it('does not read E as a string prefix inside a word', () => {
-    expect(checkSqlExpression("name = 'x\\' OR 1 = 1")).toBeUndefined();
+  describe('reads text the MySQL family way too, where a backslash escapes inside quotes', () => {
+    it.each([
+      // Read as DuckDB reads it, two texts; as MariaDB reads it, a UNION reading mysql.user.
+      "name = '\\' AND name = ') UNION SELECT user FROM mysql.user #'",
+      "name = '\\' AND name = ') OR (1 = 1'",
+      'name = "\\" AND name = ") OR (1 = 1"',
+      "name = 'x\\' OR 1 = 1",
+    ])('refuses %s', (sql) => {
+      const problem = checkSqlExpression(sql);
+      expect(problem?.kind).toBe('invalid');
+      expect(problem?.message).toContain(
+        'when MySQL, MariaDB or MatrixOne read it: there a backslash inside quotes escapes the next character',
+      );
+    });
+
+    it('refuses a # that only the MySQL reading sees outside quotes', () => {
+      const problem = checkSqlExpression("name = '\\' OR tag = '#'");
+      expect(problem).toEqual({
+        kind: 'invalid',
+        message: 'Comments (--, /* */ or #) are not allowed in an expression.',
+      });
+    });
+
+    it('refuses a backquoted name that leaves the parentheses', () => {
+      const problem = checkSqlExpression("`'` = 1) UNION SELECT 1 FROM mysql.user WHERE (`'` = 1");
+      expect(problem?.kind).toBe('invalid');
+      expect(problem?.message).toContain('has no matching "(" when MySQL, MariaDB or MatrixOne');
+    });
+
+    it('refuses a subquery that only the MySQL reading sees outside quotes', () => {
+      // DuckDB's reading hides `TABLE mysql.user` in a text; MySQL 8 reads a subquery.
+      const problem = checkSqlExpression("`'` = 1 OR x IN (TABLE mysql.user) OR `'` = 1");
+      expect(problem?.kind).toBe('invalid');
+      expect(problem?.message).toContain('Subqueries are not allowed');
+    });
+
+    it('says how DuckDB reads a quote escaped with a backslash', () => {
+      const problem = checkSqlExpression("name = 'O\\'Brien'");
+      expect(problem?.message).toBe(
+        "A quoted text ('…') is not closed when DuckDB reads it: there a backslash is an ordinary character and backquotes quote nothing; write a quote inside text as ''.",
+      );
+    });
   });
 });

@@ -1,6 +1,8 @@
 // Only the PostgreSQL grammar (closest to DuckDB's expressions) is bundled into the web app.
 import parser from 'node-sql-parser/build/postgresql';
 
+import { scanExpression } from './scan-sql';
+
 const { Parser } = parser;
 const sqlParser = new Parser();
 
@@ -16,8 +18,8 @@ export interface SqlProblem {
 const NO_SUBQUERY = 'Subqueries are not allowed in an expression; link a stage instead.';
 
 /**
- * Where the parser cannot read the text, a query can still hide in it: any SELECT, or a
- * parenthesis opening with a word that starts a statement (DuckDB's FROM-first `(FROM t)`).
+ * A query hiding in text the parser may not read: any SELECT, or a parenthesis opening with a
+ * word that starts a statement (DuckDB's FROM-first `(FROM t)`, MySQL's `(TABLE t)`).
  * @see https://duckdb.org/docs/stable/sql/query_syntax/from#from-first-syntax
  */
 const SUBQUERY_START =
@@ -27,9 +29,10 @@ const SUBQUERY_START =
  * Checks user-written SQL that Sluice places inside parentheses as one expression (a filter
  * condition). Returns `undefined` when it is usable, otherwise a problem a person can act on.
  *
- * Two layers: a lexical scan that guarantees the text cannot leave its parentheses (no `;`, no
- * comments, no unbalanced quotes or parentheses), then a parse of `SELECT * FROM t WHERE (<sql>)`
- * that must give one plain SELECT with no subquery, since a stage reads only its linked inputs.
+ * Two layers: a lexical scan (`scanExpression`) that guarantees the text cannot leave its
+ * parentheses on any target, reading it both as DuckDB and as the MySQL family do (backslash
+ * escapes, `#` comments, backquoted names), then a parse of `SELECT * FROM t WHERE (<sql>)` that
+ * must give one plain SELECT with no subquery, since a stage reads only its linked inputs.
  * The parser does not know every DuckDB construct (list literals, doubled quotes in names), so
  * text it cannot read is reported as unchecked, not refused, unless it holds a SELECT.
  * @example checkSqlExpression('amount > 0') // undefined
@@ -37,55 +40,13 @@ const SUBQUERY_START =
  */
 export function checkSqlExpression(sql: string): SqlProblem | undefined {
   if (sql.trim() === '') return { kind: 'invalid', message: 'Write an expression.' };
-  const lexical = scan(sql);
-  return lexical === undefined ? checkParsed(sql) : { kind: 'invalid', message: lexical };
-}
-
-type Quote = "'" | '"' | 'E';
-
-/** Walks the text the way the database tokenizer does, tracking quotes and parentheses. */
-function scan(sql: string): string | undefined {
-  let depth = 0;
-  let quote: Quote | undefined;
-  for (let i = 0; i < sql.length; i += 1) {
-    const ch = sql[i];
-    const next = sql[i + 1];
-    if (ch === '\0') return 'The expression contains a NUL character.';
-    if (quote === 'E' && ch === '\\') {
-      i += 1;
-      continue;
-    }
-    if (quote !== undefined) {
-      const closer = quote === '"' ? '"' : "'";
-      if (ch !== closer) continue;
-      if (next === closer) i += 1;
-      else quote = undefined;
-      continue;
-    }
-    if (ch === "'") quote = isEscapeStringPrefix(sql, i) ? 'E' : "'";
-    else if (ch === '"') quote = '"';
-    else if (ch === ';') return 'Semicolons are not allowed: write one expression, not statements.';
-    else if ((ch === '-' && next === '-') || (ch === '/' && next === '*')) {
-      return 'Comments (-- or /* */) are not allowed in an expression.';
-    } else if (ch === '$') {
-      return "Dollar signs are not allowed outside quotes; write text as '…'.";
-    } else if (ch === '(') depth += 1;
-    else if (ch === ')') {
-      depth -= 1;
-      if (depth < 0) return 'A closing parenthesis ")" has no matching "(".';
-    }
+  const scanned = scanExpression(sql);
+  if ('problem' in scanned) return { kind: 'invalid', message: scanned.problem };
+  // Every reading: what one target reads as quoted text may be bare SQL on another.
+  if (scanned.unquoted.some((text) => SUBQUERY_START.test(text))) {
+    return { kind: 'invalid', message: NO_SUBQUERY };
   }
-  if (quote === '"') return 'A quoted name ("…") is not closed.';
-  if (quote !== undefined) return "A quoted text ('…') is not closed.";
-  if (depth > 0) return 'A parenthesis "(" is not closed.';
-  return undefined;
-}
-
-/** `E'…'` strings treat backslash as an escape; `name'…'` is not one (the E ends a word). */
-function isEscapeStringPrefix(sql: string, quoteAt: number): boolean {
-  const prefix = sql[quoteAt - 1];
-  const before = sql[quoteAt - 2];
-  return (prefix === 'E' || prefix === 'e') && (before === undefined || !/\w/.test(before));
+  return checkParsed(sql);
 }
 
 function checkParsed(sql: string): SqlProblem | undefined {
@@ -93,8 +54,6 @@ function checkParsed(sql: string): SqlProblem | undefined {
   try {
     ast = sqlParser.astify(`SELECT * FROM t WHERE (${sql})`, { database: 'postgresql' });
   } catch (error) {
-    if (SUBQUERY_START.test(withoutQuotedText(sql)))
-      return { kind: 'invalid', message: NO_SUBQUERY };
     return {
       kind: 'unchecked',
       message: `Sluice could not read this expression (${parserReason(error)}); the database will check it when the flow runs.`,
@@ -132,9 +91,4 @@ function parserReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const found = /but (.+) found\.?$/.exec(message);
   return found?.[1] === 'end of input' ? 'it ends too early' : `unexpected ${found?.[1] ?? 'text'}`;
-}
-
-/** The text with quoted strings and names blanked out, for keyword searches. */
-function withoutQuotedText(sql: string): string {
-  return sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"/g, ' ');
 }

@@ -289,3 +289,25 @@ describe('mysql target diagnostics', () => {
     ]);
   });
 });
+
+describe('user SQL on the MySQL family', () => {
+  it('refuses a condition whose backslash-escaped quote would end the view early', () => {
+    const payload = "name = '\\' AND name = ') UNION SELECT user FROM mysql.user #'";
+    const doc = flow(
+      [
+        stage('src', 'file-source', { columns: idCols }),
+        stage('f', 'filter', { condition: payload }),
+        stage('d', 'table-destination', { table: 'a' }),
+      ],
+      ['src->f', 'f->d'],
+    );
+    const { plan: none, diagnostics } = compileFlow(doc, { target: MARIADB, runTag: 'r1' });
+    expect(none).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.severity, d.stageId, d.path])).toEqual([
+      ['invalid-sql', 'error', 'f', ['condition']],
+    ]);
+    expect(diagnostics[0]?.message).toContain(
+      'a backslash inside quotes escapes the next character',
+    );
+  });
+});

@@ -181,7 +181,9 @@ export abstract class Dialect {
 
   /**
    * A value expression. User SQL is parenthesized so it binds as one operand; it has been checked
-   * by `checkSqlExpression`, which guarantees it cannot close those parentheses.
+   * by `checkSqlExpression`, which reads it both as DuckDB and as the MySQL family do (backslash
+   * escapes, `#` comments, backquoted names) and so guarantees that on every target it cannot
+   * close those parentheses, end the statement or start a comment.
    */
   expr(expr: Expr): string {
     return expr.kind === 'column' ? this.quoteIdentifier(expr.name) : `(${expr.sql})`;
