@@ -211,7 +211,7 @@ describe('matrixone exports', () => {
 
   it('writes CSV on 3.x without FORMAT, clauses in fixed order, explicit HEADER (§3.1, §3.2)', () => {
     const { step, diagnostics } = exportOf(MATRIXONE_3, { ...csv, delimiter: '|', header: false });
-    expect(diagnostics).toEqual([]);
+    expect(diagnostics.map((d) => d.code)).toEqual(['ignored-on-target', 'ignored-on-target']);
     expect(step).toEqual({
       id: 'export:out',
       stageId: 'out',
@@ -269,6 +269,12 @@ describe('matrixone exports', () => {
       [
         'ignored-on-target',
         'warning',
+        ['path'],
+        'MatrixOne 4.1.0 cannot honour replacing an existing file: the export fails when the file already exists, so give each run a new path or remove the old file first.',
+      ],
+      [
+        'ignored-on-target',
+        'warning',
         ['nullString'],
         'MatrixOne 4.1.0 cannot honour the null value "NA": NULL fields are written as \\N.',
       ],
@@ -277,6 +283,40 @@ describe('matrixone exports', () => {
         'warning',
         ['escape'],
         'MatrixOne 4.1.0 cannot honour the escape "\\": a quote inside a field is written twice instead.',
+      ],
+    ]);
+  });
+
+  it.each([
+    ['csv', 'x.csv'],
+    ['jsonl', 'x.jsonl'],
+    ['parquet', 'x.parquet'],
+  ])('warns on the path that a %s export fails when its file exists (§3.2)', (format, path) => {
+    const { step, diagnostics } = exportOf(MATRIXONE_4, { format, path, nullString: '\\N' });
+    expect(step).toBeDefined();
+    expect(diagnostics.map((d) => [d.stageId, d.severity, d.path, d.message])).toEqual([
+      [
+        'out',
+        'warning',
+        ['path'],
+        'MatrixOne 4.1.0 cannot honour replacing an existing file: the export fails when the file already exists, so give each run a new path or remove the old file first.',
+      ],
+    ]);
+  });
+
+  it('warns on 3.x that a failed run leaves a written export in place (§1.1: no REMOVE FILES)', () => {
+    const { step, diagnostics } = exportOf(MATRIXONE_3, csv);
+    expect(step?.undo).toBeUndefined();
+    expect(diagnostics.map((d) => [d.severity, d.path, d.message])).toEqual([
+      [
+        'warning',
+        ['path'],
+        'MatrixOne 3.0.9 cannot honour replacing an existing file: the export fails when the file already exists, so give each run a new path or remove the old file first.',
+      ],
+      [
+        'warning',
+        ['path'],
+        'MatrixOne 3.0.9 cannot honour undoing an export when the run fails: a file this stage already wrote stays in place when a later step fails; remove it before running again.',
       ],
     ]);
   });

@@ -209,10 +209,13 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
     ];
   }
 
-  /** Options MatrixOne's export cannot honour are warnings saying what it writes instead. */
+  /**
+   * Options MatrixOne's export cannot honour are warnings saying what it writes instead, and
+   * every export warns that it never replaces a file, so a second run to the same path fails.
+   */
   private diagnoseExport(format: ExportArgs['format']): Diagnostic[] {
     if (format.kind !== 'csv') {
-      if (this.atLeast(MULTI_FORMAT_EXPORT)) return [];
+      if (this.atLeast(MULTI_FORMAT_EXPORT)) return this.exportFileWarnings();
       const feature = format.kind === 'jsonl' ? 'JSON lines export' : 'Parquet export';
       return [
         diagnostic(
@@ -222,7 +225,7 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
         ),
       ];
     }
-    const found: Diagnostic[] = [];
+    const found = this.exportFileWarnings();
     if (format.nullString !== '\\N') {
       const option =
         format.nullString === ''
@@ -234,6 +237,26 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
     if (format.escape !== format.quote) {
       const outcome = 'a quote inside a field is written twice instead';
       found.push(this.ignored(`the escape "${format.escape}"`, outcome, ['escape']));
+    }
+    return found;
+  }
+
+  /**
+   * MatrixOne refuses to write over an existing file (§3.2), and before 4.0 has no
+   * `REMOVE FILES` (§1.1), so a failed run cannot take back a file it already wrote.
+   */
+  private exportFileWarnings(): Diagnostic[] {
+    const found = [
+      this.ignored(
+        'replacing an existing file',
+        'the export fails when the file already exists, so give each run a new path or remove the old file first',
+        ['path'],
+      ),
+    ];
+    if (!this.atLeast(MULTI_FORMAT_EXPORT)) {
+      const outcome =
+        'a file this stage already wrote stays in place when a later step fails; remove it before running again';
+      found.push(this.ignored('undoing an export when the run fails', outcome, ['path']));
     }
     return found;
   }
