@@ -90,6 +90,41 @@ describe('compileFlow', () => {
     });
   });
 
+  describe('a destination that must already exist', () => {
+    const doc = flow(
+      [
+        stage('src', 'file-source'),
+        stage('d', 'table-destination', { table: 't', schema: 'sales', createIfMissing: false }),
+        stage('c', 'table-destination', { table: 'fresh', createIfMissing: true }),
+      ],
+      ['src->d', 'src->c'],
+    );
+
+    it('is an error on its option when the run finds it missing', () => {
+      const { plan, diagnostics } = compileFlow(doc, { ...options, existingTables: [] });
+      expect(plan).toBeUndefined();
+      expect(diagnostics).toEqual([
+        {
+          code: 'missing-table',
+          severity: 'error',
+          stageId: 'd',
+          path: ['createIfMissing'],
+          message:
+            'Table "sales.t" does not exist: turn on "Create the table if it is missing" or create it.',
+        },
+      ]);
+    });
+
+    it('compiles when the table exists, and in previews, which do not know', () => {
+      const existing = [{ schema: 'sales', name: 't' }];
+      const run = compileFlow(doc, { ...options, existingTables: existing });
+      expect(run.diagnostics).toEqual([]);
+      const preview = compileFlow(doc, options);
+      expect(preview.diagnostics).toEqual([]);
+      expect(preview.plan?.steps.map((s) => s.id)).toContain('write:d');
+    });
+  });
+
   it('refuses a run tag that cannot be part of a name', () => {
     expect(() => compileFlow(fixture, { ...options, runTag: 'a"b' })).toThrow('Run tag');
   });

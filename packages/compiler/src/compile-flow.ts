@@ -1,6 +1,6 @@
 import type { Diagnostic, FlowDocument, PortRef } from '@sluice/flow';
 import type { Column, StageOp, TableRef } from '@sluice/stages';
-import { hasErrors } from '@sluice/flow';
+import { diagnostic, hasErrors } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
 import type { FlowAnalysis } from './analyze-flow';
@@ -61,7 +61,10 @@ export function compileFlow(doc: FlowDocument, options: CompileOptions): Compile
   const diagnostics = [
     ...analysis.diagnostics,
     ...ops.flatMap(({ stageId, op }) =>
-      dialect.diagnose(op, { tableExists }).map((d) => ({ ...d, stageId })),
+      [...missingTable(op, tableExists), ...dialect.diagnose(op, { tableExists })].map((d) => ({
+        ...d,
+        stageId,
+      })),
     ),
   ];
   if (hasErrors(diagnostics)) return { diagnostics };
@@ -128,6 +131,19 @@ function liveOps(doc: FlowDocument, analysis: FlowAnalysis): { stageId: string; 
     const inputs = inputColumns(doc.links, stageId, analysis.columns);
     return [{ stageId, op: definition.compile({ stageId, config, inputs }) }];
   });
+}
+
+/**
+ * A destination that must exist and does not. Only a run knows (`existingTables`); previews
+ * compile as before, and the plan's own check or write fails if the table is still missing.
+ */
+function missingTable(
+  op: StageOp,
+  tableExists: (table: TableRef) => boolean | undefined,
+): Diagnostic[] {
+  if (op.kind !== 'write-table' || op.createIfMissing || tableExists(op.table) !== false) return [];
+  const table = op.table.schema ? `${op.table.schema}.${op.table.name}` : op.table.name;
+  return [diagnostic('missing-table', { table }, { path: ['createIfMissing'] })];
 }
 
 function existenceOf(

@@ -125,7 +125,7 @@ describe('matrixone loads', () => {
 });
 
 describe('matrixone writes (§6: everything inside the transaction)', () => {
-  const writes = (target: TargetProfile, existing?: { name: string }[]) => {
+  const writes = (target: TargetProfile, existing?: { schema?: string; name: string }[]) => {
     const { plan, diagnostics } = compile(
       target,
       [
@@ -146,7 +146,7 @@ describe('matrixone writes (§6: everything inside the transaction)', () => {
   };
 
   it('appends with a column list and overwrites with DROP + CREATE TABLE … AS SELECT (§6, 3.0.7+)', () => {
-    const plan = writes(MATRIXONE_3, [{ name: 'a' }]);
+    const plan = writes(MATRIXONE_3, [{ name: 'a' }, { schema: 'db', name: 'o' }]);
     expect(
       plan.steps.filter((s) => s.phase === 'write').map((s) => [s.id, s.inTransaction, s.sql]),
     ).toEqual([

@@ -25,6 +25,7 @@ interface DiagnosticArgs {
   'unconnected-output': Record<string, never>;
   'no-destination': Record<string, never>;
   'unknown-external-stage': { name: string };
+  'missing-table': { table: string };
 }
 
 export type DiagnosticCode = keyof DiagnosticArgs;
@@ -62,6 +63,8 @@ const MESSAGES: { [C in DiagnosticCode]: (args: DiagnosticArgs[C]) => string } =
   'no-destination': () => 'The flow has no destination: add a table destination or a file export.',
   'unknown-external-stage': ({ name }) =>
     `External stage "${name}" does not exist. Pick one from the list or create it.`,
+  'missing-table': ({ table }) =>
+    `Table "${table}" does not exist: turn on "Create the table if it is missing" or create it.`,
 };
 
 const SEVERITY: Record<DiagnosticCode, Severity> = {
@@ -80,6 +83,7 @@ const SEVERITY: Record<DiagnosticCode, Severity> = {
   'unconnected-output': 'warning',
   'no-destination': 'warning',
   'unknown-external-stage': 'error',
+  'missing-table': 'error',
 };
 
 /**
