@@ -53,6 +53,12 @@ describe('alterStage', () => {
     ]);
   });
 
+  it('writes no CREDENTIALS clause for empty credentials, as when a stage moves to file:// (§1.1)', () => {
+    expect(alterStage('lake', { url: 'file:///data/in/', credentials: {} })).toEqual([
+      "ALTER STAGE `lake` SET URL = 'file:///data/in/'",
+    ]);
+  });
+
   it('writes nothing when nothing changed, and can clear a comment', () => {
     expect(alterStage('lake', {})).toEqual([]);
     expect(alterStage('lake', { comment: '' })).toEqual(["ALTER STAGE `lake` SET COMMENT = ''"]);

@@ -60,7 +60,10 @@ export interface ExternalStageSpec {
 /** The options one `ALTER STAGE` may change; each given one becomes its own statement. */
 export interface ExternalStageChange {
   url?: string;
-  /** The complete set after merging: MatrixOne replaces the stored credentials as a whole. */
+  /**
+   * The complete set after merging: MatrixOne replaces the stored credentials as a whole. An
+   * empty set writes nothing, so MatrixOne keeps the stage's old credentials (see `alterStage`).
+   */
   credentials?: StageCredentials;
   comment?: string;
 }
@@ -83,13 +86,17 @@ export function createStage(spec: ExternalStageSpec): string {
 
 /**
  * One `ALTER STAGE name SET <option>` per changed option, in the order URL, CREDENTIALS,
- * COMMENT: MatrixOne refuses more than one option per statement (§1.1).
+ * COMMENT: MatrixOne refuses more than one option per statement (§1.1). Empty credentials (a
+ * stage moving from s3:// to file:// or stage://) write no CREDENTIALS clause, since the grammar
+ * does not show that an empty list is accepted (§1.1); MatrixOne then keeps the old credentials,
+ * still readable in `mo_catalog.mo_stages` (§1.5).
  */
 export function alterStage(name: string, change: ExternalStageChange): string[] {
   const prefix = `ALTER STAGE ${dialect.quoteIdentifier(name)} SET`;
+  const credentials = change.credentials ?? {};
   const options = [
     ...(change.url === undefined ? [] : [urlClause(change.url)]),
-    ...(change.credentials === undefined ? [] : [credentialsClause(change.credentials)]),
+    ...(Object.keys(credentials).length === 0 ? [] : [credentialsClause(credentials)]),
     ...(change.comment === undefined ? [] : [commentClause(change.comment)]),
   ];
   return options.map((option) => `${prefix} ${option}`);
