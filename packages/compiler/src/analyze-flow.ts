@@ -11,7 +11,7 @@ import { diagnostic, incomingLinks, topologicalOrder } from '@sluice/flow';
 import { getStage, parseStageConfig } from '@sluice/stages';
 
 import { checkSqlExpression } from './check-sql';
-import { stageUri } from './stage-steps';
+import { stageUri } from './names';
 
 /** What the compiler knows about a flow before choosing a dialect. */
 export interface FlowAnalysis {

@@ -9,8 +9,9 @@ import type { Plan, PlanStep, TargetProfile } from './plan';
 import type { ResolveFile } from './stage-steps';
 import { analyzeFlow, inputColumns } from './analyze-flow';
 import { dialectFor } from './dialects';
+import { stageUri } from './names';
 import { PHASES } from './plan';
-import { stageUri, stepsForOp } from './stage-steps';
+import { stepsForOp } from './stage-steps';
 
 export interface CompileOptions {
   /** The database the plan runs on; its dialect and version decide the SQL. */

@@ -3,7 +3,7 @@ export { analyzeFlow } from './analyze-flow';
 export type { FlowAnalysis } from './analyze-flow';
 export { compileFlow } from './compile-flow';
 export type { CompileOptions, CompileResult } from './compile-flow';
-export { stageUri, stagingName } from './stage-steps';
+export { stagingName } from './stage-steps';
 export type { ResolveFile } from './stage-steps';
 export { destinationTables, fileRefs } from './file-refs';
 export type { StageFileRef } from './file-refs';
@@ -32,6 +32,6 @@ export type {
   MySqlDialect,
   StageCredentials,
 } from './dialects';
-export { fitName, MAX_NAME_LENGTH } from './names';
+export { fitName, MAX_NAME_LENGTH, stageUri } from './names';
 export { previewFlow, unknownExternalStages } from './preview-flow';
 export type { FlowPreview } from './preview-flow';

@@ -4,7 +4,7 @@ import { diagnostic, hasErrors } from '@sluice/flow';
 import type { PlanStep, TargetProfile } from './plan';
 import { compileFlow } from './compile-flow';
 import { fileRefs } from './file-refs';
-import { stageUri } from './stage-steps';
+import { stageUri } from './names';
 
 /** Flags every file reference whose external stage is not among `known`, on its stage's field. */
 export function unknownExternalStages(doc: FlowDocument, known: readonly string[]): Diagnostic[] {

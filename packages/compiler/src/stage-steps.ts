@@ -7,8 +7,6 @@ import { fitName } from './names';
 /** Maps a file in an external stage to the path or URL the target reads or writes. */
 export type ResolveFile = (ref: FileRef, mode: 'read' | 'write') => string;
 
-export { stageUri } from './names';
-
 /**
  * The name of the staging table or view that holds a stage's output during one run, shortened
  * with a hash past 64 characters (MySQL's limit).

@@ -167,9 +167,10 @@ export abstract class Dialect {
     return `CREATE VIEW ${this.quoteIdentifier(args.view)} AS SELECT ${list} FROM ${this.quoteIdentifier(args.source)}${where}`;
   }
 
-  /** A query returning one row with the number of rows in a relation. */
-  countRows(relation: string): string {
-    return `SELECT count(*) FROM ${this.quoteIdentifier(relation)}`;
+  /** A query returning one row with the number of rows in a staged relation or a table. */
+  countRows(relation: string | TableRef): string {
+    const table = typeof relation === 'string' ? { name: relation } : relation;
+    return `SELECT count(*) FROM ${this.quoteTable(table)}`;
   }
 
   /** Drops a staged relation, tolerating its absence (cleanup runs after failures too). */

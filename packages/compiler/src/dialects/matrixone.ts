@@ -119,7 +119,7 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
     if (args.mode === 'overwrite') {
       steps.push(step('drop', `DROP TABLE IF EXISTS ${table}`), {
         ...step('write', `CREATE TABLE ${table} AS SELECT * FROM ${source}`),
-        rowCountSql: this.countTable(args.table),
+        rowCountSql: this.countRows(args.table),
         rowsFrom: 'count',
       });
       return { steps };

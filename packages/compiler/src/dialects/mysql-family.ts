@@ -66,11 +66,6 @@ export abstract class MySqlFamilyDialect extends Dialect {
     ].join(' ');
   }
 
-  /** `SELECT count(*)` of a destination table. */
-  protected countTable(table: TableRef): string {
-    return `SELECT count(*) FROM ${this.quoteTable(table)}`;
-  }
-
   /** `INSERT INTO t (cols) SELECT cols FROM source`, or `SELECT *` when the columns are unknown. */
   protected insertSelect(table: TableRef, source: string, columns: Column[] | undefined): string {
     const target = this.quoteTable(table);
