@@ -2,7 +2,13 @@ export { DuckDbClient, DuckDbDatabase } from './duckdb-client';
 export type { DuckDbOpenOptions } from './duckdb-client';
 export type { SqlValue } from './duckdb-values';
 export type { SqlClient } from './sql-client';
-export type { DatabaseLocation, OpenTargetOptions, RunClient, Target } from './target';
+export type {
+  DatabaseLocation,
+  OpenTargetOptions,
+  RunClient,
+  ServerLocation,
+  Target,
+} from './target';
 export { openTarget } from './target';
 export { TargetConnectError } from './target-connect-error';
 export { META_DATABASE } from './mysql/mysql-target';

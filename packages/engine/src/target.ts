@@ -18,6 +18,9 @@ export type DatabaseLocation =
       database: string;
     };
 
+/** A MySQL, MariaDB or MatrixOne server, as a URL with a host names it. */
+export type ServerLocation = Extract<DatabaseLocation, { kind: 'mysql' | 'matrixone' }>;
+
 /** A connection one run holds for its whole plan. */
 export interface RunClient extends SqlClient {
   /** Stops the statement running now (DuckDB interrupt, `KILL QUERY` on MySQL-family servers). */

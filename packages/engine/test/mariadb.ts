@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 
-import type { DatabaseLocation } from '../src/target';
+import type { ServerLocation } from '../src/target';
 import { MySqlRunClient } from '../src/mysql/mysql-run-client';
 
-export type ServerLocation = Exclude<DatabaseLocation, { kind: 'duckdb' }>;
+export type { ServerLocation };
 
 const DEFAULT_URL = 'mysql://root@127.0.0.1:3306/test';
 

@@ -1,16 +1,10 @@
-import type { DatabaseLocation } from '../target';
+import type { ServerLocation } from '../target';
+import { errorCode } from '../error-details';
 import { TargetConnectError } from '../target-connect-error';
-
-type ServerLocation = Extract<DatabaseLocation, { kind: 'mysql' | 'matrixone' }>;
 
 /** The products a URL scheme stands for, as a person reads them in an error. */
 export function productLabel(location: ServerLocation): string {
   return location.kind === 'matrixone' ? 'MatrixOne' : 'MariaDB/MySQL';
-}
-
-function codeOf(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
-  return typeof error.code === 'string' ? error.code : undefined;
 }
 
 function oneLine(error: unknown): string {
@@ -44,7 +38,7 @@ export function connectError(error: unknown, location: ServerLocation): TargetCo
       `${at} closed the connection during the handshake: is it a MySQL-protocol server? ` +
       `Check the port or ${fix}.`,
   };
-  const known = messages[codeOf(error) ?? ''];
+  const known = messages[errorCode(error) ?? ''];
   return new TargetConnectError(
     known ?? `Cannot connect to ${at}: ${oneLine(error)}. Check the server or ${fix}.`,
     { cause: error },

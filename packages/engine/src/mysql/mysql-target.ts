@@ -2,7 +2,7 @@ import type { Connection } from 'mysql2';
 
 import type { Column, FileFormat, TableRef } from '@sluice/stages';
 
-import type { DatabaseLocation, OpenTargetOptions, Target } from '../target';
+import type { OpenTargetOptions, ServerLocation, Target } from '../target';
 import type { ServerVersion } from './server-version';
 import { detectFileColumns } from '../detect-columns';
 import { DuckDbDatabase } from '../duckdb-client';
@@ -11,9 +11,7 @@ import { connectError, productLabel } from './connect-errors';
 import { MySqlPoolClient } from './mysql-pool-client';
 import { MySqlRunClient, openConnection } from './mysql-run-client';
 import { queryRows } from './mysql-session';
-import { parseServerVersion } from './server-version';
-
-type ServerLocation = Extract<DatabaseLocation, { kind: 'mysql' | 'matrixone' }>;
+import { parseServerVersion, unsupportedVersion } from './server-version';
 
 /** The database on the server that holds Sluice's own tables (flows, runs, external stages). */
 export const META_DATABASE = 'sluice';
@@ -27,6 +25,16 @@ function checkProduct(server: ServerVersion, location: ServerLocation): void {
   throw new TargetConnectError(
     `${at} is ${server.product} ${server.version}, but SLUICE_DATABASE_URL starts with ` +
       `${location.kind}://. Use ${scheme}://… for it.`,
+  );
+}
+
+/** Refuses a release older than Sluice supports, in one line saying what to do. */
+function checkVersion(server: ServerVersion, location: ServerLocation): void {
+  const problem = unsupportedVersion(server);
+  if (problem === undefined) return;
+  throw new TargetConnectError(
+    `${location.host}:${String(location.port)} runs ${problem} Upgrade the server or point ` +
+      'SLUICE_DATABASE_URL at a newer one.',
   );
 }
 
@@ -86,6 +94,7 @@ async function probe(location: ServerLocation, metaDatabase: string): Promise<Se
     );
     const server = parseServerVersion(row?.version ?? '');
     checkProduct(server, location);
+    checkVersion(server, location);
     await checkLocalInfile(connection, server, location);
     await ensureMetaDatabase(connection, location, metaDatabase);
     return server;

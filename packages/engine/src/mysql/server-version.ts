@@ -30,3 +30,25 @@ export function parseServerVersion(text: string): ServerVersion {
 function semver(match: RegExpExecArray): string {
   return `${match[1] ?? '0'}.${match[2] ?? '0'}.${match[3] ?? '0'}`;
 }
+
+/** The oldest release of each product Sluice supports, as `[major, minor]`. */
+const OLDEST: Record<ServerVersion['product'], readonly [number, number]> = {
+  MySQL: [8, 0],
+  MariaDB: [10, 6],
+  MatrixOne: [3, 0],
+};
+
+/**
+ * Why Sluice cannot work with this server release, or undefined when it can: the dialects are
+ * written for these releases and newer (sql-reference.md §9 for MySQL and MariaDB), and older
+ * ones differ in SQL they rely on. MatrixOne built from source reports no release and reads as
+ * `999.0.0`, so it passes.
+ * @example unsupportedVersion({ product: 'MariaDB', version: '10.5.9' }) // 'MariaDB 10.5.9 is …'
+ */
+export function unsupportedVersion(server: ServerVersion): string | undefined {
+  const [major = 0, minor = 0] = server.version.split('.').map(Number);
+  const [oldestMajor, oldestMinor] = OLDEST[server.product];
+  if (major > oldestMajor || (major === oldestMajor && minor >= oldestMinor)) return undefined;
+  const oldest = `${server.product} ${String(oldestMajor)}.${String(oldestMinor)}`;
+  return `${server.product} ${server.version} is older than Sluice supports; it needs ${oldest} or newer.`;
+}
