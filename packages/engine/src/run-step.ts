@@ -13,16 +13,24 @@ import { LoadWarningError, MySqlRunClient } from './mysql/mysql-run-client';
 /** The bytes Sluice sends for a streamed load: the file itself, or JSON lines turned to text. */
 function openForLoad(file: PlanFile, local: string): Readable {
   if (file.stream?.format.kind !== 'jsonl') return createReadStream(local);
-  return jsonLinesAsTsv(local, file.stream.columns ?? []);
+  return jsonLinesAsTsv(local, file.stream.columns ?? [], stageUri(file.ref));
 }
 
-/** Names the file and, where the server gave a row, the line it is on (after skipped lines). */
+/** A quoted identifier qualified by others: `db`.`table`.`column`. */
+const QUALIFIED_NAME = /(?:`(?:[^`]|``)*`\.)+(`(?:[^`]|``)*`)/g;
+
+/**
+ * Names the file and, where the server gave a row, the line it is on (after skipped lines).
+ * MariaDB names a column with its database and table (`db`.`__sluice_r1_src`.`id`); the staging
+ * table means nothing to a person, so only the column is kept.
+ */
 function rejectedRow(file: PlanFile, error: LoadWarningError): Error {
   const name = stageUri(file.ref);
   const format = file.stream?.format;
   const before = format?.kind === 'csv' ? format.skipLines + (format.header ? 1 : 0) : 0;
   const where = error.row === undefined ? name : `${name}, line ${error.row + before}`;
-  return new Error(`Cannot load ${where}: ${error.reason}`, { cause: error });
+  const reason = error.reason.replace(QUALIFIED_NAME, '$1');
+  return new Error(`Cannot load ${where}: ${reason}`, { cause: error });
 }
 
 /** Runs the step's SQL, moving its streamed file if it has one; returns the rows it changed. */

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
+import { isLosslessNumber, parse, stringify } from 'lossless-json';
 
 /** Lines sent to the server per chunk: big enough to keep packets full, small enough to stream. */
 const LINES_PER_CHUNK = 500;
@@ -17,13 +17,15 @@ const ESCAPES: Record<string, string> = {
 
 /**
  * One value in MySQL's default load text: NULL (or a missing key) is `\N`, booleans 1/0 (MySQL's
- * BOOLEAN is TINYINT(1)), objects and arrays their JSON text, and `\`, tab, newline, CR and NUL
- * escaped so no value can end its field or line.
+ * BOOLEAN is TINYINT(1)), a number its text exactly as the file wrote it (so the server, not a
+ * JavaScript double, reads 9007199254740993 or a 30-digit decimal), objects and arrays their
+ * JSON text, and `\`, tab, newline, CR and NUL escaped so no value can end its field or line.
  */
 function field(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'boolean') return value ? '1' : '0';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  if (isLosslessNumber(value)) return value.value;
+  const text = typeof value === 'string' ? value : (stringify(value) ?? '');
   return text.replace(/[\\\t\n\r\0]/g, (c) => ESCAPES[c] ?? c);
 }
 
@@ -32,29 +34,33 @@ export class JsonLinesError extends Error {
   override name = 'JsonLinesError';
 }
 
-function parseLine(line: string, lineNumber: number, file: string): Record<string, unknown> {
+/** Parses one line, numbers kept as their text (lossless-json), or says where it is wrong. */
+function parseLine(line: string, where: string): Record<string, unknown> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(line);
+    parsed = parse(line);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new JsonLinesError(`Line ${String(lineNumber)} of ${file} is not valid JSON: ${reason}`);
+    throw new JsonLinesError(`Cannot load ${where}: the line is not valid JSON (${reason}).`);
   }
   if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
     return parsed as Record<string, unknown>;
   }
-  throw new JsonLinesError(`Line ${String(lineNumber)} of ${file} is not a JSON object.`);
+  throw new JsonLinesError(`Cannot load ${where}: the line is not a JSON object.`);
 }
 
-async function* tsvChunks(path: string, columns: readonly string[]): AsyncGenerator<Buffer> {
-  const file = basename(path);
+async function* tsvChunks(
+  path: string,
+  columns: readonly string[],
+  file: string,
+): AsyncGenerator<Buffer> {
   const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
   let chunk: string[] = [];
   let lineNumber = 0;
   for await (const line of lines) {
     lineNumber += 1;
     if (line.trim() === '') continue;
-    const row = parseLine(line, lineNumber, file);
+    const row = parseLine(line, `${file}, line ${String(lineNumber)}`);
     chunk.push(`${columns.map((name) => field(row[name])).join('\t')}\n`);
     if (chunk.length >= LINES_PER_CHUNK) {
       yield Buffer.from(chunk.join(''));
@@ -65,10 +71,11 @@ async function* tsvChunks(path: string, columns: readonly string[]): AsyncGenera
 }
 
 /**
- * The rows of a JSON lines file as MySQL's default tab-separated load text, `columns` in
- * order (keys not listed are ignored), for `LOAD DATA LOCAL INFILE` with the default FIELDS and
- * LINES. A malformed line fails the stream with its line number and the file name.
+ * The rows of the JSON lines file at `path` as MySQL's default tab-separated load text,
+ * `columns` in order (keys not listed are ignored), for `LOAD DATA LOCAL INFILE` with the
+ * default FIELDS and LINES. A malformed line fails the stream naming `file` (the file as a
+ * person knows it, its stage:// URI) and the line number.
  */
-export function jsonLinesAsTsv(path: string, columns: readonly string[]): Readable {
-  return Readable.from(tsvChunks(path, columns), { objectMode: false });
+export function jsonLinesAsTsv(path: string, columns: readonly string[], file: string): Readable {
+  return Readable.from(tsvChunks(path, columns, file), { objectMode: false });
 }

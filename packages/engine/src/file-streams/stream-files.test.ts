@@ -86,16 +86,40 @@ describe('LOAD DATA LOCAL streaming on MariaDB', () => {
     ]);
   });
 
-  it('fails a malformed JSON line with its line number and the file name', async () => {
+  it('keeps every digit of big integers and precise decimals in JSON lines', async () => {
+    const local = join(dir, 'precise.jsonl');
+    const lines = [
+      '{"id": 9007199254740993, "amount": 12345678901234567890.1234567891}',
+      '{"id": -9223372036854775808, "amount": 0.0000000001, "raw": [9007199254740993, 1e400]}',
+      '{"id": 9223372036854775807, "amount": -98765432109876543210.9876543219}',
+    ];
+    await writeFile(local, `${lines.join('\n')}\n`);
+    const columns: Column[] = [
+      { name: 'id', type: 'BIGINT' },
+      { name: 'amount', type: 'DECIMAL' },
+      { name: 'raw', type: 'VARCHAR' },
+    ];
+    expect(await load('json_precise', local, { kind: 'jsonl' }, columns)).toBe(3);
+    const rows = await db.client.query(
+      'SELECT CAST(id AS CHAR) AS id, CAST(amount AS CHAR) AS amount, raw FROM json_precise ORDER BY id',
+    );
+    expect(rows).toEqual([
+      { id: '-9223372036854775808', amount: '0.0000000001', raw: '[9007199254740993,1e400]' },
+      { id: '9007199254740993', amount: '12345678901234567890.1234567891', raw: null },
+      { id: '9223372036854775807', amount: '-98765432109876543210.9876543219', raw: null },
+    ]);
+  });
+
+  it('fails a malformed JSON line naming the file by its stage URI and the line', async () => {
     const local = join(dir, 'broken.jsonl');
     await writeFile(local, '{"n": 1}\n{"n": 2}\n{"n": 3,\n{"n": 4}\n');
     const columns: Column[] = [{ name: 'n', type: 'BIGINT' }];
     await expect(load('json_broken', local, { kind: 'jsonl' }, columns)).rejects.toThrow(
-      /^Line 3 of broken\.jsonl is not valid JSON: /,
+      /^Cannot load stage:\/\/landing\/broken\.jsonl, line 3: the line is not valid JSON \(/,
     );
     await writeFile(local, '{"n": 1}\n[1, 2]\n');
     await expect(load('json_array', local, { kind: 'jsonl' }, columns)).rejects.toThrow(
-      'Line 2 of broken.jsonl is not a JSON object.',
+      'Cannot load stage://landing/broken.jsonl, line 2: the line is not a JSON object.',
     );
   });
 
@@ -106,9 +130,11 @@ describe('LOAD DATA LOCAL streaming on MariaDB', () => {
       { name: 'id', type: 'BIGINT' },
       { name: 'name', type: 'VARCHAR' },
     ];
-    await expect(load('csv_bad_number', local, CSV, columns)).rejects.toThrow(
-      /^Cannot load stage:\/\/landing\/bad-number\.csv, line 3: .*'abc'.*`id`/,
+    const refused = load('csv_bad_number', local, CSV, columns);
+    await expect(refused).rejects.toThrow(
+      /^Cannot load stage:\/\/landing\/bad-number\.csv, line 3: .*'abc' for column `id` at row 2$/,
     );
+    await expect(refused).rejects.not.toThrow(/csv_bad_number|sluice_streams/);
     await writeFile(local, 'id,name\n1,a\n2,b,extra\n');
     await expect(load('csv_long_row', local, CSV, columns)).rejects.toThrow(
       /^Cannot load stage:\/\/landing\/bad-number\.csv, line 3: Row 2 was truncated/,
