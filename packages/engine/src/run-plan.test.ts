@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -36,6 +36,9 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** The files in the test folder other than the database's own. */
+const filesBesideDatabase = async () =>
+  (await readdir(dir)).filter((name) => !name.startsWith('run.duckdb')).sort();
 const destRows = () => client.query('SELECT id, amount FROM dest ORDER BY id');
 const stagingLeft = () =>
   client.query(
@@ -262,6 +265,35 @@ describe('runPlan exports', () => {
     expect(outcome).toMatchObject({ state: 'failed', failedStageId: 'export' });
     expect(outcome.error).toContain(`could not be moved to ${local}`);
     await expect(stat(temp)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('replaces an earlier export and deletes the copy it kept once the run succeeds', async () => {
+    const local = join(dir, 'result.csv');
+    await writeFile(local, 'earlier\n');
+    const temp = join(dir, `.result.csv.${TAG}.tmp`);
+    const plan = planOf(TAG, [loadStep(TAG, csv), filterStep(TAG), exportStep(local, temp)]);
+    expect(await runPlan(client, plan, { onEvent })).toEqual({ state: 'succeeded' });
+    expect(await readFile(local, 'utf8')).toBe('id,amount\n2,15.0\n3,25.0\n');
+    expect(await filesBesideDatabase()).toEqual(['input.csv', 'result.csv']);
+  });
+
+  it('puts an earlier export back and removes a new one when a later export cannot move', async () => {
+    const replaced = join(dir, 'result.csv');
+    await writeFile(replaced, 'earlier\n');
+    const created = join(dir, 'created.csv');
+    const unmovable = join(dir, 'missing-folder', 'last.csv');
+    const steps = [
+      loadStep(TAG, csv),
+      filterStep(TAG),
+      { ...exportStep(replaced, `${replaced}.a.tmp`), id: 'e1', stageId: 'e1' },
+      { ...exportStep(created, `${created}.b.tmp`), id: 'e2', stageId: 'e2' },
+      { ...exportStep(unmovable, join(dir, 'last.csv.c.tmp')), id: 'e3', stageId: 'e3' },
+    ];
+    const outcome = await runPlan(client, planOf(TAG, steps), { onEvent });
+    expect(outcome).toMatchObject({ state: 'failed', failedStageId: 'e3' });
+    expect(outcome.cleanupErrors).toBeUndefined();
+    expect(await readFile(replaced, 'utf8')).toBe('earlier\n');
+    expect(await filesBesideDatabase()).toEqual(['input.csv', 'result.csv']);
   });
 
   it('removes the temporary file when a later step fails', async () => {

@@ -1,18 +1,16 @@
 import type { Plan, PlanStep } from '@sluice/compiler';
 
+import type { TempExport } from './plan-files';
 import type { RunEvent, RunOutcome } from './run-events';
 import type { SqlClient } from './sql-client';
 import type { RunClient } from './target';
+import { CancelWatch } from './cancel-watch';
 import { databaseErrorText } from './database-error-text';
-import {
-  discardExports,
-  findMissingInput,
-  prepareExportFolders,
-  promoteExport,
-  tempExports,
-} from './plan-files';
+import { ExportPromotions } from './export-promotions';
+import { discardExports, findMissingInput, prepareExportFolders, tempExports } from './plan-files';
 import { runStep } from './run-step';
 import { StageTracker } from './stage-tracker';
+import { unrestoredNote } from './unrestored-note';
 
 /** Options of `runPlan`: `signal` cancels the run; `onEvent` receives every stage change. */
 export interface RunPlanOptions {
@@ -35,7 +33,7 @@ class RunCancelled extends Error {}
 /** An export written under its temporary name that could not be moved into place. */
 class ExportNotMoved extends Error {
   constructor(
-    readonly stageId: string,
+    readonly stageId: string | undefined,
     reason: unknown,
   ) {
     super(databaseErrorText(reason), { cause: reason });
@@ -47,10 +45,20 @@ interface RunContext {
   plan: Plan;
   tracker: StageTracker;
   signal: AbortSignal | undefined;
+  watch: CancelWatch;
   /** Undo statements of the steps that succeeded, in the order the steps ran. */
   undo: { stepId: string; statements: readonly string[] }[];
-  /** Stages whose export files wait for their rename after commit. */
+  exports: TempExport[];
+  promotions: ExportPromotions;
+  /** Stages whose export files are moved into place at the end; they succeed after commit. */
   awaitingRename: Set<string>;
+}
+
+/** How a run ended, what needs tidying by hand, and whether cleanup may drop staging. */
+interface Finished {
+  outcome: RunOutcome;
+  problems: string[];
+  cleanup: boolean;
 }
 
 /** Consecutive steps that share transaction membership, in plan order. */
@@ -89,21 +97,38 @@ async function runOne(client: SqlClient, step: PlanStep, context: RunContext): P
 }
 
 /**
+ * After the last step, before the final COMMIT (or as the last act of a plan without one): moves
+ * the exports into place, so a failure of any of them, or of the COMMIT, is undone with the rest,
+ * then stops listening for cancel and takes a cancel that came in as the last chance to roll
+ * back. Past this point the run stands: a later cancel is ignored.
+ */
+async function finishSteps(context: RunContext): Promise<void> {
+  const { signal, exports, promotions } = context;
+  if (signal?.aborted) throw new RunCancelled();
+  for (const entry of exports) {
+    await promotions.promote(entry).catch((error: unknown) => {
+      throw new ExportNotMoved(entry.stageId, error);
+    });
+  }
+  await context.watch.stop();
+  if (signal?.aborted) throw new RunCancelled();
+}
+
+/**
  * Runs the steps in order: each run of consecutive `inTransaction` steps inside one
  * transaction, every other step on its own (autocommit), as plan.ts describes.
  */
 async function runSteps(context: RunContext): Promise<void> {
-  const { client, signal } = context;
-  for (const segment of segments(context.plan.steps)) {
-    if (segment.inTransaction) {
-      await client.transaction(async (tx) => {
-        for (const step of segment.steps) await runOne(tx, step, context);
-      });
-    } else {
+  const all = segments(context.plan.steps);
+  if (all.length === 0) await finishSteps(context);
+  for (const [index, segment] of all.entries()) {
+    const runSegment = async (client: SqlClient) => {
       for (const step of segment.steps) await runOne(client, step, context);
-    }
+      if (index === all.length - 1) await finishSteps(context);
+    };
+    if (segment.inTransaction) await context.client.transaction(runSegment);
+    else await runSegment(context.client);
   }
-  if (signal?.aborted) throw new RunCancelled();
 }
 
 /**
@@ -129,30 +154,14 @@ function failed(tracker: StageTracker, error: string, stageId?: string): RunOutc
     : { state: 'failed', error, failedStageId: stageId };
 }
 
-/** After commit: moves each export into place, then reports its stage as succeeded. */
-async function promoteExports(context: RunContext): Promise<RunOutcome> {
-  const { plan, tracker } = context;
-  const exports = tempExports(plan);
-  for (const stageId of context.awaitingRename) {
-    try {
-      for (const entry of exports.filter((e) => e.stageId === stageId)) await promoteExport(entry);
-    } catch (error) {
-      throw new ExportNotMoved(stageId, error);
-    }
-    tracker.succeed(stageId);
-  }
-  return { state: 'succeeded' };
-}
-
 /** The outcome of a run that stopped: cancelled, or failed at a step (or before any). */
-function stopped(context: RunContext, error: unknown): RunOutcome {
-  const { tracker, signal } = context;
-  if (signal?.aborted) {
+function stopped(tracker: StageTracker, error: unknown, cancelled: boolean): RunOutcome {
+  if (cancelled) {
     tracker.skipOpen();
     return { state: 'cancelled' };
   }
   if (error instanceof ExportNotMoved) {
-    tracker.fail(error.stageId, error.message);
+    if (error.stageId !== undefined) tracker.fail(error.stageId, error.message);
     return failed(tracker, error.message, error.stageId);
   }
   if (!(error instanceof StepFailure)) return failed(tracker, databaseErrorText(error));
@@ -161,39 +170,40 @@ function stopped(context: RunContext, error: unknown): RunOutcome {
   return failed(tracker, error.message, stageId);
 }
 
-async function execute(
-  context: RunContext,
-): Promise<{ outcome: RunOutcome; undoErrors: string[] }> {
-  const { client, plan, tracker, signal } = context;
-  if (signal?.aborted) {
-    tracker.skipOpen();
-    return { outcome: { state: 'cancelled' }, undoErrors: [] };
-  }
-  const missing = await findMissingInput(plan);
-  if (missing) {
-    if (missing.stageId !== undefined) tracker.fail(missing.stageId, missing.message);
-    return { outcome: failed(tracker, missing.message, missing.stageId), undoErrors: [] };
-  }
-  await prepareExportFolders(plan);
-  let cancelling: Promise<void> = Promise.resolve();
-  const cancel = () => {
-    cancelling = client.cancel().catch(() => undefined);
+/**
+ * After a failure or cancel (the transaction, if one was open, has rolled back): undoes what
+ * committed on its own, puts the export files back and deletes temporary ones. When an undo
+ * statement fails, cleanup must not run: it would drop the copies holding the original data.
+ */
+async function compensate(context: RunContext, reason: unknown): Promise<Finished> {
+  // A cancel that comes in from here on changes nothing: the run stopped for this reason.
+  const cancelled = context.signal?.aborted === true;
+  await context.watch.stop();
+  const undoErrors = await runUndo(context);
+  const problems = await context.promotions.restore();
+  await discardExports(context.plan).catch((reason: unknown) => {
+    problems.push(`Cannot delete a temporary export: ${databaseErrorText(reason)}`);
+  });
+  const outcome = stopped(context.tracker, reason, cancelled);
+  if (undoErrors.length === 0) return { outcome, problems, cleanup: true };
+  const note = unrestoredNote(context.plan, undoErrors);
+  const error = outcome.error === undefined ? note : `${outcome.error} ${note}`;
+  return {
+    outcome: { ...outcome, error },
+    problems: [...undoErrors, note, ...problems],
+    cleanup: false,
   };
-  signal?.addEventListener('abort', cancel, { once: true });
+}
+
+async function execute(context: RunContext): Promise<Finished> {
   try {
     await runSteps(context);
-    return { outcome: await promoteExports(context), undoErrors: [] };
   } catch (error) {
-    // A KILL QUERY still on its way could stop the undo instead of the statement it was for.
-    await cancelling;
-    // The transaction, if one was open, has rolled back; now undo what committed on its own.
-    const undoErrors = await runUndo(context);
-    await discardExports(plan);
-    return { outcome: stopped(context, error), undoErrors };
-  } finally {
-    signal?.removeEventListener('abort', cancel);
-    await cancelling;
+    return await compensate(context, error);
   }
+  for (const stageId of context.awaitingRename) context.tracker.succeed(stageId);
+  const problems = await context.promotions.dropBackups();
+  return { outcome: { state: 'succeeded' }, problems, cleanup: true };
 }
 
 /** Runs every cleanup step, whatever happened before; returns the errors instead of throwing. */
@@ -207,14 +217,32 @@ async function runCleanup(client: SqlClient, plan: Plan): Promise<string[]> {
   return errors;
 }
 
+/** Stops a run before its first step: cancelled already, or an input or export folder problem. */
+async function refuseToStart(
+  plan: Plan,
+  tracker: StageTracker,
+  signal: AbortSignal | undefined,
+): Promise<RunOutcome | undefined> {
+  if (signal?.aborted) {
+    tracker.skipOpen();
+    return { state: 'cancelled' };
+  }
+  const problem = (await findMissingInput(plan)) ?? (await prepareExportFolders(plan));
+  if (!problem) return undefined;
+  if (problem.stageId !== undefined) tracker.fail(problem.stageId, problem.message);
+  return failed(tracker, problem.message, problem.stageId);
+}
+
 /**
  * Runs a plan so a failed or cancelled run leaves every destination as it was: consecutive
- * `inTransaction` steps share one transaction, other steps autocommit, and when a step fails
- * (or an export cannot be moved into place) the transaction rolls back and the undo statements
- * of the steps that already succeeded run newest first. Emits `pending` for each stage, then
- * `running` / `succeeded` (with rows, duration and SQL) or `failed` / `skipped`. Exports are
- * renamed into place after the last step; cleanup steps run after success, failure and cancel
- * alike. Give each run its own client: the run holds the connection for its whole plan.
+ * `inTransaction` steps share one transaction, other steps autocommit, exports move into place
+ * (the files they replace kept aside) right before the final COMMIT, and when anything fails
+ * up to that COMMIT the transaction rolls back, the undo statements of the steps that already
+ * succeeded run newest first and the export files are put back. A cancel counts until that
+ * point; after it the run has succeeded. Emits `pending` for each stage, then `running` /
+ * `succeeded` (with rows, duration and SQL) or `failed` / `skipped`. Cleanup steps run after
+ * success, failure and cancel alike, unless an undo failed (the outcome then says what was
+ * kept). Give each run its own client: the run holds the connection for its whole plan.
  */
 export async function runPlan(
   client: RunClient,
@@ -223,16 +251,23 @@ export async function runPlan(
 ): Promise<RunOutcome> {
   const tracker = new StageTracker(plan.steps, options.onEvent);
   tracker.announce();
-  const awaitingRename = new Set(tempExports(plan).flatMap((e) => e.stageId ?? []));
-  const context: RunContext = {
+  const refused = await refuseToStart(plan, tracker, options.signal);
+  if (refused) {
+    const cleanupErrors = await runCleanup(client, plan);
+    return cleanupErrors.length > 0 ? { ...refused, cleanupErrors } : refused;
+  }
+  const exports = tempExports(plan);
+  const { outcome, problems, cleanup } = await execute({
     client,
     plan,
     tracker,
     signal: options.signal,
+    watch: new CancelWatch(client, options.signal),
     undo: [],
-    awaitingRename,
-  };
-  const { outcome, undoErrors } = await execute(context);
-  const cleanupErrors = [...undoErrors, ...(await runCleanup(client, plan))];
+    exports,
+    promotions: new ExportPromotions(),
+    awaitingRename: new Set(exports.flatMap((e) => e.stageId ?? [])),
+  });
+  const cleanupErrors = [...problems, ...(cleanup ? await runCleanup(client, plan) : [])];
   return cleanupErrors.length > 0 ? { ...outcome, cleanupErrors } : outcome;
 }

@@ -43,10 +43,6 @@ describe('unsupportedVersion', () => {
       'MariaDB 10.3.39 is older than Sluice supports; it needs MariaDB 10.6 or newer.',
     ],
     [
-      '9.1.0-MariaDB',
-      'MariaDB 9.1.0 is older than Sluice supports; it needs MariaDB 10.6 or newer.',
-    ],
-    [
       '8.0.30-MatrixOne-v2.2.1',
       'MatrixOne 2.2.1 is older than Sluice supports; it needs MatrixOne 3.0 or newer.',
     ],
