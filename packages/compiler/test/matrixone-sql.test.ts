@@ -208,6 +208,8 @@ describe('matrixone exports', () => {
     };
   };
   const csv = { nullString: '\\N', path: 'out/x.csv' };
+  const fileExists = (version: string) =>
+    `MatrixOne ${version} cannot honour replacing an existing file: the export fails when the file already exists, so give each run a new path or remove the old file first.`;
 
   it('writes CSV on 3.x without FORMAT, clauses in fixed order, explicit HEADER (§3.1, §3.2)', () => {
     const { step, diagnostics } = exportOf(MATRIXONE_3, { ...csv, delimiter: '|', header: false });
@@ -266,12 +268,7 @@ describe('matrixone exports', () => {
     const { step, diagnostics } = exportOf(MATRIXONE_4, { nullString: 'NA', escape: '\\' });
     expect(step).toBeDefined();
     expect(diagnostics.map((d) => [d.code, d.severity, d.path, d.message])).toEqual([
-      [
-        'ignored-on-target',
-        'warning',
-        ['path'],
-        'MatrixOne 4.1.0 cannot honour replacing an existing file: the export fails when the file already exists, so give each run a new path or remove the old file first.',
-      ],
+      ['ignored-on-target', 'warning', ['path'], fileExists('4.1.0')],
       [
         'ignored-on-target',
         'warning',
@@ -295,12 +292,7 @@ describe('matrixone exports', () => {
     const { step, diagnostics } = exportOf(MATRIXONE_4, { format, path, nullString: '\\N' });
     expect(step).toBeDefined();
     expect(diagnostics.map((d) => [d.stageId, d.severity, d.path, d.message])).toEqual([
-      [
-        'out',
-        'warning',
-        ['path'],
-        'MatrixOne 4.1.0 cannot honour replacing an existing file: the export fails when the file already exists, so give each run a new path or remove the old file first.',
-      ],
+      ['out', 'warning', ['path'], fileExists('4.1.0')],
     ]);
   });
 
@@ -308,11 +300,7 @@ describe('matrixone exports', () => {
     const { step, diagnostics } = exportOf(MATRIXONE_3, csv);
     expect(step?.undo).toBeUndefined();
     expect(diagnostics.map((d) => [d.severity, d.path, d.message])).toEqual([
-      [
-        'warning',
-        ['path'],
-        'MatrixOne 3.0.9 cannot honour replacing an existing file: the export fails when the file already exists, so give each run a new path or remove the old file first.',
-      ],
+      ['warning', ['path'], fileExists('3.0.9')],
       [
         'warning',
         ['path'],
