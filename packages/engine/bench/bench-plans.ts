@@ -2,13 +2,14 @@ import { join } from 'node:path';
 
 import type { Plan, TargetProfile } from '@sluice/compiler';
 import type { FlowDocument, Stage } from '@sluice/flow';
+import type { TableRef } from '@sluice/stages';
 import { compileFlow, getDialect } from '@sluice/compiler';
 import { getStage } from '@sluice/stages';
 
 const sqlString = (text: string): string => getDialect('duckdb').literal(text);
 
-/** The benchmark runs on the embedded DuckDB; the version only gates other targets' SQL. */
-const DUCKDB: TargetProfile = { dialect: 'duckdb', product: 'DuckDB', version: '1.5.5' };
+/** The embedded DuckDB as the compiler sees it; its version gates nothing DuckDB runs. */
+export const DUCKDB: TargetProfile = { dialect: 'duckdb', product: 'DuckDB', version: '1.5.5' };
 
 /** The benchmark's input: `rows` lines of (id, category, amount, created_on). */
 export function generateCsvSql(path: string, rows: number): string {
@@ -20,13 +21,14 @@ export function generateCsvSql(path: string, rows: number): string {
   );
 }
 
-const COLUMNS = [
+/** The input's columns, given in the flow as a person would after detecting them once. */
+export const COLUMNS = [
   { name: 'id', type: 'BIGINT' },
   { name: 'category', type: 'VARCHAR' },
   { name: 'amount', type: 'DOUBLE' },
   { name: 'created_on', type: 'DATE' },
 ];
-const FILTER = 'amount > 500';
+export const FILTER = 'amount > 500';
 
 /** The read_csv call the compiler emits for the source stage, for the hand-written side. */
 function readCsv(path: string): string {
@@ -46,9 +48,11 @@ export const handWritten = {
 };
 
 function stage(id: string, type: string, config: Record<string, unknown>): Stage {
-  const defaults = getStage(type)?.defaults ?? {};
+  const definition = getStage(type);
+  if (!definition) throw new Error(`No stage type ${type}.`);
   const position = { x: 0, y: 0 };
-  return { id, type, typeVersion: 1, label: id, position, config: { ...defaults, ...config } };
+  const settings = { ...definition.defaults, ...config };
+  return { id, type, typeVersion: definition.version, label: id, position, config: settings };
 }
 
 /** orders.csv → filter → `last`, the flow a person would draw for each benchmark. */
@@ -73,22 +77,41 @@ function ordersFlow(last: Stage): FlowDocument {
   };
 }
 
-/** Compiles a flow with the real compiler; files of the `bench` external stage live in `dir`. */
-function compile(doc: FlowDocument, runTag: string, dir: string): Plan {
-  const resolveFile = (ref: { path: string }) => join(dir, ref.path);
-  const { plan, diagnostics } = compileFlow(doc, { target: DUCKDB, runTag, resolveFile });
+/** What a benchmark plan is compiled for; files of the `bench` external stage live in `dir`. */
+export interface BenchTarget {
+  target: TargetProfile;
+  runTag: string;
+  dir: string;
+  /** Destination tables that exist before the run (MySQL family: decides the shadow swap). */
+  existingTables?: readonly TableRef[];
+}
+
+/** Compiles a flow with the real compiler, as a run does. */
+function compile(doc: FlowDocument, options: BenchTarget): Plan {
+  const { plan, diagnostics } = compileFlow(doc, {
+    target: options.target,
+    runTag: options.runTag,
+    resolveFile: (ref) => join(options.dir, ref.path),
+    ...(options.existingTables ? { existingTables: options.existingTables } : {}),
+  });
   if (!plan) throw new Error(`The benchmark flow did not compile: ${JSON.stringify(diagnostics)}`);
   return plan;
 }
 
-/** load → filter → table `sluice_dest` (created if missing, appended). */
-export function tablePlan(runTag: string, dir: string): Plan {
-  const dest = stage('dest', 'table-destination', { table: 'sluice_dest', mode: 'append' });
-  return compile(ordersFlow(dest), runTag, dir);
+/** The benchmark's destination table, written by both sides. */
+export const DEST_TABLE = 'sluice_dest';
+
+/** The export's file name in the `bench` external stage. */
+export const EXPORT_FILE = 'sluice-out.csv';
+
+/** load → filter → table `sluice_dest` (created if missing), appended or overwritten. */
+export function tablePlan(mode: 'append' | 'overwrite', options: BenchTarget): Plan {
+  const dest = stage('dest', 'table-destination', { table: DEST_TABLE, mode });
+  return compile(ordersFlow(dest), options);
 }
 
 /** load → filter → `sluice-out.csv`, written under a temporary name and renamed after commit. */
-export function exportPlan(runTag: string, dir: string): Plan {
-  const out = stage('export', 'file-export', { externalStage: 'bench', path: 'sluice-out.csv' });
-  return compile(ordersFlow(out), runTag, dir);
+export function exportPlan(options: BenchTarget): Plan {
+  const out = stage('export', 'file-export', { externalStage: 'bench', path: EXPORT_FILE });
+  return compile(ordersFlow(out), options);
 }

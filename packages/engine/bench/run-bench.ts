@@ -1,19 +1,27 @@
 /**
  * Benchmark: runs load → filter → table and load → filter → export plans through `runPlan` and
- * the same work as one hand-written statement each, then writes docs/benchmarks.md.
- * Run with `npm run bench` (about half a minute).
+ * the same work written by hand, on the embedded DuckDB and on the MariaDB server
+ * SLUICE_TEST_MYSQL_URL names, then writes docs/benchmarks.md.
+ * Run with `npm run bench` (about ten minutes, most of it MariaDB).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 
-import type { Plan } from '@sluice/compiler';
-
 import type { DuckDbClient } from '../src/duckdb-client';
 import { DuckDbDatabase } from '../src/duckdb-client';
-import { runPlan } from '../src/run-plan';
-import { exportPlan, generateCsvSql, handWritten, tablePlan } from './bench-plans';
+import {
+  DUCKDB,
+  EXPORT_FILE,
+  exportPlan,
+  generateCsvSql,
+  handWritten,
+  tablePlan,
+} from './bench-plans';
+import { benchMariaDb } from './mariadb-bench';
+import { mariaDbSection } from './mariadb-report';
+import { median, runSluicePlan, timed } from './measure';
 
 const ROWS = 2_000_000;
 const REPEATS = 5;
@@ -28,28 +36,6 @@ interface Result {
   stageSeconds: Map<string, number>;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await work();
-  return (performance.now() - started) / 1000;
-}
-
-const lastStageSeconds = new Map<string, number>();
-
-async function runOrThrow(client: DuckDbClient, plan: Plan): Promise<void> {
-  lastStageSeconds.clear();
-  const outcome = await runPlan(client, plan, {
-    onEvent: (event) => {
-      if (event.durationMs !== undefined)
-        lastStageSeconds.set(event.stageId, event.durationMs / 1000);
-    },
-  });
-  if (outcome.state !== 'succeeded')
-    throw new Error(`Benchmark plan failed: ${outcome.error ?? ''}`);
-}
-
 async function count(client: DuckDbClient, sql: string): Promise<number> {
   const [row] = await client.query<{ n: number }>(`SELECT count(*) AS n FROM ${sql}`);
   return row?.n ?? 0;
@@ -59,10 +45,12 @@ async function benchTable(client: DuckDbClient, dir: string): Promise<Result> {
   const csv = join(dir, 'orders.csv');
   const sluice: number[] = [];
   const hand: number[] = [];
+  let stageSeconds = new Map<string, number>();
   for (let i = 0; i < REPEATS; i += 1) {
     await client.run('DROP TABLE IF EXISTS hand_dest; DROP TABLE IF EXISTS sluice_dest');
     hand.push(await timed(() => client.run(handWritten.table(csv))));
-    sluice.push(await timed(() => runOrThrow(client, tablePlan(`bench_t${String(i)}`, dir))));
+    const plan = tablePlan('append', { target: DUCKDB, runTag: `bench_t${String(i)}`, dir });
+    sluice.push(await timed(async () => (stageSeconds = await runSluicePlan(client, plan))));
   }
   const rowsOut = await count(client, 'sluice_dest');
   if (rowsOut !== (await count(client, 'hand_dest'))) throw new Error('Row counts differ.');
@@ -71,7 +59,7 @@ async function benchTable(client: DuckDbClient, dir: string): Promise<Result> {
     rowsOut,
     sluiceSeconds: median(sluice),
     handSeconds: median(hand),
-    stageSeconds: new Map(lastStageSeconds),
+    stageSeconds,
   };
 }
 
@@ -79,14 +67,14 @@ async function benchExport(client: DuckDbClient, dir: string): Promise<Result> {
   const csv = join(dir, 'orders.csv');
   const sluice: number[] = [];
   const hand: number[] = [];
-  const [sluiceOut, handOut] = [join(dir, 'sluice-out.csv'), join(dir, 'hand-out.csv')];
+  const [sluiceOut, handOut] = [join(dir, EXPORT_FILE), join(dir, 'hand-out.csv')];
+  let stageSeconds = new Map<string, number>();
   for (let i = 0; i < REPEATS; i += 1) {
     await Promise.all([rm(sluiceOut, { force: true }), rm(handOut, { force: true })]);
     hand.push(await timed(() => client.run(handWritten.export(csv, handOut))));
-    const plan = exportPlan(`bench_e${String(i)}`, dir);
-    sluice.push(await timed(() => runOrThrow(client, plan)));
+    const plan = exportPlan({ target: DUCKDB, runTag: `bench_e${String(i)}`, dir });
+    sluice.push(await timed(async () => (stageSeconds = await runSluicePlan(client, plan))));
   }
-  const stageSeconds = new Map(lastStageSeconds);
   const rowsOut = await count(client, `read_csv('${sluiceOut}')`);
   if (rowsOut !== (await count(client, `read_csv('${handOut}')`))) {
     throw new Error('Exported row counts differ.');
@@ -100,7 +88,9 @@ async function benchExport(client: DuckDbClient, dir: string): Promise<Result> {
   };
 }
 
-function report(results: Result[], duckDbVersion: string): string {
+type MariaDbRun = Awaited<ReturnType<typeof benchMariaDb>>;
+
+function report(results: Result[], duckDbVersion: string, mariaDb: MariaDbRun): string {
   const cpu = cpus();
   const rate = (seconds: number) => Math.round(ROWS / seconds).toLocaleString('en-US');
   const rows = results.map(
@@ -116,10 +106,13 @@ function report(results: Result[], duckDbVersion: string): string {
     '',
     `- Date: ${new Date().toISOString().slice(0, 10)}`,
     `- Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${String(cpu.length)} cores, ` +
-      `${(totalmem() / 2 ** 30).toFixed(1)} GiB memory`,
-    `- Node ${process.version}, DuckDB ${duckDbVersion} (embedded, database file on local disk)`,
-    `- Input: a generated CSV of ${ROWS.toLocaleString('en-US')} rows (id, category, amount, date);` +
-      ` each figure is the median of ${String(REPEATS)} runs.`,
+      `${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}`,
+    `- Input: a generated CSV of ${ROWS.toLocaleString('en-US')} rows (id, category, amount, date)`,
+    '',
+    '## DuckDB',
+    '',
+    `- DuckDB ${duckDbVersion} (embedded, database file on local disk); each figure is the ` +
+      `median of ${String(REPEATS)} runs.`,
     '',
     '| Flow | Rows in | Rows out | Sluice (s) | Hand-written (s) | Sluice rows/s | Hand-written rows/s | Sluice / hand-written |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
@@ -144,6 +137,8 @@ function report(results: Result[], duckDbVersion: string): string {
         [...r.stageSeconds].map(([stage, seconds]) => `${stage} ${seconds.toFixed(2)}`).join(', '),
     ),
     '',
+    ...mariaDbSection(mariaDb.results, ROWS, mariaDb.version),
+    '',
   ].join('\n');
 }
 
@@ -158,8 +153,9 @@ async function main(): Promise<void> {
     process.stdout.write(`Generating ${String(ROWS)} rows...\n`);
     await client.run(generateCsvSql(csv, ROWS));
     const results = [await benchTable(client, dir), await benchExport(client, dir)];
+    const mariaDb = await benchMariaDb(dir);
     // Formatted like every other file, so the repository's format check passes.
-    const markdown = await format(report(results, await database.version()), {
+    const markdown = await format(report(results, await database.version(), mariaDb), {
       ...(await resolveConfig(REPORT)),
       filepath: REPORT,
     });
