@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
 
-import type { DatabaseLocation } from '@sluice/engine';
+import type { ServerLocation } from '@sluice/engine';
 import { openTarget } from '@sluice/engine';
 
 import { parseDatabaseUrl } from '../src/database-url';
-
-type ServerLocation = Extract<DatabaseLocation, { kind: 'mysql' | 'matrixone' }>;
 
 const TEST_URL = process.env.SLUICE_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
 

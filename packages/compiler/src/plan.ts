@@ -76,7 +76,7 @@ export interface PlanFile {
   ref: FileRef;
   mode: 'read' | 'write';
   local?: string;
-  /** For writes: where the step writes; the engine renames it to `local` after commit. */
+  /** For writes: where the step writes; the engine moves it to `local` just before the final commit. */
   temp?: string;
   /**
    * Set where the engine moves the bytes itself (MySQL and MariaDB). A read answers the server's

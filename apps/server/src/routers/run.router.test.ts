@@ -245,6 +245,29 @@ describe('run cancel', () => {
     );
     expect(tables).toEqual([]);
   });
+
+  it('refuses a run of another flow writing a table a running run writes', async () => {
+    const big = join(server.dir, 'samples', 'big.csv');
+    await server.services.target.meta.run(
+      `COPY (SELECT i AS order_id, 'paid' AS status, i * 1.5 AS amount FROM range(1000000) t(i))
+       TO '${big.replaceAll("'", "''")}' (HEADER)`,
+    );
+    const condition = `levenshtein(repeat(status, 60), repeat('pad', 60)) >= 0`;
+    const slowId = await savedFlow('Big', paidOrdersFlow({ path: 'big.csv', condition }));
+    const otherId = await savedFlow('Paid orders', paidOrdersFlow());
+    const { runId } = await server.caller.run.start({ flowId: slowId });
+    for await (const snapshot of await server.caller.run.events({ runId })) {
+      if (snapshot.stages.some((s) => s.state === 'running')) break;
+    }
+    const refused = await refusal(server.caller.run.start({ flowId: otherId }));
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.message).toBe(
+      `The table "paid_orders" is being written by a run of flow "Big" (run ${runId}). Wait for it to end or cancel it, then run again.`,
+    );
+    await server.caller.run.cancel({ runId });
+    const { runId: next } = await server.caller.run.start({ flowId: otherId });
+    expect((await followRun(next)).at(-1)?.state).toBe('succeeded');
+  });
 });
 
 describe('runs through external stages of other kinds', () => {

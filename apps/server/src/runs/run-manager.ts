@@ -10,11 +10,12 @@ import { hasErrors } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
 import type { ExternalStagesRepo } from '../repos/external-stages.repo';
-import type { FlowsRepo } from '../repos/flows.repo';
+import type { FlowRecord, FlowsRepo } from '../repos/flows.repo';
 import type { RunsRepo } from '../repos/runs.repo';
 import type { RunDetail, RunEnding } from './run-types';
 import { ConflictError, InvalidRequestError } from '../errors';
 import { logger } from '../logger';
+import { DestinationClaims } from './destination-claims';
 import { detectFlowColumns, resolveFlowFiles } from './flow-files';
 import { RunEvents } from './run-events';
 import { isTerminal } from './run-types';
@@ -70,6 +71,7 @@ export class RunManager {
   /** Held from the first line of `start` until the run ends, so a flow runs once at a time. */
   private readonly busyFlows = new Map<string, FlowHold>();
   private readonly events = new RunEvents();
+  private readonly claims = new DestinationClaims();
 
   constructor(private readonly deps: RunManagerDeps) {}
 
@@ -114,7 +116,7 @@ export class RunManager {
   }
 
   private async prepareAndStart(flowId: string, runId: string): Promise<{ runId: string }> {
-    const { flows, runs, externalStages, fileRoots } = this.deps;
+    const { flows, externalStages, fileRoots } = this.deps;
     const flow = await flows.byId(flowId);
     const known = await externalStages.list();
     // Flow problems come first: files are only worth checking in a flow that could run.
@@ -143,9 +145,27 @@ export class RunManager {
       detectedColumns,
     });
     if (!plan || hasErrors(diagnostics)) throw refusal(diagnostics);
-    await runs.create({
+    const release = this.claims.claim(plan, { runId, flowName: flow.name });
+    try {
+      await this.createRun(runId, flow);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    const controller = new AbortController();
+    const done = this.execute(runId, plan, controller.signal).finally(() => {
+      release();
+      this.active.delete(runId);
+      this.busyFlows.delete(flowId);
+    });
+    this.active.set(runId, { controller, done });
+    return { runId };
+  }
+
+  private async createRun(runId: string, flow: FlowRecord): Promise<void> {
+    await this.deps.runs.create({
       id: runId,
-      flowId,
+      flowId: flow.id,
       flowVersion: flow.version,
       stages: flow.document.stages.map((s) => ({
         stageId: s.id,
@@ -153,13 +173,6 @@ export class RunManager {
         type: s.type,
       })),
     });
-    const controller = new AbortController();
-    const done = this.execute(runId, plan, controller.signal).finally(() => {
-      this.active.delete(runId);
-      this.busyFlows.delete(flowId);
-    });
-    this.active.set(runId, { controller, done });
-    return { runId };
   }
 
   /**

@@ -1,0 +1,62 @@
+import type { Plan } from '@sluice/compiler';
+
+import { ConflictError } from '../errors';
+
+/** Who holds a destination: the run writing it and the flow it belongs to. */
+interface Claim {
+  runId: string;
+  flowName: string;
+}
+
+/**
+ * What a plan writes, as keys two plans share exactly when they write the same thing: tables
+ * by database and name, export files by external stage and path. Names compare without case,
+ * since MySQL-family servers may fold table names.
+ */
+function destinationsOf(plan: Plan): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const table of plan.destinations) {
+    const shown = table.schema === undefined ? table.name : `${table.schema}.${table.name}`;
+    found.set(
+      `table:${JSON.stringify([table.schema ?? '', table.name]).toLowerCase()}`,
+      `table "${shown}"`,
+    );
+  }
+  for (const step of plan.steps) {
+    for (const file of step.files ?? []) {
+      if (file.mode !== 'write') continue;
+      const { externalStage, path } = file.ref;
+      found.set(
+        `file:${JSON.stringify([externalStage, path])}`,
+        `file "${path}" of external stage "${externalStage}"`,
+      );
+    }
+  }
+  return found;
+}
+
+/**
+ * The tables and files runs are writing. Two flows writing one table at once would interleave
+ * their staging, swaps and undo on MySQL-family targets (and replace each other's exports
+ * everywhere), so a run whose destinations another run holds is refused until that one ends.
+ */
+export class DestinationClaims {
+  private readonly held = new Map<string, Claim>();
+
+  /** Claims every destination of `plan` for the run, or refuses with CONFLICT naming the holder. */
+  claim(plan: Plan, claim: Claim): () => void {
+    const wanted = destinationsOf(plan);
+    for (const [key, shown] of wanted) {
+      const holder = this.held.get(key);
+      if (holder) {
+        throw new ConflictError(
+          `The ${shown} is being written by a run of flow "${holder.flowName}" (run ${holder.runId}). Wait for it to end or cancel it, then run again.`,
+        );
+      }
+    }
+    for (const key of wanted.keys()) this.held.set(key, claim);
+    return () => {
+      for (const key of wanted.keys()) this.held.delete(key);
+    };
+  }
+}
