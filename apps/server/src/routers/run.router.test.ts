@@ -217,7 +217,8 @@ describe('run router', () => {
 });
 
 describe('run cancel', () => {
-  it('interrupts a running run, leaving no destination table behind', async () => {
+  /** Starts flow "Big" (paid orders of a million rows) and returns once a stage is running. */
+  async function startSlowRun(): Promise<{ flowId: string; runId: string }> {
     const big = join(server.dir, 'samples', 'big.csv');
     await server.services.target.meta.run(
       `COPY (SELECT i AS order_id, 'paid' AS status, i * 1.5 AS amount FROM range(1000000) t(i))
@@ -229,10 +230,14 @@ describe('run cancel', () => {
     const condition = `levenshtein(repeat(status, 60), repeat('pad', 60)) >= 0`;
     const flowId = await savedFlow('Big', paidOrdersFlow({ path: 'big.csv', condition }));
     const { runId } = await server.caller.run.start({ flowId });
-    const snapshots = server.caller.run.events({ runId });
-    for await (const snapshot of await snapshots) {
+    for await (const snapshot of await server.caller.run.events({ runId })) {
       if (snapshot.stages.some((s) => s.state === 'running')) break;
     }
+    return { flowId, runId };
+  }
+
+  it('interrupts a running run, leaving no destination table behind', async () => {
+    const { flowId, runId } = await startSlowRun();
     const deleting = await refusal(server.caller.flow.delete({ id: flowId }));
     expect(deleting.code).toBe('CONFLICT');
 
@@ -247,18 +252,8 @@ describe('run cancel', () => {
   });
 
   it('refuses a run of another flow writing a table a running run writes', async () => {
-    const big = join(server.dir, 'samples', 'big.csv');
-    await server.services.target.meta.run(
-      `COPY (SELECT i AS order_id, 'paid' AS status, i * 1.5 AS amount FROM range(1000000) t(i))
-       TO '${big.replaceAll("'", "''")}' (HEADER)`,
-    );
-    const condition = `levenshtein(repeat(status, 60), repeat('pad', 60)) >= 0`;
-    const slowId = await savedFlow('Big', paidOrdersFlow({ path: 'big.csv', condition }));
+    const { runId } = await startSlowRun();
     const otherId = await savedFlow('Paid orders', paidOrdersFlow());
-    const { runId } = await server.caller.run.start({ flowId: slowId });
-    for await (const snapshot of await server.caller.run.events({ runId })) {
-      if (snapshot.stages.some((s) => s.state === 'running')) break;
-    }
     const refused = await refusal(server.caller.run.start({ flowId: otherId }));
     expect(refused.code).toBe('CONFLICT');
     expect(refused.message).toBe(
