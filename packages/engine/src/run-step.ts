@@ -1,19 +1,30 @@
 import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
 
 import type { PlanFile, PlanStep } from '@sluice/compiler';
 import { stageUri } from '@sluice/compiler';
 
 import type { SqlClient } from './sql-client';
+import { crlfToLf } from './file-streams/crlf-to-lf';
 import { exportTypeCast } from './file-streams/export-values';
 import { jsonLinesAsTsv } from './file-streams/jsonl-to-tsv';
 import { writeExport } from './file-streams/write-export';
 import { LoadWarningError, MySqlRunClient } from './mysql/mysql-run-client';
 
-/** The bytes Sluice sends for a streamed load: the file itself, or JSON lines turned to text. */
+/**
+ * The bytes Sluice sends for a streamed load: a delimited file with its line endings made LF,
+ * JSON lines turned to text, anything else as it is.
+ */
 function openForLoad(file: PlanFile, local: string): Readable {
-  if (file.stream?.format.kind !== 'jsonl') return createReadStream(local);
-  return jsonLinesAsTsv(local, file.stream.columns ?? [], stageUri(file.ref));
+  const format = file.stream?.format;
+  if (format?.kind === 'jsonl') {
+    return jsonLinesAsTsv(local, file.stream?.columns ?? [], stageUri(file.ref));
+  }
+  const bytes = createReadStream(local);
+  if (format?.kind !== 'csv') return bytes;
+  // `pipeline` hands a read error on to the stream the server reads, which `pipe` would not.
+  return pipeline(bytes, crlfToLf(format), () => undefined);
 }
 
 /** A quoted identifier qualified by others: `db`.`table`.`column`. */

@@ -63,6 +63,26 @@ describe('LOAD DATA LOCAL streaming on MariaDB', () => {
     ]);
   });
 
+  it('reads CRLF line endings as DuckDB does, keeping a quoted CRLF', async () => {
+    const local = join(dir, 'windows.csv');
+    await writeFile(local, 'id,note\r\n1,"two\r\nlines"\r\n2,plain\r\n3,"say ""hi"""\r\n');
+    const columns: Column[] = [
+      { name: 'id', type: 'BIGINT' },
+      { name: 'note', type: 'VARCHAR' },
+    ];
+    expect(await load('csv_windows', local, CSV, columns)).toBe(3);
+    const loaded = await db.client.query('SELECT id, note FROM csv_windows ORDER BY id');
+    const file = { externalStage: 'landing', path: 'windows.csv' };
+    const read = duckdb.loadFile({ table: 'windows', file, local, format: CSV, columns });
+    for (const step of asPlanSteps(read, 'windows')) await runStep(duckClient, step);
+    expect(loaded).toEqual(await duckClient.query('SELECT id, note FROM windows ORDER BY id'));
+    expect(loaded).toEqual([
+      { id: 1, note: 'two\r\nlines' },
+      { id: 2, note: 'plain' },
+      { id: 3, note: 'say "hi"' },
+    ]);
+  });
+
   it('turns JSON lines into tab-separated text in column order', async () => {
     const local = join(dir, 'events.jsonl');
     const lines = [
