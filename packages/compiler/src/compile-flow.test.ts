@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { FlowDocumentSchema } from '@sluice/flow';
 
-import { DUCKDB, flow, stage } from '../test/build-flow';
+import { DUCKDB, flow, MARIADB, MATRIXONE_4, stage } from '../test/build-flow';
 import fixtureJson from '../test/fixtures/orders-pipeline.flow.json';
 import { analyzeFlow } from './analyze-flow';
 import { compileFlow } from './compile-flow';
@@ -124,6 +124,38 @@ describe('compileFlow', () => {
       expect(preview.plan?.steps.map((s) => s.id)).toContain('write:d');
     });
   });
+
+  it.each([DUCKDB, MARIADB])(
+    'marks an S3 external stage on $product, where Sluice moves the files itself',
+    (target) => {
+      const doc = flow(
+        [
+          stage('src', 'file-source', { externalStage: 'lake' }),
+          stage('out', 'file-export', { externalStage: 'lake' }),
+        ],
+        ['src->out'],
+      );
+      const { plan, diagnostics } = compileFlow(doc, {
+        target,
+        runTag: 'r1',
+        s3ExternalStages: ['lake'],
+      });
+      expect(plan).toBeUndefined();
+      expect(diagnostics.map((d) => [d.stageId, d.path, d.message])).toEqual(
+        ['src', 'out'].map((stageId) => [
+          stageId,
+          ['externalStage'],
+          `External stage "lake" on S3 needs MatrixOne, which reads S3 itself; this server is ${target.product} ${target.version}. Use a file:// external stage.`,
+        ]),
+      );
+      const onMatrixOne = compileFlow(doc, {
+        target: MATRIXONE_4,
+        runTag: 'r1',
+        s3ExternalStages: ['lake'],
+      });
+      expect(onMatrixOne.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    },
+  );
 
   it('refuses a run tag that cannot be part of a name', () => {
     expect(() => compileFlow(fixture, { ...options, runTag: 'a"b' })).toThrow('Run tag');

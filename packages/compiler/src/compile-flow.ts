@@ -1,5 +1,5 @@
 import type { Diagnostic, FlowDocument, PortRef } from '@sluice/flow';
-import type { Column, StageOp, TableRef } from '@sluice/stages';
+import type { Column, FileRef, StageOp, TableRef } from '@sluice/stages';
 import { diagnostic, hasErrors } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
@@ -31,6 +31,11 @@ export interface CompileOptions {
    * shadow swaps from it; absent (previews) means every destination is assumed to exist.
    */
   existingTables?: readonly TableRef[];
+  /**
+   * External stages whose files live on S3, directly or as sub-stages of one. Only MatrixOne
+   * reads S3; other targets get a diagnostic on the stage that uses one.
+   */
+  s3ExternalStages?: readonly string[];
 }
 
 export interface CompileResult {
@@ -58,11 +63,13 @@ export function compileFlow(doc: FlowDocument, options: CompileOptions): Compile
   }
   const dialect = dialectFor(options.target);
   const tableExists = existenceOf(options.existingTables);
+  const s3 = new Set(options.s3ExternalStages);
+  const check = { tableExists, onS3: (file: FileRef) => s3.has(file.externalStage) };
   const ops = liveOps(doc, analysis);
   const diagnostics = [
     ...analysis.diagnostics,
     ...ops.flatMap(({ stageId, op }) =>
-      [...missingTable(op, tableExists), ...dialect.diagnose(op, { tableExists })].map((d) => ({
+      [...missingTable(op, tableExists), ...dialect.diagnose(op, check)].map((d) => ({
         ...d,
         stageId,
       })),

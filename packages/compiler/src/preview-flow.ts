@@ -38,12 +38,18 @@ export interface FlowPreview {
  */
 export function previewFlow(
   doc: FlowDocument,
-  options: { target: TargetProfile; knownExternalStages?: readonly string[] },
+  options: {
+    target: TargetProfile;
+    knownExternalStages?: readonly string[];
+    /** See `CompileOptions.s3ExternalStages`. */
+    s3ExternalStages?: readonly string[];
+  },
 ): FlowPreview {
   const compiled = compileFlow(doc, {
     target: options.target,
     runTag: PREVIEW_RUN_TAG,
     resolveFile: stageUri,
+    ...(options.s3ExternalStages ? { s3ExternalStages: options.s3ExternalStages } : {}),
   });
   const known = options.knownExternalStages;
   const diagnostics = [

@@ -122,6 +122,56 @@ describe('matrixone loads', () => {
       ['unsupported-on-target', 'src', ['delimiter']],
     ]);
   });
+
+  it.each([
+    ['4.0.0', true],
+    ['4.1.0', false],
+  ])(
+    'on MatrixOne %s, JSON lines and Parquet from an S3 external stage are refused: %s (§2.2)',
+    (version, refused) => {
+      for (const format of ['jsonl', 'parquet'] as const) {
+        const { diagnostics } = compileFlow(
+          flow(
+            [
+              stage('src', 'file-source', { externalStage: 'lake', format, columns: cols }),
+              stage('d', 'table-destination', { table: 't' }),
+            ],
+            ['src->d'],
+          ),
+          { target: { ...MATRIXONE_4, version }, runTag: 'r1', s3ExternalStages: ['lake'] },
+        );
+        const found = diagnostics.map((d) => [d.code, d.path, d.message]);
+        expect(found).toEqual(
+          refused
+            ? [
+                [
+                  'unsupported-on-target',
+                  ['format'],
+                  `Loading ${format === 'jsonl' ? 'JSON lines' : 'Parquet'} from an S3 external stage needs MatrixOne 4.1.0; this server is MatrixOne ${version}. Load CSV from it, or the file from a file:// external stage.`,
+                ],
+              ]
+            : [],
+        );
+      }
+    },
+  );
+
+  it('loads CSV from an S3 external stage on any version (§2.2)', () => {
+    const { diagnostics, plan } = compileFlow(
+      flow(
+        [
+          stage('src', 'file-source', { externalStage: 'lake', columns: cols }),
+          stage('d', 'table-destination', { table: 't' }),
+        ],
+        ['src->d'],
+      ),
+      { target: MATRIXONE_3, runTag: 'r1', s3ExternalStages: ['lake'] },
+    );
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(plan?.steps.map((s) => s.sql)).toContainEqual(
+      expect.stringContaining("LOAD DATA INFILE 'stage://lake/orders.csv'"),
+    );
+  });
 });
 
 describe('matrixone writes (§6: everything inside the transaction)', () => {

@@ -42,3 +42,20 @@ export function rootOf(name: string, stages: readonly Named[]): StageRoot {
   }
   return { stage: current, prefix };
 }
+
+/**
+ * The external stages whose files live on S3, directly or as sub-stages of one, for the
+ * compiler's `s3ExternalStages`. A stage whose chain is broken is left out: using it refuses
+ * the run with `rootOf`'s own message.
+ */
+export function s3StageNames(stages: readonly Named[]): string[] {
+  return stages
+    .filter((stage) => {
+      try {
+        return rootOf(stage.name, stages).stage.url.startsWith('s3://');
+      } catch {
+        return false;
+      }
+    })
+    .map((stage) => stage.name);
+}

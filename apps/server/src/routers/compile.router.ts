@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { previewFlow } from '@sluice/compiler';
 import { FlowDocumentSchema } from '@sluice/flow';
 
+import { s3StageNames } from '../external-stages/stage-chain';
 import { publicProcedure } from '../trpc';
 
 export const compileRouter = {
@@ -15,6 +16,7 @@ export const compileRouter = {
       const { diagnostics, steps } = previewFlow(input.document, {
         target: ctx.services.target.profile,
         knownExternalStages: known.map((stage) => stage.name),
+        s3ExternalStages: s3StageNames(known),
       });
       return {
         diagnostics,

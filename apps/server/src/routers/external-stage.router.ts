@@ -16,7 +16,7 @@ import {
   CreateExternalStageInput,
   UpdateExternalStageInput,
 } from '../external-stages/external-stage-input';
-import { rootOf } from '../external-stages/stage-chain';
+import { rootOf, s3StageNames } from '../external-stages/stage-chain';
 import { publicProcedure } from '../trpc';
 
 /** The CSV options of a file source, checked by the same rules as its stage config. */
@@ -55,7 +55,12 @@ async function folderOf(
 
 export const externalStageRouter = {
   /** Every external stage; secrets never leave the server, `secretsSet` says which are stored. */
-  list: publicProcedure.query(({ ctx }) => ctx.services.externalStages.list()),
+  /** Every external stage; `onS3` says its files live on S3, which only MatrixOne reads. */
+  list: publicProcedure.query(async ({ ctx }) => {
+    const stages = await ctx.services.externalStages.list();
+    const s3 = new Set(s3StageNames(stages));
+    return stages.map((stage) => ({ ...stage, onS3: s3.has(stage.name) }));
+  }),
 
   create: publicProcedure
     .input(CreateExternalStageInput)

@@ -303,6 +303,26 @@ describe('runs through external stages of other kinds', () => {
       expect(error.code).toBe('BAD_REQUEST');
       expect(error.message).toContain('only MatrixOne reads S3 external stages here');
       expect(await keyed.caller.run.list({ flowId })).toEqual([]);
+
+      // The editor knows before any run: the list says where files live, the preview marks it.
+      await keyed.caller.externalStage.create({ name: 'lake-in', url: 'stage://lake/2024/' });
+      const listed = await keyed.caller.externalStage.list();
+      expect(listed.map((stage) => [stage.name, stage.onS3])).toEqual([
+        ['exports', false],
+        ['lake', true],
+        ['lake-in', true],
+        ['samples', false],
+      ]);
+      const preview = await keyed.caller.compile.preview({
+        document: paidOrdersFlow({ externalStage: 'lake-in', path: 'orders.csv' }),
+      });
+      expect(preview.diagnostics).toContainEqual(
+        expect.objectContaining({
+          code: 'unsupported-on-target',
+          stageId: 'orders',
+          path: ['externalStage'],
+        }),
+      );
     } finally {
       await keyed.close();
     }

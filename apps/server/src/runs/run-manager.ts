@@ -14,6 +14,7 @@ import type { FlowRecord, FlowsRepo } from '../repos/flows.repo';
 import type { RunsRepo } from '../repos/runs.repo';
 import type { RunDetail, RunEnding } from './run-types';
 import { ConflictError, InvalidRequestError } from '../errors';
+import { s3StageNames } from '../external-stages/stage-chain';
 import { logger } from '../logger';
 import { DestinationClaims } from './destination-claims';
 import { detectFlowColumns, resolveFlowFiles } from './flow-files';
@@ -141,6 +142,7 @@ export class RunManager {
     });
     const { plan, diagnostics } = await compileForRun(flow.document, target, {
       runTag: randomBytes(4).toString('hex'),
+      s3ExternalStages: s3StageNames(known),
       ...(resolveFile === undefined ? {} : { resolveFile }),
       detectedColumns,
     });

@@ -21,6 +21,7 @@ export function usePreviewEnvironment(): void {
     setEnvironment({
       target: { dialect, product, version },
       knownExternalStages: stages.data?.map((stage) => stage.name),
+      s3ExternalStages: stages.data?.filter((stage) => stage.onS3).map((stage) => stage.name),
     });
   }, [target, stages.data, setEnvironment]);
 }

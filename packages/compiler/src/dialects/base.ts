@@ -9,6 +9,7 @@ import type {
   StageOp,
   TableRef,
 } from '@sluice/stages';
+import { diagnostic } from '@sluice/flow';
 
 import type { DialectName, PlanStep, TargetProfile } from '../plan';
 
@@ -83,6 +84,8 @@ export interface ExportArgs {
 /** What a dialect may ask about the plan while it checks an op. */
 export interface CheckContext {
   tableExists(table: TableRef): boolean | undefined;
+  /** True for a file whose external stage keeps its files on S3 (see `s3ExternalStages`). */
+  onS3(file: FileRef): boolean;
 }
 
 /**
@@ -120,9 +123,26 @@ export abstract class Dialect {
   /** The steps that write relation `source` as a file. */
   abstract exportFile(args: ExportArgs): DialectStep[];
 
-  /** Target limits an op runs into, as diagnostics without a stage (the compiler adds it). */
-  diagnose(_op: StageOp, _ctx: CheckContext): Diagnostic[] {
-    return [];
+  /**
+   * Target limits an op runs into, as diagnostics without a stage (the compiler adds it). Where
+   * Sluice moves the files itself it reads folders only, so an S3 external stage is MatrixOne's.
+   */
+  diagnose(op: StageOp, ctx: CheckContext): Diagnostic[] {
+    if (this.databaseResolvesFiles) return [];
+    if (op.kind !== 'load-file' && op.kind !== 'export-file') return [];
+    if (!ctx.onS3(op.file)) return [];
+    return [
+      diagnostic(
+        'unsupported-on-target',
+        {
+          feature: `External stage "${op.file.externalStage}" on S3`,
+          needs: 'MatrixOne, which reads S3 itself',
+          target: this.targetName,
+          instead: 'Use a file:// external stage.',
+        },
+        { path: ['externalStage'] },
+      ),
+    ];
   }
 
   /** The one step that swaps every shadow table in; only dialects that build shadows have it. */

@@ -18,6 +18,8 @@ import { MySqlFamilyDialect } from './mysql-family';
 const CTAS_IN_TRANSACTION = '3.0.7';
 /** `FORMAT 'jsonline' | 'parquet'` export and `REMOVE FILES FROM STAGE` (§1.1, §3.1, §3.4). */
 const MULTI_FORMAT_EXPORT = '4.0.0';
+/** The `INFILE {'filepath'=…}` load form through an S3-backed external stage (§2.2). */
+const S3_BRACE_LOAD = '4.1.0';
 /** `#` as a field terminator, and data lines starting with `#` kept (§2.4). */
 const HASH_NOT_COMMENT = '4.1.0';
 
@@ -45,7 +47,8 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
   override diagnose(op: StageOp, ctx: CheckContext): Diagnostic[] {
     switch (op.kind) {
       case 'load-file':
-        return op.format.kind === 'csv' ? this.diagnoseCsvLoad(op.format) : [];
+        if (op.format.kind === 'csv') return this.diagnoseCsvLoad(op.format);
+        return ctx.onS3(op.file) ? this.diagnoseS3BraceLoad(op.format.kind) : [];
       case 'export-file':
         return this.diagnoseExport(op.format);
       case 'write-table': {
@@ -191,6 +194,27 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
       `LINES TERMINATED BY ${this.literal('\n')}`,
       `HEADER ${this.literal(format.header ? 'TRUE' : 'FALSE')}`,
     ].join(' ');
+  }
+
+  /**
+   * JSON lines and Parquet load through the `INFILE {'filepath'=…}` form, which MatrixOne before
+   * 4.1 refuses for S3-backed external stages ("the keyword 'filepath' is not support", §2.2).
+   */
+  private diagnoseS3BraceLoad(kind: 'jsonl' | 'parquet'): Diagnostic[] {
+    if (this.atLeast(S3_BRACE_LOAD)) return [];
+    const feature = kind === 'jsonl' ? 'Loading JSON lines' : 'Loading Parquet';
+    return [
+      diagnostic(
+        'unsupported-on-target',
+        {
+          feature: `${feature} from an S3 external stage`,
+          needs: `MatrixOne ${S3_BRACE_LOAD}`,
+          target: this.targetName,
+          instead: 'Load CSV from it, or the file from a file:// external stage.',
+        },
+        { path: ['format'] },
+      ),
+    ];
   }
 
   private diagnoseCsvLoad(format: CsvFormat): Diagnostic[] {

@@ -3,6 +3,7 @@ import type { Column, CsvFormat, StageOp, TableRef } from '@sluice/stages';
 import { diagnostic } from '@sluice/flow';
 
 import type {
+  CheckContext,
   DialectStep,
   ExportArgs,
   LoadArgs,
@@ -37,7 +38,9 @@ export class MySqlDialect extends MySqlFamilyDialect {
     TIMESTAMP: 'DATETIME(6)',
   } as const;
 
-  override diagnose(op: StageOp): Diagnostic[] {
+  override diagnose(op: StageOp, ctx: CheckContext): Diagnostic[] {
+    const found = super.diagnose(op, ctx);
+    if (found.length > 0) return found;
     if (op.kind === 'load-file' && op.format.kind === 'parquet') {
       return [
         this.unsupported(

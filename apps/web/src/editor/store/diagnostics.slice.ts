@@ -13,6 +13,8 @@ export interface PreviewEnvironment {
   target: TargetProfile;
   /** Names of the external stages that exist; absent until the list has loaded. */
   knownExternalStages?: readonly string[];
+  /** Names of those whose files live on S3, which only MatrixOne reads. */
+  s3ExternalStages?: readonly string[];
 }
 
 /**

@@ -280,6 +280,20 @@ describe('editor store', () => {
       expect(ed.state().preview?.steps).toEqual([]);
     });
 
+    it('marks a source on an S3 external stage where the target cannot read S3', () => {
+      const { ed, source } = paidOrders();
+      ed.state().setEnvironment({
+        target: duckdb,
+        knownExternalStages: ['samples'],
+        s3ExternalStages: ['samples'],
+      });
+      const onStage = ed.state().diagnostics.filter((d) => d.stageId === source);
+      expect(onStage.map((d) => [d.code, d.path])).toEqual([
+        ['unsupported-on-target', ['externalStage']],
+      ]);
+      expect(ed.state().preview?.steps).toEqual([]);
+    });
+
     it('compiles for the target: its SQL and the diagnostics it has on a stage', () => {
       const { ed } = paidOrders();
       const mariadb = { dialect: 'mysql', product: 'MariaDB', version: '10.11.19' } as const;
