@@ -50,8 +50,8 @@ interface RunContext {
   undo: { stepId: string; statements: readonly string[] }[];
   exports: TempExport[];
   promotions: ExportPromotions;
-  /** Stages whose export files are moved into place at the end; they succeed after commit. */
-  awaitingRename: Set<string>;
+  /** Stages that succeed only once the run stands (see `succeedingAtCommit`). */
+  awaitingCommit: Set<string>;
 }
 
 /** How a run ended, what needs tidying by hand, and whether cleanup may drop staging. */
@@ -59,6 +59,19 @@ interface Finished {
   outcome: RunOutcome;
   problems: string[];
   cleanup: boolean;
+}
+
+/**
+ * Stages whose work only stands once the final COMMIT does: exports, whose files move into
+ * place right before it, and stages whose last step is in the commit phase (MySQL's appends),
+ * which a failure after them rolls back. Reporting them earlier would show rows that vanish.
+ */
+function succeedingAtCommit(plan: Plan, exports: readonly TempExport[]): Set<string> {
+  const lastPhase = new Map<string, PlanStep['phase']>();
+  for (const step of plan.steps)
+    if (step.stageId !== undefined) lastPhase.set(step.stageId, step.phase);
+  const appends = [...lastPhase].filter(([, phase]) => phase === 'commit').map(([id]) => id);
+  return new Set([...exports.flatMap((e) => e.stageId ?? []), ...appends]);
 }
 
 /** Consecutive steps that share transaction membership, in plan order. */
@@ -90,7 +103,7 @@ async function runOne(client: SqlClient, step: PlanStep, context: RunContext): P
   tracker.stepDone(stageId, step.sql, rows);
   if (
     tracker.isLastStep(stageId, plan.steps.indexOf(step)) &&
-    !context.awaitingRename.has(stageId)
+    !context.awaitingCommit.has(stageId)
   ) {
     tracker.succeed(stageId);
   }
@@ -201,7 +214,7 @@ async function execute(context: RunContext): Promise<Finished> {
   } catch (error) {
     return await compensate(context, error);
   }
-  for (const stageId of context.awaitingRename) context.tracker.succeed(stageId);
+  for (const stageId of context.awaitingCommit) context.tracker.succeed(stageId);
   const problems = await context.promotions.dropBackups();
   return { outcome: { state: 'succeeded' }, problems, cleanup: true };
 }
@@ -266,7 +279,7 @@ export async function runPlan(
     undo: [],
     exports,
     promotions: new ExportPromotions(),
-    awaitingRename: new Set(exports.flatMap((e) => e.stageId ?? [])),
+    awaitingCommit: succeedingAtCommit(plan, exports),
   });
   const cleanupErrors = [...problems, ...(cleanup ? await runCleanup(client, plan) : [])];
   return cleanupErrors.length > 0 ? { ...outcome, cleanupErrors } : outcome;

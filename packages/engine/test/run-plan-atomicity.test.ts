@@ -270,11 +270,13 @@ describe('a mixed plan on MariaDB', () => {
     const before = await snapshot();
     const plan = await compileMixed();
     expect(plan.steps.at(-1)).toMatchObject({ stageId: 'append', inTransaction: true });
+    expect(plan.steps.filter((s) => s.stageId === 'append')).toHaveLength(1);
     const controller = new AbortController();
     const outcome = await run(plan, {
       signal: controller.signal,
       onEvent: (event) => {
-        if (event.stageId === 'append' && event.state === 'succeeded') controller.abort();
+        // The append's one step has begun: it runs, and the cancel is seen before COMMIT.
+        if (event.stageId === 'append' && event.state === 'running') controller.abort();
       },
     });
     expect(outcome).toEqual({ state: 'cancelled' });
@@ -335,13 +337,17 @@ describe('a mixed plan on MariaDB', () => {
     // The CSV replacing an earlier file moves in first; the JSON lines file then fails.
     expect(exports.map((f) => f.ref.path)).toEqual(['big.csv', 'all.jsonl']);
     const vanishing = exports[1]?.temp ?? '';
+    const states = new Map<string, string>();
     const outcome = await run(plan, {
       onEvent: (event) => {
+        states.set(event.stageId, event.state);
         // The appends run last, after both exports were written: take the second one away.
         if (event.stageId === 'append' && event.state === 'running') rmSync(vanishing);
       },
     });
     expect(outcome).toMatchObject({ state: 'failed', failedStageId: 'out2' });
+    // The append's rows were rolled back with the rest, so it never showed as succeeded.
+    expect(states.get('append')).toBe('skipped');
     expect(outcome.error).toContain(`could not be moved to ${join(root, 'exports', 'all.jsonl')}`);
     expect(outcome.cleanupErrors).toBeUndefined();
     expect(await snapshot()).toEqual(before);
