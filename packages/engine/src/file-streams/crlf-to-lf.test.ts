@@ -26,13 +26,25 @@ describe('crlfToLf', () => {
     },
   );
 
-  it('leaves a file with LF endings as it is, quoted CRLFs included', async () => {
-    expect(await convert(unix, 5)).toBe(unix);
+  it('passes a file whose first chunk has no CR through untouched', async () => {
+    const lf = 'a,b\n1,"x"\n2,5" pipe\n';
+    expect(await convert(lf, 1000)).toBe(lf);
+    expect(await convert(unix, 1000)).toBe(unix);
+  });
+
+  it('opens a quote only at the start of a field, as DuckDB reads it', async () => {
+    const input = '1,5" pipe,a\r\n2,x,"l1\r\nl2"\r\n3,"a""b",c\r\n';
+    expect(await convert(input, 3)).toBe('1,5" pipe,a\n2,x,"l1\r\nl2"\n3,"a""b",c\n');
+  });
+
+  it('drops a CR that ends the file, as a final line end', async () => {
+    expect(await convert('a,b\r\n1,2\r', 2)).toBe('a,b\n1,2');
   });
 
   it('skips the byte after an escape that is not the quote', async () => {
     const format = { ...CSV, escape: '\\' };
-    const input = 'a\r\n"q\\"\r\nstill quoted"\r\nz\r\n';
-    expect(await convert(input, 4, format)).toBe('a\n"q\\"\r\nstill quoted"\nz\n');
+    const input = 'a\r\n"q\\"\r\nstill quoted"\r\nC:\\dir\\\r\nz\r\n';
+    // Outside quotes too, as MySQL reads ESCAPED BY: the CR after a backslash stays.
+    expect(await convert(input, 4, format)).toBe('a\n"q\\"\r\nstill quoted"\nC:\\dir\\\r\nz\n');
   });
 });
