@@ -11,71 +11,84 @@ function singleByte(char: string): number | undefined {
   return bytes.length === 1 ? bytes[0] : undefined;
 }
 
-/**
- * Where the reader is in the file: inside a quoted field or not, at the start of a field (where
- * a quote opens one), right after a quote inside one (doubled, or closing), after an escape,
- * or holding a CR outside quotes until the next byte says whether it ends a line.
- */
-interface ReadState {
-  quoted: boolean;
-  fieldStart: boolean;
-  afterQuote: boolean;
-  escaped: boolean;
-  heldCr: boolean;
-}
-
 interface Bytes {
   quote: number | undefined;
   escape: number | undefined;
   delimiter: number | undefined;
 }
 
-/** Reads one byte, appending what it stands for to `out`; returns the new length of `out`. */
-function step(byte: number, state: ReadState, bytes: Bytes, out: Buffer, size: number): number {
-  let at = size;
-  if (state.heldCr) {
-    state.heldCr = false;
-    if (byte !== LF) out[at++] = CR;
+/**
+ * Reads a delimited file byte by byte, knowing where it is: inside a quoted field or not, at
+ * the start of a field (where a quote opens one), right after a quote inside one (doubled, or
+ * closing), after an escape, or holding a CR outside quotes until the next byte says whether
+ * it ends a line.
+ */
+class LineEndReader {
+  private quoted = false;
+  private fieldStart = true;
+  private afterQuote = false;
+  private escaped = false;
+  private heldCr = false;
+  private out = Buffer.alloc(0);
+  private size = 0;
+
+  constructor(private readonly bytes: Bytes) {}
+
+  /** The chunk with CRLF outside quotes made LF; a CR at its end waits for the next chunk. */
+  read(chunk: Buffer): Buffer {
+    this.out = Buffer.allocUnsafe(chunk.length + 1);
+    this.size = 0;
+    for (const byte of chunk) this.step(byte);
+    return this.out.subarray(0, this.size);
   }
-  if (state.escaped) {
-    state.escaped = false;
-    out[at++] = byte;
-    return at;
+
+  private emit(byte: number): void {
+    this.out[this.size++] = byte;
   }
-  if (state.quoted) {
-    if (!state.afterQuote) {
-      if (byte === bytes.escape) state.escaped = true;
-      else if (byte === bytes.quote) state.afterQuote = true;
-      out[at++] = byte;
-      return at;
+
+  private step(byte: number): void {
+    if (this.heldCr) {
+      this.heldCr = false;
+      if (byte !== LF) this.emit(CR);
     }
-    state.afterQuote = false;
-    if (byte === bytes.quote) {
-      out[at++] = byte;
-      return at;
+    if (this.escaped) {
+      this.escaped = false;
+      this.emit(byte);
+      return;
     }
-    state.quoted = false;
+    if (this.quoted && this.stepQuoted(byte)) return;
+    // MySQL applies ESCAPED BY outside quotes too (sql-reference.md §9.1): the byte after stays.
+    if (byte === this.bytes.escape) {
+      this.escaped = true;
+      this.fieldStart = false;
+    } else if (byte === this.bytes.quote && this.fieldStart) {
+      this.quoted = true;
+      this.fieldStart = false;
+    } else if (byte === CR) {
+      this.heldCr = true;
+      return;
+    } else {
+      this.fieldStart = byte === LF || byte === this.bytes.delimiter;
+    }
+    this.emit(byte);
   }
-  // MySQL applies ESCAPED BY outside quotes too (sql-reference.md §9.1): the byte after stays.
-  if (byte === bytes.escape) {
-    state.escaped = true;
-    state.fieldStart = false;
-    out[at++] = byte;
-    return at;
+
+  /** Reads a byte inside a quoted field; false when it closed the field and reads on outside. */
+  private stepQuoted(byte: number): boolean {
+    if (this.afterQuote) {
+      this.afterQuote = false;
+      if (byte !== this.bytes.quote) {
+        this.quoted = false;
+        return false;
+      }
+    } else if (byte === this.bytes.escape) {
+      this.escaped = true;
+    } else if (byte === this.bytes.quote) {
+      this.afterQuote = true;
+    }
+    this.emit(byte);
+    return true;
   }
-  if (byte === bytes.quote && state.fieldStart) {
-    state.quoted = true;
-    state.fieldStart = false;
-    out[at++] = byte;
-    return at;
-  }
-  if (byte === CR) {
-    state.heldCr = true;
-    return at;
-  }
-  state.fieldStart = byte === LF || byte === bytes.delimiter;
-  out[at++] = byte;
-  return at;
 }
 
 /**
@@ -88,18 +101,11 @@ function step(byte: number, state: ReadState, bytes: Bytes, out: Buffer, size: n
  * is taken as LF-only and passes through untouched, at full speed.
  */
 export function crlfToLf(format: CsvFormat): Transform {
-  const bytes: Bytes = {
+  const reader = new LineEndReader({
     quote: singleByte(format.quote),
     escape: format.escape === format.quote ? undefined : singleByte(format.escape),
     delimiter: singleByte(format.delimiter),
-  };
-  const state: ReadState = {
-    quoted: false,
-    fieldStart: true,
-    afterQuote: false,
-    escaped: false,
-    heldCr: false,
-  };
+  });
   let lfOnly: boolean | undefined;
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -110,10 +116,7 @@ export function crlfToLf(format: CsvFormat): Transform {
         done(null, chunk);
         return;
       }
-      const out = Buffer.allocUnsafe(chunk.length + 1);
-      let size = 0;
-      for (const byte of chunk) size = step(byte, state, bytes, out, size);
-      done(null, out.subarray(0, size));
+      done(null, reader.read(chunk));
     },
   });
 }
