@@ -116,6 +116,34 @@ describe('MySqlRunClient on MariaDB', () => {
     }
   });
 
+  it('rejects, never throws, once the server has closed its connection', async () => {
+    const client = await MySqlRunClient.open(db.location);
+    try {
+      const [row] = await client.query<{ id: number }>('SELECT CONNECTION_ID() AS id');
+      await pool.run(`KILL CONNECTION ${String(row?.id)}`);
+      await expect
+        .poll(() =>
+          client.run('SELECT 1').then(
+            () => 'open',
+            () => 'lost',
+          ),
+        )
+        .toBe('lost');
+      let thrown: unknown;
+      const calls: Promise<unknown>[] = [];
+      try {
+        calls.push(client.run('SELECT 1'), client.query('SELECT 1'));
+        calls.push(client.transaction(() => Promise.resolve()));
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeUndefined();
+      for (const call of calls) await expect(call).rejects.toThrow();
+    } finally {
+      await client.close();
+    }
+  });
+
   it("refuses a LOAD DATA LOCAL request for any file but the step's own", async () => {
     const client = await MySqlRunClient.open(db.location);
     try {

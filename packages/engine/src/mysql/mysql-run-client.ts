@@ -77,18 +77,20 @@ export class MySqlRunClient implements RunClient {
     return this.promised;
   }
 
-  query<T extends Record<string, unknown>>(
+  // Async so a connection the server already closed rejects like any failed statement, and the
+  // run's undo and cleanup, which catch rejections, still get to their file restores.
+  async query<T extends Record<string, unknown>>(
     sql: string,
     params?: readonly SqlValue[],
   ): Promise<T[]> {
     return queryRows<T>(this.usable(), sql, params);
   }
 
-  run(sql: string, params?: readonly SqlValue[]): Promise<number> {
+  async run(sql: string, params?: readonly SqlValue[]): Promise<number> {
     return runStatement(this.usable(), sql, params);
   }
 
-  transaction<T>(fn: (client: SqlClient) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (client: SqlClient) => Promise<T>): Promise<T> {
     return inTransaction(this.usable(), fn);
   }
 
