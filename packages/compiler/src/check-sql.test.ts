@@ -53,6 +53,10 @@ describe('checkSqlExpression', () => {
     ['x IN ( table other )', 'Subqueries are not allowed'],
     ['a = 1 # trailing', 'Comments (--, /* */ or #)'],
     ['a` = 1', 'quoted name (`…`) is not closed when MySQL'],
+    ["x = éE'\\')) OR ((1=1 --'", 'has no matching "(" when DuckDB'],
+    ["name = LOAD_FILE('/etc/passwd')", 'LOAD_FILE() is not allowed'],
+    ['sleep (5) = 0', 'SLEEP() is not allowed'],
+    ["get_lock('x', 10) = 1", 'GET_LOCK() is not allowed'],
   ])('rejects %s', (sql, message) => {
     const problem = checkSqlExpression(sql);
     expect(problem?.kind).toBe('invalid');

@@ -26,6 +26,13 @@ const SUBQUERY_START =
   /\bselect\b|\(\s*(?:from|with|table|values|pivot|unpivot|summarize|describe|show)\b/i;
 
 /**
+ * Functions that reach past a stage's inputs or hold the server: files on the database host
+ * (`LOAD_FILE`, with the FILE privilege), sleeping and locks. A condition only reads rows.
+ */
+const SIDE_EFFECT_CALL =
+  /\b(load_file|sleep|benchmark|get_lock|release_lock|release_all_locks|is_free_lock|is_used_lock|master_pos_wait|source_pos_wait|sys_exec|sys_eval)\s*\(/i;
+
+/**
  * Checks user-written SQL that Sluice places inside parentheses as one expression (a filter
  * condition). Returns `undefined` when it is usable, otherwise a problem a person can act on.
  *
@@ -45,6 +52,13 @@ export function checkSqlExpression(sql: string): SqlProblem | undefined {
   // Every reading: what one target reads as quoted text may be bare SQL on another.
   if (scanned.unquoted.some((text) => SUBQUERY_START.test(text))) {
     return { kind: 'invalid', message: NO_SUBQUERY };
+  }
+  const call = scanned.unquoted.map((text) => SIDE_EFFECT_CALL.exec(text)?.[1]).find(Boolean);
+  if (call) {
+    return {
+      kind: 'invalid',
+      message: `${call.toUpperCase()}() is not allowed: an expression may only read the stage's input rows.`,
+    };
   }
   return checkParsed(sql);
 }

@@ -149,5 +149,8 @@ function refusedAt(sql: string, i: number, lexing: Lexing): string | undefined {
 function isEscapeStringPrefix(sql: string, at: number): boolean {
   const prefix = sql[at - 1];
   const before = sql[at - 2];
-  return (prefix === 'E' || prefix === 'e') && (before === undefined || !/\w/.test(before));
+  // DuckDB names may hold any letter, so `éE'…'` is a name and a string, not an E string.
+  return (
+    (prefix === 'E' || prefix === 'e') && (before === undefined || !/[\p{L}\p{N}_$]/u.test(before))
+  );
 }
