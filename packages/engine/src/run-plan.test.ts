@@ -228,6 +228,26 @@ describe('runPlan transaction groups and undo', () => {
     expect(await log()).toEqual(['s1', 's2', 'undo s2 a', 'undo s2 b', 'undo s1']);
   });
 
+  it('still cleans up when only an export removal failed to undo, saying what to delete', async () => {
+    await client.run('CREATE TABLE log (v VARCHAR)');
+    const written: PlanStep = {
+      ...logStep('written', false),
+      phase: 'export',
+      undo: ['SELECT no_such_remove()'],
+    };
+    const plan = planOf(TAG, [
+      loadStep(TAG, csv),
+      written,
+      { ...failingStep, inTransaction: true },
+    ]);
+    const outcome = await runPlan(client, plan, { onEvent });
+    expect(outcome.error).toContain(
+      'Sluice could not remove an export this run had already written (undo written: ',
+    );
+    expect(outcome.error).toContain('delete that file by hand before running again.');
+    expect(await stagingLeft()).toEqual([]);
+  });
+
   it('runs no undo when every step succeeds', async () => {
     await client.run('CREATE TABLE log (v VARCHAR)');
     const steps = [logStep('s1', false, ['undo s1']), logStep('s2', true)];

@@ -47,7 +47,7 @@ interface RunContext {
   signal: AbortSignal | undefined;
   watch: CancelWatch;
   /** Undo statements of the steps that succeeded, in the order the steps ran. */
-  undo: { stepId: string; statements: readonly string[] }[];
+  undo: { stepId: string; phase: PlanStep['phase']; statements: readonly string[] }[];
   exports: TempExport[];
   promotions: ExportPromotions;
   /** Stages that succeed only once the run stands (see `succeedingAtCommit`). */
@@ -98,7 +98,7 @@ async function runOne(client: SqlClient, step: PlanStep, context: RunContext): P
   const rows = await runStep(streams ? context.client : client, step).catch((reason: unknown) => {
     throw new StepFailure(step, reason);
   });
-  if (step.undo) context.undo.push({ stepId: step.id, statements: step.undo });
+  if (step.undo) context.undo.push({ stepId: step.id, phase: step.phase, statements: step.undo });
   if (stageId === undefined) return;
   tracker.stepDone(stageId, step.sql, rows);
   if (
@@ -148,16 +148,18 @@ async function runSteps(context: RunContext): Promise<void> {
  * Runs the undo statements of the steps that succeeded, newest step first (each step's own
  * statements in order), so a failure after MySQL's shadow swap puts every table back.
  */
-async function runUndo(context: RunContext): Promise<string[]> {
+async function runUndo(context: RunContext): Promise<{ errors: string[]; swapFailed: boolean }> {
   const errors: string[] = [];
-  for (const { stepId, statements } of [...context.undo].reverse()) {
+  let swapFailed = false;
+  for (const { stepId, phase, statements } of [...context.undo].reverse()) {
     for (const sql of statements) {
       await context.client.run(sql).catch((error: unknown) => {
         errors.push(`undo ${stepId}: ${databaseErrorText(error)}`);
+        swapFailed ||= phase === 'swap';
       });
     }
   }
-  return errors;
+  return { errors, swapFailed };
 }
 
 function failed(tracker: StageTracker, error: string, stageId?: string): RunOutcome {
@@ -192,19 +194,20 @@ async function compensate(context: RunContext, reason: unknown): Promise<Finishe
   // A cancel that comes in from here on changes nothing: the run stopped for this reason.
   const cancelled = context.signal?.aborted === true;
   await context.watch.stop();
-  const undoErrors = await runUndo(context);
+  const undone = await runUndo(context);
   const problems = await context.promotions.restore();
   await discardExports(context.plan).catch((reason: unknown) => {
     problems.push(`Cannot delete a temporary export: ${databaseErrorText(reason)}`);
   });
   const outcome = stopped(context.tracker, reason, cancelled);
-  if (undoErrors.length === 0) return { outcome, problems, cleanup: true };
-  const note = unrestoredNote(context.plan, undoErrors);
+  if (undone.errors.length === 0) return { outcome, problems, cleanup: true };
+  const note = unrestoredNote(context.plan, undone);
   const error = outcome.error === undefined ? note : `${outcome.error} ${note}`;
+  // Only a failed swap back leaves original rows in the run's `…_old` tables.
   return {
     outcome: { ...outcome, error },
-    problems: [...undoErrors, note, ...problems],
-    cleanup: false,
+    problems: [...undone.errors, note, ...problems],
+    cleanup: !undone.swapFailed,
   };
 }
 
