@@ -84,6 +84,7 @@ export async function createServices(config: ServerConfig): Promise<Services> {
       runs,
       externalStages: repo,
       fileRoots: config.fileRoots,
+      defaultSchema: config.database.kind === 'duckdb' ? 'main' : config.database.database,
     });
     return {
       config,

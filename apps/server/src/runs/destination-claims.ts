@@ -13,12 +13,12 @@ interface Claim {
  * by database and name, export files by external stage and path. Names compare without case,
  * since MySQL-family servers may fold table names.
  */
-function destinationsOf(plan: Plan): Map<string, string> {
+function destinationsOf(plan: Plan, defaultSchema: string): Map<string, string> {
   const found = new Map<string, string>();
   for (const table of plan.destinations) {
     const shown = table.schema === undefined ? table.name : `${table.schema}.${table.name}`;
     found.set(
-      `table:${JSON.stringify([table.schema ?? '', table.name]).toLowerCase()}`,
+      `table:${JSON.stringify([table.schema ?? defaultSchema, table.name]).toLowerCase()}`,
       `table "${shown}"`,
     );
   }
@@ -43,9 +43,12 @@ function destinationsOf(plan: Plan): Map<string, string> {
 export class DestinationClaims {
   private readonly held = new Map<string, Claim>();
 
+  /** `defaultSchema`: where a table named without a schema lives, so `t` and `db.t` are one. */
+  constructor(private readonly defaultSchema: string) {}
+
   /** Claims every destination of `plan` for the run, or refuses with CONFLICT naming the holder. */
   claim(plan: Plan, claim: Claim): () => void {
-    const wanted = destinationsOf(plan);
+    const wanted = destinationsOf(plan, this.defaultSchema);
     for (const [key, shown] of wanted) {
       const holder = this.held.get(key);
       if (holder) {

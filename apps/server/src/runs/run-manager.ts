@@ -27,6 +27,8 @@ export interface RunManagerDeps {
   runs: RunsRepo;
   externalStages: ExternalStagesRepo;
   fileRoots: readonly string[];
+  /** Where a destination table named without a schema lives (the URL's database, or `main`). */
+  defaultSchema: string;
 }
 
 interface ActiveRun {
@@ -72,9 +74,11 @@ export class RunManager {
   /** Held from the first line of `start` until the run ends, so a flow runs once at a time. */
   private readonly busyFlows = new Map<string, FlowHold>();
   private readonly events = new RunEvents();
-  private readonly claims = new DestinationClaims();
+  private readonly claims: DestinationClaims;
 
-  constructor(private readonly deps: RunManagerDeps) {}
+  constructor(private readonly deps: RunManagerDeps) {
+    this.claims = new DestinationClaims(deps.defaultSchema);
+  }
 
   /**
    * Compiles the latest saved version and starts it; refuses flows with error diagnostics and
