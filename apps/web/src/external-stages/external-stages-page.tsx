@@ -1,22 +1,11 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Container,
-  Group,
-  Loader,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
-import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
+import { Button, Table } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 
 import type { ExternalStageDraft } from './external-stage-modal';
-import { AppHeader } from '../lib/app-header';
-import { errorMessage, trpc } from '../lib/trpc';
+import { ListPage } from '../lib/list-page';
+import { trpc } from '../lib/trpc';
 import { DeleteExternalStageModal } from './delete-external-stage-modal';
 import { EmptyExternalStages } from './empty-external-stages';
 import { ExternalStageModal } from './external-stage-modal';
@@ -36,69 +25,55 @@ export function ExternalStagesPage() {
       return next;
     });
 
+  const create = () => setEditing('new');
   return (
     <>
-      <AppHeader />
-      <Container size="lg" py="xl">
-        <Group justify="space-between" mb="lg">
-          <Stack gap={2}>
-            <Title order={2}>External stages</Title>
-            <Text c="dimmed" size="sm">
-              Named storage locations (folders, S3 buckets, sub-stages) that flows read files from
-              and write exports to.
-            </Text>
-          </Stack>
+      <ListPage
+        title="External stages"
+        description="Named storage locations (folders, S3 buckets, sub-stages) that flows read files from and write exports to."
+        action={
           <Button
             data-testid="new-external-stage-button"
             leftSection={<IconPlus size={16} />}
-            onClick={() => setEditing('new')}
+            onClick={create}
           >
             New external stage
           </Button>
-        </Group>
-        {stages.isPending && <Loader />}
-        {stages.isError && (
-          <Alert
-            color="red"
-            icon={<IconAlertTriangle />}
-            title="Could not load the external stages"
-          >
-            {errorMessage(stages.error)}
-          </Alert>
+        }
+        list={stages}
+        noun="the external stages"
+        empty={<EmptyExternalStages onCreate={create} />}
+      >
+        {(items) => (
+          <Table verticalSpacing="sm" horizontalSpacing="md">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={36} />
+                <Table.Th w={180}>Name</Table.Th>
+                <Table.Th w={110}>Kind</Table.Th>
+                <Table.Th>URL</Table.Th>
+                <Table.Th>Comment</Table.Th>
+                <Table.Th w={150}>Updated</Table.Th>
+                <Table.Th w={90} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((stage) => (
+                <ExternalStageRow
+                  key={stage.name}
+                  stage={stage}
+                  expanded={expanded.has(stage.name)}
+                  actions={{
+                    onToggle: () => toggle(stage.name),
+                    onEdit: () => setEditing(stage),
+                    onDelete: () => setDeleting(stage.name),
+                  }}
+                />
+              ))}
+            </Table.Tbody>
+          </Table>
         )}
-        {stages.data?.length === 0 && <EmptyExternalStages onCreate={() => setEditing('new')} />}
-        {stages.data && stages.data.length > 0 && (
-          <Paper withBorder radius="md">
-            <Table verticalSpacing="sm" horizontalSpacing="md">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={36} />
-                  <Table.Th w={180}>Name</Table.Th>
-                  <Table.Th w={110}>Kind</Table.Th>
-                  <Table.Th>URL</Table.Th>
-                  <Table.Th>Comment</Table.Th>
-                  <Table.Th w={150}>Updated</Table.Th>
-                  <Table.Th w={90} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {stages.data.map((stage) => (
-                  <ExternalStageRow
-                    key={stage.name}
-                    stage={stage}
-                    expanded={expanded.has(stage.name)}
-                    actions={{
-                      onToggle: () => toggle(stage.name),
-                      onEdit: () => setEditing(stage),
-                      onDelete: () => setDeleting(stage.name),
-                    }}
-                  />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Paper>
-        )}
-      </Container>
+      </ListPage>
       <ExternalStageModal draft={editing} onClose={() => setEditing(undefined)} />
       <DeleteExternalStageModal name={deleting} onClose={() => setDeleting(undefined)} />
     </>

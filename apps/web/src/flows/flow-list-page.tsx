@@ -1,24 +1,12 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Container,
-  Group,
-  Loader,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
-import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
+import { Anchor, Button, Table } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 
-import { AppHeader } from '../lib/app-header';
+import { ListPage } from '../lib/list-page';
 import { Link } from '../lib/router';
 import { RowActions, TimeAgo } from '../lib/table-cells';
-import { errorMessage, trpc } from '../lib/trpc';
+import { trpc } from '../lib/trpc';
 import { CreateFlowModal } from './create-flow-modal';
 import { DeleteFlowModal } from './delete-flow-modal';
 import { EmptyFlows } from './empty-flows';
@@ -48,80 +36,68 @@ export function FlowListPage() {
 
   return (
     <>
-      <AppHeader />
-      <Container size="lg" py="xl">
-        <Group justify="space-between" mb="lg">
-          <Stack gap={2}>
-            <Title order={2}>Flows</Title>
-            <Text c="dimmed" size="sm">
-              Draw load, transform and export flows; Sluice runs them inside the database.
-            </Text>
-          </Stack>
-          {newFlow}
-        </Group>
-        {flows.isPending && <Loader />}
-        {flows.isError && (
-          <Alert color="red" icon={<IconAlertTriangle />} title="Could not load the flows">
-            {errorMessage(flows.error)}
-          </Alert>
-        )}
-        {flows.data?.length === 0 && <EmptyFlows onCreate={() => setCreating(true)} />}
-        {flows.data && flows.data.length > 0 && (
-          <Paper withBorder radius="md">
-            <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th w={90}>Version</Table.Th>
-                  <Table.Th w={90}>Stages</Table.Th>
-                  <Table.Th w={160}>Updated</Table.Th>
-                  <Table.Th w={100} />
+      <ListPage
+        title="Flows"
+        description="Draw load, transform and export flows; Sluice runs them inside the database."
+        action={newFlow}
+        list={flows}
+        noun="the flows"
+        empty={<EmptyFlows onCreate={() => setCreating(true)} />}
+      >
+        {(items) => (
+          <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th w={90}>Version</Table.Th>
+                <Table.Th w={90}>Stages</Table.Th>
+                <Table.Th w={160}>Updated</Table.Th>
+                <Table.Th w={100} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((flow) => (
+                <Table.Tr key={flow.id} data-testid="flow-row" data-flow-name={flow.name}>
+                  <Table.Td>
+                    <Anchor
+                      component={Link}
+                      href={`/flows/${encodeURIComponent(flow.id)}`}
+                      data-testid="open-flow"
+                      fw={500}
+                    >
+                      {flow.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{flow.version}</Table.Td>
+                  <Table.Td>{flow.stageCount}</Table.Td>
+                  <Table.Td>
+                    <TimeAgo at={flow.updatedAt} />
+                  </Table.Td>
+                  <Table.Td>
+                    <RowActions
+                      subject={flow.name}
+                      actions={[
+                        {
+                          kind: 'edit',
+                          label: 'Rename',
+                          testId: 'rename-flow',
+                          onClick: () => setRenaming(flow),
+                        },
+                        {
+                          kind: 'delete',
+                          label: 'Delete',
+                          testId: 'delete-flow',
+                          onClick: () => setDeleting(flow),
+                        },
+                      ]}
+                    />
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {flows.data.map((flow) => (
-                  <Table.Tr key={flow.id} data-testid="flow-row" data-flow-name={flow.name}>
-                    <Table.Td>
-                      <Anchor
-                        component={Link}
-                        href={`/flows/${encodeURIComponent(flow.id)}`}
-                        data-testid="open-flow"
-                        fw={500}
-                      >
-                        {flow.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{flow.version}</Table.Td>
-                    <Table.Td>{flow.stageCount}</Table.Td>
-                    <Table.Td>
-                      <TimeAgo at={flow.updatedAt} />
-                    </Table.Td>
-                    <Table.Td>
-                      <RowActions
-                        subject={flow.name}
-                        actions={[
-                          {
-                            kind: 'edit',
-                            label: 'Rename',
-                            testId: 'rename-flow',
-                            onClick: () => setRenaming(flow),
-                          },
-                          {
-                            kind: 'delete',
-                            label: 'Delete',
-                            testId: 'delete-flow',
-                            onClick: () => setDeleting(flow),
-                          },
-                        ]}
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Paper>
+              ))}
+            </Table.Tbody>
+          </Table>
         )}
-      </Container>
+      </ListPage>
       <CreateFlowModal opened={creating} onClose={() => setCreating(false)} />
       <RenameFlowModal flow={renaming} onClose={() => setRenaming(undefined)} />
       <DeleteFlowModal flow={deleting} onClose={() => setDeleting(undefined)} />
