@@ -58,3 +58,12 @@ export function cyclicFlow(): FlowDocument {
     links: [link('a', 'b'), link('b', 'a')],
   };
 }
+
+/** The five credentials an S3 external stage needs, with placeholder values. */
+export const S3_CREDENTIALS = {
+  AWS_KEY_ID: 'k',
+  AWS_SECRET_KEY: 's',
+  AWS_REGION: 'r',
+  ENDPOINT: 'e',
+  PROVIDER: 'minio',
+} as const;

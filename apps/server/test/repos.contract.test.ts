@@ -22,6 +22,7 @@ import { FlowsRepo } from '../src/repos/flows.repo';
 import { duckDbMetaTables, mySqlMetaTables } from '../src/repos/meta-schema';
 import { migrate } from '../src/repos/migrate';
 import { RunsRepo } from '../src/repos/runs.repo';
+import { S3_CREDENTIALS } from './fixtures';
 import { createTestDatabase } from './mysql-test-database';
 
 interface Backend {
@@ -268,13 +269,7 @@ describe.each([
     const saving = service.create({
       name: 'keyless',
       url: 's3://bucket/',
-      credentials: {
-        AWS_KEY_ID: 'k',
-        AWS_SECRET_KEY: 's',
-        AWS_REGION: 'r',
-        ENDPOINT: 'e',
-        PROVIDER: 'minio',
-      },
+      credentials: S3_CREDENTIALS,
     });
     await expect(saving).rejects.toThrow(InvalidRequestError);
     await expect(saving).rejects.toThrow(/^Set SLUICE_SECRET_KEY/);

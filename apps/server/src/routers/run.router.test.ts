@@ -7,7 +7,7 @@ import type { FlowDocument } from '@sluice/flow';
 
 import type { TestServer } from '../../test/harness';
 import type { RunDetail } from '../runs/run-types';
-import { cyclicFlow, paidOrdersFlow } from '../../test/fixtures';
+import { cyclicFlow, paidOrdersFlow, S3_CREDENTIALS } from '../../test/fixtures';
 import { startTestServer } from '../../test/harness';
 
 let server: TestServer;
@@ -287,13 +287,7 @@ describe('runs through external stages of other kinds', () => {
       await keyed.caller.externalStage.create({
         name: 'lake',
         url: 's3://bucket/in/',
-        credentials: {
-          AWS_KEY_ID: 'k',
-          AWS_SECRET_KEY: 's',
-          AWS_REGION: 'r',
-          ENDPOINT: 'e',
-          PROVIDER: 'minio',
-        },
+        credentials: S3_CREDENTIALS,
       });
       const { id: flowId } = await keyed.caller.flow.create({
         name: 'From S3',
