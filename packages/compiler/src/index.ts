@@ -16,6 +16,7 @@ export {
   dialectFor,
   dropStage,
   getDialect,
+  versionAtLeast,
   maskCredentials,
   S3_PROVIDERS,
   SECRET_CREDENTIAL_KEYS,

@@ -1,3 +1,5 @@
+import { errorReason } from './error-details';
+
 const MAX_LENGTH = 2000;
 
 /** Lines where DuckDB starts generic advice that does not name this run's problem. */
@@ -9,7 +11,7 @@ const ADVICE = /^(Possible fixes|Possible solutions|Did you mean)\b/;
  * @example databaseErrorText(new Error('Conversion Error: CSV Error on Line: 3\n...\n\n  file = x'))
  */
 export function databaseErrorText(error: unknown): string {
-  const raw = error instanceof Error ? error.message : String(error);
+  const raw = errorReason(error);
   const head = raw.split(/\n\s*\n/)[0] ?? raw;
   const lines: string[] = [];
   for (const line of head.split('\n')) {

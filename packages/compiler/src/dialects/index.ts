@@ -32,6 +32,7 @@ export function getDialect<N extends DialectName>(name: N): DialectOf<N> {
   return new DIALECT_CLASS[name](target) as DialectOf<N>;
 }
 
+export { versionAtLeast } from './base';
 export type { Dialect, DialectStep, StagedRelation, TableSwap, TableWrite } from './base';
 export type { DuckDbDialect } from './duckdb';
 export type { MySqlDialect } from './mysql';

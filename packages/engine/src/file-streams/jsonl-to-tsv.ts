@@ -3,6 +3,8 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { isLosslessNumber, parse, stringify } from 'lossless-json';
 
+import { errorReason } from '../error-details';
+
 /** Lines sent to the server per chunk: big enough to keep packets full, small enough to stream. */
 const LINES_PER_CHUNK = 500;
 
@@ -40,8 +42,9 @@ function parseLine(line: string, where: string): Record<string, unknown> {
   try {
     parsed = parse(line);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new JsonLinesError(`Cannot load ${where}: the line is not valid JSON (${reason}).`);
+    throw new JsonLinesError(
+      `Cannot load ${where}: the line is not valid JSON (${errorReason(error)}).`,
+    );
   }
   if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
     return parsed as Record<string, unknown>;

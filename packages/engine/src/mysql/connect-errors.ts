@@ -1,5 +1,5 @@
 import type { ServerLocation } from '../target';
-import { errorCode } from '../error-details';
+import { errorCode, errorReason } from '../error-details';
 import { TargetConnectError } from '../target-connect-error';
 
 /** The products a URL scheme stands for, as a person reads them in an error. */
@@ -7,9 +7,13 @@ export function productLabel(location: ServerLocation): string {
   return location.kind === 'matrixone' ? 'MatrixOne' : 'MariaDB/MySQL';
 }
 
+/** `host:port` of a server, as every message about it names it. */
+export function serverAt(location: ServerLocation): string {
+  return `${location.host}:${String(location.port)}`;
+}
+
 function oneLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/\s+/g, ' ').trim();
+  return errorReason(error).replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -17,7 +21,7 @@ function oneLine(error: unknown): string {
  * host, the user or password, the database name, or the grant.
  */
 export function connectError(error: unknown, location: ServerLocation): TargetConnectError {
-  const at = `${productLabel(location)} at ${location.host}:${String(location.port)}`;
+  const at = `${productLabel(location)} at ${serverAt(location)}`;
   const fix = 'fix SLUICE_DATABASE_URL';
   const messages: Record<string, string> = {
     ECONNREFUSED: `Cannot reach ${at}: connection refused. Start the server or ${fix}.`,

@@ -6,8 +6,9 @@ import type { OpenTargetOptions, ServerLocation, Target } from '../target';
 import type { ServerVersion } from './server-version';
 import { detectFileColumns } from '../detect-columns';
 import { DuckDbDatabase } from '../duckdb-client';
+import { errorReason } from '../error-details';
 import { TargetConnectError } from '../target-connect-error';
-import { connectError, productLabel } from './connect-errors';
+import { connectError, productLabel, serverAt } from './connect-errors';
 import { MySqlPoolClient } from './mysql-pool-client';
 import { MySqlRunClient, openConnection } from './mysql-run-client';
 import { queryRows } from './mysql-session';
@@ -20,7 +21,7 @@ export const META_DATABASE = 'sluice';
 function checkProduct(server: ServerVersion, location: ServerLocation): void {
   const isMatrixOne = server.product === 'MatrixOne';
   if (isMatrixOne === (location.kind === 'matrixone')) return;
-  const at = `${location.host}:${String(location.port)}`;
+  const at = serverAt(location);
   const scheme = isMatrixOne ? 'matrixone' : 'mysql';
   throw new TargetConnectError(
     `${at} is ${server.product} ${server.version}, but SLUICE_DATABASE_URL starts with ` +
@@ -33,7 +34,7 @@ function checkVersion(server: ServerVersion, location: ServerLocation): void {
   const problem = unsupportedVersion(server);
   if (problem === undefined) return;
   throw new TargetConnectError(
-    `${location.host}:${String(location.port)} runs ${problem} Upgrade the server or point ` +
+    `${serverAt(location)} runs ${problem} Upgrade the server or point ` +
       'SLUICE_DATABASE_URL at a newer one.',
   );
 }
@@ -54,7 +55,7 @@ async function checkLocalInfile(
   );
   if (Number(row?.enabled) === 1 || row?.enabled === true) return;
   throw new TargetConnectError(
-    `${server.product} ${server.version} at ${location.host}:${String(location.port)} has ` +
+    `${server.product} ${server.version} at ${serverAt(location)} has ` +
       'local_infile turned off, which file sources need (LOAD DATA LOCAL INFILE). ' +
       'Run SET GLOBAL local_infile = 1 as an administrator.',
   );
@@ -69,10 +70,9 @@ async function ensureMetaDatabase(
   try {
     await connection.promise().query('CREATE DATABASE IF NOT EXISTS ??', [name]);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
     throw new TargetConnectError(
       `Cannot create the database "${name}" for Sluice's own tables on ` +
-        `${productLabel(location)} at ${location.host}:${String(location.port)}: ${reason}. ` +
+        `${productLabel(location)} at ${serverAt(location)}: ${errorReason(error)}. ` +
         `Create it, or grant user "${location.user}" the CREATE privilege.`,
       { cause: error },
     );
@@ -157,7 +157,7 @@ export async function openMySqlTarget(
       product: server.product,
       version: server.version,
     },
-    location: `${location.host}:${String(location.port)}/${location.database}`,
+    location: `${serverAt(location)}/${location.database}`,
     meta,
     connect: () => MySqlRunClient.open(location),
     existingTables: (tables) => existingTables(meta, location.database, tables),

@@ -1,4 +1,5 @@
 import type { Product } from '@sluice/compiler';
+import { versionAtLeast } from '@sluice/compiler';
 
 /** The product and `major.minor.patch` version a MySQL-protocol server reports. */
 export interface ServerVersion {
@@ -31,11 +32,11 @@ function semver(match: RegExpExecArray): string {
   return `${match[1] ?? '0'}.${match[2] ?? '0'}.${match[3] ?? '0'}`;
 }
 
-/** The oldest release of each product Sluice supports, as `[major, minor]`. */
-const OLDEST: Record<ServerVersion['product'], readonly [number, number]> = {
-  MySQL: [8, 0],
-  MariaDB: [10, 6],
-  MatrixOne: [3, 0],
+/** The oldest release of each product Sluice supports. */
+const OLDEST: Record<ServerVersion['product'], string> = {
+  MySQL: '8.0',
+  MariaDB: '10.6',
+  MatrixOne: '3.0',
 };
 
 /**
@@ -46,9 +47,7 @@ const OLDEST: Record<ServerVersion['product'], readonly [number, number]> = {
  * @example unsupportedVersion({ product: 'MariaDB', version: '10.5.9' }) // 'MariaDB 10.5.9 is …'
  */
 export function unsupportedVersion(server: ServerVersion): string | undefined {
-  const [major = 0, minor = 0] = server.version.split('.').map(Number);
-  const [oldestMajor, oldestMinor] = OLDEST[server.product];
-  if (major > oldestMajor || (major === oldestMajor && minor >= oldestMinor)) return undefined;
-  const oldest = `${server.product} ${String(oldestMajor)}.${String(oldestMinor)}`;
-  return `${server.product} ${server.version} is older than Sluice supports; it needs ${oldest} or newer.`;
+  const oldest = OLDEST[server.product];
+  if (versionAtLeast(server.version, oldest)) return undefined;
+  return `${server.product} ${server.version} is older than Sluice supports; it needs ${server.product} ${oldest} or newer.`;
 }
