@@ -54,8 +54,10 @@ async function folderOf(
 }
 
 export const externalStageRouter = {
-  /** Every external stage; secrets never leave the server, `secretsSet` says which are stored. */
-  /** Every external stage; `onS3` says its files live on S3, which only MatrixOne reads. */
+  /**
+   * Every external stage. Secrets never leave the server (`secretsSet` says which are stored);
+   * `onS3` says its files live on S3, which only MatrixOne reads.
+   */
   list: publicProcedure.query(async ({ ctx }) => {
     const stages = await ctx.services.externalStages.list();
     const s3 = new Set(s3StageNames(stages));

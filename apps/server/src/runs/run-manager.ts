@@ -4,7 +4,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { CompileOptions, Plan } from '@sluice/compiler';
 import type { RunClient, RunEvent, Target } from '@sluice/engine';
 import type { Diagnostic, FlowDocument } from '@sluice/flow';
-import { analyzeFlow, compileFlow, maskCredentials, unknownExternalStages } from '@sluice/compiler';
+import {
+  analyzeFlow,
+  compileFlow,
+  destinationTables,
+  maskCredentials,
+  unknownExternalStages,
+} from '@sluice/compiler';
 import { runPlan } from '@sluice/engine';
 import { hasErrors } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
@@ -52,15 +58,17 @@ function refusal(diagnostics: readonly Diagnostic[]): InvalidRequestError {
   );
 }
 
-/** Compiles for the target, telling a MySQL plan which destination tables exist already. */
+/**
+ * Compiles for the target, telling the plan which destination tables exist already (MySQL
+ * shadow swaps, missing-table diagnostics): the destinations are read from the flow itself, so
+ * the flow compiles once.
+ */
 async function compileForRun(
   doc: FlowDocument,
   target: Target,
   options: Omit<CompileOptions, 'target' | 'existingTables'>,
 ): Promise<{ plan?: Plan; diagnostics: Diagnostic[] }> {
-  const first = compileFlow(doc, { ...options, target: target.profile });
-  if (!first.plan || hasErrors(first.diagnostics)) return first;
-  const existingTables = await target.existingTables(first.plan.destinations);
+  const existingTables = await target.existingTables(destinationTables(doc));
   return compileFlow(doc, { ...options, target: target.profile, existingTables });
 }
 
