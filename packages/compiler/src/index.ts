@@ -3,7 +3,7 @@ export { analyzeFlow } from './analyze-flow';
 export type { FlowAnalysis } from './analyze-flow';
 export { compileFlow } from './compile-flow';
 export type { CompileOptions, CompileResult } from './compile-flow';
-export { stagingName } from './stage-steps';
+export { stagingName } from './names';
 export type { ResolveFile } from './stage-steps';
 export { destinationTables, fileRefs } from './file-refs';
 export type { StageFileRef } from './file-refs';

@@ -26,6 +26,14 @@ function fnv1a(text: string): string {
   return hash.toString(16).padStart(8, '0');
 }
 
+/**
+ * The name of a table or view one run makes for a stage (its staging output, or with a `part`
+ * such as `new` the shadow of its destination), shortened with a hash past 64 characters.
+ */
+export function stagingName(runTag: string, stageId: string, part?: string): string {
+  return fitName(`__sluice_${runTag}_${stageId}${part === undefined ? '' : `_${part}`}`);
+}
+
 /** How a file is named where no real path is needed: `stage://<external stage>/<path>`. */
 export function stageUri(ref: FileRef): string {
   return `stage://${ref.externalStage}/${ref.path}`;

@@ -4,7 +4,6 @@ import { diagnostic, hasErrors } from '@sluice/flow';
 import type { PlanStep, TargetProfile } from './plan';
 import { compileFlow } from './compile-flow';
 import { fileRefs } from './file-refs';
-import { stageUri } from './names';
 
 /** Flags every file reference whose external stage is not among `known`, on its stage's field. */
 export function unknownExternalStages(doc: FlowDocument, known: readonly string[]): Diagnostic[] {
@@ -48,7 +47,6 @@ export function previewFlow(
   const compiled = compileFlow(doc, {
     target: options.target,
     runTag: PREVIEW_RUN_TAG,
-    resolveFile: stageUri,
     ...(options.s3ExternalStages ? { s3ExternalStages: options.s3ExternalStages } : {}),
   });
   const known = options.knownExternalStages;

@@ -2,18 +2,10 @@ import type { Column, Columns, FileRef, StageOp, TableRef } from '@sluice/stages
 
 import type { Dialect, DialectStep, StagedRelation, TableSwap } from './dialects';
 import type { PlanStep } from './plan';
-import { fitName } from './names';
+import { stagingName } from './names';
 
 /** Maps a file in an external stage to the path or URL the target reads or writes. */
 export type ResolveFile = (ref: FileRef, mode: 'read' | 'write') => string;
-
-/**
- * The name of the staging table or view that holds a stage's output during one run, shortened
- * with a hash past 64 characters (MySQL's limit).
- */
-export function stagingName(runTag: string, stageId: string): string {
-  return fitName(`__sluice_${runTag}_${stageId}`);
-}
 
 /** What a stage's steps need from the plan being built. */
 export interface StepContext {

@@ -132,17 +132,23 @@ export abstract class Dialect {
     if (op.kind !== 'load-file' && op.kind !== 'export-file') return [];
     if (!ctx.onS3(op.file)) return [];
     return [
-      diagnostic(
-        'unsupported-on-target',
+      this.unsupported(
         {
           feature: `External stage "${op.file.externalStage}" on S3`,
           needs: 'MatrixOne, which reads S3 itself',
-          target: this.targetName,
           instead: 'Use a file:// external stage.',
         },
-        { path: ['externalStage'] },
+        ['externalStage'],
       ),
     ];
+  }
+
+  /** Something this target cannot run, on the config field at `path`, naming the target. */
+  protected unsupported(
+    what: { feature: string; needs: string; instead: string },
+    path: readonly string[],
+  ): Diagnostic {
+    return diagnostic('unsupported-on-target', { ...what, target: this.targetName }, { path });
   }
 
   /** The one step that swaps every shadow table in; only dialects that build shadows have it. */

@@ -204,15 +204,13 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
     if (this.atLeast(S3_BRACE_LOAD)) return [];
     const feature = kind === 'jsonl' ? 'Loading JSON lines' : 'Loading Parquet';
     return [
-      diagnostic(
-        'unsupported-on-target',
+      this.unsupported(
         {
           feature: `${feature} from an S3 external stage`,
           needs: `MatrixOne ${S3_BRACE_LOAD}`,
-          target: this.targetName,
           instead: 'Load CSV from it, or the file from a file:// external stage.',
         },
-        { path: ['format'] },
+        ['format'],
       ),
     ];
   }
@@ -220,15 +218,9 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
   private diagnoseCsvLoad(format: CsvFormat): Diagnostic[] {
     if (format.delimiter !== '#' || this.atLeast(HASH_NOT_COMMENT)) return [];
     return [
-      diagnostic(
-        'unsupported-on-target',
-        {
-          feature: 'A "#" delimiter',
-          needs: 'MatrixOne 4.1',
-          target: this.targetName,
-          instead: 'Pick another delimiter.',
-        },
-        { path: ['delimiter'] },
+      this.unsupported(
+        { feature: 'A "#" delimiter', needs: 'MatrixOne 4.1', instead: 'Pick another delimiter.' },
+        ['delimiter'],
       ),
     ];
   }
@@ -242,11 +234,7 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
       if (this.atLeast(MULTI_FORMAT_EXPORT)) return this.exportFileWarnings();
       const feature = format.kind === 'jsonl' ? 'JSON lines export' : 'Parquet export';
       return [
-        diagnostic(
-          'unsupported-on-target',
-          { feature, needs: 'MatrixOne 4.0', target: this.targetName, instead: 'Export CSV.' },
-          { path: ['format'] },
-        ),
+        this.unsupported({ feature, needs: 'MatrixOne 4.0', instead: 'Export CSV.' }, ['format']),
       ];
     }
     const found = this.exportFileWarnings();
@@ -290,11 +278,7 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
   }
 
   private needsCtas(feature: string, path: string[], instead: string): Diagnostic {
-    return diagnostic(
-      'unsupported-on-target',
-      { feature, needs: `MatrixOne ${CTAS_IN_TRANSACTION}`, target: this.targetName, instead },
-      { path },
-    );
+    return this.unsupported({ feature, needs: `MatrixOne ${CTAS_IN_TRANSACTION}`, instead }, path);
   }
 
   private atLeast(version: string): boolean {

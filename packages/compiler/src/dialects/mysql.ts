@@ -1,6 +1,5 @@
 import type { Diagnostic } from '@sluice/flow';
 import type { Column, CsvFormat, StageOp, TableRef } from '@sluice/stages';
-import { diagnostic } from '@sluice/flow';
 
 import type {
   CheckContext,
@@ -12,7 +11,7 @@ import type {
   TableWrite,
   WriteArgs,
 } from './base';
-import { fitName, stageUri } from '../names';
+import { stageUri, stagingName } from '../names';
 import { MySqlFamilyDialect } from './mysql-family';
 
 /**
@@ -44,15 +43,25 @@ export class MySqlDialect extends MySqlFamilyDialect {
     if (op.kind === 'load-file' && op.format.kind === 'parquet') {
       return [
         this.unsupported(
-          'Reading Parquet files',
-          'DuckDB or MatrixOne',
-          'Convert the file to CSV or JSON lines.',
+          {
+            feature: 'Reading Parquet files',
+            needs: 'DuckDB or MatrixOne',
+            instead: 'Convert the file to CSV or JSON lines.',
+          },
+          ['format'],
         ),
       ];
     }
     if (op.kind === 'export-file' && op.format.kind === 'parquet') {
       return [
-        this.unsupported('Parquet export', 'DuckDB or MatrixOne 4.0', 'Export CSV or JSON lines.'),
+        this.unsupported(
+          {
+            feature: 'Parquet export',
+            needs: 'DuckDB or MatrixOne 4.0',
+            instead: 'Export CSV or JSON lines.',
+          },
+          ['format'],
+        ),
       ];
     }
     return [];
@@ -120,7 +129,7 @@ export class MySqlDialect extends MySqlFamilyDialect {
       steps.push({ kind: 'write', phase: 'commit', sql, inTransaction: true, rowsFrom: 'changes' });
       return { steps };
     }
-    const name = (suffix: string) => fitName(`__sluice_${args.runTag}_${args.stageId}_${suffix}`);
+    const name = (part: string) => stagingName(args.runTag, args.stageId, part);
     const swap: TableSwap = {
       table: args.table,
       shadow: name('new'),
@@ -219,14 +228,6 @@ export class MySqlDialect extends MySqlFamilyDialect {
   /** A name in the same schema as `table`, where its shadow and old copies live. */
   private beside(table: TableRef, name: string): TableRef {
     return { ...schemaOf(table), name };
-  }
-
-  private unsupported(feature: string, needs: string, instead: string): Diagnostic {
-    return diagnostic(
-      'unsupported-on-target',
-      { feature, needs, target: this.targetName, instead },
-      { path: ['format'] },
-    );
   }
 }
 
