@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { DuckDbClient } from './duckdb-client';
 import { CSV } from '../test/formats';
-import { ColumnDetectionError, detectCsvColumns, neutralType } from './detect-columns';
+import { ColumnDetectionError, detectFileColumns, neutralType } from './detect-columns';
 import { DuckDbDatabase } from './duckdb-client';
 
 let dir: string;
@@ -23,7 +23,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('detectCsvColumns', () => {
+describe('detectFileColumns', () => {
   it('reads names from the header and maps sniffed types to neutral ones', async () => {
     const path = join(dir, "o'rders.csv");
     await writeFile(
@@ -32,7 +32,7 @@ describe('detectCsvColumns', () => {
         '1,"Smith, Jo",12.50,true,2024-01-02,2024-01-02 10:00:00,9007199254740993\n' +
         '2,Lee,7.25,false,2024-02-03,2024-02-03 11:30:00,1\n',
     );
-    expect(await detectCsvColumns(client, path, CSV)).toEqual([
+    expect(await detectFileColumns(client, path, CSV)).toEqual([
       { name: 'id', type: 'BIGINT' },
       { name: 'customer', type: 'VARCHAR' },
       { name: 'amount', type: 'DOUBLE' },
@@ -47,7 +47,7 @@ describe('detectCsvColumns', () => {
     const path = join(dir, 'data.tsv');
     await writeFile(path, 'exported by a tool\na\t1\nb\t2\n');
     const format = { ...CSV, header: false, delimiter: '\t', skipLines: 1 };
-    expect(await detectCsvColumns(client, path, format)).toEqual([
+    expect(await detectFileColumns(client, path, format)).toEqual([
       { name: 'column0', type: 'VARCHAR' },
       { name: 'column1', type: 'BIGINT' },
     ]);
@@ -55,7 +55,7 @@ describe('detectCsvColumns', () => {
 
   it('names the file when it cannot be read', async () => {
     const path = join(dir, 'missing.csv');
-    await expect(detectCsvColumns(client, path, CSV)).rejects.toThrow(
+    await expect(detectFileColumns(client, path, CSV)).rejects.toThrow(
       `Could not detect the columns of ${path}`,
     );
   });
@@ -63,7 +63,7 @@ describe('detectCsvColumns', () => {
   it("gives DuckDB's reason for a file it cannot sniff", async () => {
     const path = join(dir, 'empty.csv');
     await writeFile(path, '');
-    const error: unknown = await detectCsvColumns(client, path, CSV).catch((e: unknown) => e);
+    const error: unknown = await detectFileColumns(client, path, CSV).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ColumnDetectionError);
     expect((error as ColumnDetectionError).localPath).toBe(path);
     expect((error as ColumnDetectionError).reason).toMatch(/^Invalid Input Error: CSV Sniffer/);
@@ -83,7 +83,7 @@ describe('neutralType', () => {
   it('still finds the columns of a file with a malformed row, for the load to report it', async () => {
     const path = join(dir, 'bad.csv');
     await writeFile(path, 'a,b,c\n1,2,3\n4,5\n6,7,8\n');
-    expect(await detectCsvColumns(client, path, CSV)).toEqual([
+    expect(await detectFileColumns(client, path, CSV)).toEqual([
       { name: 'a', type: 'BIGINT' },
       { name: 'b', type: 'BIGINT' },
       { name: 'c', type: 'BIGINT' },

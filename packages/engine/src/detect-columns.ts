@@ -1,4 +1,4 @@
-import type { Column, ColumnType, CsvFormat, FileFormat } from '@sluice/stages';
+import type { Column, ColumnType, FileFormat } from '@sluice/stages';
 import { getDialect } from '@sluice/compiler';
 
 import type { DuckDbClient } from './duckdb-client';
@@ -75,13 +75,4 @@ export async function detectFileColumns(
     throw new ColumnDetectionError(localPath, databaseErrorText(error), { cause: error });
   }
   return sniffed.map((row) => ({ name: row.name, type: neutralType(row.type) }));
-}
-
-/** `detectFileColumns` for a CSV file. */
-export function detectCsvColumns(
-  client: DuckDbClient,
-  localPath: string,
-  format: CsvFormat,
-): Promise<Column[]> {
-  return detectFileColumns(client, localPath, format);
 }

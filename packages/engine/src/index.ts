@@ -20,4 +20,4 @@ export { listExternalFiles } from './list-external-files';
 export type { RunEvent, RunOutcome, StageState } from './run-events';
 export type { RunPlanOptions } from './run-plan';
 export { runPlan } from './run-plan';
-export { ColumnDetectionError, detectCsvColumns, detectFileColumns } from './detect-columns';
+export { ColumnDetectionError, detectFileColumns } from './detect-columns';

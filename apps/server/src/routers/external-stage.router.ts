@@ -6,6 +6,7 @@ import { listExternalFiles, resolveExternalFile } from '@sluice/engine';
 import {
   csvFields,
   ExternalStageNameSchema,
+  FileSourceConfigSchema,
   RelativePathSchema,
   reportDelimiterClash,
 } from '@sluice/stages';
@@ -24,8 +25,7 @@ const CsvFormatInput = z
   .object({
     kind: z.literal('csv').optional(),
     ...csvFields,
-    // Declared inline by the file source stage; @sluice/stages has no shared schema for it.
-    skipLines: z.number().int('Enter a whole number.').min(0).max(1_000_000),
+    skipLines: FileSourceConfigSchema.shape.skipLines,
   })
   .superRefine(reportDelimiterClash);
 

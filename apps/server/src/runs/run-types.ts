@@ -1,4 +1,5 @@
 /** The run record shapes shared by the runs repository, the run manager and the run router. */
+import type { StageState } from '@sluice/engine';
 
 export const RUN_STATES = [
   'queued',
@@ -10,7 +11,8 @@ export const RUN_STATES = [
 ] as const;
 export type RunState = (typeof RUN_STATES)[number];
 
-export type StageRunState = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped';
+/** A stage's state in a run, as the engine reports it. */
+export type StageRunState = StageState;
 
 /** True once a run can change no more. */
 export function isTerminal(state: RunState): boolean {
