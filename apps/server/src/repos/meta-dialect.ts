@@ -23,7 +23,11 @@ export interface MetaDialect {
   createSchema(schema: string): string;
   /** The length of the JSON array at `path` in a JSON text column. */
   jsonArrayLength(column: string, path: string): string;
+  /** True when `error` is the database refusing a row whose unique key another row holds. */
+  isDuplicateKey(error: unknown): boolean;
 }
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : '');
 
 export const DUCKDB_META: MetaDialect = {
   name: 'duckdb',
@@ -31,6 +35,7 @@ export const DUCKDB_META: MetaDialect = {
   quote: (name) => `"${name.replaceAll('"', '""')}"`,
   createSchema: (schema) => `CREATE SCHEMA IF NOT EXISTS ${schema}`,
   jsonArrayLength: (column, path) => `json_array_length(${column}, '${path}')`,
+  isDuplicateKey: (error) => /^Constraint Error: Duplicate key\b/.test(messageOf(error)),
 };
 
 export const MYSQL_META: MetaDialect = {
@@ -42,6 +47,9 @@ export const MYSQL_META: MetaDialect = {
   quote: (name) => `\`${name.replaceAll('`', '``')}\``,
   createSchema: (schema) => `CREATE DATABASE IF NOT EXISTS ${schema}`,
   jsonArrayLength: (column, path) => `JSON_LENGTH(${column}, '${path}')`,
+  // ER_DUP_ENTRY, which MySQL, MariaDB and MatrixOne all answer with.
+  isDuplicateKey: (error) =>
+    typeof error === 'object' && error !== null && 'errno' in error && error.errno === 1062,
 };
 
 /**
