@@ -202,6 +202,17 @@ describe.each([
     await expect(runs.byId('rb')).rejects.toThrow(NotFoundError);
   });
 
+  it('lists a flow stored with a lone surrogate before the API refused them', async () => {
+    const document = doc(2);
+    const [first] = document.stages;
+    if (first) first.label = 'L\ud800';
+    await flows.create({ id: 'bad', name: 'Stored before', document });
+    const listed = (await flows.list()).find((flow) => flow.id === 'bad');
+    expect(listed?.name).toBe('Stored before');
+    expect((await flows.byId('bad')).document.stages[0]?.label).toBe('L\ud800');
+    await flows.delete('bad');
+  });
+
   it('records a run: pending stages, updates, finish, listing and interruption', async () => {
     await flows.create({ id: 'rf', name: 'Runs', document: doc(2) });
     const stageList = [
