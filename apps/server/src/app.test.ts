@@ -5,6 +5,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 
+import type { FlowDocument } from '@sluice/flow';
+import { emptyFlowDocument } from '@sluice/flow';
+
 import type { TestServer } from '../test/harness';
 import { cyclicFlow, paidOrdersFlow } from '../test/fixtures';
 import { startTestServer } from '../test/harness';
@@ -131,6 +134,105 @@ describe('HTTP app', () => {
     const query = await fetch(`${base}/trpc/system.info?token=${TOKEN}`);
     expect(query.status).toBe(200);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+});
+
+/** A file source feeding a chain of filters into a table: `stageCount` stages. */
+function chainFlow(stageCount: number): FlowDocument {
+  const [source, , table] = paidOrdersFlow().stages;
+  if (!source || !table) throw new Error('The paid orders flow has a source and a table.');
+  const filters = Array.from({ length: stageCount - 2 }, (_, i) => ({
+    id: `f${i}`,
+    type: 'filter',
+    typeVersion: 1,
+    label: `Filter ${i}`,
+    position: { x: i * 10, y: 0 },
+    config: { condition: `amount > ${i}` },
+  }));
+  const stages = [source, ...filters, table];
+  return {
+    ...emptyFlowDocument(),
+    stages,
+    links: stages.slice(1).map((stage, i) => ({
+      id: `l${i}`,
+      source: { stageId: stages[i]?.id ?? '', port: 'out' },
+      target: { stageId: stage.id, port: 'in' },
+    })),
+  };
+}
+
+describe('HTTP input limits', () => {
+  const postJson = (base: string, path: string, body: unknown, headers = {}) =>
+    fetch(`${base}/trpc/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+
+  it('refuses a stage config nested 5,000 levels deep with BAD_REQUEST, on create and save', async () => {
+    const base = await listen();
+    // Written out by hand: JSON.stringify itself may run out of stack at this depth.
+    const config = `${'{"a":'.repeat(5000)}true${'}'.repeat(5000)}`;
+    const document = JSON.stringify(paidOrdersFlow()).replace(
+      /"config":\{[^}]*\}/,
+      `"config":${config}`,
+    );
+    const send = (path: string, fields: string) =>
+      fetch(`${base}/trpc/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{${fields},"document":${document}}`,
+      });
+    const created = await send('flow.create', '"name":"Deep"');
+    expect(created.status).toBe(400);
+    const body = (await created.json()) as { error: { message: string; data: { code: string } } };
+    expect(body.error.data.code).toBe('BAD_REQUEST');
+    expect(body.error.message).toMatch(
+      /^The input at document\.stages\[0\]\.config\.a\.a\.a… is nested deeper than 32 levels;/,
+    );
+    const flow = await postJson(base, 'flow.create', { name: 'Shallow' });
+    const { id } = ((await flow.json()) as { result: { data: { id: string } } }).result.data;
+    const saved = await send('flow.save', `"id":"${id}","baseVersion":1`);
+    expect(saved.status).toBe(400);
+  });
+
+  it('answers a body over the 5 MB limit with PAYLOAD_TOO_LARGE', async () => {
+    const base = await listen();
+    const response = await postJson(base, 'flow.create', {
+      name: 'Huge',
+      document: { ...emptyFlowDocument(), note: 'n'.repeat(6 * 1024 * 1024) },
+    });
+    expect(response.status).toBe(413);
+  });
+
+  it('previews 40- and 500-stage flows sent as POST; GET still answers queries', async () => {
+    const base = await listen();
+    const tooLong = await fetch(
+      `${base}/trpc/compile.preview?input=${input({ document: chainFlow(40) })}`,
+    );
+    expect(tooLong.status).toBe(431);
+    for (const stageCount of [40, 500]) {
+      const response = await postJson(base, 'compile.preview', { document: chainFlow(stageCount) });
+      expect(response.status).toBe(200);
+      const { steps } = (
+        (await response.json()) as { result: { data: { steps: { stageId?: string }[] } } }
+      ).result.data;
+      expect(steps.some((step) => step.stageId === `f${stageCount - 3}`)).toBe(true);
+    }
+    const small = await fetch(
+      `${base}/trpc/compile.preview?input=${input({ document: chainFlow(2) })}`,
+    );
+    expect(small.status).toBe(200);
+  });
+
+  it('refuses a query sent as POST from another site, as it refuses changes', async () => {
+    const base = await listen();
+    const preview = { document: chainFlow(3) };
+    const foreign = await postJson(base, 'compile.preview', preview, {
+      origin: 'https://evil.example',
+    });
+    expect(foreign.status).toBe(403);
+    expect((await postJson(base, 'compile.preview', preview, { origin: base })).status).toBe(200);
   });
 });
 

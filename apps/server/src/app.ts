@@ -8,11 +8,10 @@ import { isLoopbackHost } from './env';
 import { requireAccessToken } from './http/access-token';
 import { guardOrigin } from './http/same-origin';
 import { serveWebApp } from './http/web-app';
+import { MAX_INPUT_BYTES } from './input-guard';
 import { logger } from './logger';
 import { appRouter } from './root';
-
-/** Flow documents are at most a few hundred stages; anything far larger is a mistake. */
-const MAX_BODY_BYTES = 5 * 1024 * 1024;
+import { UNEXPECTED_ERROR_MESSAGE } from './trpc';
 
 /**
  * The HTTP surface on one port: `/trpc` (guarded by the access token when one is set),
@@ -22,14 +21,21 @@ const MAX_BODY_BYTES = 5 * 1024 * 1024;
 export function createApp(services: Services): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Express's last-resort error page shows the stack under any NODE_ENV but "production".
+  app.set('env', services.config.development ? 'development' : 'production');
   const { host } = services.config;
   app.use(guardOrigin({ loopback: isLoopbackHost(host), boundHost: host }));
 
-  app.get('/healthz', (_req, res, next) => {
+  app.get('/healthz', (_req, res) => {
     services.target.meta
       .query('SELECT 1 AS ok')
       .then(() => res.json({ ok: true }))
-      .catch(next);
+      .catch((error: unknown) => {
+        logger.error('GET /healthz', error);
+        res.status(500).json({
+          error: { code: 'INTERNAL_SERVER_ERROR', message: UNEXPECTED_ERROR_MESSAGE },
+        });
+      });
   });
 
   const { accessToken } = services.config;
@@ -39,7 +45,10 @@ export function createApp(services: Services): Express {
     createExpressMiddleware({
       router: appRouter,
       createContext: createContext(services),
-      maxBodySize: MAX_BODY_BYTES,
+      maxBodySize: MAX_INPUT_BYTES,
+      // Queries may come as POST too, with their input in the body: a flow of a few hundred
+      // stages does not fit in a URL. GET still works; the origin guard treats POST as a change.
+      allowMethodOverride: true,
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR')
           logger.error(`tRPC ${path ?? '(no path)'}`, error);

@@ -24,6 +24,7 @@ describe('loadEnv', () => {
       host: '127.0.0.1',
       port: 4310,
       exportsDir: '/srv/app/.sluice/files/exports',
+      development: false,
     });
     expect(config.fileRoots).toEqual([config.samplesDir, '/srv/app/.sluice/files']);
     expect(config.accessToken).toBeUndefined();
@@ -135,6 +136,13 @@ describe('loadEnv', () => {
     ],
   ])('reads %s as a database server', (url, database) => {
     expect(loadEnv({ ...BASE, SLUICE_DATABASE_URL: url }).database).toEqual(database);
+  });
+
+  it('is a development server only under NODE_ENV=development, as npm run dev sets', () => {
+    expect(loadEnv({ ...BASE, NODE_ENV: 'development' }).development).toBe(true);
+    for (const value of ['production', 'test', '']) {
+      expect(loadEnv({ ...BASE, NODE_ENV: value }).development).toBe(false);
+    }
   });
 
   it('derives a 32-byte key from SLUICE_SECRET_KEY, the same for the same text', () => {

@@ -41,6 +41,11 @@ export interface ServerConfig {
   samplesDir: string;
   /** Where the seeded `exports` external stage writes. */
   exportsDir: string;
+  /**
+   * `NODE_ENV=development`, which only `npm run dev` sets: error responses then carry stacks
+   * and the text of unexpected errors.
+   */
+  development: boolean;
 }
 
 const EnvSchema = z.object({
@@ -58,6 +63,7 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9_]{1,64}$/, 'use 1-64 letters, digits or "_" (a database name)')
     .default('sluice'),
   INIT_CWD: z.string().min(1).optional(),
+  NODE_ENV: z.string().optional(),
 });
 
 /** True for hosts only this machine can reach. */
@@ -117,5 +123,6 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       env.SLUICE_WEB_DIST === undefined ? DEFAULT_WEB_DIST : resolve(baseDir, env.SLUICE_WEB_DIST),
     samplesDir,
     exportsDir: join(filesDir, 'exports'),
+    development: env.NODE_ENV === 'development',
   };
 }

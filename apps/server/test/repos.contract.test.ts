@@ -21,6 +21,7 @@ import { ExternalStagesRepo } from '../src/repos/external-stages.repo';
 import { FlowsRepo } from '../src/repos/flows.repo';
 import { duckDbMetaTables, mySqlMetaTables } from '../src/repos/meta-schema';
 import { migrate } from '../src/repos/migrate';
+import { SCHEMA_MIGRATIONS } from '../src/repos/migrations';
 import { RunsRepo } from '../src/repos/runs.repo';
 import { S3_CREDENTIALS } from './fixtures';
 import { createTestDatabase } from './mysql-test-database';
@@ -82,6 +83,60 @@ function doc(stageCount: number): FlowDocument {
   };
 }
 
+/** Rows of `flows` (with a version each) written as they are, duplicates and all. */
+async function insertFlows(backend: Backend, names: readonly string[]): Promise<void> {
+  const { flows, flowVersions } = backend.tables;
+  for (const [i, name] of names.entries()) {
+    // Seconds apart in the order given, so the first of each name is the oldest.
+    const at = `2026-01-01 00:00:${String(10 + i)}.000`;
+    await backend.target.meta.run(
+      `INSERT INTO ${flows} (id, name, name_key, version, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)`,
+      [`f${i}`, name, name.toLowerCase(), at, at],
+    );
+    await backend.target.meta.run(
+      `INSERT INTO ${flowVersions} (flow_id, version, document, saved_at) VALUES (?, 1, ?, ?)`,
+      [`f${i}`, JSON.stringify(emptyFlowDocument()), at],
+    );
+  }
+}
+
+describe.each([
+  ['DuckDB', duckDbBackend],
+  ['MariaDB', mariaDbBackend],
+])('the unique flow name migration on %s', (_name, open) => {
+  let backend: Backend;
+  beforeAll(async () => {
+    backend = await open();
+  });
+  afterAll(async () => {
+    await backend.close();
+  });
+
+  it('renames later flows sharing a name to "name (n)" before adding the key, losing none', async () => {
+    const before = SCHEMA_MIGRATIONS.filter((migration) => migration.id < 5);
+    expect(await migrate(backend.target.meta, backend.tables, before)).toEqual([1, 2, 3, 4]);
+    const long = 'L'.repeat(200);
+    await insertFlows(backend, ['Orders', 'orders', 'Orders (2)', 'ORDERS', 'Other', long, long]);
+    expect(await migrate(backend.target.meta, backend.tables)).toEqual([5]);
+
+    const flows = new FlowsRepo(backend.target.meta, backend.tables);
+    const names = new Map((await flows.list()).map((flow) => [flow.id, flow.name]));
+    expect(Object.fromEntries(names)).toEqual({
+      f0: 'Orders',
+      f1: 'orders (3)',
+      f2: 'Orders (2)',
+      f3: 'ORDERS (4)',
+      f4: 'Other',
+      f5: long,
+      f6: `${'L'.repeat(196)} (2)`,
+    });
+    await expect(flows.create({ id: 'n', name: 'ORDERS (4)', document: doc(0) })).rejects.toThrow(
+      ConflictError,
+    );
+    await expect(flows.rename({ id: 'f4', name: 'oRDERS' })).rejects.toThrow(ConflictError);
+  });
+});
+
 describe.each([
   ['DuckDB', duckDbBackend],
   ['MariaDB', mariaDbBackend],
@@ -93,7 +148,7 @@ describe.each([
 
   beforeAll(async () => {
     backend = await open();
-    expect(await migrate(backend.target.meta, backend.tables)).toEqual([1, 2, 3, 4]);
+    expect(await migrate(backend.target.meta, backend.tables)).toEqual([1, 2, 3, 4, 5]);
     expect(await migrate(backend.target.meta, backend.tables)).toEqual([]);
     flows = new FlowsRepo(backend.target.meta, backend.tables);
     runs = new RunsRepo(backend.target.meta, backend.tables);
@@ -145,6 +200,17 @@ describe.each([
     await flows.delete('b');
     await expect(flows.byId('b')).rejects.toThrow(NotFoundError);
     await expect(runs.byId('rb')).rejects.toThrow(NotFoundError);
+  });
+
+  it('lists a flow stored with a lone surrogate before the API refused them', async () => {
+    const document = doc(2);
+    const [first] = document.stages;
+    if (first) first.label = 'L\ud800';
+    await flows.create({ id: 'bad', name: 'Stored before', document });
+    const listed = (await flows.list()).find((flow) => flow.id === 'bad');
+    expect(listed?.name).toBe('Stored before');
+    expect((await flows.byId('bad')).document.stages[0]?.label).toBe('L\ud800');
+    await flows.delete('bad');
   });
 
   it('records a run: pending stages, updates, finish, listing and interruption', async () => {

@@ -14,7 +14,6 @@ import { openTarget } from '@sluice/engine';
 import type { MetaTables } from '../repos/meta-schema';
 import { ConflictError, TargetStatementError } from '../errors';
 import { ExternalStagesRepo } from '../repos/external-stages.repo';
-import { stampOf } from '../repos/meta-dialect';
 import { duckDbMetaTables } from '../repos/meta-schema';
 import { migrate } from '../repos/migrate';
 import { CredentialCipher } from './credential-cipher';
@@ -122,18 +121,37 @@ describe('external stages on MatrixOne', () => {
     expect(rejected).not.toContain(S3.AWS_SECRET_KEY);
   });
 
-  it('drops the server stage again when saving its metadata fails', async () => {
-    // Another request saves the same name between the check and the save.
-    refuse = async (sql) => {
-      if (!sql.startsWith('CREATE STAGE')) return;
-      await meta.meta.run(
-        `INSERT INTO ${tables.externalStages} (name, url, comment, created_at, updated_at) VALUES ('lake', 's3://x/', '', ?, ?)`,
-        [stampOf(), stampOf()],
-      );
-    };
+  it('claims the name in the metadata first, so a create that loses it never touches the winner', async () => {
+    // Another request saved the same name first; its stage is on the server.
+    await service.create({ name: 'lake', url: 's3://bucket/', credentials: S3 });
+    executed = [];
     await expect(
-      service.create({ name: 'lake', url: 's3://bucket/', credentials: S3 }),
+      service.create({ name: 'lake', url: 's3://other/', credentials: S3 }),
     ).rejects.toThrow(ConflictError);
-    expect(executed.at(-1)).toBe('DROP STAGE IF EXISTS `lake`');
+    expect(executed).toEqual([]);
+    expect((await repo.stored('lake')).url).toBe('s3://bucket/');
+  });
+
+  it('answers the loser of two concurrent creates with CONFLICT, keeping the winner on the server', async () => {
+    // The server as MatrixOne behaves: a second CREATE STAGE of a name fails, DROP removes it.
+    const onServer = new Set<string>();
+    refuse = (sql) => {
+      const [, verb, name] = /^(CREATE|DROP) STAGE (?:IF EXISTS )?`(\w+)`/.exec(sql) ?? [];
+      if (verb === 'DROP' && name) onServer.delete(name);
+      if (verb !== 'CREATE' || !name) return Promise.resolve();
+      if (onServer.has(name))
+        return Promise.reject(new Error(`internal error: the stage ${name} exists`));
+      onServer.add(name);
+      return Promise.resolve();
+    };
+    const results = await Promise.allSettled([
+      service.create({ name: 'lake', url: 's3://first/', credentials: S3 }),
+      service.create({ name: 'lake', url: 's3://second/', credentials: S3 }),
+    ]);
+    const losers = results.filter((result) => result.status === 'rejected');
+    expect(losers).toHaveLength(1);
+    expect(losers[0]?.reason).toBeInstanceOf(ConflictError);
+    expect([...onServer]).toEqual(['lake']);
+    expect((await repo.list()).map((stage) => stage.name)).toEqual(['lake']);
   });
 });

@@ -79,8 +79,9 @@ function checkCredentials(
 
 /**
  * Creates, changes and deletes external stages: checks URLs and credentials, encrypts secrets,
- * and on MatrixOne keeps the server's own stage in step (created before the metadata is saved,
- * dropped again if saving fails; one ALTER STAGE per changed option; DROP STAGE on delete).
+ * and on MatrixOne keeps the server's own stage in step (created after the metadata row claimed
+ * the name, which is removed again if MatrixOne refuses; one ALTER STAGE per changed option;
+ * DROP STAGE on delete).
  */
 export class ExternalStageService {
   constructor(private readonly deps: ExternalStageServiceDeps) {}
@@ -106,23 +107,25 @@ export class ExternalStageService {
       sealedSecrets: hasKeys(secrets) ? cipher.seal(secrets, input.name) : null,
     };
     checkCredentials(kind, stage);
-    if (!ddl) return repo.create(stage);
-    if ((await repo.list()).some((existing) => existing.name === input.name)) {
-      throw new ConflictError(`An external stage named "${input.name}" already exists.`);
-    }
+    // The saved row claims the name first, so of two concurrent creates the loser gets its
+    // CONFLICT before touching MatrixOne and never drops the winner's server stage.
+    const created = await repo.create(stage);
+    if (!ddl) return created;
     const credentials = { ...settings, ...secrets };
-    await this.execute(
-      ddl.create({ name: stage.name, url, comment: stage.comment, credentials }),
-      secrets,
-    );
     try {
-      return await repo.create(stage);
-    } catch (error) {
-      await this.execute(ddl.drop(input.name)).catch((dropError: unknown) =>
-        logger.error(`External stage "${input.name}" is left on the server`, dropError),
+      await this.execute(
+        ddl.create({ name: stage.name, url, comment: stage.comment, credentials }),
+        secrets,
       );
+    } catch (error) {
+      await repo
+        .delete(input.name)
+        .catch((deleteError: unknown) =>
+          logger.error(`External stage "${input.name}" is left in the metadata`, deleteError),
+        );
       throw error;
     }
+    return created;
   }
 
   async update(input: UpdateExternalStageInput): Promise<ExternalStageRecord> {

@@ -34,7 +34,8 @@ function isSameOrigin(req: Request, origin: string): boolean {
  * Protects a server on this machine from web pages the person visits. On a loopback address,
  * only the loopback names are accepted as Host, so a page whose domain was re-pointed at
  * 127.0.0.1 (DNS rebinding) is refused. Everywhere, a change (POST and other non-reading
- * methods) carrying an Origin from another site is refused, so a page cannot submit to the API.
+ * methods) carrying an Origin from another site is refused, so a page cannot submit to the API;
+ * that covers queries sent as POST too, which read nothing a GET from the page could not.
  */
 export function guardOrigin(options: { loopback: boolean; boundHost: string }): RequestHandler {
   return (req, res, next) => {

@@ -121,23 +121,27 @@ export class ExternalStagesRepo {
     return toStored(row);
   }
 
+  /** Saves a new stage; a CONFLICT when the name is taken, which the name's key decides. */
   async create(stage: StoredExternalStage): Promise<ExternalStageRecord> {
     const now = stampOf();
-    return this.db.transaction(async (tx) => {
-      const existing = await tx.query(`SELECT name FROM ${this.t.externalStages} WHERE name = ?`, [
-        stage.name,
-      ]);
-      if (existing.length > 0) {
-        throw new ConflictError(`An external stage named "${stage.name}" already exists.`);
+    try {
+      return await this.db.transaction(async (tx) => {
+        await tx.run(
+          `INSERT INTO ${this.t.externalStages}
+             (url, comment, settings, secret_names, secrets, name, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          [...values(stage), stage.name, now, now],
+        );
+        return publicRecord(await this.stored(stage.name, tx));
+      });
+    } catch (error) {
+      if (this.t.dialect.isDuplicateKey(error)) {
+        throw new ConflictError(
+          `An external stage named "${stage.name}" already exists; choose another name.`,
+        );
       }
-      await tx.run(
-        `INSERT INTO ${this.t.externalStages}
-           (url, comment, settings, secret_names, secrets, name, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        [...values(stage), stage.name, now, now],
-      );
-      return publicRecord(await this.stored(stage.name, tx));
-    });
+      throw error;
+    }
   }
 
   /** Replaces everything stored for the stage except its name and creation time. */

@@ -4,6 +4,7 @@ import { migrateFlowDocument } from '@sluice/flow';
 
 import type { MetaTables } from './meta-schema';
 import { ConflictError, NotFoundError } from '../errors';
+import { flowNameKey, flowNameTaken } from './flow-names';
 import { isoOf, stampOf } from './meta-dialect';
 
 export interface FlowRecord {
@@ -48,9 +49,6 @@ const selectFlow = (
 const flowNotFound = (id: string): NotFoundError =>
   new NotFoundError(`Flow "${id}" does not exist; it may have been deleted.`);
 
-/** Names are unique regardless of case, so "Orders" and "orders" cannot both exist. */
-const nameKey = (name: string): string => name.toLocaleLowerCase('en-US');
-
 function toRecord(row: FlowRow): FlowRecord {
   return {
     id: row.id,
@@ -60,19 +58,6 @@ function toRecord(row: FlowRow): FlowRecord {
     createdAt: isoOf(row.created_at),
     updatedAt: isoOf(row.updated_at),
   };
-}
-
-async function assertNameFree(
-  tx: SqlClient,
-  t: MetaTables,
-  named: { name: string; exceptId?: string },
-): Promise<void> {
-  const { name, exceptId = '' } = named;
-  const taken = await tx.query(`SELECT id FROM ${t.flows} WHERE name_key = ? AND id <> ? LIMIT 1`, [
-    nameKey(name),
-    exceptId,
-  ]);
-  if (taken.length > 0) throw new ConflictError(`A flow named "${name}" already exists.`);
 }
 
 /** Flows and every saved version of their documents (`sluice.flows`, `sluice.flow_versions`). */
@@ -105,15 +90,14 @@ export class FlowsRepo {
     return toRecord(row);
   }
 
-  /** Creates a flow at version 1. */
+  /** Creates a flow at version 1; a CONFLICT when another flow has the name. */
   async create(input: { id: string; name: string; document: FlowDocument }): Promise<FlowRecord> {
     const now = stampOf();
-    return this.db.transaction(async (tx) => {
-      await assertNameFree(tx, this.t, { name: input.name });
+    return this.uniquelyNamed(input.name, async (tx) => {
       await tx.run(
         `INSERT INTO ${this.t.flows} (id, name, name_key, version, created_at, updated_at)
          VALUES (?, ?, ?, 1, ?, ?)`,
-        [input.id, input.name, nameKey(input.name), now, now],
+        [input.id, input.name, flowNameKey(input.name), now, now],
       );
       await tx.run(
         `INSERT INTO ${this.t.flowVersions} (flow_id, version, document, saved_at) VALUES (?, 1, ?, ?)`,
@@ -121,6 +105,19 @@ export class FlowsRepo {
       );
       return this.byId(input.id, tx);
     });
+  }
+
+  /**
+   * Runs `write` in a transaction, answering the database's refusal of a second flow with the
+   * same name key (the unique key decides even between concurrent requests) with a CONFLICT.
+   */
+  private async uniquelyNamed<T>(name: string, write: (tx: SqlClient) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction(write);
+    } catch (error) {
+      if (this.t.dialect.isDuplicateKey(error)) throw flowNameTaken(name);
+      throw error;
+    }
   }
 
   /**
@@ -159,14 +156,14 @@ export class FlowsRepo {
     });
   }
 
+  /** Renames a flow; a CONFLICT when another flow has the name. */
   async rename(input: { id: string; name: string }): Promise<FlowRecord> {
     const now = stampOf();
-    return this.db.transaction(async (tx) => {
+    return this.uniquelyNamed(input.name, async (tx) => {
       await this.byId(input.id, tx);
-      await assertNameFree(tx, this.t, { name: input.name, exceptId: input.id });
       await tx.run(
         `UPDATE ${this.t.flows} SET name = ?, name_key = ?, updated_at = ? WHERE id = ?`,
-        [input.name, nameKey(input.name), now, input.id],
+        [input.name, flowNameKey(input.name), now, input.id],
       );
       return this.byId(input.id, tx);
     });

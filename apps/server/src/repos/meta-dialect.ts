@@ -21,16 +21,24 @@ export interface MetaDialect {
   quote(name: string): string;
   /** Creates the schema (DuckDB) or database (MySQL family) holding the metadata tables. */
   createSchema(schema: string): string;
-  /** The length of the JSON array at `path` in a JSON text column. */
+  /** The length of the JSON array at `path` in a JSON text column; NULL when unreadable. */
   jsonArrayLength(column: string, path: string): string;
+  /** True when `error` is the database refusing a row whose unique key another row holds. */
+  isDuplicateKey(error: unknown): boolean;
 }
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : '');
 
 export const DUCKDB_META: MetaDialect = {
   name: 'duckdb',
   types: { key: 'VARCHAR', text: 'VARCHAR', long: 'VARCHAR', timestamp: 'TIMESTAMP' },
   quote: (name) => `"${name.replaceAll('"', '""')}"`,
   createSchema: (schema) => `CREATE SCHEMA IF NOT EXISTS ${schema}`,
-  jsonArrayLength: (column, path) => `json_array_length(${column}, '${path}')`,
+  // A document stored before lone surrogates were refused reads as malformed JSON here; it
+  // counts as no stages rather than failing the whole list.
+  jsonArrayLength: (column, path) =>
+    `CASE WHEN json_valid(${column}) THEN json_array_length(${column}, '${path}') END`,
+  isDuplicateKey: (error) => /^Constraint Error: Duplicate key\b/.test(messageOf(error)),
 };
 
 export const MYSQL_META: MetaDialect = {
@@ -42,6 +50,9 @@ export const MYSQL_META: MetaDialect = {
   quote: (name) => `\`${name.replaceAll('`', '``')}\``,
   createSchema: (schema) => `CREATE DATABASE IF NOT EXISTS ${schema}`,
   jsonArrayLength: (column, path) => `JSON_LENGTH(${column}, '${path}')`,
+  // ER_DUP_ENTRY, which MySQL, MariaDB and MatrixOne all answer with.
+  isDuplicateKey: (error) =>
+    typeof error === 'object' && error !== null && 'errno' in error && error.errno === 1062,
 };
 
 /**

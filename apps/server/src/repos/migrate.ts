@@ -28,6 +28,8 @@ export async function migrate(
   const applied: number[] = [];
   for (const migration of migrations) {
     if (done.has(migration.id)) continue;
+    const { prepare } = migration;
+    if (prepare) await client.transaction((tx) => prepare(tx, t));
     await client.transaction(async (tx) => {
       for (const statement of migration.statements(t)) await tx.run(statement);
       await tx.run(`INSERT INTO ${t.schemaMigrations} (id, name, applied_at) VALUES (?, ?, ?)`, [

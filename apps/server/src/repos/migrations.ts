@@ -5,11 +5,20 @@
  * servers could hold metadata.
  */
 
+import type { SqlClient } from '@sluice/engine';
+
 import type { MetaTables } from './meta-schema';
+import { renameDuplicateFlows } from './flow-names';
 
 export interface SchemaMigration {
   id: number;
   name: string;
+  /**
+   * Rewrites rows the statements would refuse. It runs first, in a transaction of its own since
+   * DuckDB cannot create an index in a transaction that changed rows, so it must be harmless to
+   * run again.
+   */
+  prepare?: (tx: SqlClient, t: MetaTables) => Promise<void>;
   /** The statements, given the qualified table names and their dialect's types. */
   statements: (t: MetaTables) => readonly string[];
 }
@@ -97,5 +106,14 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
         `ALTER TABLE ${t.externalStages} ADD COLUMN secrets ${text}`,
       ];
     },
+  },
+  {
+    id: 5,
+    name: 'unique-flow-names',
+    // Until now only a read before the write kept names apart, which concurrent requests on a
+    // MySQL-family server could both pass. Flows that already share a name get `name (2)`, … so
+    // the key can be added without losing any of them.
+    prepare: renameDuplicateFlows,
+    statements: (t) => [`CREATE UNIQUE INDEX flows_name_key ON ${t.flows} (name_key)`],
   },
 ];

@@ -65,7 +65,7 @@ describe('flow router', () => {
     await server.caller.flow.create({ name: 'Orders' });
     const error = await trpcError(server.caller.flow.create({ name: 'ORDERS' }));
     expect(error.code).toBe('CONFLICT');
-    expect(error.message).toBe('A flow named "ORDERS" already exists.');
+    expect(error.message).toBe('A flow named "ORDERS" already exists; choose another name.');
   });
 
   it('refuses a stale save and keeps both versions intact', async () => {
