@@ -160,6 +160,26 @@ function holdsSubquery(node: unknown): boolean {
 }
 
 /**
+ * Bare words the parser reads as column references that the targets read as values
+ * (`x IS UNKNOWN`, `ts < LOCALTIMESTAMP`); quoted, they are column names again.
+ */
+const VALUE_KEYWORDS = new Set([
+  'unknown',
+  'localtime',
+  'localtimestamp',
+  'current_catalog',
+  'current_schema',
+  'current_role',
+  'current_time',
+  'current_date',
+  'current_timestamp',
+  'current_user',
+  'session_user',
+  'system_user',
+  'user',
+]);
+
+/**
  * The unqualified column references in a parsed expression. Qualified ones (`s.field`) are left
  * out: in DuckDB they may be a struct column's field, which only the database can tell.
  */
@@ -168,9 +188,11 @@ function columnNames(node: unknown): string[] {
   const ref = node as { type?: unknown; table?: unknown; schema?: unknown; column?: unknown };
   if (ref.type === 'column_ref') {
     if (ref.table || ref.schema) return [];
-    const column = ref.column as { expr?: { value?: unknown } } | string | undefined;
-    const name = typeof column === 'string' ? column : column?.expr?.value;
-    return typeof name === 'string' && name !== '*' ? [name] : [];
+    const column = ref.column as { expr?: { type?: unknown; value?: unknown } } | string;
+    const name = typeof column === 'string' ? column : column.expr?.value;
+    const bare = typeof column === 'string' || column.expr?.type === 'default';
+    if (typeof name !== 'string' || name === '*') return [];
+    return bare && VALUE_KEYWORDS.has(name.toLowerCase()) ? [] : [name];
   }
   return Object.values(node).flatMap(columnNames);
 }

@@ -47,6 +47,8 @@ describe('unknown columns in a condition', () => {
     'EXTRACT(year FROM current_date) = 2026 AND id > 0',
     't.nothing = 1',
     'CASE WHEN id > 1 THEN amount ELSE 0 END > 0',
+    "(status = 'paid') IS UNKNOWN OR id < 0",
+    "id < 0 OR current_date > DATE '2026-01-01' OR LOCALTIMESTAMP IS NULL",
   ])('accepts names the input has, compared as the targets do: %s', (condition) => {
     expect(columnProblems(filtered(condition))).toEqual([]);
   });
