@@ -61,6 +61,14 @@ describe("Sluice's metadata schema", () => {
       expect(compile(writing({ table: 'flows' })).plan).toBeDefined();
       expect(compile(writing({ schema: 'sales', table: 'flows' })).plan).toBeDefined();
     });
+
+    it('writes a table named "<metadata>.flows" as one quoted name in the default schema', () => {
+      const { plan } = compile(writing({ table: `${metadataSchema}.flows` }));
+      const quoted = target.dialect === 'duckdb' ? '"' : '`';
+      const sql = plan?.steps.map((s) => s.sql).join('\n') ?? '';
+      expect(sql).toContain(`${quoted}${metadataSchema}.flows${quoted}`);
+      expect(sql).not.toContain(`${quoted}${metadataSchema}${quoted}.`);
+    });
   });
 
   it('defaults to "sluice" when no name is given, as the editor checks before the server says', () => {
