@@ -182,6 +182,8 @@ describe('denied functions', () => {
     'sleep_hours > 1',
     '"pg sleep"(5) IS NULL',
     "status = 'sleep'",
+    'tostring(id) IS NULL',
+    'constructor(id) IS NULL',
   ])('lets a name that only looks like one through: %s', (sql) => {
     expect(checkSqlExpression(sql)?.kind).not.toBe('invalid');
   });

@@ -1,4 +1,5 @@
 import type { Product } from '../plan';
+import { PRODUCTS } from '../plan';
 import { DUCKDB_DENIED_FUNCTIONS } from './duckdb-functions';
 import { MATRIXONE_DENIED_FUNCTIONS } from './matrixone-functions';
 import { MARIADB_DENIED_FUNCTIONS, MYSQL_DENIED_FUNCTIONS } from './mysql-functions';
@@ -34,10 +35,14 @@ export interface DeniedFunction {
  */
 export function deniedFunction(name: string): DeniedFunction | undefined {
   const key = name.toLowerCase();
-  const products = (Object.keys(DENIED_FUNCTIONS) as Product[]).filter((product) =>
-    Object.hasOwn(DENIED_FUNCTIONS[product], key),
-  );
-  const first = products[0];
-  if (first === undefined) return undefined;
-  return { reason: DENIED_FUNCTIONS[first][key] ?? 'waits', products };
+  let reason: DeniedReason | undefined;
+  const products: Product[] = [];
+  for (const product of PRODUCTS) {
+    const list = DENIED_FUNCTIONS[product];
+    const why = Object.hasOwn(list, key) ? list[key] : undefined;
+    if (why === undefined) continue;
+    reason ??= why;
+    products.push(product);
+  }
+  return reason === undefined ? undefined : { reason, products };
 }
