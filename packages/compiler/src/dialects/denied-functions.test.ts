@@ -40,6 +40,7 @@ const CALLS: Record<Product, readonly string[]> = {
     'duckdb_secrets() IS NULL',
     "which_secret('s3://b/x', 's3') IS NULL",
     'duckdb_settings() IS NULL',
+    'duckdb_profiling_settings() IS NULL',
     'duckdb_variables() IS NULL',
     'duckdb_databases() IS NULL',
     'duckdb_extensions() IS NULL',

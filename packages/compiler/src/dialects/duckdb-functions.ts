@@ -42,6 +42,7 @@ export const DUCKDB_DENIED_FUNCTIONS: DeniedFunctions = {
   duckdb_secrets: 'settings',
   which_secret: 'settings',
   duckdb_settings: 'settings',
+  duckdb_profiling_settings: 'settings',
   duckdb_variables: 'settings',
   duckdb_databases: 'settings',
   duckdb_extensions: 'settings',
