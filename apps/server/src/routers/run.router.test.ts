@@ -135,6 +135,14 @@ describe('run router', () => {
     ]);
   });
 
+  it('refuses a filter that would sleep on DuckDB, before anything runs', async () => {
+    const flowId = await savedFlow('Sleepy', paidOrdersFlow({ condition: 'pg_sleep(5) IS NULL' }));
+    const error = await refusal(server.caller.run.start({ flowId }));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toContain('PG_SLEEP() is not allowed: on DuckDB it waits');
+    expect(await server.caller.run.list({ flowId })).toEqual([]);
+  });
+
   it('refuses to run a flow with a cycle, listing the diagnostics', async () => {
     const flowId = await savedFlow('Loop', cyclicFlow());
     const error = await refusal(server.caller.run.start({ flowId }));
