@@ -82,6 +82,14 @@ describe('loadEnv', () => {
     [{ SLUICE_METADATA_DATABASE: 'my-meta' }, /^SLUICE_METADATA_DATABASE: use 1-64 letters/],
     [{ SLUICE_FILE_ROOTS: 'relative/dir' }, /must be absolute folders; "relative\/dir"/],
     [{ SLUICE_PORT: 'eighty' }, /^SLUICE_PORT: /],
+    [
+      { SLUICE_DATABASE_URL: 'mysql://root@db/Sluice' },
+      /^SLUICE_DATABASE_URL names the database "Sluice", which holds Sluice's own tables \(SLUICE_METADATA_DATABASE is "sluice"\): flows would write beside them/,
+    ],
+    [
+      { SLUICE_DATABASE_URL: 'matrixone://u@db/meta', SLUICE_METADATA_DATABASE: 'META' },
+      /^SLUICE_DATABASE_URL names the database "meta", which holds Sluice's own tables/,
+    ],
   ])('refuses %o with one clear line', (env, message) => {
     const load = (): unknown => loadEnv({ ...BASE, ...env });
     expect(load).toThrow(ConfigError);

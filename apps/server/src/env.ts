@@ -87,6 +87,18 @@ function fileRootsOf(value: string | undefined, defaults: string[]): string[] {
 }
 
 /**
+ * A destination named without a schema lands in the URL's database, so that database must not
+ * be the one holding Sluice's own tables, in any case (some servers ignore it in names).
+ */
+function refuseSharedMetadata(database: DatabaseLocation, metadataDatabase: string): void {
+  if (database.kind === 'duckdb') return;
+  if (database.database.toLowerCase() !== metadataDatabase.toLowerCase()) return;
+  throw new ConfigError(
+    `SLUICE_DATABASE_URL names the database "${database.database}", which holds Sluice's own tables (SLUICE_METADATA_DATABASE is "${metadataDatabase}"): flows would write beside them. Name another database in the URL, or set SLUICE_METADATA_DATABASE to another name.`,
+  );
+}
+
+/**
  * Reads the server configuration from `source` (the process environment by default).
  * @example loadEnv({ SLUICE_DATA_DIR: '/tmp/sluice', SLUICE_PORT: '0' })
  */
@@ -108,8 +120,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       `SLUICE_HOST is ${env.SLUICE_HOST}, which other machines can reach: set SLUICE_ACCESS_TOKEN too.`,
     );
   }
+  const database = parseDatabaseUrl(databaseUrl, baseDir);
+  refuseSharedMetadata(database, env.SLUICE_METADATA_DATABASE);
   return {
-    database: parseDatabaseUrl(databaseUrl, baseDir),
+    database,
     metadataDatabase: env.SLUICE_METADATA_DATABASE,
     ...(env.SLUICE_SECRET_KEY === undefined
       ? {}

@@ -1,4 +1,5 @@
 import type { Target } from '@sluice/engine';
+import { DEFAULT_METADATA_SCHEMA } from '@sluice/compiler';
 import { openTarget } from '@sluice/engine';
 
 import type { ServerConfig } from './env';
@@ -22,6 +23,8 @@ export interface TargetDescription {
   dialect: Target['profile']['dialect'];
   /** The DuckDB file, or `host:port/database`; never a password. */
   location: string;
+  /** Where Sluice's own tables are on it, which no flow may name (see `metadataSchemaOf`). */
+  metadataSchema: string;
 }
 
 /** Everything a request needs, built once per process and shared through the tRPC context. */
@@ -32,6 +35,8 @@ export interface Services {
   runs: RunsRepo;
   externalStages: ExternalStageService;
   runManager: RunManager;
+  /** The schema or database of the metadata tables, which compiles refuse flows to name. */
+  metadataSchema: string;
   sluiceVersion: string;
   /** Cancels active runs and closes the database. */
   close(): Promise<void>;
@@ -44,10 +49,21 @@ function metaTablesOf(target: Target, config: ServerConfig): Promise<MetaTables>
     : mySqlMetaTables(config.metadataDatabase);
 }
 
+/**
+ * The schema flows may not name because the metadata tables live there: `sluice` in a DuckDB
+ * file (see `duckDbMetaTables`), the metadata database on a MySQL-family server.
+ */
+function metadataSchemaOf(target: Target, config: ServerConfig): string {
+  return target.profile.dialect === 'duckdb' ? DEFAULT_METADATA_SCHEMA : config.metadataDatabase;
+}
+
 /** What `system.info` says about the target. */
-export function describeTarget(target: Target): TargetDescription {
-  const { product, version, dialect } = target.profile;
-  return { product, version, dialect, location: target.location };
+export function describeTarget(
+  services: Pick<Services, 'target' | 'metadataSchema'>,
+): TargetDescription {
+  const { product, version, dialect } = services.target.profile;
+  const { location } = services.target;
+  return { product, version, dialect, location, metadataSchema: services.metadataSchema };
 }
 
 /**
@@ -78,6 +94,7 @@ export async function createServices(config: ServerConfig): Promise<Services> {
     await runs.interruptUnfinished();
     // The seeded folders are on this machine, which a MatrixOne server cannot read.
     if (applied.includes(1) && !onMatrixOne) await seedExternalStages(config, repo);
+    const metadataSchema = metadataSchemaOf(target, config);
     const runManager = new RunManager({
       target,
       flows,
@@ -85,6 +102,7 @@ export async function createServices(config: ServerConfig): Promise<Services> {
       externalStages: repo,
       fileRoots: config.fileRoots,
       defaultSchema: config.database.kind === 'duckdb' ? 'main' : config.database.database,
+      metadataSchema,
     });
     return {
       config,
@@ -93,6 +111,7 @@ export async function createServices(config: ServerConfig): Promise<Services> {
       runs,
       externalStages,
       runManager,
+      metadataSchema,
       sluiceVersion: packageJson.version,
       async close() {
         await runManager.shutdown();

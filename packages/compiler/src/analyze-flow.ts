@@ -8,9 +8,10 @@ import type {
   StageOp,
 } from '@sluice/stages';
 import { diagnostic, incomingLinks, topologicalOrder } from '@sluice/flow';
-import { getStage, parseStageConfig } from '@sluice/stages';
+import { getStage, parseStageConfig, sameColumnName, unknownColumn } from '@sluice/stages';
 
-import { checkSqlExpression } from './check-sql';
+import type { SqlCheckOptions } from './check-sql';
+import { DEFAULT_METADATA_SCHEMA, readExpression } from './check-sql';
 import { stageUri } from './names';
 
 /** What the compiler knows about a flow before choosing a dialect. */
@@ -24,16 +25,28 @@ export interface FlowAnalysis {
   diagnostics: Diagnostic[];
 }
 
+export interface AnalyzeOptions {
+  /**
+   * Columns standing in for the output of stages whose columns are only known from their file
+   * (see `fileRefs`), by stage id.
+   */
+  detectedColumns?: Readonly<Record<string, readonly Column[]>>;
+  /**
+   * The schema (DuckDB) or database (MySQL family) holding Sluice's own tables; no stage may
+   * name it. `sluice` when not given.
+   */
+  metadataSchema?: string;
+}
+
 /**
  * Validates a flow without compiling it for a dialect: stage types and configs, links and
- * ports, cycles, columns propagated in topological order, stage checks and user SQL. The editor
- * runs it on every change; `compileFlow` runs it first. `detectedColumns` stands in for the
- * output of stages whose columns are only known from their file (see `fileRefs`).
+ * ports, cycles, columns propagated in topological order, stage checks, destinations in the
+ * metadata schema, and user SQL with the input columns it names. The editor runs it on every
+ * change; `compileFlow` runs it first.
  */
-export function analyzeFlow(
-  doc: FlowDocument,
-  detectedColumns: Readonly<Record<string, readonly Column[]>> = {},
-): FlowAnalysis {
+export function analyzeFlow(doc: FlowDocument, options: AnalyzeOptions = {}): FlowAnalysis {
+  const detectedColumns = options.detectedColumns ?? {};
+  const sqlOptions = { metadataSchema: options.metadataSchema ?? DEFAULT_METADATA_SCHEMA };
   const diagnostics: Diagnostic[] = [];
   const configs: Record<string, Record<string, unknown>> = {};
   const definitions = new Map<string, StageDefinition>();
@@ -64,7 +77,8 @@ export function analyzeFlow(
     columns[stageId] = definition.outputColumns(ctx) ?? detectedColumns[stageId];
     diagnostics.push(...(definition.check?.(ctx) ?? []));
     const op = definition.compile(ctx);
-    diagnostics.push(...sqlDiagnostics(stageId, op));
+    diagnostics.push(...sqlDiagnostics(ctx, op, sqlOptions));
+    diagnostics.push(...metadataWrites(stageId, op, sqlOptions.metadataSchema));
     if (op.kind === 'export-file') writes.push({ stageId, file: op.file });
   }
   diagnostics.push(...sharedWrites(doc, writes));
@@ -116,17 +130,43 @@ function linkDiagnostics(
   return found;
 }
 
-/** User SQL inside an op, each piece checked where the config holds it. */
-function sqlDiagnostics(stageId: string, op: StageOp): Diagnostic[] {
+/**
+ * User SQL inside an op, each piece checked where the config holds it, and the columns it names
+ * checked against the op's input while those are known.
+ */
+function sqlDiagnostics(
+  { stageId, inputs }: { stageId: string; inputs: InputColumns },
+  op: StageOp,
+  options: SqlCheckOptions,
+): Diagnostic[] {
   if (op.kind !== 'select') return [];
   const exprs = [...(op.columns === 'all' ? [] : op.columns.map((c) => c.expr))];
   if (op.where) exprs.push(op.where);
+  const available = inputs[op.input]?.map((c) => c.name);
   return exprs.flatMap((expr) => {
-    const problem = expr.kind === 'sql' ? checkSqlExpression(expr.sql) : undefined;
-    if (problem === undefined) return [];
-    const code = problem.kind === 'invalid' ? 'invalid-sql' : 'unchecked-sql';
-    return [diagnostic(code, { message: problem.message }, { stageId, path: expr.path })];
+    if (expr.kind !== 'sql') return [];
+    const { problem, columns = [] } = readExpression(expr.sql, options);
+    const at = { stageId, path: expr.path };
+    if (problem) {
+      const code = problem.kind === 'invalid' ? 'invalid-sql' : 'unchecked-sql';
+      return [diagnostic(code, { message: problem.message }, at)];
+    }
+    if (!available) return [];
+    return columns
+      .filter((name) => !available.some((known) => sameColumnName(known, name)))
+      .map((name) => unknownColumn(name, available, at));
   });
+}
+
+/**
+ * A table destination in the metadata schema would overwrite or append to Sluice's own tables.
+ * Names compare case-insensitively: DuckDB schemas are, and MySQL-family database names are on
+ * some servers (`lower_case_table_names`), so refusing every spelling is the safe reading.
+ */
+function metadataWrites(stageId: string, op: StageOp, metadataSchema: string): Diagnostic[] {
+  const schema = op.kind === 'write-table' ? op.table.schema : undefined;
+  if (schema?.toLowerCase() !== metadataSchema.toLowerCase()) return [];
+  return [diagnostic('reserved-schema', { schema }, { stageId, path: ['schema'] })];
 }
 
 /** Two stages writing one file would overwrite each other; each export needs its own. */

@@ -27,11 +27,68 @@ describe('checkSqlExpression', () => {
     (sql) => {
       const problem = checkSqlExpression(sql);
       expect(problem?.kind).toBe('unchecked');
-      expect(problem?.message).toMatch(
-        /^Sluice could not read this expression \(.+\); the database/,
-      );
+      expect(problem?.message).toMatch(/^Sluice could not read this expression: .+; the database/);
     },
   );
+
+  describe('says what is wrong in the text the person wrote', () => {
+    it.each([
+      ['amount >', 'it ends too early, after ">"'],
+      ['amount >   ', 'it ends too early, after ">"'],
+      ['a and', 'it ends too early, after "and"'],
+      ["status = 'paid' AND amount >=", 'it ends too early, after ">="'],
+      ['a = = 1', '"=" at column 5 is unexpected'],
+      ['a = 1 b', '"b" at column 7 is unexpected'],
+      ['a = 1 AND\nb = = 2', '"=" at line 2, column 5 is unexpected'],
+      ['amount > 0 status', '"status" at column 12 is unexpected'],
+    ])('%j', (sql, reason) => {
+      const problem = checkSqlExpression(sql);
+      expect(problem?.message).toBe(
+        `Sluice could not read this expression: ${reason}; the database will check it when the flow runs.`,
+      );
+      expect(problem?.message).not.toMatch(/\)|SELECT|WHERE/);
+    });
+
+    it.each([
+      ['(a = 1', 'A parenthesis "(" is not closed.'],
+      ["'x", "A quoted text ('…') is not closed."],
+      ['a = 1)', 'A closing parenthesis ")" has no matching "(".'],
+    ])('%j', (sql, message) => {
+      expect(checkSqlExpression(sql)).toEqual({ kind: 'invalid', message });
+    });
+  });
+
+  describe("refuses names qualified by Sluice's own schema", () => {
+    it.each([
+      'sluice.flows IS NULL',
+      'SLUICE.flows.id IS NULL',
+      'Sluice . flows IS NULL',
+      '`sluice`.flows IS NULL',
+      '"sluice".flows IS NULL',
+      '"SLUICE"."runs" IS NULL',
+      'memory.sluice.flows IS NULL',
+      'amount > 0 OR sluice.runs.id = 1',
+    ])('%s', (sql) => {
+      expect(checkSqlExpression(sql)?.message).toMatch(/^"sluice" holds Sluice's own tables/i);
+    });
+
+    it('refuses the configured metadata database, whatever its case', () => {
+      const options = { metadataSchema: 'sluice_meta' };
+      expect(checkSqlExpression('Sluice_Meta.flows IS NULL', options)).toEqual({
+        kind: 'invalid',
+        message:
+          '"Sluice_Meta" holds Sluice\'s own tables; an expression may only read the stage\'s input rows.',
+      });
+      expect(checkSqlExpression('sluice.flows IS NULL', options)?.kind).not.toBe('invalid');
+    });
+
+    it.each(["note = 'sluice.flows'", 'sluice > 0', 'x.sluice IS NULL', 'sluiced.flows IS NULL'])(
+      'lets through what does not name it as a schema: %s',
+      (sql) => {
+        expect(checkSqlExpression(sql)?.kind).not.toBe('invalid');
+      },
+    );
+  });
 
   it.each([
     ['a = 1; DROP TABLE x', 'Semicolons are not allowed'],

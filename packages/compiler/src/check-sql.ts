@@ -1,6 +1,9 @@
 // Only the PostgreSQL grammar (closest to DuckDB's expressions) is bundled into the web app.
 import parser from 'node-sql-parser/build/postgresql';
 
+import type { DeniedReason } from './dialects/denied-functions';
+import { deniedFunction } from './dialects/denied-functions';
+import { parserReason } from './parser-reason';
 import { scanExpression } from './scan-sql';
 
 const { Parser } = parser;
@@ -15,6 +18,21 @@ export interface SqlProblem {
   message: string;
 }
 
+/** What checking an expression found: its problem, or the input columns it names. */
+export interface ReadExpression {
+  problem?: SqlProblem;
+  /** The unqualified column names it reads, as written; absent when it could not be parsed. */
+  columns?: readonly string[];
+}
+
+export interface SqlCheckOptions {
+  /** The schema or database holding Sluice's own tables; a name qualified by it is refused. */
+  metadataSchema?: string;
+}
+
+/** Where Sluice keeps its tables unless told otherwise (`SLUICE_METADATA_DATABASE`). */
+export const DEFAULT_METADATA_SCHEMA = 'sluice';
+
 const NO_SUBQUERY = 'Subqueries are not allowed in an expression; link a stage instead.';
 
 /**
@@ -25,52 +43,98 @@ const NO_SUBQUERY = 'Subqueries are not allowed in an expression; link a stage i
 const SUBQUERY_START =
   /\bselect\b|\(\s*(?:from|with|table|values|pivot|unpivot|summarize|describe|show)\b/i;
 
-/**
- * Functions that reach past a stage's inputs or hold the server: files on the database host
- * (`LOAD_FILE`, with the FILE privilege), sleeping and locks. A condition only reads rows.
- */
-const SIDE_EFFECT_CALL =
-  /\b(load_file|sleep|benchmark|get_lock|release_lock|release_all_locks|is_free_lock|is_used_lock|master_pos_wait|source_pos_wait|sys_exec|sys_eval)\s*\(/i;
+/** A word followed by `(`: a call, also as a method (`x.f()`) or qualified (`main.f()`). */
+const CALL = /([\p{L}\p{N}_$]+)\s*\(/gu;
+
+/** A word followed by `.`: a qualifier of the name after it. */
+const QUALIFIER = /([\p{L}\p{N}_$]+)\s*\./gu;
+
+const WHY_DENIED: Record<DeniedReason, string> = {
+  waits: 'it waits, holding the run and its destination',
+  locks: 'it takes or reads server locks',
+  files: 'it reads or writes files on the database server',
+  settings: 'it reads server settings, secrets or the environment',
+  network: 'it reaches out of the database (the network or the host)',
+  sql: 'it runs code or SQL text of its own',
+  writes: 'it changes the database',
+};
+
+/** The first wrapper `checkParsed` puts around the text, which parser positions count in. */
+const WRAP_START = 'SELECT * FROM t WHERE (';
 
 /**
  * Checks user-written SQL that Sluice places inside parentheses as one expression (a filter
  * condition). Returns `undefined` when it is usable, otherwise a problem a person can act on.
- *
- * Two layers: a lexical scan (`scanExpression`) that guarantees the text cannot leave its
- * parentheses on any target, reading it both as DuckDB and as the MySQL family do (backslash
- * escapes, `#` comments, backquoted names), then a parse of `SELECT * FROM t WHERE (<sql>)` that
- * must give one plain SELECT with no subquery, since a stage reads only its linked inputs.
- * The parser does not know every DuckDB construct (list literals, doubled quotes in names), so
- * text it cannot read is reported as unchecked, not refused, unless it holds a SELECT.
  * @example checkSqlExpression('amount > 0') // undefined
  * @example checkSqlExpression('a = 1; DROP TABLE x') // { kind: 'invalid', message: 'Semicolons …' }
  */
-export function checkSqlExpression(sql: string): SqlProblem | undefined {
-  if (sql.trim() === '') return { kind: 'invalid', message: 'Write an expression.' };
+export function checkSqlExpression(
+  sql: string,
+  options: SqlCheckOptions = {},
+): SqlProblem | undefined {
+  return readExpression(sql, options).problem;
+}
+
+/**
+ * Checks an expression and reports the columns it reads. Three layers: a lexical scan
+ * (`scanExpression`) that guarantees the text cannot leave its parentheses on any target,
+ * reading it both as DuckDB and as the MySQL family do (backslash escapes, `#` comments,
+ * backquoted names); a search of every such reading for calls of a function some target refuses
+ * (waits, locks, files, …; see `dialects/denied-functions.ts`) and for names qualified by the
+ * metadata schema; then a parse of `SELECT * FROM t WHERE (<sql>)` that must give one plain
+ * SELECT with no subquery, since a stage reads only its linked inputs. The parser does not know
+ * every DuckDB construct (list literals, doubled quotes in names), so text it cannot read is
+ * reported as unchecked, not refused, unless it holds a SELECT.
+ * @example readExpression("stauts = 'paid'").columns // ['stauts']
+ */
+export function readExpression(sql: string, options: SqlCheckOptions = {}): ReadExpression {
+  if (sql.trim() === '') return invalid('Write an expression.');
   const scanned = scanExpression(sql);
-  if ('problem' in scanned) return { kind: 'invalid', message: scanned.problem };
+  if ('problem' in scanned) return invalid(scanned.problem);
   // Every reading: what one target reads as quoted text may be bare SQL on another.
-  if (scanned.unquoted.some((text) => SUBQUERY_START.test(text))) {
-    return { kind: 'invalid', message: NO_SUBQUERY };
-  }
-  const call = scanned.unquoted.map((text) => SIDE_EFFECT_CALL.exec(text)?.[1]).find(Boolean);
-  if (call) {
-    return {
-      kind: 'invalid',
-      message: `${call.toUpperCase()}() is not allowed: an expression may only read the stage's input rows.`,
-    };
-  }
+  if (scanned.unquoted.some((text) => SUBQUERY_START.test(text))) return invalid(NO_SUBQUERY);
+  const refused = deniedCall(scanned.names) ?? metadataName(scanned.names, options);
+  if (refused) return invalid(refused);
   return checkParsed(sql);
 }
 
-function checkParsed(sql: string): SqlProblem | undefined {
+function invalid(message: string): ReadExpression {
+  return { problem: { kind: 'invalid', message } };
+}
+
+function deniedCall(readings: readonly string[]): string | undefined {
+  for (const text of readings) {
+    for (const [, name = ''] of text.matchAll(CALL)) {
+      const denied = deniedFunction(name);
+      if (!denied) continue;
+      const where = denied.products.join(', ').replace(/, ([^,]+)$/, ' and $1');
+      return `${name.toUpperCase()}() is not allowed: on ${where} ${WHY_DENIED[denied.reason]}. An expression may only read the stage's input rows.`;
+    }
+  }
+  return undefined;
+}
+
+function metadataName(readings: readonly string[], options: SqlCheckOptions): string | undefined {
+  const metadata = (options.metadataSchema ?? DEFAULT_METADATA_SCHEMA).toLowerCase();
+  for (const text of readings) {
+    for (const [, name = ''] of text.matchAll(QUALIFIER)) {
+      if (name.toLowerCase() !== metadata) continue;
+      return `"${name}" holds Sluice's own tables; an expression may only read the stage's input rows.`;
+    }
+  }
+  return undefined;
+}
+
+function checkParsed(sql: string): ReadExpression {
   let ast: unknown;
   try {
-    ast = sqlParser.astify(`SELECT * FROM t WHERE (${sql})`, { database: 'postgresql' });
+    ast = sqlParser.astify(`${WRAP_START}${sql})`, { database: 'postgresql' });
   } catch (error) {
     return {
-      kind: 'unchecked',
-      message: `Sluice could not read this expression (${parserReason(error)}); the database will check it when the flow runs.`,
+      problem: {
+        kind: 'unchecked',
+        message: `Sluice could not read this expression: ${parserReason(error, sql, WRAP_START.length)}; the database will check it when the flow runs.`,
+      },
     };
   }
   const statements: unknown[] = Array.isArray(ast) ? ast : [ast];
@@ -82,15 +146,10 @@ function checkParsed(sql: string): SqlProblem | undefined {
     (first as { type?: unknown }).type === 'select' &&
     !(first as { _next?: unknown })._next &&
     !(first as { set_op?: unknown }).set_op;
-  if (!plain) {
-    return {
-      kind: 'invalid',
-      message: 'Write a single expression, not a query or several statements.',
-    };
-  }
-  return holdsSubquery((first as { where?: unknown }).where)
-    ? { kind: 'invalid', message: NO_SUBQUERY }
-    : undefined;
+  if (!plain) return invalid('Write a single expression, not a query or several statements.');
+  const where = (first as { where?: unknown }).where;
+  if (holdsSubquery(where)) return invalid(NO_SUBQUERY);
+  return { columns: [...new Set(columnNames(where))] };
 }
 
 /** The parser nests a subquery's statement under an `ast` key anywhere in the expression tree. */
@@ -100,9 +159,40 @@ function holdsSubquery(node: unknown): boolean {
   return Object.values(node).some(holdsSubquery);
 }
 
-/** The parser's "Expected …, but X found." shortened to what it found. */
-function parserReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const found = /but (.+) found\.?$/.exec(message);
-  return found?.[1] === 'end of input' ? 'it ends too early' : `unexpected ${found?.[1] ?? 'text'}`;
+/**
+ * Bare words the parser reads as column references that the targets read as values
+ * (`x IS UNKNOWN`, `ts < LOCALTIMESTAMP`); quoted, they are column names again.
+ */
+const VALUE_KEYWORDS = new Set([
+  'unknown',
+  'localtime',
+  'localtimestamp',
+  'current_catalog',
+  'current_schema',
+  'current_role',
+  'current_time',
+  'current_date',
+  'current_timestamp',
+  'current_user',
+  'session_user',
+  'system_user',
+  'user',
+]);
+
+/**
+ * The unqualified column references in a parsed expression. Qualified ones (`s.field`) are left
+ * out: in DuckDB they may be a struct column's field, which only the database can tell.
+ */
+function columnNames(node: unknown): string[] {
+  if (typeof node !== 'object' || node === null) return [];
+  const ref = node as { type?: unknown; table?: unknown; schema?: unknown; column?: unknown };
+  if (ref.type === 'column_ref') {
+    if (ref.table || ref.schema) return [];
+    const column = ref.column as { expr?: { type?: unknown; value?: unknown } } | string;
+    const name = typeof column === 'string' ? column : column.expr?.value;
+    const bare = typeof column === 'string' || column.expr?.type === 'default';
+    if (typeof name !== 'string' || name === '*') return [];
+    return bare && VALUE_KEYWORDS.has(name.toLowerCase()) ? [] : [name];
+  }
+  return Object.values(node).flatMap(columnNames);
 }

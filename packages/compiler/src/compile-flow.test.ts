@@ -260,7 +260,9 @@ describe('analyzeFlow', () => {
       ['src->cols', 'cols->d'],
     );
     expect(codes(doc)).toEqual([]);
-    const analysis = analyzeFlow(doc, { src: [{ name: 'id', type: 'BIGINT' }] });
+    const analysis = analyzeFlow(doc, {
+      detectedColumns: { src: [{ name: 'id', type: 'BIGINT' }] },
+    });
     expect(analysis.columns.src).toEqual([{ name: 'id', type: 'BIGINT' }]);
     expect(analysis.diagnostics.map((d) => [d.code, d.path])).toEqual([
       ['unknown-column', ['columns', 1, 'source']],

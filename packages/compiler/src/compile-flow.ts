@@ -36,6 +36,12 @@ export interface CompileOptions {
    * reads S3; other targets get a diagnostic on the stage that uses one.
    */
   s3ExternalStages?: readonly string[];
+  /**
+   * Where Sluice keeps its own tables on the target: the `sluice` schema of a DuckDB file, or
+   * the metadata database of a MySQL-family server (`SLUICE_METADATA_DATABASE`). A stage naming
+   * it is refused. `sluice` when not given.
+   */
+  metadataSchema?: string;
 }
 
 export interface CompileResult {
@@ -56,7 +62,10 @@ const RUN_TAG = /^[A-Za-z0-9_]{1,32}$/;
  */
 export function compileFlow(doc: FlowDocument, options: CompileOptions): CompileResult {
   const detectedColumns = options.detectedColumns ?? {};
-  const analysis = analyzeFlow(doc, detectedColumns);
+  const analysis = analyzeFlow(doc, {
+    detectedColumns,
+    ...(options.metadataSchema === undefined ? {} : { metadataSchema: options.metadataSchema }),
+  });
   if (hasErrors(analysis.diagnostics)) return { diagnostics: analysis.diagnostics };
   if (!RUN_TAG.test(options.runTag)) {
     throw new Error(`Run tag "${options.runTag}" must be 1-32 letters, digits or "_".`);

@@ -1,14 +1,14 @@
 export * from './plan';
 export { analyzeFlow } from './analyze-flow';
-export type { FlowAnalysis } from './analyze-flow';
+export type { AnalyzeOptions, FlowAnalysis } from './analyze-flow';
 export { compileFlow } from './compile-flow';
 export type { CompileOptions, CompileResult } from './compile-flow';
 export { stagingName } from './names';
 export type { ResolveFile } from './stage-steps';
 export { destinationTables, fileRefs } from './file-refs';
 export type { StageFileRef } from './file-refs';
-export { checkSqlExpression } from './check-sql';
-export type { SqlProblem } from './check-sql';
+export { checkSqlExpression, DEFAULT_METADATA_SCHEMA } from './check-sql';
+export type { SqlCheckOptions, SqlProblem } from './check-sql';
 export {
   alterStage,
   createStage,

@@ -42,12 +42,15 @@ export function previewFlow(
     knownExternalStages?: readonly string[];
     /** See `CompileOptions.s3ExternalStages`. */
     s3ExternalStages?: readonly string[];
+    /** See `CompileOptions.metadataSchema`. */
+    metadataSchema?: string;
   },
 ): FlowPreview {
   const compiled = compileFlow(doc, {
     target: options.target,
     runTag: PREVIEW_RUN_TAG,
     ...(options.s3ExternalStages ? { s3ExternalStages: options.s3ExternalStages } : {}),
+    ...(options.metadataSchema === undefined ? {} : { metadataSchema: options.metadataSchema }),
   });
   const known = options.knownExternalStages;
   const diagnostics = [

@@ -57,10 +57,18 @@ interface Scan {
   problem?: ScanProblem;
   /** The text with every quoted part blanked out, for keyword searches. */
   unquoted: string;
+  /**
+   * The text with quoted texts blanked out and quoted names written bare when they are one
+   * word, so `"pg_sleep"(1)` and `` `sluice`.flows `` read as the calls and names they are.
+   */
+  names: string;
 }
 
-/** Either why the text cannot stay one operand, or its unquoted text under every lexing. */
-export type ExpressionScan = { problem: string } | { unquoted: string[] };
+/**
+ * Either why the text cannot stay one operand, or, under every lexing, its unquoted text and
+ * its text with names unquoted (see `Scan`).
+ */
+export type ExpressionScan = { problem: string } | { unquoted: string[]; names: string[] };
 
 /**
  * Checks that `sql`, placed inside parentheses, stays one operand on every target: under each
@@ -78,16 +86,18 @@ export function scanExpression(sql: string): ExpressionScan {
     const onlyHere = structural && failed.length < scans.length;
     return { problem: onlyHere ? `${message} ${first.lexing.readers}.` : `${message}.` };
   }
-  return { unquoted: scans.map((s) => s.unquoted) };
+  return { unquoted: scans.map((s) => s.unquoted), names: scans.map((s) => s.names) };
 }
 
 function scan(sql: string, lexing: Lexing): Scan {
   let depth = 0;
   let unquoted = '';
+  let names = '';
   let i = 0;
   const fail = (message: string, structural: boolean): Scan => ({
     problem: { message, structural },
     unquoted,
+    names,
   });
   while (i < sql.length) {
     const ch = sql.charAt(i);
@@ -96,6 +106,7 @@ function scan(sql: string, lexing: Lexing): Scan {
       const end = quoteEnd(sql, i, quote.backslash);
       if (end < 0) return fail(`A quoted ${quote.quotes} (${ch}…${ch}) is not closed`, true);
       unquoted += ' ';
+      names += quote.quotes === 'name' ? bareName(sql.slice(i + 1, end - 1), ch) : ' ';
       i = end;
       continue;
     }
@@ -105,9 +116,16 @@ function scan(sql: string, lexing: Lexing): Scan {
     if (ch === ')') depth -= 1;
     if (depth < 0) return fail('A closing parenthesis ")" has no matching "("', true);
     unquoted += ch;
+    names += ch;
     i += 1;
   }
-  return depth > 0 ? fail('A parenthesis "(" is not closed', true) : { unquoted };
+  return depth > 0 ? fail('A parenthesis "(" is not closed', true) : { unquoted, names };
+}
+
+/** A quoted name's text, spaced off, when it is one word; otherwise a blank. */
+function bareName(inside: string, quote: string): string {
+  const name = inside.replaceAll(quote + quote, quote);
+  return /^[\p{L}\p{N}_$]+$/u.test(name) ? ` ${name} ` : ' ';
 }
 
 /** The quoting rule of a quote opening at `i`, if one does. */

@@ -17,7 +17,8 @@ interface DiagnosticArgs {
   'unknown-stage-type': { type: string };
   'stage-version-too-new': { type: string; version: number; supported: number };
   'invalid-config': { message: string };
-  'unknown-column': { column: string; available: readonly string[] };
+  /** `suggestion` is the available name the person most likely meant, when one is close. */
+  'unknown-column': { column: string; available: readonly string[]; suggestion?: string };
   'invalid-sql': { message: string };
   'unchecked-sql': { message: string };
   'unsupported-on-target': { feature: string; needs: string; target: string; instead: string };
@@ -26,6 +27,7 @@ interface DiagnosticArgs {
   'no-destination': Record<string, never>;
   'unknown-external-stage': { name: string };
   'missing-table': { table: string };
+  'reserved-schema': { schema: string };
 }
 
 export type DiagnosticCode = keyof DiagnosticArgs;
@@ -49,10 +51,13 @@ const MESSAGES: { [C in DiagnosticCode]: (args: DiagnosticArgs[C]) => string } =
   'stage-version-too-new': ({ type, version, supported }) =>
     `This "${type}" stage was saved by a newer Sluice (version ${version}, this one knows ${supported}).`,
   'invalid-config': ({ message }) => message,
-  'unknown-column': ({ column, available }) =>
-    available.length === 0
+  'unknown-column': ({ column, available, suggestion }) => {
+    if (suggestion !== undefined)
+      return `Unknown column "${column}"; did you mean "${suggestion}"?`;
+    return available.length === 0
       ? `Unknown column "${column}": the input has no known columns.`
-      : `Unknown column "${column}". Available: ${available.join(', ')}.`,
+      : `Unknown column "${column}". Available: ${available.join(', ')}.`;
+  },
   'invalid-sql': ({ message }) => message,
   'unchecked-sql': ({ message }) => message,
   'unsupported-on-target': ({ feature, needs, target, instead }) =>
@@ -65,6 +70,8 @@ const MESSAGES: { [C in DiagnosticCode]: (args: DiagnosticArgs[C]) => string } =
     `External stage "${name}" does not exist. Pick one from the list or create it.`,
   'missing-table': ({ table }) =>
     `Table "${table}" does not exist: turn on "Create the table if it is missing" or create it.`,
+  'reserved-schema': ({ schema }) =>
+    `Schema "${schema}" holds Sluice's own tables (flows, runs, external stages); write to another schema.`,
 };
 
 const SEVERITY: Record<DiagnosticCode, Severity> = {
@@ -84,6 +91,7 @@ const SEVERITY: Record<DiagnosticCode, Severity> = {
   'no-destination': 'warning',
   'unknown-external-stage': 'error',
   'missing-table': 'error',
+  'reserved-schema': 'error',
 };
 
 /**

@@ -1,6 +1,7 @@
 export * from './define-stage';
 export * from './stage-ir';
 export * from './config-fields';
+export * from './column-names';
 export * from './file-source.stage';
 export * from './filter.stage';
 export * from './select-columns.stage';

@@ -43,6 +43,14 @@ describe('select-columns', () => {
     expect(selectColumnsStage.check?.({ ...ctx, inputs: {} })).toEqual([]);
   });
 
+  it('offers the closest input column for a mistyped source', () => {
+    const ctx = ctxOf([{ source: 'nmae', as: 'customer' }, { source: 'iid' }]);
+    expect(selectColumnsStage.check?.(ctx).map((d) => [d.path, d.message])).toEqual([
+      [['columns', 0, 'source'], 'Unknown column "nmae"; did you mean "Name"?'],
+      [['columns', 1, 'source'], 'Unknown column "iid"; did you mean "id"?'],
+    ]);
+  });
+
   it('rejects output names that repeat, ignoring case', () => {
     const parsed = SelectColumnsConfigSchema.safeParse({
       columns: [{ source: 'id' }, { source: 'Name', as: 'ID' }],

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 import type { Diagnostic } from '@sluice/flow';
-import { diagnostic } from '@sluice/flow';
 
+import { sameColumnName, unknownColumn } from './column-names';
 import { NameSchema, reportDuplicateNames } from './config-fields';
 import { defineStage } from './define-stage';
 
@@ -53,7 +53,7 @@ export const selectColumnsStage = defineStage({
     const input = inputs.in;
     if (config.columns.length === 0) return input;
     return config.columns.map((mapping) => {
-      const type = input?.find((c) => sameName(c.name, mapping.source))?.type;
+      const type = input?.find((c) => sameColumnName(c.name, mapping.source))?.type;
       return type ? { name: mappedName(mapping), type } : { name: mappedName(mapping) };
     });
   },
@@ -63,13 +63,9 @@ export const selectColumnsStage = defineStage({
     const available = input.map((c) => c.name);
     const found: Diagnostic[] = [];
     config.columns.forEach((mapping, i) => {
-      if (available.some((name) => sameName(name, mapping.source))) return;
+      if (available.some((name) => sameColumnName(name, mapping.source))) return;
       found.push(
-        diagnostic(
-          'unknown-column',
-          { column: mapping.source, available },
-          { stageId, path: ['columns', i, 'source'] },
-        ),
+        unknownColumn(mapping.source, available, { stageId, path: ['columns', i, 'source'] }),
       );
     });
     return found;
@@ -87,8 +83,3 @@ export const selectColumnsStage = defineStage({
   }),
   migrations: [],
 });
-
-/** Column names compare case-insensitively, as they do in the databases Sluice targets. */
-function sameName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}

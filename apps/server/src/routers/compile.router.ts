@@ -17,6 +17,7 @@ export const compileRouter = {
         target: ctx.services.target.profile,
         knownExternalStages: known.map((stage) => stage.name),
         s3ExternalStages: s3StageNames(known),
+        metadataSchema: ctx.services.metadataSchema,
       });
       return {
         diagnostics,

@@ -41,6 +41,11 @@ const tablesNow = async (): Promise<string[]> =>
     )
   ).map((row) => row.name);
 
+const metadataFlows = async (): Promise<{ name: string }[]> =>
+  server.services.target.meta.query(
+    `SELECT name FROM \`${server.config.metadataDatabase}\`.flows ORDER BY name`,
+  );
+
 describe('runs on MariaDB', () => {
   it('loads a CSV, filters it, overwrites a table and exports a file', async () => {
     const run = await runToEnd('Paid orders', paidOrdersFlow());
@@ -68,5 +73,36 @@ describe('runs on MariaDB', () => {
     expect(run.stages.find((stage) => stage.stageId === 'table')?.state).not.toBe('succeeded');
     expect(await paidRows()).toEqual(before);
     expect(await tablesNow()).toEqual(['paid_orders']);
+  });
+
+  it('refuses a table destination in the metadata database, in the preview and the run, leaving it intact', async () => {
+    await server.caller.flow.create({ name: 'Kept', document: paidOrdersFlow() });
+    const before = await metadataFlows();
+    const document = paidOrdersFlow();
+    const table = document.stages.find((s) => s.id === 'table');
+    const schema = server.config.metadataDatabase;
+    if (table) table.config = { ...table.config, schema, table: 'flows', mode: 'overwrite' };
+    const refusal = {
+      code: 'reserved-schema',
+      stageId: 'table',
+      path: ['schema'],
+      message: `Schema "${schema}" holds Sluice's own tables (flows, runs, external stages); write to another schema.`,
+    };
+
+    const preview = await server.caller.compile.preview({ document });
+    expect(preview.diagnostics).toContainEqual(expect.objectContaining(refusal));
+    expect(preview.steps).toEqual([]);
+
+    const { id: flowId } = await server.caller.flow.create({ name: 'Wiper', document });
+    const error = await server.caller.run.start({ flowId }).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toContain(refusal.message);
+    expect(await server.caller.run.list({ flowId })).toEqual([]);
+    expect((await metadataFlows()).map((f) => f.name)).toEqual([
+      ...before.map((f) => f.name),
+      'Wiper',
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import type { FlowDocument } from '@sluice/flow';
+import type { Diagnostic, FlowDocument } from '@sluice/flow';
 
 import type { TestServer } from '../../test/harness';
 import type { RunDetail } from '../runs/run-types';
@@ -107,6 +107,39 @@ describe('run router', () => {
     const error = await refusal(server.caller.run.start({ flowId }));
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toContain('Subqueries are not allowed');
+    expect(await server.caller.run.list({ flowId })).toEqual([]);
+  });
+
+  it("refuses a table destination in Sluice's own schema, leaving flows and runs as they were", async () => {
+    const flowId = await savedFlow('Paid orders', paidOrdersFlow());
+    const { runId } = await server.caller.run.start({ flowId });
+    expect((await followRun(runId)).at(-1)?.state).toBe('succeeded');
+
+    const document = paidOrdersFlow();
+    const table = document.stages.find((s) => s.id === 'table');
+    if (table)
+      table.config = { ...table.config, schema: 'Sluice', table: 'runs', mode: 'overwrite' };
+    const wiperId = await savedFlow('Wiper', document);
+    const error = await refusal(server.caller.run.start({ flowId: wiperId }));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toContain(`Schema "Sluice" holds Sluice's own tables`);
+    const { diagnostics } = error.cause as unknown as { diagnostics: Diagnostic[] };
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'reserved-schema', stageId: 'table', path: ['schema'] }),
+    );
+    expect((await server.caller.run.list({ flowId })).map((r) => r.id)).toEqual([runId]);
+    expect(await server.caller.run.list({ flowId: wiperId })).toEqual([]);
+    expect((await server.caller.flow.list()).map((f) => f.name).sort()).toEqual([
+      'Paid orders',
+      'Wiper',
+    ]);
+  });
+
+  it('refuses a filter that would sleep on DuckDB, before anything runs', async () => {
+    const flowId = await savedFlow('Sleepy', paidOrdersFlow({ condition: 'pg_sleep(5) IS NULL' }));
+    const error = await refusal(server.caller.run.start({ flowId }));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toContain('PG_SLEEP() is not allowed: on DuckDB it waits');
     expect(await server.caller.run.list({ flowId })).toEqual([]);
   });
 

@@ -21,6 +21,7 @@ describe('system and stage type routers', () => {
       product: 'DuckDB',
       dialect: 'duckdb',
       location: join(server.dir, 'data', 'sluice.duckdb'),
+      metadataSchema: 'sluice',
     });
     expect(info.target.version).toMatch(/^v?\d+\.\d+/);
     expect(info.sluiceVersion).toMatch(/^\d+\.\d+\.\d+/);
@@ -37,6 +38,7 @@ describe('system and stage type routers', () => {
         dialect: 'mysql',
         version: expect.stringMatching(/^\d+\.\d+\.\d+$/) as unknown,
         location: `${database.host}:${database.port}/${database.database}`,
+        metadataSchema: mariaDb.config.metadataDatabase,
       });
     } finally {
       await mariaDb.close();

@@ -35,6 +35,8 @@ export interface RunManagerDeps {
   fileRoots: readonly string[];
   /** Where a destination table named without a schema lives (the URL's database, or `main`). */
   defaultSchema: string;
+  /** Where the metadata tables live; a flow naming it is refused (`CompileOptions`). */
+  metadataSchema: string;
 }
 
 interface ActiveRun {
@@ -129,12 +131,12 @@ export class RunManager {
   }
 
   private async prepareAndStart(flowId: string, runId: string): Promise<{ runId: string }> {
-    const { flows, externalStages, fileRoots } = this.deps;
+    const { flows, externalStages, fileRoots, metadataSchema } = this.deps;
     const flow = await flows.byId(flowId);
     const known = await externalStages.list();
     // Flow problems come first: files are only worth checking in a flow that could run.
     const problems = [
-      ...analyzeFlow(flow.document).diagnostics,
+      ...analyzeFlow(flow.document, { metadataSchema }).diagnostics,
       ...unknownExternalStages(
         flow.document,
         known.map((stage) => stage.name),
@@ -155,6 +157,7 @@ export class RunManager {
     const { plan, diagnostics } = await compileForRun(flow.document, target, {
       runTag: randomBytes(4).toString('hex'),
       s3ExternalStages: s3StageNames(known),
+      metadataSchema,
       ...(resolveFile === undefined ? {} : { resolveFile }),
       detectedColumns,
     });

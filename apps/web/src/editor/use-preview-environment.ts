@@ -8,8 +8,9 @@ import { selectSetEnvironment } from './store/selectors';
 
 /**
  * Hands the editor store what the preview compiles for: the server's target (so the SQL and
- * the target diagnostics are those of the database flows really run on) and the external
- * stages that exist. Both come from queries the page shares with the header and the fields.
+ * the target diagnostics are those of the database flows really run on, and a stage naming the
+ * target's metadata schema is marked as you type) and the external stages that exist. Both come
+ * from queries the page shares with the header and the fields.
  */
 export function usePreviewEnvironment(): void {
   const target = useSystemInfo().data?.target;
@@ -17,9 +18,10 @@ export function usePreviewEnvironment(): void {
   const setEnvironment = useEditorStore(selectSetEnvironment);
   useEffect(() => {
     if (!target) return;
-    const { dialect, product, version } = target;
+    const { dialect, product, version, metadataSchema } = target;
     setEnvironment({
       target: { dialect, product, version },
+      metadataSchema,
       knownExternalStages: stages.data?.map((stage) => stage.name),
       s3ExternalStages: stages.data?.filter((stage) => stage.onS3).map((stage) => stage.name),
     });

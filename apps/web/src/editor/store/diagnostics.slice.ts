@@ -15,6 +15,8 @@ export interface PreviewEnvironment {
   knownExternalStages?: readonly string[];
   /** Names of those whose files live on S3, which only MatrixOne reads. */
   s3ExternalStages?: readonly string[];
+  /** Where Sluice's own tables are on the target, which no stage may name. */
+  metadataSchema?: string;
 }
 
 /**

@@ -280,6 +280,21 @@ describe('editor store', () => {
       expect(ed.state().preview?.steps).toEqual([]);
     });
 
+    it("marks a table destination in the server's metadata database on its schema field", () => {
+      const { ed, table } = paidOrders();
+      ed.state().updateStageConfig(table, { schema: 'Sluice_Meta', mode: 'overwrite' });
+      const mariadb = { dialect: 'mysql', product: 'MariaDB', version: '10.11.19' } as const;
+      ed.state().setEnvironment({
+        target: mariadb,
+        knownExternalStages: ['samples'],
+        metadataSchema: 'sluice_meta',
+      });
+      const onTable = ed.state().diagnostics.filter((d) => d.stageId === table);
+      expect(onTable.map((d) => [d.code, d.path])).toEqual([['reserved-schema', ['schema']]]);
+      expect(ed.state().errorCounts[table]).toBe(1);
+      expect(ed.state().preview?.steps).toEqual([]);
+    });
+
     it('marks a source on an S3 external stage where the target cannot read S3', () => {
       const { ed, source } = paidOrders();
       ed.state().setEnvironment({

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+
+import { DUCKDB, flow, stage } from '../test/build-flow';
+import { analyzeFlow } from './analyze-flow';
+import { compileFlow } from './compile-flow';
+
+const COLUMNS = [
+  { name: 'id', type: 'BIGINT' },
+  { name: 'status', type: 'VARCHAR' },
+  { name: 'Amount', type: 'DOUBLE' },
+] as const;
+
+const filtered = (condition: string, columns: readonly object[] = COLUMNS) =>
+  flow(
+    [
+      stage('src', 'file-source', { columns }),
+      stage('f', 'filter', { condition }),
+      stage('d', 'table-destination'),
+    ],
+    ['src->f', 'f->d'],
+  );
+
+const columnProblems = (doc: ReturnType<typeof filtered>, detected = {}) =>
+  analyzeFlow(doc, { detectedColumns: detected })
+    .diagnostics.filter((d) => d.code === 'unknown-column')
+    .map((d) => [d.stageId, d.path, d.severity, d.message]);
+
+describe('unknown columns in a condition', () => {
+  it('is an error on the condition field, offering the closest name', () => {
+    expect(columnProblems(filtered("stauts = 'paid'"))).toEqual([
+      ['f', ['condition'], 'error', 'Unknown column "stauts"; did you mean "status"?'],
+    ]);
+  });
+
+  it('names every unknown column once, and lists the columns when none is close', () => {
+    expect(columnProblems(filtered("stauts = 'paid' AND stauts <> 'x' AND zzz > 1"))).toEqual([
+      ['f', ['condition'], 'error', 'Unknown column "stauts"; did you mean "status"?'],
+      ['f', ['condition'], 'error', 'Unknown column "zzz". Available: id, status, Amount.'],
+    ]);
+  });
+
+  it.each([
+    "status = 'paid' AND amount > 0",
+    'STATUS IS NOT NULL AND "AMOUNT" > 1',
+    '`amount` > 1',
+    'lower(status) = id::VARCHAR',
+    'EXTRACT(year FROM current_date) = 2026 AND id > 0',
+    't.nothing = 1',
+    'CASE WHEN id > 1 THEN amount ELSE 0 END > 0',
+    "(status = 'paid') IS UNKNOWN OR id < 0",
+    "id < 0 OR current_date > DATE '2026-01-01' OR LOCALTIMESTAMP IS NULL",
+  ])('accepts names the input has, compared as the targets do: %s', (condition) => {
+    expect(columnProblems(filtered(condition))).toEqual([]);
+  });
+
+  it('says nothing while the input columns are unknown, and checks once they are detected', () => {
+    const doc = filtered("stauts = 'paid'", []);
+    expect(columnProblems(doc)).toEqual([]);
+    expect(columnProblems(doc, { src: [{ name: 'status' }] })).toEqual([
+      ['f', ['condition'], 'error', 'Unknown column "stauts"; did you mean "status"?'],
+    ]);
+  });
+
+  it('says nothing about text the parser cannot read', () => {
+    expect(columnProblems(filtered('list_contains([1, 2], nope)'))).toEqual([]);
+  });
+
+  it('refuses to compile a run whose detected columns lack the name', () => {
+    const { plan, diagnostics } = compileFlow(filtered("stauts = 'paid'", []), {
+      target: DUCKDB,
+      runTag: 'r1',
+      detectedColumns: { src: [{ name: 'status' }] },
+    });
+    expect(plan).toBeUndefined();
+    expect(diagnostics.map((d) => d.message)).toContain(
+      'Unknown column "stauts"; did you mean "status"?',
+    );
+  });
+});
