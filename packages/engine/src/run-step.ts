@@ -1,11 +1,12 @@
-import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
+import type { FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 
 import type { PlanFile, PlanStep } from '@sluice/compiler';
 import { stageUri } from '@sluice/compiler';
 
 import type { SqlClient } from './sql-client';
+import { openToRead } from './confined-files';
 import { crlfToLf } from './file-streams/crlf-to-lf';
 import { exportTypeCast } from './file-streams/export-values';
 import { jsonLinesAsTsv } from './file-streams/jsonl-to-tsv';
@@ -13,15 +14,15 @@ import { writeExport } from './file-streams/write-export';
 import { LoadWarningError, MySqlRunClient } from './mysql/mysql-run-client';
 
 /**
- * The bytes Sluice sends for a streamed load: a delimited file with its line endings made LF,
- * JSON lines turned to text, anything else as it is.
+ * The bytes Sluice sends for a streamed load of the file open as `handle`: a delimited file with
+ * its line endings made LF, JSON lines turned to text, anything else as it is.
  */
-function openForLoad(file: PlanFile, local: string): Readable {
+function bytesForLoad(file: PlanFile, handle: FileHandle): Readable {
   const format = file.stream?.format;
+  const bytes = handle.createReadStream();
   if (format?.kind === 'jsonl') {
-    return jsonLinesAsTsv(local, file.stream?.columns ?? [], stageUri(file.ref));
+    return jsonLinesAsTsv(bytes, file.stream?.columns ?? [], stageUri(file.ref));
   }
-  const bytes = createReadStream(local);
   if (format?.kind !== 'csv') return bytes;
   // `pipeline` hands a read error on to the stream the server reads, which `pipe` would not.
   return pipeline(bytes, crlfToLf(format), () => undefined);
@@ -57,17 +58,23 @@ async function execute(client: SqlClient, step: PlanStep): Promise<number> {
     if (local === undefined || stream?.token === undefined) {
       throw new Error(`Step ${step.id} streams a file that has no local path.`);
     }
-    return client
-      .loadLocal(step.sql, stream.token, () => openForLoad(read, local))
-      .catch((error: unknown) => {
-        throw error instanceof LoadWarningError ? rejectedRow(read, error) : error;
-      });
+    // Opened before the statement is sent, so a file that changed since its check is refused
+    // before the server asks for it.
+    const handle = await openToRead(local, stageUri(read.ref));
+    try {
+      return await client.loadLocal(step.sql, stream.token, () => bytesForLoad(read, handle));
+    } catch (error) {
+      throw error instanceof LoadWarningError ? rejectedRow(read, error) : error;
+    } finally {
+      await handle.close();
+    }
   }
   const path = write?.temp ?? write?.local;
   if (write?.stream === undefined || path === undefined) {
     throw new Error(`Step ${step.id} exports to a file that has no local path.`);
   }
-  return writeExport(client.streamRows(step.sql, exportTypeCast), write.stream.format, path);
+  const rows = client.streamRows(step.sql, exportTypeCast);
+  return writeExport(rows, write.stream.format, { path, uri: stageUri(write.ref) });
 }
 
 /**
