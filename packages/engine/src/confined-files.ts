@@ -141,17 +141,20 @@ export async function inRealFolder<T>(
   }
 }
 
-/** The refusal for a file that failed to open for reading. */
-function unreadable(uri: string, error: unknown): FileAccessError {
-  if (errorCode(error) === 'ELOOP') return replaced(uri);
-  if (errorCode(error) !== 'ENOENT') {
-    return new FileAccessError('BAD_PATH', `${uri} cannot be read: ${reasonOf(error)}.`);
-  }
+/** The refusal for a file to read that is not there; nothing can be uploaded, so say where to look. */
+export function missingFile(uri: string): FileAccessError {
   return new FileAccessError(
     'NOT_FOUND',
     `${uri} does not exist. Check the file name against the external stage's files on the ` +
       'External stages page, or change the path.',
   );
+}
+
+/** The refusal for a file that failed to open for reading. */
+function unreadable(uri: string, error: unknown): FileAccessError {
+  if (errorCode(error) === 'ELOOP') return replaced(uri);
+  if (errorCode(error) === 'ENOENT') return missingFile(uri);
+  return new FileAccessError('BAD_PATH', `${uri} cannot be read: ${reasonOf(error)}.`);
 }
 
 /**

@@ -53,11 +53,12 @@ describe('detectFileColumns', () => {
     ]);
   });
 
-  it('names the file when it cannot be read', async () => {
+  it('names the file, not its folder on the server, when it cannot be read', async () => {
     const path = join(dir, 'missing.csv');
-    await expect(detectFileColumns(client, path, CSV)).rejects.toThrow(
-      `Could not detect the columns of ${path}`,
-    );
+    const error: unknown = await detectFileColumns(client, path, CSV).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/^Could not detect the columns of missing\.csv: /);
+    expect((error as Error).message).not.toContain(dir);
+    expect((error as ColumnDetectionError).reason).toContain(path);
   });
 
   it("gives DuckDB's reason for a file it cannot sniff", async () => {
