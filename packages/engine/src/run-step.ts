@@ -1,3 +1,4 @@
+import { basename, posix } from 'node:path';
 import { pipeline } from 'node:stream';
 import type { FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
@@ -7,7 +8,9 @@ import { stageUri } from '@sluice/compiler';
 
 import type { SqlClient } from './sql-client';
 import { openToRead } from './confined-files';
-import { crlfToLf } from './file-streams/crlf-to-lf';
+import { unclosedQuote } from './database-error-text';
+import { errorReason } from './error-details';
+import { crlfToLf, UnclosedQuoteError } from './file-streams/crlf-to-lf';
 import { exportTypeCast } from './file-streams/export-values';
 import { jsonLinesAsTsv } from './file-streams/jsonl-to-tsv';
 import { writeExport } from './file-streams/write-export';
@@ -32,17 +35,43 @@ function bytesForLoad(file: PlanFile, handle: FileHandle): Readable {
 const QUALIFIED_NAME = /(?:`(?:[^`]|``)*`\.)+(`(?:[^`]|``)*`)/g;
 
 /**
- * Names the file and, where the server gave a row, the line it is on (after skipped lines).
- * MariaDB names a column with its database and table (`db`.`__sluice_r1_src`.`id`); the staging
- * table means nothing to a person, so only the column is kept.
+ * Names the file and, where the server gave a row, the line it is on (after skipped lines), or
+ * the line an unclosed quote opened on. MariaDB names a column with its database and table
+ * (`db`.`__sluice_r1_src`.`id`); the staging table means nothing to a person, so only the column
+ * is kept.
  */
-function rejectedRow(file: PlanFile, error: LoadWarningError): Error {
+function rejectedRow(file: PlanFile, error: LoadWarningError | UnclosedQuoteError): Error {
   const name = stageUri(file.ref);
   const format = file.stream?.format;
+  if (error instanceof UnclosedQuoteError) {
+    const quote = format?.kind === 'csv' ? format.quote : '"';
+    const reason = unclosedQuote(quote);
+    return new Error(`Cannot load ${name}, line ${String(error.line)}: ${reason}.`, {
+      cause: error,
+    });
+  }
   const before = format?.kind === 'csv' ? format.skipLines + (format.header ? 1 : 0) : 0;
   const where = error.row === undefined ? name : `${name}, line ${error.row + before}`;
   const reason = error.reason.replace(QUALIFIED_NAME, '$1');
   return new Error(`Cannot load ${where}: ${reason}`, { cause: error });
+}
+
+/**
+ * The step's error with each of its files named by its stage:// form instead of the server's
+ * path (DuckDB names the file it failed on); the error itself when it names none.
+ */
+function namingFiles(step: PlanStep, error: unknown): unknown {
+  const message = errorReason(error);
+  let named = message;
+  for (const { ref, local, temp } of step.files ?? []) {
+    // The temporary name first: it starts with the file's own.
+    if (temp !== undefined) {
+      const beside = posix.join(posix.dirname(ref.path), basename(temp));
+      named = named.replaceAll(temp, stageUri({ ...ref, path: beside }));
+    }
+    if (local !== undefined) named = named.replaceAll(local, stageUri(ref));
+  }
+  return named === message ? error : new Error(named, { cause: error });
 }
 
 /** Runs the step's SQL, moving its streamed file if it has one; returns the rows it changed. */
@@ -64,7 +93,9 @@ async function execute(client: SqlClient, step: PlanStep): Promise<number> {
     try {
       return await client.loadLocal(step.sql, stream.token, () => bytesForLoad(read, handle));
     } catch (error) {
-      throw error instanceof LoadWarningError ? rejectedRow(read, error) : error;
+      throw error instanceof LoadWarningError || error instanceof UnclosedQuoteError
+        ? rejectedRow(read, error)
+        : error;
     } finally {
       await handle.close();
     }
@@ -83,7 +114,9 @@ async function execute(client: SqlClient, step: PlanStep): Promise<number> {
  * `rowCountSql` after it.
  */
 export async function runStep(client: SqlClient, step: PlanStep): Promise<number | undefined> {
-  const changed = await execute(client, step);
+  const changed = await execute(client, step).catch((error: unknown) => {
+    throw namingFiles(step, error);
+  });
   const rowsFrom = step.rowsFrom ?? (step.rowCountSql === undefined ? undefined : 'count');
   if (rowsFrom === 'changes') return changed;
   if (rowsFrom === undefined || step.rowCountSql === undefined) return undefined;
