@@ -1,6 +1,8 @@
 import { rename } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 
+import { stageUri } from '@sluice/compiler';
+
 import type { TempExport } from './plan-files';
 import { inRealFolder, reasonOf } from './confined-files';
 import { errorCode } from './error-details';
@@ -23,10 +25,10 @@ const backupOf = (entry: TempExport) => `${entry.temp.replace(/\.tmp$/, '')}.pre
  */
 async function renameBeside(entry: TempExport, from: string, to: string): Promise<void> {
   const folder = dirname(entry.local);
+  const uri = stageUri(entry.file.ref);
   if (dirname(from) !== folder || dirname(to) !== folder) {
-    throw new Error(`The temporary files of ${uriBeside(entry, entry.local)} are not beside it.`);
+    throw new Error(`The temporary files of ${uri} are not beside it.`);
   }
-  const uri = uriBeside(entry, entry.local);
   await inRealFolder({ dir: folder, uri, create: false }, (at) =>
     rename(at(basename(from)), at(basename(to))),
   );
@@ -73,8 +75,10 @@ export class ExportPromotions {
         else if (placed) await removeBeside(entry, entry.local);
       } catch (error) {
         const kept =
-          backup === undefined ? '' : ` The earlier file is kept at ${uriBeside(entry, backup)}.`;
-        errors.push(`Cannot restore ${uriBeside(entry, entry.local)}: ${reasonOf(error)}.${kept}`);
+          backup === undefined
+            ? ''
+            : ` The earlier file is kept at ${uriBeside(entry.file, backup)}.`;
+        errors.push(`Cannot restore ${stageUri(entry.file.ref)}: ${reasonOf(error)}.${kept}`);
       }
     }
     return errors;
@@ -86,7 +90,7 @@ export class ExportPromotions {
     for (const { entry, backup } of this.promotions.splice(0)) {
       if (backup === undefined) continue;
       await removeBeside(entry, backup).catch((error: unknown) => {
-        const kept = uriBeside(entry, backup);
+        const kept = uriBeside(entry.file, backup);
         errors.push(`Cannot delete the earlier export kept at ${kept}: ${reasonOf(error)}`);
       });
     }
@@ -98,8 +102,8 @@ export class ExportPromotions {
 function notMoved(entry: TempExport, error: unknown): Error {
   if (error instanceof FileAccessError) return error;
   return new Error(
-    `The export was written to ${uriBeside(entry, entry.temp)} but could not be moved to ` +
-      `${uriBeside(entry, entry.local)}: ${reasonOf(error)}.`,
+    `The export was written to ${uriBeside(entry.file, entry.temp)} but could not be moved to ` +
+      `${stageUri(entry.file.ref)}: ${reasonOf(error)}.`,
     { cause: error },
   );
 }

@@ -61,8 +61,7 @@ export function tempExports(plan: Plan): TempExport[] {
  * The stage:// form of a file beside an export, named after it (its temporary file, the backup
  * of the file it replaces), so messages name it as the person sees it in the external stage.
  */
-export function uriBeside(entry: TempExport, path: string): string {
-  const { ref } = entry.file;
+export function uriBeside({ ref }: PlanFile, path: string): string {
   return stageUri({ ...ref, path: posix.join(posix.dirname(ref.path), basename(path)) });
 }
 
@@ -86,7 +85,7 @@ export async function prepareExportFolders(plan: Plan): Promise<FileProblem | un
 
 /** Deletes `path`, a file in the real folder checked for `entry`'s export. */
 export async function removeBeside(entry: TempExport, path: string): Promise<void> {
-  const uri = uriBeside(entry, path);
+  const uri = uriBeside(entry.file, path);
   await inRealFolder({ dir: dirname(path), uri, create: false }, (at) =>
     rm(at(basename(path)), { force: true }),
   );

@@ -1,4 +1,3 @@
-import { basename, posix } from 'node:path';
 import { pipeline } from 'node:stream';
 import type { FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
@@ -15,6 +14,7 @@ import { exportTypeCast } from './file-streams/export-values';
 import { jsonLinesAsTsv } from './file-streams/jsonl-to-tsv';
 import { writeExport } from './file-streams/write-export';
 import { LoadWarningError, MySqlRunClient } from './mysql/mysql-run-client';
+import { uriBeside } from './plan-files';
 
 /**
  * The bytes Sluice sends for a streamed load of the file open as `handle`: a delimited file with
@@ -63,13 +63,10 @@ function rejectedRow(file: PlanFile, error: LoadWarningError | UnclosedQuoteErro
 function namingFiles(step: PlanStep, error: unknown): unknown {
   const message = errorReason(error);
   let named = message;
-  for (const { ref, local, temp } of step.files ?? []) {
+  for (const file of step.files ?? []) {
     // The temporary name first: it starts with the file's own.
-    if (temp !== undefined) {
-      const beside = posix.join(posix.dirname(ref.path), basename(temp));
-      named = named.replaceAll(temp, stageUri({ ...ref, path: beside }));
-    }
-    if (local !== undefined) named = named.replaceAll(local, stageUri(ref));
+    if (file.temp !== undefined) named = named.replaceAll(file.temp, uriBeside(file, file.temp));
+    if (file.local !== undefined) named = named.replaceAll(file.local, stageUri(file.ref));
   }
   return named === message ? error : new Error(named, { cause: error });
 }
