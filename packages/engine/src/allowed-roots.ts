@@ -31,8 +31,8 @@ export function outsideRoots(what: string, allowedRoots: readonly string[]): Fil
   }
   return new FileAccessError(
     'OUTSIDE_ROOTS',
-    `${what} resolves outside the folders Sluice may use. Pick a file inside them, ` +
-      'or ask for its folder to be added to SLUICE_FILE_ROOTS on the server.',
+    `${what} resolves outside the folders Sluice may use. Choose one inside them, ` +
+      'or have SLUICE_FILE_ROOTS on the server extended to include it.',
   );
 }
 

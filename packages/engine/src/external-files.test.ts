@@ -54,7 +54,7 @@ describe('resolveExternalFile', () => {
     const error = read('x/../../../outside/passwd');
     await expect(error).rejects.toMatchObject({ code: 'OUTSIDE_ROOTS' });
     await expect(error).rejects.toThrow(
-      'File "x/../../../outside/passwd" resolves outside the folders Sluice may use. Pick a file inside them, or ask for its folder to be added to SLUICE_FILE_ROOTS on the server.',
+      'File "x/../../../outside/passwd" resolves outside the folders Sluice may use. Choose one inside them, or have SLUICE_FILE_ROOTS on the server extended to include it.',
     );
   });
 
@@ -126,6 +126,7 @@ describe('resolveExternalFile', () => {
     ).rejects.toMatchObject({ code: 'OUTSIDE_ROOTS' });
     await expect(resolveExternalFile({ ...args, url, allowedRoots: [] })).rejects.toMatchObject({
       code: 'OUTSIDE_ROOTS',
+      message: `Folder ${join(root, 'stage')} cannot be used: SLUICE_FILE_ROOTS allows no folder. Set it on the server to the folders Sluice may use.`,
     });
   });
 });
