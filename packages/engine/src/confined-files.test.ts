@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import {
+  chmod,
   mkdir,
   mkdtemp,
   readdir,
@@ -92,6 +93,29 @@ describe('openToRead', () => {
     await expect(openToRead(local, URI)).rejects.toThrow(
       `${URI} does not exist. Check the file name against the external stage's files on the External stages page, or change the path.`,
     );
+  });
+});
+
+/** Runs `openToRead` in a process of the unprivileged user `nobody`; returns what it read. */
+function readAsNobody(local: string): string {
+  const module = pathToFileURL(join(import.meta.dirname, 'confined-files.ts')).href;
+  const script = `const { openToRead } = await import(${JSON.stringify(module)});
+    const file = await openToRead(${JSON.stringify(local)}, 'stage://landing/sub/a.csv');
+    process.stdout.write(await file.readFile('utf8'));`;
+  return execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    uid: 65534,
+    gid: 65534,
+    encoding: 'utf8',
+  });
+}
+
+describe('openToRead by a user who may only pass through a folder', () => {
+  // Changing to another user takes root; elsewhere the permissions cannot be set up.
+  it.runIf(process.getuid?.() === 0)('reads below a folder it may not list', async () => {
+    const local = await check('sub/a.csv', 'read');
+    await chmod(base, 0o711);
+    await chmod(root, 0o711);
+    expect(readAsNobody(local)).toBe('inside\n');
   });
 });
 

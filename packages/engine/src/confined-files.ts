@@ -68,7 +68,14 @@ async function refusal(path: string, uri: string, error: unknown): Promise<Error
   return new FileAccessError('BAD_PATH', `${uri} cannot be opened: ${reasonOf(error)}.`);
 }
 
-const FOLDER = O_RDONLY | O_DIRECTORY | O_NOFOLLOW;
+/**
+ * Linux's O_PATH (Node does not name it): the descriptor only stands for the folder, so opening
+ * it takes the right to pass through the folder, not to list it, as a path lookup would.
+ */
+const O_PATH = 0o10000000;
+
+/** A folder on the way, never a link: with O_DIRECTORY, O_NOFOLLOW refuses one (ENOTDIR). */
+const FOLDER = O_PATH | O_DIRECTORY | O_NOFOLLOW;
 
 /**
  * A folder to open: `dir` absolute with symlinks already resolved (as `resolveExternalFile`
@@ -109,7 +116,7 @@ async function openChild(
  * that was checked, not whatever a link put in its place.
  */
 async function openRealFolder({ dir, uri, create }: RealFolder): Promise<FileHandle> {
-  let folder = await open(sep, O_RDONLY | O_DIRECTORY);
+  let folder = await open(sep, O_PATH | O_DIRECTORY);
   try {
     for (const name of dir.split(sep).filter((part) => part !== '')) {
       const child = await openChild(folder, name, { uri, create });
