@@ -116,6 +116,12 @@ async function openChild(
  * that was checked, not whatever a link put in its place.
  */
 async function openRealFolder({ dir, uri, create }: RealFolder): Promise<FileHandle> {
+  if (process.platform !== 'linux') {
+    throw new Error(
+      `Sluice cannot open ${uri} safely here: it reaches files through Linux's /proc/self/fd. ` +
+        'Run Sluice on Linux.',
+    );
+  }
   let folder = await open(sep, O_PATH | O_DIRECTORY);
   try {
     for (const name of dir.split(sep).filter((part) => part !== '')) {
