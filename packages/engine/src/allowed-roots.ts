@@ -17,13 +17,22 @@ export async function realRoots(allowedRoots: readonly string[]): Promise<string
   return found.filter((root) => root !== undefined);
 }
 
-/** The refusal for a path outside every root, naming the roots and the setting to change. */
+/**
+ * The refusal for a path outside every root, naming the setting to change. The roots are the
+ * server's own folders, so the message, which reaches the browser, does not list them.
+ */
 export function outsideRoots(what: string, allowedRoots: readonly string[]): FileAccessError {
-  const roots = allowedRoots.length > 0 ? allowedRoots.join(', ') : 'none configured';
+  if (allowedRoots.length === 0) {
+    return new FileAccessError(
+      'OUTSIDE_ROOTS',
+      `${what} cannot be used: SLUICE_FILE_ROOTS allows no folder. ` +
+        'Set it on the server to the folders Sluice may use.',
+    );
+  }
   return new FileAccessError(
     'OUTSIDE_ROOTS',
-    `${what} resolves outside the folders Sluice may use (${roots}). ` +
-      'Set SLUICE_FILE_ROOTS to allow another folder.',
+    `${what} resolves outside the folders Sluice may use. Choose one inside them, ` +
+      'or have SLUICE_FILE_ROOTS on the server extended to include it.',
   );
 }
 

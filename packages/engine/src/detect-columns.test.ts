@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -53,11 +53,31 @@ describe('detectFileColumns', () => {
     ]);
   });
 
-  it('names the file when it cannot be read', async () => {
+  it('names the file, not its folder on the server, when it cannot be read', async () => {
     const path = join(dir, 'missing.csv');
-    await expect(detectFileColumns(client, path, CSV)).rejects.toThrow(
-      `Could not detect the columns of ${path}`,
-    );
+    const error: unknown = await detectFileColumns(client, path, CSV).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/^Could not detect the columns of missing\.csv: /);
+    expect((error as Error).message).not.toContain(dir);
+    expect((error as ColumnDetectionError).reason).toContain(path);
+  });
+
+  it('refuses a file whose folder was swapped for a link to outside the allowed folders', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'sluice-detect-outside-'));
+    try {
+      await writeFile(join(outside, 'a.csv'), 'secret_column\n1\n');
+      await mkdir(join(dir, 'sub'));
+      await writeFile(join(dir, 'sub', 'a.csv'), 'id\n1\n');
+      // Checked by its path inside the folder, then swapped before DuckDB opens it.
+      const path = join(dir, 'sub', 'a.csv');
+      await rename(join(dir, 'sub'), join(dir, 'sub-moved'));
+      await symlink(outside, join(dir, 'sub'));
+      const error: unknown = await detectFileColumns(client, path, CSV).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ColumnDetectionError);
+      expect((error as Error).message).toMatch(/Permission Error/);
+      expect((error as Error).message).not.toContain('secret_column');
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 
   it("gives DuckDB's reason for a file it cannot sniff", async () => {

@@ -1,10 +1,16 @@
+import { basename } from 'node:path';
+
 import type { Column, ColumnType, FileFormat } from '@sluice/stages';
 import { getDialect } from '@sluice/compiler';
 
 import type { DuckDbClient } from './duckdb-client';
 import { databaseErrorText } from './database-error-text';
 
-/** A file whose columns DuckDB could not detect; `reason` is DuckDB's message, trimmed. */
+/**
+ * A file whose columns DuckDB could not detect; `reason` is DuckDB's message, trimmed, which
+ * names `localPath`. The message, which reaches the browser, names the file without its folder
+ * on the server; callers that know its stage:// form put that in `reason` instead.
+ */
 export class ColumnDetectionError extends Error {
   override name = 'ColumnDetectionError';
 
@@ -13,7 +19,11 @@ export class ColumnDetectionError extends Error {
     readonly reason: string,
     options?: ErrorOptions,
   ) {
-    super(`Could not detect the columns of ${localPath}: ${reason}`, options);
+    const name = basename(localPath);
+    super(
+      `Could not detect the columns of ${name}: ${reason.replaceAll(localPath, name)}`,
+      options,
+    );
   }
 }
 

@@ -33,6 +33,15 @@ const read = (path: string) =>
   resolveExternalFile({ url, path, mode: 'read', allowedRoots: [root] });
 const write = (path: string) =>
   resolveExternalFile({ url, path, mode: 'write', allowedRoots: [root] });
+/** As a flow names it: `ref`, the file of external stage "landing", names it in messages. */
+const readAs = (path: string) =>
+  resolveExternalFile({
+    url,
+    path,
+    mode: 'read',
+    allowedRoots: [root],
+    ref: { externalStage: 'landing', path },
+  });
 
 describe('resolveExternalFile', () => {
   it('accepts files nested in the external stage folder', async () => {
@@ -41,11 +50,34 @@ describe('resolveExternalFile', () => {
     expect(await read('nested/../a.csv')).toBe(join(root, 'stage', 'a.csv'));
   });
 
-  it('refuses .. that leaves the allowed roots, naming the roots and the setting', async () => {
+  it('refuses .. that leaves the allowed roots, naming the setting, not the server folders', async () => {
     const error = read('x/../../../outside/passwd');
     await expect(error).rejects.toMatchObject({ code: 'OUTSIDE_ROOTS' });
     await expect(error).rejects.toThrow(
-      `File "x/../../../outside/passwd" resolves outside the folders Sluice may use (${root}). Set SLUICE_FILE_ROOTS to allow another folder.`,
+      'File "x/../../../outside/passwd" resolves outside the folders Sluice may use. Choose one inside them, or have SLUICE_FILE_ROOTS on the server extended to include it.',
+    );
+  });
+
+  it('names a refused file of a flow by its stage:// form, never by the server path', async () => {
+    await symlink(outside, join(root, 'stage', 'out-dir'));
+    const refusals = await Promise.all(
+      ['missing.csv', '../secret.txt', 'x/../../../outside/passwd', 'out-dir/passwd', 'nested'].map(
+        (path) => readAs(path).catch((error: unknown) => (error as Error).message),
+      ),
+    );
+    for (const message of refusals) {
+      expect(message).toMatch(/^stage:\/\/landing\//);
+      expect(message).not.toContain(base);
+    }
+    const unknownFolder = await resolveExternalFile({
+      url: pathToFileURL(join(root, 'gone')).href,
+      path: 'a.csv',
+      mode: 'read',
+      allowedRoots: [root],
+      ref: { externalStage: 'landing', path: 'a.csv' },
+    }).catch((error: unknown) => (error as Error).message);
+    expect(unknownFolder).toBe(
+      'The folder of external stage "landing" does not exist. Create it, or fix the external stage\'s URL on the External stages page.',
     );
   });
 
@@ -67,9 +99,11 @@ describe('resolveExternalFile', () => {
     await expect(read('out-dir/passwd')).rejects.toMatchObject({ code: 'OUTSIDE_ROOTS' });
   });
 
-  it('reports a missing file clearly', async () => {
-    await expect(read('missing.csv')).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(read('missing.csv')).rejects.toThrow(/File "missing.csv" does not exist/);
+  it('reports a missing file and where to look for the right name', async () => {
+    await expect(readAs('missing.csv')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(readAs('missing.csv')).rejects.toThrow(
+      "stage://landing/missing.csv does not exist. Check the file name against the external stage's files on the External stages page, or change the path.",
+    );
   });
 
   it('creates missing parent folders for writes inside the root', async () => {
@@ -92,6 +126,7 @@ describe('resolveExternalFile', () => {
     ).rejects.toMatchObject({ code: 'OUTSIDE_ROOTS' });
     await expect(resolveExternalFile({ ...args, url, allowedRoots: [] })).rejects.toMatchObject({
       code: 'OUTSIDE_ROOTS',
+      message: `Folder ${join(root, 'stage')} cannot be used: SLUICE_FILE_ROOTS allows no folder. Set it on the server to the folders Sluice may use.`,
     });
   });
 });

@@ -1,9 +1,11 @@
-import { mkdir, rm, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { basename, dirname, posix } from 'node:path';
 
 import type { Plan, PlanFile, PlanStep } from '@sluice/compiler';
+import { stageUri } from '@sluice/compiler';
 
-import { errorCode, errorReason } from './error-details';
+import { inRealFolder, openToRead, reasonOf } from './confined-files';
+import { errorReason } from './error-details';
 
 /** A step's file with the step's stage, so a problem is reported against the right stage. */
 export interface StepFile {
@@ -24,19 +26,11 @@ function filesOf(steps: readonly PlanStep[], mode: PlanFile['mode']): StepFile[]
 
 /** What is wrong with one input file, or undefined when it is a file Sluice can read. */
 async function inputProblem(ref: PlanFile['ref'], local: string): Promise<string | undefined> {
-  const named = `File "${ref.path}" of external stage "${ref.externalStage}"`;
   try {
-    if ((await stat(local)).isFile()) return undefined;
-    return `${named} is not a file (looked at ${local}). Pick a file, not a folder.`;
+    await (await openToRead(local, stageUri(ref))).close();
+    return undefined;
   } catch (error) {
-    const code = errorCode(error);
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      return `${named} does not exist (looked for ${local}). Upload it or fix the path.`;
-    }
-    return (
-      `${named} cannot be read (${local}): ${errorReason(error)}. ` +
-      'Check that Sluice may read the folder.'
-    );
+    return errorReason(error);
   }
 }
 
@@ -64,27 +58,40 @@ export function tempExports(plan: Plan): TempExport[] {
 }
 
 /**
- * Creates the folders temporary export files go to (their paths were checked when resolved);
- * returns the first folder that cannot be created, against its export's stage, instead of
- * throwing.
+ * The stage:// form of a file beside an export, named after it (its temporary file, the backup
+ * of the file it replaces), so messages name it as the person sees it in the external stage.
+ */
+export function uriBeside({ ref }: PlanFile, path: string): string {
+  return stageUri({ ...ref, path: posix.join(posix.dirname(ref.path), basename(path)) });
+}
+
+/**
+ * Creates the folders temporary export files go to, inside the real folders checked when their
+ * paths were resolved (never through a link put there since); returns the first folder that
+ * cannot be created, against its export's stage, instead of throwing.
  */
 export async function prepareExportFolders(plan: Plan): Promise<FileProblem | undefined> {
   for (const entry of tempExports(plan)) {
-    const folder = dirname(entry.temp);
-    const { ref } = entry.file;
+    const uri = stageUri(entry.file.ref);
     try {
-      await mkdir(folder, { recursive: true });
+      await inRealFolder({ dir: dirname(entry.temp), uri, create: true }, () => Promise.resolve());
     } catch (error) {
-      const message =
-        `Cannot create the folder ${folder} for "${ref.path}" of external stage ` +
-        `"${ref.externalStage}": ${errorReason(error)}. Check that Sluice may write there.`;
-      return { ...entry, message };
+      // The refusal names the file and says what stands in the way.
+      return { ...entry, message: reasonOf(error) };
     }
   }
   return undefined;
 }
 
+/** Deletes `path`, a file in the real folder checked for `entry`'s export. */
+export async function removeBeside(entry: TempExport, path: string): Promise<void> {
+  const uri = uriBeside(entry.file, path);
+  await inRealFolder({ dir: dirname(path), uri, create: false }, (at) =>
+    rm(at(basename(path)), { force: true }),
+  );
+}
+
 /** Deletes temporary export files after a failed or cancelled run. */
 export async function discardExports(plan: Plan): Promise<void> {
-  await Promise.all(tempExports(plan).map(({ temp }) => rm(temp, { force: true })));
+  await Promise.all(tempExports(plan).map((entry) => removeBeside(entry, entry.temp)));
 }

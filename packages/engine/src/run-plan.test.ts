@@ -150,7 +150,7 @@ describe('runPlan', () => {
     const outcome = await runPlan(client, plan, { onEvent });
     expect(outcome).toMatchObject({ state: 'failed', failedStageId: 'load' });
     expect(outcome.error).toBe(
-      `File "input.csv" of external stage "landing" does not exist (looked for ${csv}). Upload it or fix the path.`,
+      "stage://landing/input.csv does not exist. Check the file name against the external stage's files on the External stages page, or change the path.",
     );
     expect(states(events).slice(3)).toEqual(['load:failed', 'filter:skipped', 'dest:skipped']);
   });
@@ -283,7 +283,7 @@ describe('runPlan exports', () => {
     const plan = planOf(TAG, [loadStep(TAG, csv), filterStep(TAG), exportStep(local, temp)]);
     const outcome = await runPlan(client, plan, { onEvent });
     expect(outcome).toMatchObject({ state: 'failed', failedStageId: 'export' });
-    expect(outcome.error).toContain(`could not be moved to ${local}`);
+    expect(outcome.error).toContain('could not be moved to stage://out/result.csv');
     await expect(stat(temp)).rejects.toThrow(/ENOENT/);
   });
 

@@ -1,27 +1,31 @@
-import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
+import type { FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 
 import type { PlanFile, PlanStep } from '@sluice/compiler';
 import { stageUri } from '@sluice/compiler';
 
 import type { SqlClient } from './sql-client';
-import { crlfToLf } from './file-streams/crlf-to-lf';
+import { openToRead } from './confined-files';
+import { unclosedQuote } from './database-error-text';
+import { errorReason } from './error-details';
+import { crlfToLf, UnclosedQuoteError } from './file-streams/crlf-to-lf';
 import { exportTypeCast } from './file-streams/export-values';
 import { jsonLinesAsTsv } from './file-streams/jsonl-to-tsv';
 import { writeExport } from './file-streams/write-export';
 import { LoadWarningError, MySqlRunClient } from './mysql/mysql-run-client';
+import { uriBeside } from './plan-files';
 
 /**
- * The bytes Sluice sends for a streamed load: a delimited file with its line endings made LF,
- * JSON lines turned to text, anything else as it is.
+ * The bytes Sluice sends for a streamed load of the file open as `handle`: a delimited file with
+ * its line endings made LF, JSON lines turned to text, anything else as it is.
  */
-function openForLoad(file: PlanFile, local: string): Readable {
+function bytesForLoad(file: PlanFile, handle: FileHandle): Readable {
   const format = file.stream?.format;
+  const bytes = handle.createReadStream();
   if (format?.kind === 'jsonl') {
-    return jsonLinesAsTsv(local, file.stream?.columns ?? [], stageUri(file.ref));
+    return jsonLinesAsTsv(bytes, file.stream?.columns ?? [], stageUri(file.ref));
   }
-  const bytes = createReadStream(local);
   if (format?.kind !== 'csv') return bytes;
   // `pipeline` hands a read error on to the stream the server reads, which `pipe` would not.
   return pipeline(bytes, crlfToLf(format), () => undefined);
@@ -31,17 +35,40 @@ function openForLoad(file: PlanFile, local: string): Readable {
 const QUALIFIED_NAME = /(?:`(?:[^`]|``)*`\.)+(`(?:[^`]|``)*`)/g;
 
 /**
- * Names the file and, where the server gave a row, the line it is on (after skipped lines).
- * MariaDB names a column with its database and table (`db`.`__sluice_r1_src`.`id`); the staging
- * table means nothing to a person, so only the column is kept.
+ * Names the file and, where the server gave a row, the line it is on (after skipped lines), or
+ * the line an unclosed quote opened on. MariaDB names a column with its database and table
+ * (`db`.`__sluice_r1_src`.`id`); the staging table means nothing to a person, so only the column
+ * is kept.
  */
-function rejectedRow(file: PlanFile, error: LoadWarningError): Error {
+function rejectedRow(file: PlanFile, error: LoadWarningError | UnclosedQuoteError): Error {
   const name = stageUri(file.ref);
   const format = file.stream?.format;
+  if (error instanceof UnclosedQuoteError) {
+    const quote = format?.kind === 'csv' ? format.quote : '"';
+    const reason = unclosedQuote(quote);
+    return new Error(`Cannot load ${name}, line ${String(error.line)}: ${reason}.`, {
+      cause: error,
+    });
+  }
   const before = format?.kind === 'csv' ? format.skipLines + (format.header ? 1 : 0) : 0;
   const where = error.row === undefined ? name : `${name}, line ${error.row + before}`;
   const reason = error.reason.replace(QUALIFIED_NAME, '$1');
   return new Error(`Cannot load ${where}: ${reason}`, { cause: error });
+}
+
+/**
+ * The step's error with each of its files named by its stage:// form instead of the server's
+ * path (DuckDB names the file it failed on); the error itself when it names none.
+ */
+function namingFiles(step: PlanStep, error: unknown): unknown {
+  const message = errorReason(error);
+  let named = message;
+  for (const file of step.files ?? []) {
+    // The temporary name first: it starts with the file's own.
+    if (file.temp !== undefined) named = named.replaceAll(file.temp, uriBeside(file, file.temp));
+    if (file.local !== undefined) named = named.replaceAll(file.local, stageUri(file.ref));
+  }
+  return named === message ? error : new Error(named, { cause: error });
 }
 
 /** Runs the step's SQL, moving its streamed file if it has one; returns the rows it changed. */
@@ -57,17 +84,25 @@ async function execute(client: SqlClient, step: PlanStep): Promise<number> {
     if (local === undefined || stream?.token === undefined) {
       throw new Error(`Step ${step.id} streams a file that has no local path.`);
     }
-    return client
-      .loadLocal(step.sql, stream.token, () => openForLoad(read, local))
-      .catch((error: unknown) => {
-        throw error instanceof LoadWarningError ? rejectedRow(read, error) : error;
-      });
+    // Opened before the statement is sent, so a file that changed since its check is refused
+    // before the server asks for it.
+    const handle = await openToRead(local, stageUri(read.ref));
+    try {
+      return await client.loadLocal(step.sql, stream.token, () => bytesForLoad(read, handle));
+    } catch (error) {
+      throw error instanceof LoadWarningError || error instanceof UnclosedQuoteError
+        ? rejectedRow(read, error)
+        : error;
+    } finally {
+      await handle.close();
+    }
   }
   const path = write?.temp ?? write?.local;
   if (write?.stream === undefined || path === undefined) {
     throw new Error(`Step ${step.id} exports to a file that has no local path.`);
   }
-  return writeExport(client.streamRows(step.sql, exportTypeCast), write.stream.format, path);
+  const rows = client.streamRows(step.sql, exportTypeCast);
+  return writeExport(rows, write.stream.format, { path, uri: stageUri(write.ref) });
 }
 
 /**
@@ -76,7 +111,9 @@ async function execute(client: SqlClient, step: PlanStep): Promise<number> {
  * `rowCountSql` after it.
  */
 export async function runStep(client: SqlClient, step: PlanStep): Promise<number | undefined> {
-  const changed = await execute(client, step);
+  const changed = await execute(client, step).catch((error: unknown) => {
+    throw namingFiles(step, error);
+  });
   const rowsFrom = step.rowsFrom ?? (step.rowCountSql === undefined ? undefined : 'count');
   if (rowsFrom === 'changes') return changed;
   if (rowsFrom === undefined || step.rowCountSql === undefined) return undefined;

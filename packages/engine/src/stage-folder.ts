@@ -41,22 +41,31 @@ export function parseFileUrl(url: string): string {
   return resolve(fileURLToPath(parsed));
 }
 
-/** Resolves an external stage's folder and refuses it unless it exists inside a root. */
+/**
+ * Resolves an external stage's folder and refuses it unless it exists inside a root. `stage`,
+ * the external stage's name, makes messages name the stage instead of its folder, for messages
+ * about a flow's files, where the folder is the server's business.
+ */
 export async function openStageFolder(
   url: string,
   allowedRoots: readonly string[],
+  stage?: string,
 ): Promise<StageFolder> {
   const dir = parseFileUrl(url);
+  const folder = stage === undefined ? `Folder ${dir}` : `The folder of external stage "${stage}"`;
+  const fix =
+    stage === undefined ? '' : ", or fix the external stage's URL on the External stages page";
   const roots = await realRoots(allowedRoots);
   let realDir: string;
   try {
     realDir = await realpath(dir);
   } catch {
-    throw new FileAccessError('NOT_FOUND', `Folder ${dir} does not exist. Create it first.`);
+    throw new FileAccessError('NOT_FOUND', `${folder} does not exist. Create it${fix}.`);
   }
-  assertInsideRoots(realDir, roots, () => outsideRoots(`Folder ${dir}`, allowedRoots));
+  assertInsideRoots(realDir, roots, () => outsideRoots(folder, allowedRoots));
   if (!(await stat(realDir)).isDirectory()) {
-    throw new FileAccessError('BAD_URL', `${dir} is a file; an external stage names a folder.`);
+    const what = stage === undefined ? dir : folder;
+    throw new FileAccessError('BAD_URL', `${what} is a file; an external stage names a folder.`);
   }
   return { dir, realDir, roots };
 }

@@ -96,7 +96,7 @@ describe('openTarget on MariaDB', () => {
       { name: 'ok', type: 'BOOLEAN' },
     ]);
     await expect(target.detectColumns('/etc/passwd', CSV)).rejects.toThrow(
-      /Could not detect the columns of \/etc\/passwd/,
+      /^Could not detect the columns of passwd: /,
     );
   });
 });

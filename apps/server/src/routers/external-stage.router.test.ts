@@ -119,6 +119,21 @@ describe('external stage router', () => {
       'ordered_at',
     ]);
   });
+
+  it('names a file it cannot detect by its stage:// form, never by the server folder', async () => {
+    const detect = (path: string) =>
+      failure(
+        server.caller.externalStage.detectColumns({ externalStage: 'samples', path, format: CSV }),
+      );
+    await writeFile(join(server.config.samplesDir, 'empty.csv'), '');
+    const missing = await detect('nope.csv');
+    expect(missing.message).toBe(
+      "stage://samples/nope.csv does not exist. Check the file name against the external stage's files on the External stages page, or change the path.",
+    );
+    const empty = await detect('empty.csv');
+    expect(empty.message).toMatch(/^Could not detect the columns of empty\.csv: /);
+    for (const error of [missing, empty]) expect(error.message).not.toContain(server.dir);
+  });
 });
 
 const S3 = {

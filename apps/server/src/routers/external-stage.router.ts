@@ -111,6 +111,7 @@ export const externalStageRouter = {
         path: `${folder.prefix}${input.path}`,
         mode: 'read',
         allowedRoots: services.config.fileRoots,
+        ref: { externalStage: input.externalStage, path: input.path },
       });
       return { columns: await services.target.detectColumns(local, toFileFormat(input.format)) };
     }),

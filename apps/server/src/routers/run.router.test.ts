@@ -157,7 +157,10 @@ describe('run router', () => {
     const flowId = await savedFlow('Missing file', paidOrdersFlow({ path: 'nope.csv' }));
     const error = await refusal(server.caller.run.start({ flowId }));
     expect(error.code).toBe('BAD_REQUEST');
-    expect(error.message).toMatch(/^Stage "orders": File "nope.csv" does not exist/);
+    expect(error.message).toBe(
+      'Stage "orders": stage://samples/nope.csv does not exist. Check the file name against ' +
+        "the external stage's files on the External stages page, or change the path.",
+    );
   });
 
   it('refuses to run when the columns of a source file cannot be read, with the reason', async () => {

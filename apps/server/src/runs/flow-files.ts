@@ -43,6 +43,7 @@ async function localFile(
     path: `${root.prefix}${ref.path}`,
     mode,
     allowedRoots: opts.fileRoots,
+    ref,
   });
 }
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { CsvFormat } from '@sluice/stages';
 
 import { CSV } from '../../test/formats';
-import { crlfToLf } from './crlf-to-lf';
+import { crlfToLf, UnclosedQuoteError } from './crlf-to-lf';
 
 /** Streams `input` cut into `size`-byte chunks, so CRLFs and quotes fall across chunk edges. */
 async function convert(input: string, size: number, format: CsvFormat = CSV): Promise<string> {
@@ -46,5 +46,25 @@ describe('crlfToLf', () => {
     const input = 'a\r\n"q\\"\r\nstill quoted"\r\nC:\\dir\\\r\nz\r\n';
     // Outside quotes too, as MySQL reads ESCAPED BY: the CR after a backslash stays.
     expect(await convert(input, 4, format)).toBe('a\n"q\\"\r\nstill quoted"\nC:\\dir\\\r\nz\n');
+  });
+
+  it.each([1, 3, 1000])(
+    'fails on a quoted field the file never closes, naming its line (%i-byte chunks)',
+    async (size) => {
+      for (const ending of ['\n', '\r\n']) {
+        const input = ['a,b', '1,"x', 'y"', '2,"open', '3,z', ''].join(ending);
+        const error: unknown = await convert(input, size).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(UnclosedQuoteError);
+        expect((error as UnclosedQuoteError).line).toBe(4);
+      }
+    },
+  );
+
+  it('takes a quote that closes the last field, a doubled one or an escaped one as closed', async () => {
+    expect(await convert('a\n"x"', 1)).toBe('a\n"x"');
+    expect(await convert('a\n"say ""hi"""\n', 2)).toBe('a\n"say ""hi"""\n');
+    const format = { ...CSV, escape: '\\' };
+    expect(await convert('a\n"q\\"still"\n', 1, format)).toBe('a\n"q\\"still"\n');
+    expect(await convert('a\n5" pipe\n', 1)).toBe('a\n5" pipe\n');
   });
 });

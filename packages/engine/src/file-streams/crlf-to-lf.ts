@@ -11,6 +11,15 @@ function singleByte(char: string): number | undefined {
   return bytes.length === 1 ? bytes[0] : undefined;
 }
 
+/** A quoted field still open at the end of the file; `line` is where its quote opened, from 1. */
+export class UnclosedQuoteError extends Error {
+  override name = 'UnclosedQuoteError';
+
+  constructor(readonly line: number) {
+    super(`The quoted field opened on line ${String(line)} is not closed.`);
+  }
+}
+
 interface Bytes {
   quote: number | undefined;
   escape: number | undefined;
@@ -21,10 +30,13 @@ interface Bytes {
  * Reads a delimited file byte by byte, knowing where it is: inside a quoted field or not, at
  * the start of a field (where a quote opens one), right after a quote inside one (doubled, or
  * closing), after an escape, or holding a CR outside quotes until the next byte says whether
- * it ends a line.
+ * it ends a line; and on which line the quoted field it is in opened.
  */
 class LineEndReader {
   private quoted = false;
+  private line = 1;
+  /** The line the open quoted field started on. */
+  private quotedFrom = 0;
   private fieldStart = true;
   private afterQuote = false;
   private escaped = false;
@@ -46,7 +58,13 @@ class LineEndReader {
     this.out[this.size++] = byte;
   }
 
+  /** The line of a quoted field the file ended in, or undefined when every quote closed. */
+  unclosedFrom(): number | undefined {
+    return this.quoted && !this.afterQuote ? this.quotedFrom : undefined;
+  }
+
   private step(byte: number): void {
+    if (byte === LF) this.line += 1;
     if (this.heldCr) {
       this.heldCr = false;
       if (byte !== LF) this.emit(CR);
@@ -63,6 +81,7 @@ class LineEndReader {
       this.fieldStart = false;
     } else if (byte === this.bytes.quote && this.fieldStart) {
       this.quoted = true;
+      this.quotedFrom = this.line;
       this.fieldStart = false;
     } else if (byte === CR) {
       this.heldCr = true;
@@ -98,7 +117,9 @@ class LineEndReader {
  * value keeps its own CRLF on both. A quote opens a field only at its start, as in DuckDB, so a
  * stray quote inside an unquoted value changes nothing, and a CR held at the very end is
  * dropped as a final line end, as DuckDB drops it. A file whose first line ends without a CR
- * is taken as LF-only and passes through untouched, at full speed.
+ * is taken as LF-only and passes through untouched. A quoted field still open at the end fails
+ * the stream with `UnclosedQuoteError`: MySQL would load its opening quote and the rest of the
+ * file as one value, without a warning.
  */
 export function crlfToLf(format: CsvFormat): Transform {
   const reader = new LineEndReader({
@@ -112,11 +133,12 @@ export function crlfToLf(format: CsvFormat): Transform {
       // Decided by the first line end seen: until then, chunks go through the reader.
       if (lfOnly === undefined && chunk.indexOf(CR) !== -1) lfOnly = false;
       else if (lfOnly === undefined && chunk.indexOf(LF) !== -1) lfOnly = true;
-      if (lfOnly === true) {
-        done(null, chunk);
-        return;
-      }
-      done(null, reader.read(chunk));
+      const converted = reader.read(chunk);
+      done(null, lfOnly === true ? chunk : converted);
+    },
+    flush(done) {
+      const line = reader.unclosedFrom();
+      done(line === undefined ? null : new UnclosedQuoteError(line));
     },
   });
 }

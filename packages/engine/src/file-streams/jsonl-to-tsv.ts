@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { isLosslessNumber, parse, stringify } from 'lossless-json';
@@ -53,11 +52,11 @@ function parseLine(line: string, where: string): Record<string, unknown> {
 }
 
 async function* tsvChunks(
-  path: string,
+  input: Readable,
   columns: readonly string[],
   file: string,
 ): AsyncGenerator<Buffer> {
-  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let chunk: string[] = [];
   let lineNumber = 0;
   for await (const line of lines) {
@@ -74,11 +73,15 @@ async function* tsvChunks(
 }
 
 /**
- * The rows of the JSON lines file at `path` as MySQL's default tab-separated load text,
+ * The rows of the JSON lines file read from `input` as MySQL's default tab-separated load text,
  * `columns` in order (keys not listed are ignored), for `LOAD DATA LOCAL INFILE` with the
  * default FIELDS and LINES. A malformed line fails the stream naming `file` (the file as a
  * person knows it, its stage:// URI) and the line number.
  */
-export function jsonLinesAsTsv(path: string, columns: readonly string[], file: string): Readable {
-  return Readable.from(tsvChunks(path, columns, file), { objectMode: false });
+export function jsonLinesAsTsv(
+  input: Readable,
+  columns: readonly string[],
+  file: string,
+): Readable {
+  return Readable.from(tsvChunks(input, columns, file), { objectMode: false });
 }

@@ -1,14 +1,15 @@
-import { createWriteStream } from 'node:fs';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Options as StringifyOptions } from 'csv-stringify';
 import type { FieldPacket } from 'mysql2';
+import type { WriteStream } from 'node:fs';
 import { stringify } from 'csv-stringify';
 
 import type { CsvFormat, FileFormat } from '@sluice/stages';
 
 import type { RowStream } from '../mysql/mysql-run-client';
 import type { ExportValue } from './export-values';
+import { createToWrite } from '../confined-files';
 import { csvText, jsonText } from './export-values';
 
 /** Stands for SQL NULL between the row mapper and the CSV writer, which prints `nullString`. */
@@ -56,13 +57,15 @@ function jsonLine(names: readonly string[]): (row: ExportValue[]) => string {
 }
 
 /**
- * Writes a streamed query's rows to `path` in `format`, byte for byte as DuckDB's COPY would
- * write the same rows (CSV, or JSON lines with keys in column order); returns the rows written.
+ * Writes a streamed query's rows to a new file at `path` in `format`, byte for byte as DuckDB's
+ * COPY would write the same rows (CSV, or JSON lines with keys in column order); returns the rows
+ * written. The file is created only inside the real folder checked at `path` (`createToWrite`);
+ * `uri`, its stage:// form, names it in errors.
  */
 export async function writeExport(
   stream: RowStream,
   format: FileFormat,
-  path: string,
+  file: { path: string; uri: string },
 ): Promise<number> {
   if (format.kind === 'parquet') {
     throw new Error(
@@ -77,7 +80,13 @@ export async function writeExport(
     throw error;
   }
   const counter = { rows: 0 };
-  const out = createWriteStream(path);
+  let out: WriteStream;
+  try {
+    out = (await createToWrite(file.path, file.uri)).createWriteStream();
+  } catch (error) {
+    stream.rows.destroy();
+    throw error;
+  }
   if (format.kind === 'jsonl') {
     await pipeline(stream.rows, rowMapper(jsonLine(names), counter), out);
     return counter.rows;
