@@ -5,6 +5,7 @@ import { Badge, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { getStage } from '@sluice/stages';
 
 import type { StageFlowNode } from '../store/stage-node-model';
+import { formatCount } from '../../lib/format-count';
 import { StageIcon } from '../../lib/stage-icon';
 import { useEditorStore } from '../store/editor-context';
 import { selectStageRunStatus } from '../store/selectors';
@@ -60,7 +61,7 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
           </Badge>
           {status.rows !== undefined && (
             <Text size="xs" c="dimmed">
-              {status.rows.toLocaleString()} rows
+              {formatCount(status.rows)} rows
             </Text>
           )}
         </Group>
