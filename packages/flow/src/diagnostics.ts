@@ -26,6 +26,7 @@ interface DiagnosticArgs {
   'no-destination': Record<string, never>;
   'unknown-external-stage': { name: string };
   'missing-table': { table: string };
+  'path-suffix-mismatch': { suffix: string; format: string; expected: string };
 }
 
 export type DiagnosticCode = keyof DiagnosticArgs;
@@ -65,6 +66,8 @@ const MESSAGES: { [C in DiagnosticCode]: (args: DiagnosticArgs[C]) => string } =
     `External stage "${name}" does not exist. Pick one from the list or create it.`,
   'missing-table': ({ table }) =>
     `Table "${table}" does not exist: turn on "Create the table if it is missing" or create it.`,
+  'path-suffix-mismatch': ({ suffix, format, expected }) =>
+    `The file name ends in "${suffix}" but the file is written as ${format}: end it in "${expected}", or pick the format its name says.`,
 };
 
 const SEVERITY: Record<DiagnosticCode, Severity> = {
@@ -84,6 +87,7 @@ const SEVERITY: Record<DiagnosticCode, Severity> = {
   'no-destination': 'warning',
   'unknown-external-stage': 'error',
   'missing-table': 'error',
+  'path-suffix-mismatch': 'warning',
 };
 
 /**

@@ -10,6 +10,7 @@ import type { LinkEdge, StageFlowNode } from '../store/stage-node-model';
 import { useEditorStore } from '../store/editor-context';
 import { selectCanvasHandlers, selectEdges, selectNodes } from '../store/selectors';
 import { FlowProblemsBanner } from './flow-problems-banner';
+import { NODE_WIDTH } from './node-size';
 import { nodeTypes } from './node-types';
 
 /** The dataTransfer type a palette item carries: the stage type id. */
@@ -63,7 +64,7 @@ export function FlowCanvas() {
       event.preventDefault();
       const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       // Centre the node under the pointer rather than hanging it from its corner.
-      addStage(type, { x: at.x - 105, y: at.y - 28 });
+      addStage(type, { x: at.x - NODE_WIDTH / 2, y: at.y - 28 });
     },
     [addStage, screenToFlowPosition],
   );
