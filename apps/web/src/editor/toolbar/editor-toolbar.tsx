@@ -27,6 +27,7 @@ import {
 import { ConflictModal } from './conflict-modal';
 import { FlowTitle } from './flow-title';
 import { SqlDrawer } from './sql-drawer';
+import { UnsavedChangesGuard } from './unsaved-changes-guard';
 import { useRunFlow } from './use-run-flow';
 import { useSaveFlow } from './use-save-flow';
 
@@ -151,6 +152,7 @@ export function EditorToolbar() {
         onClose={dismissConflict}
       />
       <SqlDrawer opened={sqlOpen} onClose={() => setSqlOpen(false)} />
+      <UnsavedChangesGuard save={save} />
     </Group>
   );
 }
