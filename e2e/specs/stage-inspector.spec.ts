@@ -113,3 +113,52 @@ test('a table destination says what each write mode does, and its node names the
   );
   await expect(canvas.node(table).getByTestId('stage-summary')).toHaveText('analytics.orders');
 });
+
+test('on the canvas at 1024 and 1440 px, no stage hides under the minimap and labels beside problem badges stay whole', async ({
+  page,
+  flows,
+  canvas,
+}) => {
+  await flows.goto();
+  await flows.create('Layout');
+  const source = await canvas.dragStage('file-source', { x: 120, y: 120 });
+  const filter = await canvas.dragStage('filter', { x: 400, y: 120 });
+  const select = await canvas.dragStage('select-columns', { x: 680, y: 120 });
+  const table = await canvas.dragStage('table-destination', { x: 400, y: 330 });
+  const file = await canvas.dragStage('file-export', { x: 680, y: 330 });
+  await canvas.connect(source, filter);
+  await canvas.connect(filter, select);
+  await canvas.connect(select, table);
+  await canvas.connect(select, file);
+  await canvas.select(select);
+  await page.getByRole('button', { name: 'Add column' }).click();
+  await expect(canvas.node(select).getByTestId('stage-badge-error')).toBeVisible();
+
+  const label = canvas.node(select).getByText('Select columns', { exact: true });
+  await expect(label).toHaveAttribute('title', 'Select columns');
+  const cut = await label.evaluate(
+    (el) => el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight,
+  );
+  expect(cut).toBe(false);
+
+  const minimap = page.locator('.react-flow__minimap');
+  for (const width of [1024, 1440]) {
+    await page.setViewportSize({ width, height: 860 });
+    await page.getByRole('button', { name: 'fit view' }).click();
+    await expect(minimap).toBeVisible();
+    const map = await minimap.boundingBox();
+    if (!map) throw new Error('The minimap has no box');
+    for (const id of [source, filter, select, table, file]) {
+      const box = await canvas.node(id).boundingBox();
+      if (!box) throw new Error(`Stage ${id} has no box`);
+      const overlaps =
+        box.x < map.x + map.width &&
+        map.x < box.x + box.width &&
+        box.y < map.y + map.height &&
+        map.y < box.y + box.height;
+      expect(overlaps, `${id} under the minimap at ${width} px`).toBe(false);
+    }
+  }
+  await page.getByTestId('minimap-toggle').click();
+  await expect(minimap).toHaveCount(0);
+});
