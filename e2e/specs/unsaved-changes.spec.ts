@@ -56,9 +56,13 @@ test('leaving with unsaved edits asks first, and Stay keeps the edit', async ({
   await expect(canvas.dirtyIndicator()).toBeVisible();
 });
 
-test('Discard leaves without saving the edit', async ({ page, flows, canvas }) => {
+test("Discard after the browser's Back leaves without saving the edit", async ({
+  page,
+  flows,
+  canvas,
+}) => {
   const filter = await editWithoutSaving(flows, canvas);
-  await canvas.backToFlows();
+  await page.goBack();
   await canvas.unsavedChangesDialog().getByRole('button', { name: 'Discard' }).click();
   await expect(page.getByTestId('new-flow-button')).toBeVisible();
   expect(await savedConditionOf(page, canvas, filter)).toBe(savedCondition);
