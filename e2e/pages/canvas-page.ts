@@ -91,6 +91,25 @@ export class CanvasPage {
     return (await state.textContent())?.trim() ?? '';
   }
 
+  dirtyIndicator(): Locator {
+    return this.page.getByTestId('dirty-indicator');
+  }
+
+  /** Clicks the toolbar's back arrow to the flow list. */
+  async backToFlows(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Back to the flows' }).click();
+  }
+
+  /** The question asked before unsaved edits would be left behind. */
+  unsavedChangesDialog(): Locator {
+    return this.page.getByTestId('unsaved-changes-dialog');
+  }
+
+  /** The error the selected stage failed with in the last run, at the top of its inspector. */
+  inspectorRunError(): Locator {
+    return this.page.getByTestId('inspector').getByTestId('stage-run-error');
+  }
+
   runStageRow(stageId: string): Locator {
     return this.page
       .getByTestId('run-panel')

@@ -301,7 +301,7 @@ describe('matrixone exports', () => {
     ['jsonl', 'JSON lines export'],
     ['parquet', 'Parquet export'],
   ])('refuses %s export on 3.x on the format field (§3.4)', (format, feature) => {
-    const { step, diagnostics } = exportOf(MATRIXONE_3, { format });
+    const { step, diagnostics } = exportOf(MATRIXONE_3, { format, path: `out.${format}` });
     expect(step).toBeUndefined();
     expect(diagnostics).toEqual([
       {

@@ -267,7 +267,7 @@ describe('mysql target diagnostics', () => {
     const doc = flow(
       [
         stage('src', 'file-source', { format: 'parquet', columns: idCols }),
-        stage('out', 'file-export', { format: 'parquet' }),
+        stage('out', 'file-export', { format: 'parquet', path: 'out.parquet' }),
       ],
       ['src->out'],
     );

@@ -28,6 +28,7 @@ interface DiagnosticArgs {
   'unknown-external-stage': { name: string };
   'missing-table': { table: string };
   'reserved-schema': { schema: string };
+  'path-suffix-mismatch': { suffix: string; format: string; expected: string };
 }
 
 export type DiagnosticCode = keyof DiagnosticArgs;
@@ -72,6 +73,8 @@ const MESSAGES: { [C in DiagnosticCode]: (args: DiagnosticArgs[C]) => string } =
     `Table "${table}" does not exist: turn on "Create the table if it is missing" or create it.`,
   'reserved-schema': ({ schema }) =>
     `Schema "${schema}" holds Sluice's own tables (flows, runs, external stages); write to another schema.`,
+  'path-suffix-mismatch': ({ suffix, format, expected }) =>
+    `The file name ends in "${suffix}" but the file is written as ${format}: end it in "${expected}", or pick the format its name says.`,
 };
 
 const SEVERITY: Record<DiagnosticCode, Severity> = {
@@ -92,6 +95,7 @@ const SEVERITY: Record<DiagnosticCode, Severity> = {
   'unknown-external-stage': 'error',
   'missing-table': 'error',
   'reserved-schema': 'error',
+  'path-suffix-mismatch': 'warning',
 };
 
 /**

@@ -34,7 +34,15 @@ export interface FieldHint<C> {
   options?: readonly { value: string; label: string }[];
   /** Hides the field when this returns true for the current config (n8n's displayOptions, typed). */
   hiddenWhen?(config: C): boolean;
+  /**
+   * Other fields to change with this one, in the same undo step (a file name suffix that follows
+   * the format). It sees the config as the form holds it, which may not parse yet.
+   */
+  alsoSets?(change: { previous: EditedConfig; next: EditedConfig }): Record<string, unknown>;
 }
+
+/** A config as the form edits it: what the person typed so far, not yet checked by the schema. */
+export type EditedConfig = Readonly<Record<string, unknown>>;
 
 export interface StageUi<C> {
   label: string;
@@ -43,6 +51,8 @@ export interface StageUi<C> {
   icon: string;
   /** Form fields in display order. Every key must exist in the config schema. */
   fields: { [K in keyof C]?: FieldHint<C> };
+  /** A short line the canvas node shows under its label: the table or file it reads or writes. */
+  summary?(config: C): string | undefined;
 }
 
 /** Input columns by port, `undefined` where not known until run time. */

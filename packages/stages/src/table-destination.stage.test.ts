@@ -32,4 +32,20 @@ describe('table-destination', () => {
       mode: 'overwrite',
     });
   });
+
+  it('says in words what each write mode does to an existing table', () => {
+    const help = tableDestinationStage.ui.fields.mode?.help;
+    expect(help).toContain("Append adds this run's rows to the rows already in the table");
+    expect(help).toContain(
+      "Overwrite replaces the table's rows and columns with this run's result",
+    );
+  });
+
+  it('summarises the node with the table it writes', () => {
+    const { ui } = tableDestinationStage;
+    expect(ui.summary?.({ ...base, schema: 'analytics', table: 'orders' })).toBe(
+      'analytics.orders',
+    );
+    expect(ui.summary?.({ ...base, schema: '', table: 'orders' })).toBe('orders');
+  });
 });

@@ -24,6 +24,7 @@ export const tableDestinationStage = defineStage({
     label: 'Table',
     description: 'Writes rows into a database table.',
     icon: 'Table',
+    summary: (config) => (config.schema ? `${config.schema}.${config.table}` : config.table),
     fields: {
       table: { widget: 'table-name', label: 'Table', help: 'Any name; it is quoted for you.' },
       schema: {
@@ -34,7 +35,7 @@ export const tableDestinationStage = defineStage({
       mode: {
         widget: 'select',
         label: 'Write mode',
-        help: "Append adds rows; overwrite replaces the table with this run's rows.",
+        help: "Append adds this run's rows to the rows already in the table, so each run adds them again. Overwrite replaces the table's rows and columns with this run's result.",
         options: [
           { value: 'append', label: 'Append' },
           { value: 'overwrite', label: 'Overwrite' },

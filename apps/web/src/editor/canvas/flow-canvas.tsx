@@ -2,22 +2,28 @@ import type { Connection, OnDelete } from '@xyflow/react';
 import type { DragEvent } from 'react';
 import { useCallback, useState } from 'react';
 import { useComputedColorScheme } from '@mantine/core';
+import { useLocalStorage } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
+import { Background, Controls, ReactFlow, useReactFlow } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 
 import type { LinkEdge, StageFlowNode } from '../store/stage-node-model';
 import { useEditorStore } from '../store/editor-context';
 import { selectCanvasHandlers, selectEdges, selectNodes } from '../store/selectors';
+import {
+  CanvasMinimap,
+  FIT_WITH_MINIMAP,
+  FIT_WITHOUT_MINIMAP,
+  MinimapToggle,
+} from './canvas-minimap';
 import { FlowProblemsBanner } from './flow-problems-banner';
+import { NODE_WIDTH } from './node-size';
 import { nodeTypes } from './node-types';
 
 /** The dataTransfer type a palette item carries: the stage type id. */
 export const STAGE_DRAG_TYPE = 'application/sluice-stage';
 
 const DELETE_KEYS = ['Delete', 'Backspace'];
-const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: 0.2 };
-const EDGE_OPTIONS = { style: { strokeWidth: 2 } };
 
 /** The controlled React Flow canvas: every change goes through the editor store's verbs. */
 export function FlowCanvas() {
@@ -28,6 +34,8 @@ export function FlowCanvas() {
   );
   const { screenToFlowPosition } = useReactFlow();
   const scheme = useComputedColorScheme('light');
+  const [minimap, setMinimap] = useLocalStorage({ key: 'sluice-minimap', defaultValue: true });
+  const fitViewOptions = minimap ? FIT_WITH_MINIMAP : FIT_WITHOUT_MINIMAP;
   // Fit a flow that opens with stages; on an empty one, fitting would jump to the first drop.
   const [fitOnOpen] = useState(() => nodes.length > 0);
 
@@ -63,7 +71,7 @@ export function FlowCanvas() {
       event.preventDefault();
       const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       // Centre the node under the pointer rather than hanging it from its corner.
-      addStage(type, { x: at.x - 105, y: at.y - 28 });
+      addStage(type, { x: at.x - NODE_WIDTH / 2, y: at.y - 28 });
     },
     [addStage, screenToFlowPosition],
   );
@@ -87,12 +95,13 @@ export function FlowCanvas() {
         deleteKeyCode={DELETE_KEYS}
         colorMode={scheme}
         fitView={fitOnOpen}
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        defaultEdgeOptions={EDGE_OPTIONS}
+        fitViewOptions={fitViewOptions}
       >
         <Background gap={20} />
-        <Controls />
-        <MiniMap pannable zoomable />
+        <Controls orientation="horizontal" fitViewOptions={fitViewOptions}>
+          <MinimapToggle shown={minimap} onToggle={() => setMinimap(!minimap)} />
+        </Controls>
+        {minimap && <CanvasMinimap />}
       </ReactFlow>
     </div>
   );

@@ -2,12 +2,15 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { Badge, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 
+import type { StageDefinition } from '@sluice/stages';
 import { getStage } from '@sluice/stages';
 
 import type { StageFlowNode } from '../store/stage-node-model';
+import { formatCount } from '../../lib/format-count';
 import { StageIcon } from '../../lib/stage-icon';
 import { useEditorStore } from '../store/editor-context';
 import { selectStageRunStatus } from '../store/selectors';
+import { NODE_WIDTH } from './node-size';
 import { RUN_STATE_COLOR, runStateStyle } from './run-state-style';
 import { StagePorts } from './stage-ports';
 import { StageProblemBadges } from './stage-problem-badges';
@@ -18,11 +21,22 @@ function subtitle(label: string, typeLabel: string | undefined, type: string) {
   return label === typeLabel ? undefined : typeLabel;
 }
 
-/** The one node component of every stage type: icon, label, type, ports, problems, run state. */
+/** The stage type's one-line summary of a valid config (the table it writes…), if it has one. */
+function summaryOf(definition: StageDefinition | undefined, config: Record<string, unknown>) {
+  const parsed = definition?.config.safeParse(config);
+  return parsed?.success ? definition?.ui.summary?.(parsed.data) : undefined;
+}
+
+/**
+ * The one node component of every stage type: icon, label (wrapping to two lines, whole on
+ * hover), type, the stage type's summary, ports, problems, run state.
+ */
 export const StageNode = memo(function StageNode({ id, data, selected }: NodeProps<StageFlowNode>) {
   const definition = getStage(data.type);
   const status = useEditorStore(selectStageRunStatus(id));
   const color = definition ? 'indigo' : 'red';
+  const label = data.label || id;
+  const summary = summaryOf(definition, data.config);
   return (
     <Paper
       withBorder
@@ -30,7 +44,7 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
       radius="md"
       px="sm"
       py={8}
-      w={210}
+      w={NODE_WIDTH}
       data-run-state={status?.state ?? 'idle'}
       style={{
         outline: selected ? '2px solid var(--mantine-primary-color-filled)' : undefined,
@@ -44,8 +58,8 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
           <StageIcon name={definition?.ui.icon} size={20} />
         </ThemeIcon>
         <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
-          <Text size="sm" fw={600} truncate="end">
-            {data.label || id}
+          <Text size="sm" fw={600} lineClamp={2} title={label} style={{ wordBreak: 'break-word' }}>
+            {label}
           </Text>
           <Text size="xs" c="dimmed" truncate="end">
             {subtitle(data.label, definition?.ui.label, data.type) ?? id}
@@ -53,6 +67,18 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
         </Stack>
         <StageProblemBadges stageId={id} />
       </Group>
+      {summary && (
+        <Text
+          size="xs"
+          ff="monospace"
+          mt={6}
+          truncate="end"
+          title={summary}
+          data-testid="stage-summary"
+        >
+          {summary}
+        </Text>
+      )}
       {status && (
         <Group gap={6} mt={6}>
           <Badge size="xs" variant="light" color={RUN_STATE_COLOR[status.state]}>
@@ -60,7 +86,7 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
           </Badge>
           {status.rows !== undefined && (
             <Text size="xs" c="dimmed">
-              {status.rows.toLocaleString()} rows
+              {formatCount(status.rows)} rows
             </Text>
           )}
         </Group>

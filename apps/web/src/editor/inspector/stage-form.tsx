@@ -12,17 +12,11 @@ interface StageFormProps {
   definition: StageDefinition;
   stageId: string;
   config: Record<string, unknown>;
-  /** Diagnostics of this stage that point at a field (`path[0]` is the field key). */
+  /** Diagnostics of this stage that point at a field (`path[0]` is the field key, then rows). */
   issues: readonly Diagnostic[];
   /** Columns arriving on each linked input port; unlinked ports are absent. */
   inputs: InputColumns;
   onChange: (patch: Record<string, unknown>) => void;
-}
-
-/** "Row 2: …" for issues inside a list field, the bare message for the field itself. */
-function issueText(issue: Diagnostic): string {
-  const row = issue.path?.[1];
-  return typeof row === 'number' ? `Row ${row + 1}: ${issue.message}` : issue.message;
 }
 
 /** The stage's op for a valid config, so widgets can act on the file or table it names. */
@@ -57,9 +51,10 @@ export function StageForm(props: StageFormProps) {
       {Object.entries(fields).map(([key, hint]) => {
         if (!hint || hint.hiddenWhen?.(config)) return null;
         const Widget = FIELD_WIDGETS[hint.widget];
-        const onField = issues.filter((d) => d.path?.[0] === key);
-        const errors = onField.filter((d) => d.severity === 'error').map(issueText);
-        const warnings = onField.filter((d) => d.severity !== 'error').map(issueText);
+        const onField = issues.filter((d) => d.path?.[0] === key && d.path.length === 1);
+        const inRows = issues.filter((d) => d.path?.[0] === key && d.path.length > 1);
+        const errors = onField.filter((d) => d.severity === 'error').map((d) => d.message);
+        const warnings = onField.filter((d) => d.severity !== 'error').map((d) => d.message);
         return (
           <div key={key} data-testid={`field-${key}`}>
             <Widget
@@ -67,6 +62,7 @@ export function StageForm(props: StageFormProps) {
               hint={hint}
               value={config[key]}
               invalid={errors.length > 0}
+              rowIssues={inRows}
               context={context}
               onChange={(value) => onChange({ [key]: value })}
             />

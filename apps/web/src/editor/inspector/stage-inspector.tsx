@@ -27,8 +27,9 @@ import { DiagnosticList } from './diagnostic-list';
 import { EmptyInspector } from './empty-inspector';
 import { StageColumns } from './stage-columns';
 import { StageForm } from './stage-form';
+import { StageRunError } from './stage-run-error';
 
-/** The right-hand panel: the selected stage's label, settings, problems and columns. */
+/** The right-hand panel: the selected stage's last run error, label, settings, problems, columns. */
 export function StageInspector() {
   const stage = useEditorStore(selectSelectedStage);
   return (
@@ -76,6 +77,7 @@ function StageSettings({ stage }: { stage: StageFlowNode }) {
           {id}
         </Badge>
       </Group>
+      <StageRunError stageId={id} />
       <TextInput
         label="Label"
         data-testid="stage-label-input"

@@ -4,6 +4,7 @@ import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 
 import type { RunStageDetail } from '../store/run-types';
 import { formatDuration } from '../../lib/format';
+import { formatCount } from '../../lib/format-count';
 import { RUN_STATE_COLOR } from '../canvas/run-state-style';
 
 /** One row per stage: label, state, rows, duration, the full error, and its SQL on demand. */
@@ -84,7 +85,7 @@ function StageRow({ stage }: { stage: RunStageDetail }) {
         data-testid="run-stage-rows"
         style={{ verticalAlign: 'top', fontVariantNumeric: 'tabular-nums' }}
       >
-        {stage.rows ?? ''}
+        {stage.rows === undefined ? '' : formatCount(stage.rows)}
       </Table.Td>
       <Table.Td ta="right" c="dimmed" style={{ verticalAlign: 'top' }}>
         {stage.durationMs === undefined ? '' : formatDuration(stage.durationMs)}

@@ -66,6 +66,22 @@ describe('editor store', () => {
     });
   });
 
+  it('renames the export file with its format, in one undo step', () => {
+    const ed = createTestEditor();
+    const file = ed.add('file-export');
+    const config = () => ed.state().document().stages[0]?.config;
+    ed.state().updateStageConfig(file, { format: 'jsonl' });
+    expect(config()).toMatchObject({ format: 'jsonl', path: 'output.jsonl' });
+    ed.state().undo();
+    expect(config()).toMatchObject({ format: 'csv', path: 'output.csv' });
+    ed.state().redo();
+    expect(config()).toMatchObject({ format: 'jsonl', path: 'output.jsonl' });
+
+    ed.state().updateStageConfig(file, { path: 'report.txt' });
+    ed.state().updateStageConfig(file, { format: 'parquet' });
+    expect(config()).toMatchObject({ format: 'parquet', path: 'report.txt' });
+  });
+
   it('undoes and redoes structure and config edits, never selection', () => {
     const ed = createTestEditor();
     const source = ed.add('file-source');

@@ -6,7 +6,7 @@ import { checkConnection } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
 import type { EditorSlice } from './editor-state';
-import type { LinkEdge, StageFlowNode } from './stage-node-model';
+import type { LinkEdge, StageFlowNode, StageNodeData } from './stage-node-model';
 import { edgeFromLink, fromFlowDocument, toFlowDocument, uniqueId } from './stage-node-model';
 
 /**
@@ -63,6 +63,19 @@ function resolvePort(handle: string | null | undefined, ports: readonly string[]
   return ports?.length === 1 ? ports[0] : undefined;
 }
 
+/** The stage's config with `patch` applied, plus what its stage type changes along with it. */
+function withFollowers(data: StageNodeData, patch: Record<string, unknown>) {
+  const previous = data.config;
+  const next = { ...previous, ...patch };
+  const fields = getStage(data.type)?.ui.fields ?? {};
+  let followers: Record<string, unknown> = {};
+  for (const key of Object.keys(patch)) {
+    const hint = Object.hasOwn(fields, key) ? fields[key] : undefined;
+    followers = { ...followers, ...hint?.alsoSets?.({ previous, next }) };
+  }
+  return { ...next, ...followers };
+}
+
 export const createFlowSlice: EditorSlice<FlowSlice> = (set, get) => {
   /** Applies a document change: undo capture, revision bump, dirty flag. */
   const change = (next: { nodes?: StageFlowNode[]; edges?: LinkEdge[] }, mergeKey?: string) => {
@@ -113,7 +126,7 @@ export const createFlowSlice: EditorSlice<FlowSlice> = (set, get) => {
         {
           nodes: updateNode(id, (n) => ({
             ...n,
-            data: { ...n.data, config: { ...n.data.config, ...patch } },
+            data: { ...n.data, config: withFollowers(n.data, patch) },
           })),
         },
         `config:${id}:${keys}`,

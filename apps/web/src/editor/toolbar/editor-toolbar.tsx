@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ActionIcon, Badge, Button, Divider, Group, Tooltip } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { useHotkeys, useMediaQuery } from '@mantine/hooks';
 import {
   IconArrowBackUp,
   IconArrowForwardUp,
@@ -27,6 +27,7 @@ import {
 import { ConflictModal } from './conflict-modal';
 import { FlowTitle } from './flow-title';
 import { SqlDrawer } from './sql-drawer';
+import { UnsavedChangesGuard } from './unsaved-changes-guard';
 import { useRunFlow } from './use-run-flow';
 import { useSaveFlow } from './use-save-flow';
 
@@ -45,6 +46,8 @@ export function EditorToolbar() {
   const { save, saving, conflict, reload, saveCopy, dismissConflict } = useSaveFlow();
   const { start, cancel } = useRunFlow(save);
   const [sqlOpen, setSqlOpen] = useState(false);
+  // Below 1280 px the buttons would squeeze their own labels; the header link gives way instead.
+  const roomy = useMediaQuery('(min-width: 80em)', true);
   const running = starting || (run !== undefined && !isTerminal(run.state));
 
   useHotkeys([['mod+S', () => void save()]], IN_FIELDS);
@@ -75,7 +78,7 @@ export function EditorToolbar() {
           </Badge>
         )}
       </Group>
-      <Group gap="xs" wrap="nowrap">
+      <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
         <ActionIcon.Group>
           <Tooltip label="Undo (Ctrl+Z)">
             <ActionIcon
@@ -140,7 +143,7 @@ export function EditorToolbar() {
           </Button>
         )}
         <Divider orientation="vertical" />
-        <ExternalStagesLink />
+        <ExternalStagesLink compact={!roomy} />
         <TargetBadge />
         <ThemeToggle />
       </Group>
@@ -151,6 +154,7 @@ export function EditorToolbar() {
         onClose={dismissConflict}
       />
       <SqlDrawer opened={sqlOpen} onClose={() => setSqlOpen(false)} />
+      <UnsavedChangesGuard save={save} />
     </Group>
   );
 }

@@ -68,7 +68,8 @@ export function useSaveFlow() {
           title: 'Saved as a copy',
           message: `Your edits are in "${copy.name}".`,
         });
-        navigate(`/flows/${encodeURIComponent(copy.id)}`);
+        // The edits live on in the copy, so nothing is lost by leaving this flow.
+        navigate(`/flows/${encodeURIComponent(copy.id)}`, { force: true });
         return;
       } catch (error) {
         if (isConflict(error)) continue;

@@ -3,6 +3,8 @@ import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-r
 import { z } from 'zod';
 
 import type { FieldProps } from './field-props';
+import { rowProblems } from './field-props';
+import { RowMessages } from './row-messages';
 
 /**
  * The mappings as the form edits them. Lenient on purpose, like the column schema field: names
@@ -23,7 +25,8 @@ function asMappings(value: unknown): Mapping[] {
 }
 
 /** Output columns picked from the input columns, renamed and ordered. */
-export function ColumnMappingsField({ hint, value, onChange, invalid, context }: FieldProps) {
+export function ColumnMappingsField(props: FieldProps) {
+  const { hint, value, onChange, invalid, rowIssues, context } = props;
   const mappings = asMappings(value);
   const available = context.inputColumns?.map((c) => c.name);
   const set = (i: number, patch: Partial<Mapping>) =>
@@ -43,73 +46,83 @@ export function ColumnMappingsField({ hint, value, onChange, invalid, context }:
             No columns listed: every input column passes through.
           </Text>
         )}
-        {mappings.map((mapping, i) => (
-          <Group key={i} gap={4} wrap="nowrap" data-testid="mapping-row">
-            {available ? (
-              <Select
-                data-testid="mapping-source"
-                aria-label={`Column ${i + 1} source`}
-                data={
-                  available.includes(mapping.source) || !mapping.source
-                    ? available
-                    : [...available, mapping.source]
-                }
-                value={mapping.source || null}
-                onChange={(source) => set(i, { source: source ?? '' })}
-                searchable
-                size="xs"
-                style={{ flex: 1 }}
-              />
-            ) : (
-              <TextInput
-                data-testid="mapping-source"
-                aria-label={`Column ${i + 1} source`}
-                placeholder="input column"
-                value={mapping.source}
-                onChange={(e) => set(i, { source: e.currentTarget.value })}
-                size="xs"
-                style={{ flex: 1 }}
-              />
-            )}
-            <TextInput
-              data-testid="mapping-as"
-              aria-label={`Column ${i + 1} output name`}
-              placeholder="same name"
-              value={mapping.as ?? ''}
-              onChange={(e) => set(i, { as: e.currentTarget.value })}
-              size="xs"
-              style={{ flex: 1 }}
-            />
-            <ActionIcon.Group>
-              <ActionIcon
-                variant="default"
-                size="sm"
-                aria-label="Move up"
-                disabled={i === 0}
-                onClick={() => move(i, -1)}
-              >
-                <IconArrowUp size={12} />
-              </ActionIcon>
-              <ActionIcon
-                variant="default"
-                size="sm"
-                aria-label="Move down"
-                disabled={i === mappings.length - 1}
-                onClick={() => move(i, 1)}
-              >
-                <IconArrowDown size={12} />
-              </ActionIcon>
-              <ActionIcon
-                variant="default"
-                size="sm"
-                aria-label={`Remove column ${i + 1}`}
-                onClick={() => onChange(mappings.filter((_, j) => j !== i))}
-              >
-                <IconTrash size={12} />
-              </ActionIcon>
-            </ActionIcon.Group>
-          </Group>
-        ))}
+        {mappings.map((mapping, i) => {
+          const problems = rowProblems(rowIssues, i);
+          return (
+            <Stack key={i} gap={2} data-testid="mapping-row">
+              <Group gap={4} wrap="nowrap">
+                {available ? (
+                  <Select
+                    data-testid="mapping-source"
+                    aria-label={`Column ${i + 1} source`}
+                    data={
+                      available.includes(mapping.source) || !mapping.source
+                        ? available
+                        : [...available, mapping.source]
+                    }
+                    value={mapping.source || null}
+                    error={problems.invalid('source')}
+                    allowDeselect={false}
+                    onChange={(source) => set(i, { source: source ?? '' })}
+                    searchable
+                    size="xs"
+                    style={{ flex: 1 }}
+                  />
+                ) : (
+                  <TextInput
+                    data-testid="mapping-source"
+                    aria-label={`Column ${i + 1} source`}
+                    placeholder="input column"
+                    value={mapping.source}
+                    error={problems.invalid('source')}
+                    onChange={(e) => set(i, { source: e.currentTarget.value })}
+                    size="xs"
+                    style={{ flex: 1 }}
+                  />
+                )}
+                <TextInput
+                  data-testid="mapping-as"
+                  aria-label={`Column ${i + 1} output name`}
+                  placeholder="same name"
+                  value={mapping.as ?? ''}
+                  error={problems.invalid('as')}
+                  onChange={(e) => set(i, { as: e.currentTarget.value })}
+                  size="xs"
+                  style={{ flex: 1 }}
+                />
+                <ActionIcon.Group>
+                  <ActionIcon
+                    variant="default"
+                    size="sm"
+                    aria-label="Move up"
+                    disabled={i === 0}
+                    onClick={() => move(i, -1)}
+                  >
+                    <IconArrowUp size={12} />
+                  </ActionIcon>
+                  <ActionIcon
+                    variant="default"
+                    size="sm"
+                    aria-label="Move down"
+                    disabled={i === mappings.length - 1}
+                    onClick={() => move(i, 1)}
+                  >
+                    <IconArrowDown size={12} />
+                  </ActionIcon>
+                  <ActionIcon
+                    variant="default"
+                    size="sm"
+                    aria-label={`Remove column ${i + 1}`}
+                    onClick={() => onChange(mappings.filter((_, j) => j !== i))}
+                  >
+                    <IconTrash size={12} />
+                  </ActionIcon>
+                </ActionIcon.Group>
+              </Group>
+              <RowMessages issues={problems.issues} testId="mapping-error" />
+            </Stack>
+          );
+        })}
         <Group gap="xs">
           <Button
             size="xs"

@@ -9,6 +9,8 @@ import { COLUMN_TYPES } from '@sluice/stages';
 
 import type { FieldContext, FieldProps } from './field-props';
 import { errorMessage, trpc } from '../../../lib/trpc';
+import { rowProblems } from './field-props';
+import { RowMessages } from './row-messages';
 
 const TYPE_OPTIONS = COLUMN_TYPES.map((t) => ({ value: t, label: t }));
 
@@ -39,7 +41,8 @@ function detectInput({ op }: FieldContext) {
 }
 
 /** Explicit columns (name + type), typed by hand or detected from the file. */
-export function ColumnSchemaField({ hint, value, onChange, invalid, context }: FieldProps) {
+export function ColumnSchemaField(props: FieldProps) {
+  const { hint, value, onChange, invalid, rowIssues, context } = props;
   const columns = asColumns(value);
   const detect = useMutation(
     trpc.externalStage.detectColumns.mutationOptions({
@@ -63,36 +66,44 @@ export function ColumnSchemaField({ hint, value, onChange, invalid, context }: F
             No columns listed: they are detected when the flow runs.
           </Text>
         )}
-        {columns.map((column, i) => (
-          <Group key={i} gap={6} wrap="nowrap" data-testid="schema-row">
-            <TextInput
-              aria-label={`Column ${i + 1} name`}
-              value={column.name}
-              onChange={(e) => set(i, { name: e.currentTarget.value })}
-              style={{ flex: 1 }}
-              size="xs"
-            />
-            <Select
-              aria-label={`Column ${i + 1} type`}
-              data={TYPE_OPTIONS}
-              value={column.type ?? null}
-              onChange={(type) =>
-                set(i, { type: COLUMN_TYPES.find((t) => t === type) ?? 'VARCHAR' })
-              }
-              w={120}
-              size="xs"
-              allowDeselect={false}
-            />
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              aria-label={`Remove column ${i + 1}`}
-              onClick={() => onChange(columns.filter((_, j) => j !== i))}
-            >
-              <IconTrash size={14} />
-            </ActionIcon>
-          </Group>
-        ))}
+        {columns.map((column, i) => {
+          const problems = rowProblems(rowIssues, i);
+          return (
+            <Stack key={i} gap={2} data-testid="schema-row">
+              <Group gap={6} wrap="nowrap">
+                <TextInput
+                  aria-label={`Column ${i + 1} name`}
+                  value={column.name}
+                  error={problems.invalid('name')}
+                  onChange={(e) => set(i, { name: e.currentTarget.value })}
+                  style={{ flex: 1 }}
+                  size="xs"
+                />
+                <Select
+                  aria-label={`Column ${i + 1} type`}
+                  data={TYPE_OPTIONS}
+                  value={column.type ?? null}
+                  error={problems.invalid('type')}
+                  onChange={(type) =>
+                    set(i, { type: COLUMN_TYPES.find((t) => t === type) ?? 'VARCHAR' })
+                  }
+                  w={120}
+                  size="xs"
+                  allowDeselect={false}
+                />
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  aria-label={`Remove column ${i + 1}`}
+                  onClick={() => onChange(columns.filter((_, j) => j !== i))}
+                >
+                  <IconTrash size={14} />
+                </ActionIcon>
+              </Group>
+              <RowMessages issues={problems.issues} testId="schema-error" />
+            </Stack>
+          );
+        })}
         <Group gap="xs">
           <Button
             size="xs"

@@ -1,3 +1,4 @@
+import type { Diagnostic } from '@sluice/flow';
 import type { Columns, FieldHint, StageOp } from '@sluice/stages';
 
 /** What every field widget gets: its value, a setter, and what the form knows around it. */
@@ -6,8 +7,13 @@ export interface FieldProps {
   hint: FieldHint<Record<string, unknown>>;
   value: unknown;
   onChange: (value: unknown) => void;
-  /** True when a diagnostic points at this field (the message is shown by the form). */
+  /** True when an error points at the field itself (the form shows its message). */
   invalid: boolean;
+  /**
+   * Problems inside the field, at a row of a list (`columns.2.source`): a list widget shows each
+   * at its row and marks the box the path names.
+   */
+  rowIssues: readonly Diagnostic[];
   context: FieldContext;
 }
 
@@ -33,4 +39,14 @@ export function keyOfWidget(context: FieldContext, widget: FieldHint<unknown>['w
 export function asText(value: unknown): string {
   if (typeof value === 'string') return value;
   return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+
+/** The problems of one row of a list field, and whether an error marks the box `box` of it. */
+export function rowProblems(issues: readonly Diagnostic[], row: number) {
+  const own = issues.filter((d) => d.path?.[1] === row);
+  return {
+    issues: own,
+    invalid: (box: string) =>
+      own.some((d) => d.severity === 'error' && (d.path?.[2] === undefined || d.path[2] === box)),
+  };
 }
