@@ -158,6 +158,18 @@ describe('run router', () => {
     expect(error.message).toMatch(/External stage "nowhere" does not exist/);
   });
 
+  it("keeps each stage's SQL and a table's total with the run across a restart", async () => {
+    const flowId = await savedFlow('Paid orders', paidOrdersFlow());
+    const { runId } = await server.caller.run.start({ flowId });
+    expect((await followRun(runId)).at(-1)?.state).toBe('succeeded');
+    server = await server.restart();
+    const run = await server.caller.run.byId({ runId });
+    const table = run.stages.find((s) => s.stageId === 'table');
+    expect(table?.sql).toContain('paid_orders');
+    expect(table?.tableRows).toBe(table?.rows);
+    expect(run.stages.every((s) => s.sql !== undefined)).toBe(true);
+  });
+
   it('marks runs left running by a stopped server as interrupted on restart', async () => {
     const flowId = await savedFlow('Paid orders', paidOrdersFlow());
     await server.services.runs.create({
@@ -244,6 +256,9 @@ describe('run cancel', () => {
     expect(await server.caller.run.cancel({ runId })).toEqual({ ok: true });
     const run = await server.caller.run.byId({ runId });
     expect(run.state).toBe('cancelled');
+    // The stage running when the cancel landed says so; the stages after it never started.
+    expect(run.stages.filter((s) => s.state === 'cancelled')).toHaveLength(1);
+    expect(run.stages.find((s) => s.stageId === 'table')?.state).toBe('skipped');
     expect(run.stages.some((s) => s.state === 'succeeded' && s.stageId === 'table')).toBe(false);
     const tables = await server.services.target.meta.query(
       `SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'paid_orders'`,

@@ -225,6 +225,7 @@ export class RunManager {
       await this.publish(runId);
       const outcome = await runPlan(client, plan, {
         signal,
+        reconnect: () => this.deps.target.connect(),
         onEvent: (event) => {
           const masked =
             event.sql === undefined ? event : { ...event, sql: maskCredentials(event.sql) };
