@@ -173,7 +173,7 @@ export async function openMySqlTarget(
     claim: (request) =>
       claimsTable ? claimsTable.claim(request) : claimWithLocks(location, request),
     sweepStaging: async () =>
-      sweepStaging(await listStagingObjects(meta), {
+      sweepStaging(await listStagingObjects(meta, location.database), {
         client: meta,
         dialect,
         isLive: (tag) => (claimsTable ? claimsTable.isLive(tag) : runHoldsLock(meta, tag)),

@@ -59,6 +59,9 @@ export async function claimWithLocks(
     async release() {
       if (released) return;
       released = true;
+      // Freed before the connection closes, so the next run finds the locks free at once;
+      // closing the connection would free them too, a moment later.
+      await promised.query('SELECT RELEASE_ALL_LOCKS()').catch(() => undefined);
       await promised.end().catch(() => {
         connection.destroy();
       });
