@@ -39,7 +39,7 @@ export function RunHistory() {
   return (
     <Stack
       gap={0}
-      w={260}
+      w={{ base: 180, lg: 260 }}
       style={{ borderLeft: '1px solid var(--mantine-color-default-border)', flexShrink: 0 }}
     >
       <Text fw={600} size="sm" px="sm" pt="sm" pb={4}>
