@@ -54,6 +54,8 @@ export function RunHistory() {
         {runs.data?.map((run) => (
           <NavLink
             key={run.id}
+            data-testid="run-history-item"
+            data-state={run.state}
             active={run.id === currentId}
             onClick={() => void show(run.id)}
             py={4}
