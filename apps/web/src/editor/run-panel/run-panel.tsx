@@ -1,11 +1,11 @@
-import { Badge, Group, ScrollArea, Stack, Text } from '@mantine/core';
+import { Badge, Box, Group, ScrollArea, Stack, Text } from '@mantine/core';
 
 import type { RunState } from '../store/run-types';
 import { useEditorStore } from '../store/editor-context';
 import { isTerminal } from '../store/run-types';
 import { selectRun, selectStarting } from '../store/selectors';
 import { runElapsed } from './run-elapsed';
-import { RunHistory } from './run-history';
+import { RunHistory, RunHistoryMenu } from './run-history';
 import { RunStageTable } from './run-stage-table';
 import { useLatestRun } from './use-latest-run';
 import { useNow } from './use-now';
@@ -20,7 +20,10 @@ const STATE_COLOR: Record<RunState, string> = {
   interrupted: 'orange',
 };
 
-/** The bottom panel: the run being watched (state, stages, errors) and the run history. */
+/**
+ * The bottom panel: the run being watched (state, stages, errors) and the run history, beside
+ * it on wide screens and as a menu in the header below 1200 px, where the stages need the room.
+ */
 export function RunPanel() {
   useRunEvents();
   useLatestRun();
@@ -46,6 +49,9 @@ export function RunPanel() {
               {elapsed && ` · ${elapsed}`}
             </Text>
           )}
+          <Box hiddenFrom="lg" ml="auto">
+            <RunHistoryMenu />
+          </Box>
         </Group>
         {run?.error && (
           <Text size="sm" c="red" style={{ whiteSpace: 'pre-wrap' }}>
@@ -64,7 +70,9 @@ export function RunPanel() {
           )}
         </ScrollArea>
       </Stack>
-      <RunHistory />
+      <Box visibleFrom="lg" h="100%">
+        <RunHistory />
+      </Box>
     </Group>
   );
 }

@@ -10,7 +10,7 @@ import { RUN_STATE_COLOR } from '../canvas/run-state-style';
  * Below this width the table scrolls sideways instead of squeezing the stage names away: the
  * panel sits between the palette and the inspector, about 460 px wide on a 1024 px screen.
  */
-const MIN_TABLE_WIDTH = 440;
+const MIN_TABLE_WIDTH = 400;
 
 /** One row per stage: label, state, rows, duration, the full error, and its SQL on demand. */
 export function RunStageTable({ stages }: { stages: readonly RunStageDetail[] }) {
@@ -21,11 +21,11 @@ export function RunStageTable({ stages }: { stages: readonly RunStageDetail[] })
           <Table.Tr>
             <Table.Th w={32} />
             <Table.Th>Stage</Table.Th>
-            <Table.Th w={100}>State</Table.Th>
-            <Table.Th w={130} ta="right">
+            <Table.Th w={108}>State</Table.Th>
+            <Table.Th w={116} ta="right">
               Rows
             </Table.Th>
-            <Table.Th w={70} ta="right">
+            <Table.Th w={60} ta="right">
               Time
             </Table.Th>
           </Table.Tr>
@@ -76,7 +76,7 @@ function StageRow({ stage }: { stage: RunStageDetail }) {
           </Tooltip>
         )}
       </Table.Td>
-      <Table.Td style={{ minWidth: 0 }}>
+      <Table.Td style={{ verticalAlign: 'top' }}>
         <Text size="sm" truncate="end" title={`${stage.label} (${stage.stageId})`}>
           {stage.label}{' '}
           <Text span size="xs" c="dimmed">
@@ -105,7 +105,7 @@ function StageRow({ stage }: { stage: RunStageDetail }) {
         )}
       </Table.Td>
       <Table.Td style={{ verticalAlign: 'top' }}>
-        <Badge size="sm" variant="light" color={RUN_STATE_COLOR[stage.state]} maw="100%">
+        <Badge size="xs" variant="light" color={RUN_STATE_COLOR[stage.state]}>
           {stage.state}
         </Badge>
       </Table.Td>
