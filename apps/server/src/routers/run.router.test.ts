@@ -1,7 +1,7 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TRPCError } from '@trpc/server';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { FlowDocument } from '@sluice/flow';
 
@@ -9,6 +9,7 @@ import type { TestServer } from '../../test/harness';
 import type { RunDetail } from '../runs/run-types';
 import { cyclicFlow, paidOrdersFlow, S3_CREDENTIALS } from '../../test/fixtures';
 import { startTestServer } from '../../test/harness';
+import { logger } from '../logger';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -168,6 +169,28 @@ describe('run router', () => {
     expect(table?.sql).toContain('paid_orders');
     expect(table?.tableRows).toBe(table?.rows);
     expect(run.stages.every((s) => s.sql !== undefined)).toBe(true);
+  });
+
+  it('drops the staging a stopped server left behind on restart, saying so', async () => {
+    const { meta } = server.services.target;
+    await meta.run('CREATE TABLE main.__sluice_deadbeef_orders (id INTEGER)');
+    await meta.run(
+      'CREATE VIEW main.__sluice_deadbeef_paid AS SELECT * FROM main.__sluice_deadbeef_orders',
+    );
+    await meta.run('CREATE TABLE main.orders_archive (id INTEGER)');
+    const info = vi.spyOn(logger, 'info');
+    try {
+      server = await server.restart();
+      const logged = info.mock.calls.map(([line]) => line).join('\n');
+      expect(logged).toContain('Dropped main.__sluice_deadbeef_orders');
+      expect(logged).toContain('Dropped main.__sluice_deadbeef_paid');
+    } finally {
+      info.mockRestore();
+    }
+    const left = await server.services.target.meta.query<{ name: string }>(
+      "SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main' UNION ALL SELECT view_name FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal",
+    );
+    expect(left.map((row) => row.name)).toEqual(['orders_archive']);
   });
 
   it('marks runs left running by a stopped server as interrupted on restart', async () => {

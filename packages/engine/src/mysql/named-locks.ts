@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Connection as PromiseConnection } from 'mysql2/promise';
 
 import type { ClaimRequest, TargetClaim } from '../run-claims';
 import type { SqlClient } from '../sql-client';
@@ -69,10 +70,7 @@ export async function claimWithLocks(
   };
 }
 
-async function getLock(
-  connection: Parameters<typeof queryRows>[0],
-  name: string,
-): Promise<boolean> {
+async function getLock(connection: PromiseConnection, name: string): Promise<boolean> {
   const [row] = await queryRows<{ got: unknown }>(connection, 'SELECT GET_LOCK(?, 0) AS got', [
     name,
   ]);
