@@ -19,8 +19,11 @@ export interface TargetClaim {
 export class DestinationHeldError extends Error {
   override name = 'DestinationHeldError';
 
-  constructor(readonly destination: string) {
-    super(`Destination ${destination} is held by another run.`);
+  constructor(
+    readonly destination: string,
+    options?: ErrorOptions,
+  ) {
+    super(`Destination ${destination} is held by another run.`, options);
   }
 }
 

@@ -125,6 +125,23 @@ describe('claims on a claims table (MatrixOne), tried on MariaDB', () => {
   });
 });
 
+describe('claims on a claims table, from two servers at once', () => {
+  it('lets one of two simultaneous claims of a table through and refuses the other', async () => {
+    const table = new ClaimsTable(first.meta, db.location.database);
+    const other = new ClaimsTable(second.meta, db.location.database);
+    await table.isLive('cccc0000');
+    const results = await Promise.allSettled([
+      table.claim({ runTag: 'cccc0001', destinations: ['table:race'] }),
+      other.claim({ runTag: 'cccc0002', destinations: ['table:race'] }),
+    ]);
+    const won = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const lost = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    expect(won).toHaveLength(1);
+    expect(lost).toEqual([expect.any(DestinationHeldError)]);
+    for (const claim of won) await claim.release();
+  });
+});
+
 describe('the sweep on DuckDB', () => {
   it('drops staging of runs no longer running and keeps a live run and other tables', async () => {
     const duck = await openTarget(

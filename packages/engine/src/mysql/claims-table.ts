@@ -14,6 +14,12 @@ import { destinationLockName, runLockName } from './named-locks';
 const TABLE = 'sluice_run_claims';
 const LEASE_SECONDS = 60;
 const HEARTBEAT_MS = 20_000;
+/**
+ * What a claim written at the same moment as another one's meets: the key taken
+ * (`ER_DUP_ENTRY`), or the server choosing it as a deadlock's victim (`ER_LOCK_DEADLOCK`), the
+ * other claim then going through.
+ */
+const LOST_RACE = new Set([1062, 1213]);
 
 export class ClaimsTable {
   private ready: Promise<void> | undefined;
@@ -43,23 +49,33 @@ export class ClaimsTable {
     await this.prepare();
     const names = new Map(request.destinations.map((d) => [destinationLockName(d), d]));
     names.set(runLockName(request.runTag), request.runTag);
-    await this.client.transaction(async (tx) => {
-      await tx.run(`DELETE FROM ${this.table} WHERE expires_at < UNIX_TIMESTAMP()`);
-      const marks = [...names.keys()].map(() => '?').join(', ');
-      const held = await tx.query<{ lock_name: string }>(
-        `SELECT lock_name FROM ${this.table} WHERE lock_name IN (${marks})`,
-        [...names.keys()],
-      );
-      const first = held[0];
-      if (first) throw new DestinationHeldError(names.get(first.lock_name) ?? first.lock_name);
-      for (const name of names.keys()) {
-        await tx.run(
-          `INSERT INTO ${this.table} (lock_name, run_tag, expires_at)
-           VALUES (?, ?, UNIX_TIMESTAMP() + ${String(LEASE_SECONDS)})`,
-          [name, request.runTag],
-        );
+    const refuse = (error: unknown): never => {
+      // Another server wrote one of these rows between the read below and the inserts.
+      const errno = (error as { errno?: unknown } | null)?.errno;
+      if (typeof errno === 'number' && LOST_RACE.has(errno)) {
+        throw new DestinationHeldError(request.destinations[0] ?? request.runTag, { cause: error });
       }
-    });
+      throw error;
+    };
+    await this.client
+      .transaction(async (tx) => {
+        await tx.run(`DELETE FROM ${this.table} WHERE expires_at < UNIX_TIMESTAMP()`);
+        const marks = [...names.keys()].map(() => '?').join(', ');
+        const held = await tx.query<{ lock_name: string }>(
+          `SELECT lock_name FROM ${this.table} WHERE lock_name IN (${marks})`,
+          [...names.keys()],
+        );
+        const first = held[0];
+        if (first) throw new DestinationHeldError(names.get(first.lock_name) ?? first.lock_name);
+        for (const name of names.keys()) {
+          await tx.run(
+            `INSERT INTO ${this.table} (lock_name, run_tag, expires_at)
+           VALUES (?, ?, UNIX_TIMESTAMP() + ${String(LEASE_SECONDS)})`,
+            [name, request.runTag],
+          );
+        }
+      })
+      .catch(refuse);
     const renew = setInterval(() => {
       this.client
         .run(
