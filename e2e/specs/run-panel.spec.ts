@@ -79,4 +79,12 @@ test('the run panel follows a run: timer, history, cancel, totals and SQL after 
   await history.nth(1).click();
   await expect(tableRow.getByTestId('run-stage-table-rows')).toHaveText('1000');
   await expect(tableRow.getByTestId('run-stage-sql')).toContainText('watched');
+
+  // On a 1024 px screen the stage names keep their room and History becomes a menu.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const name = canvas.runStageRow(filter).getByRole('cell').nth(1);
+  await expect(name).toContainText('Filter');
+  expect((await name.boundingBox())?.width).toBeGreaterThanOrEqual(100);
+  await panel.getByTestId('run-history-menu').click();
+  await expect(page.getByRole('menu').getByTestId('run-history-item')).toHaveCount(3);
 });
