@@ -8,7 +8,7 @@ import { CancelWatch } from './cancel-watch';
 import { databaseErrorText } from './database-error-text';
 import { ExportPromotions } from './export-promotions';
 import { discardExports, findMissingInput, prepareExportFolders, tempExports } from './plan-files';
-import { runStep } from './run-step';
+import { countOf, runStep } from './run-step';
 import { StageTracker } from './stage-tracker';
 import { TidyClient } from './tidy-client';
 import { unrestoredNote } from './unrestored-note';
@@ -127,14 +127,13 @@ async function runOne(client: SqlClient, step: PlanStep, context: RunContext): P
  */
 async function countTables(client: SqlClient, context: RunContext): Promise<void> {
   for (const { stageId, sql } of context.plan.tableTotals ?? []) {
-    const [row] = await client.query(sql).catch((reason: unknown) => {
+    const total = await countOf(client, sql).catch((reason: unknown) => {
       throw new StepFailure(
         { id: `total:${stageId}`, phase: 'commit', stageId, sql, inTransaction: true },
         reason,
       );
     });
-    const total = Number(Object.values(row ?? {})[0]);
-    if (Number.isFinite(total)) context.tracker.tableTotal(stageId, total);
+    if (total !== undefined) context.tracker.tableTotal(stageId, total);
   }
 }
 
