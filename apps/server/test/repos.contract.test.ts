@@ -148,7 +148,7 @@ describe.each([
 
   beforeAll(async () => {
     backend = await open();
-    expect(await migrate(backend.target.meta, backend.tables)).toEqual([1, 2, 3, 4, 5]);
+    expect(await migrate(backend.target.meta, backend.tables)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(await migrate(backend.target.meta, backend.tables)).toEqual([]);
     flows = new FlowsRepo(backend.target.meta, backend.tables);
     runs = new RunsRepo(backend.target.meta, backend.tables);
@@ -230,6 +230,8 @@ describe.each([
       durationMs: 3.6,
       sql,
     });
+    await runs.updateStage('r1', { stageId: 's1', state: 'running' });
+    await runs.updateStage('r1', { stageId: 's1', state: 'failed', rows: 12, tableRows: 36 });
     await runs.finish('r1', { state: 'failed', error: 'Boom', failedStageId: 's1' });
 
     const run = await runs.byId('r1');
@@ -248,8 +250,17 @@ describe.each([
         durationMs: 4,
         sql,
       },
-      { stageId: 's1', label: 'Table', type: 'table-destination', state: 'skipped' },
+      {
+        stageId: 's1',
+        label: 'Table',
+        type: 'table-destination',
+        state: 'failed',
+        rows: 12,
+        tableRows: 36,
+      },
     ]);
+    const [listedRun] = await runs.listForFlow('rf');
+    expect(listedRun?.stages[1]).toMatchObject({ rows: 12, tableRows: 36 });
 
     await runs.create({ id: 'r2', flowId: 'rf', flowVersion: 1, stages: stageList });
     await runs.markRunning('r2');

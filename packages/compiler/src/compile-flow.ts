@@ -123,6 +123,9 @@ export function compileFlow(doc: FlowDocument, options: CompileOptions): Compile
       cleanup: cleanupSteps(dialect, staged),
       staging: [...relations.values(), ...extra].map((r) => r.name),
       destinations: ops.flatMap(({ op }) => (op.kind === 'write-table' ? [op.table] : [])),
+      tableTotals: ops.flatMap(({ stageId, op }) =>
+        op.kind === 'write-table' ? [{ stageId, sql: dialect.countRows(op.table) }] : [],
+      ),
     },
     diagnostics,
   };

@@ -108,4 +108,9 @@ export interface Plan {
   staging: string[];
   /** The destination tables the plan writes, so tests and the engine can check them. */
   destinations: TableRef[];
+  /**
+   * One query per table destination counting the table's rows, which the engine runs after the
+   * last write (inside the final transaction where there is one) to report the table's total.
+   */
+  tableTotals?: { stageId: string; sql: string }[];
 }

@@ -1,9 +1,11 @@
 import type { TableRef } from '@sluice/stages';
 
+import type { StagingObject } from './staging-sweep';
 import type { OpenTargetOptions, Target } from './target';
 import { databaseErrorText } from './database-error-text';
 import { detectFileColumns } from './detect-columns';
 import { DuckDbDatabase } from './duckdb-client';
+import { sweepStaging } from './staging-sweep';
 import { TargetConnectError } from './target-connect-error';
 
 /** DuckDB's default schema, where a table without one lives. */
@@ -31,6 +33,24 @@ async function existingTables(
   }
 }
 
+/** Tables and views of the database file whose names start like staging. */
+async function stagingObjects(database: DuckDbDatabase): Promise<StagingObject[]> {
+  const client = await database.connect();
+  try {
+    return await client.query<{ schema: string; name: string; kind: 'table' | 'view' }>(
+      `SELECT schema_name AS schema, table_name AS name, 'table' AS kind FROM duckdb_tables()
+         WHERE NOT temporary AND database_name = current_database()
+           AND starts_with(table_name, '__sluice_')
+       UNION ALL
+       SELECT schema_name, view_name, 'view' FROM duckdb_views()
+         WHERE NOT temporary AND NOT internal AND database_name = current_database()
+           AND starts_with(view_name, '__sluice_')`,
+    );
+  } finally {
+    await client.close();
+  }
+}
+
 /**
  * The embedded DuckDB file as a target: metadata on the database's own connection (tables in
  * its `sluice` schema), each run and each column detection on a connection of its own.
@@ -49,6 +69,9 @@ export async function openDuckDbTarget(path: string, options: OpenTargetOptions)
   }
   const meta = await database.connect();
   const version = (await database.version()).replace(/^v/, '');
+  // DuckDB lets one process open the file for writing, so the server's in-process claims see
+  // every run on it; the target only remembers which run tags are live, for the sweep.
+  const liveTags = new Set<string>();
   return {
     profile: { dialect: 'duckdb', product: 'DuckDB', version },
     location: path,
@@ -63,6 +86,21 @@ export async function openDuckDbTarget(path: string, options: OpenTargetOptions)
         await client.close();
       }
     },
+    claim: ({ runTag }) => {
+      liveTags.add(runTag);
+      return Promise.resolve({
+        release: () => {
+          liveTags.delete(runTag);
+          return Promise.resolve();
+        },
+      });
+    },
+    sweepStaging: async () =>
+      sweepStaging(await stagingObjects(database), {
+        client: meta,
+        dialect: 'duckdb',
+        isLive: (tag) => Promise.resolve(liveTags.has(tag)),
+      }),
     execute: async (sql) => {
       await meta.run(sql);
     },

@@ -1,5 +1,5 @@
-/** The state of one stage during a run. */
-export type StageState = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped';
+/** The state of one stage during a run; `cancelled` is the stage a cancel stopped. */
+export type StageState = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
 
 /** A change of one stage's state, as the run panel shows it. `at` is an ISO timestamp. */
 export interface RunEvent {
@@ -7,6 +7,8 @@ export interface RunEvent {
   stageId: string;
   state: StageState;
   rows?: number;
+  /** A table destination's total rows after the run's write (what an append grew it to). */
+  tableRows?: number;
   durationMs?: number;
   /** The SQL the stage ran, its statements separated by `;` and a newline. */
   sql?: string;

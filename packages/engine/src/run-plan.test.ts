@@ -183,7 +183,7 @@ describe('runPlan', () => {
     });
     expect(await running).toEqual({ state: 'cancelled' });
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(states(events).slice(-2)).toEqual(['slow:skipped', 'dest:skipped']);
+    expect(states(events).slice(-2)).toEqual(['slow:cancelled', 'dest:skipped']);
     expect(await stagingLeft()).toEqual([]);
     expect(await destRows()).toHaveLength(2);
   });

@@ -8,14 +8,19 @@ import { CancelWatch } from './cancel-watch';
 import { databaseErrorText } from './database-error-text';
 import { ExportPromotions } from './export-promotions';
 import { discardExports, findMissingInput, prepareExportFolders, tempExports } from './plan-files';
-import { runStep } from './run-step';
+import { countOf, runStep } from './run-step';
 import { StageTracker } from './stage-tracker';
+import { TidyClient } from './tidy-client';
 import { unrestoredNote } from './unrestored-note';
 
-/** Options of `runPlan`: `signal` cancels the run; `onEvent` receives every stage change. */
+/**
+ * Options of `runPlan`: `signal` cancels the run; `onEvent` receives every stage change;
+ * `reconnect` opens a fresh connection for undo and cleanup when the run's own has died.
+ */
 export interface RunPlanOptions {
   signal?: AbortSignal;
   onEvent: (event: RunEvent) => void;
+  reconnect?: () => Promise<SqlClient>;
 }
 
 /** A step that failed, carrying the database's error. */
@@ -46,6 +51,8 @@ interface RunContext {
   tracker: StageTracker;
   signal: AbortSignal | undefined;
   watch: CancelWatch;
+  /** Where undo and cleanup run: the run's connection, or a fresh one when it died. */
+  tidy: TidyClient;
   /** Undo statements of the steps that succeeded, in the order the steps ran. */
   undo: { stepId: string; phase: PlanStep['phase']; statements: readonly string[] }[];
   exports: TempExport[];
@@ -63,15 +70,17 @@ interface Finished {
 
 /**
  * Stages whose work only stands once the final COMMIT does: exports, whose files move into
- * place right before it, and stages whose last step is in the commit phase (MySQL's appends),
- * which a failure after them rolls back. Reporting them earlier would show rows that vanish.
+ * place right before it, stages whose last step is in the commit phase (MySQL's appends),
+ * which a failure after them rolls back, and table destinations, whose total is counted last.
+ * Reporting them earlier would show rows that vanish.
  */
 function succeedingAtCommit(plan: Plan, exports: readonly TempExport[]): Set<string> {
   const lastPhase = new Map<string, PlanStep['phase']>();
   for (const step of plan.steps)
     if (step.stageId !== undefined) lastPhase.set(step.stageId, step.phase);
   const appends = [...lastPhase].filter(([, phase]) => phase === 'commit').map(([id]) => id);
-  return new Set([...exports.flatMap((e) => e.stageId ?? []), ...appends]);
+  const tables = (plan.tableTotals ?? []).map((total) => total.stageId);
+  return new Set([...exports.flatMap((e) => e.stageId ?? []), ...appends, ...tables]);
 }
 
 /** Consecutive steps that share transaction membership, in plan order. */
@@ -110,14 +119,34 @@ async function runOne(client: SqlClient, step: PlanStep, context: RunContext): P
 }
 
 /**
+ * Counts each table destination's rows after the last write: inside the final transaction on
+ * DuckDB and MatrixOne (so the count is this run's result), after the swap and inside the
+ * appends' transaction on MySQL. One `count(*)` per destination table: DuckDB and MatrixOne
+ * answer it from their columnar metadata, InnoDB scans its smallest index (about a second per
+ * ten million rows), small beside the write before it.
+ */
+async function countTables(client: SqlClient, context: RunContext): Promise<void> {
+  for (const { stageId, sql } of context.plan.tableTotals ?? []) {
+    const total = await countOf(client, sql).catch((reason: unknown) => {
+      throw new StepFailure(
+        { id: `total:${stageId}`, phase: 'commit', stageId, sql, inTransaction: true },
+        reason,
+      );
+    });
+    if (total !== undefined) context.tracker.tableTotal(stageId, total);
+  }
+}
+
+/**
  * After the last step, before the final COMMIT (or as the last act of a plan without one): moves
  * the exports into place, so a failure of any of them, or of the COMMIT, is undone with the rest,
  * then stops listening for cancel and takes a cancel that came in as the last chance to roll
  * back. Past this point the run stands: a later cancel is ignored.
  */
-async function finishSteps(context: RunContext): Promise<void> {
+async function finishSteps(client: SqlClient, context: RunContext): Promise<void> {
   const { signal, exports, promotions } = context;
   if (signal?.aborted) throw new RunCancelled();
+  await countTables(client, context);
   for (const entry of exports) {
     await promotions.promote(entry).catch((error: unknown) => {
       throw new ExportNotMoved(entry.stageId, error);
@@ -133,11 +162,11 @@ async function finishSteps(context: RunContext): Promise<void> {
  */
 async function runSteps(context: RunContext): Promise<void> {
   const all = segments(context.plan.steps);
-  if (all.length === 0) await finishSteps(context);
+  if (all.length === 0) await finishSteps(context.client, context);
   for (const [index, segment] of all.entries()) {
     const runSegment = async (client: SqlClient) => {
       for (const step of segment.steps) await runOne(client, step, context);
-      if (index === all.length - 1) await finishSteps(context);
+      if (index === all.length - 1) await finishSteps(client, context);
     };
     if (segment.inTransaction) await context.client.transaction(runSegment);
     else await runSegment(context.client);
@@ -151,9 +180,11 @@ async function runSteps(context: RunContext): Promise<void> {
 async function runUndo(context: RunContext): Promise<{ errors: string[]; swapFailed: boolean }> {
   const errors: string[] = [];
   let swapFailed = false;
+  if (context.undo.length === 0) return { errors, swapFailed };
+  const client = await context.tidy.get();
   for (const { stepId, phase, statements } of [...context.undo].reverse()) {
     for (const sql of statements) {
-      await context.client.run(sql).catch((error: unknown) => {
+      await client.run(sql).catch((error: unknown) => {
         errors.push(`undo ${stepId}: ${databaseErrorText(error)}`);
         swapFailed ||= phase === 'swap';
       });
@@ -172,7 +203,7 @@ function failed(tracker: StageTracker, error: string, stageId?: string): RunOutc
 /** The outcome of a run that stopped: cancelled, or failed at a step (or before any). */
 function stopped(tracker: StageTracker, error: unknown, cancelled: boolean): RunOutcome {
   if (cancelled) {
-    tracker.skipOpen();
+    tracker.cancelOpen();
     return { state: 'cancelled' };
   }
   if (error instanceof ExportNotMoved) {
@@ -256,9 +287,10 @@ async function refuseToStart(
  * up to that COMMIT the transaction rolls back, the undo statements of the steps that already
  * succeeded run newest first and the export files are put back. A cancel counts until that
  * point; after it the run has succeeded. Emits `pending` for each stage, then `running` /
- * `succeeded` (with rows, duration and SQL) or `failed` / `skipped`. Cleanup steps run after
- * success, failure and cancel alike, unless an undo failed (the outcome then says what was
- * kept). Give each run its own client: the run holds the connection for its whole plan.
+ * `succeeded` (with rows, duration, SQL and a table's total) or `failed` / `cancelled` /
+ * `skipped`. Cleanup steps run after success, failure and cancel alike (on a fresh connection
+ * from `reconnect` when the run's own died), unless an undo failed (the outcome then says what
+ * was kept). Give each run its own client: the run holds the connection for its whole plan.
  */
 export async function runPlan(
   client: RunClient,
@@ -273,17 +305,26 @@ export async function runPlan(
     return cleanupErrors.length > 0 ? { ...refused, cleanupErrors } : refused;
   }
   const exports = tempExports(plan);
+  const tidy = new TidyClient(client, options.reconnect);
   const { outcome, problems, cleanup } = await execute({
     client,
     plan,
     tracker,
     signal: options.signal,
     watch: new CancelWatch(client, options.signal),
+    tidy,
     undo: [],
     exports,
     promotions: new ExportPromotions(),
     awaitingCommit: succeedingAtCommit(plan, exports),
   });
-  const cleanupErrors = [...problems, ...(cleanup ? await runCleanup(client, plan) : [])];
-  return cleanupErrors.length > 0 ? { ...outcome, cleanupErrors } : outcome;
+  try {
+    const cleanupErrors = [
+      ...problems,
+      ...(cleanup ? await runCleanup(await tidy.get(), plan) : []),
+    ];
+    return cleanupErrors.length > 0 ? { ...outcome, cleanupErrors } : outcome;
+  } finally {
+    await tidy.close();
+  }
 }

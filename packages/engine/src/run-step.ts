@@ -117,7 +117,12 @@ export async function runStep(client: SqlClient, step: PlanStep): Promise<number
   const rowsFrom = step.rowsFrom ?? (step.rowCountSql === undefined ? undefined : 'count');
   if (rowsFrom === 'changes') return changed;
   if (rowsFrom === undefined || step.rowCountSql === undefined) return undefined;
-  const [row] = await client.query(step.rowCountSql);
+  return countOf(client, step.rowCountSql);
+}
+
+/** The number a one-row, one-column counting query returns (`SELECT count(*) …`). */
+export async function countOf(client: SqlClient, sql: string): Promise<number | undefined> {
+  const [row] = await client.query(sql);
   const counted = Number(Object.values(row ?? {})[0]);
   return Number.isFinite(counted) ? counted : undefined;
 }

@@ -7,6 +7,7 @@ interface StageRecord {
   startedAt: number;
   sql: string[];
   rows?: number;
+  tableRows?: number;
 }
 
 /** Follows each stage of a plan through its states and emits one event per change. */
@@ -53,6 +54,12 @@ export class StageTracker {
     if (rows !== undefined) stage.rows = rows;
   }
 
+  /** Records a table destination's total rows after its write, reported when it succeeds. */
+  tableTotal(stageId: string, rows: number): void {
+    const stage = this.stages.get(stageId);
+    if (stage) stage.tableRows = rows;
+  }
+
   isLastStep(stageId: string, index: number): boolean {
     return this.lastStep.get(stageId) === index;
   }
@@ -63,6 +70,7 @@ export class StageTracker {
     stage.state = 'succeeded';
     this.send(stageId, 'succeeded', {
       ...(stage.rows === undefined ? {} : { rows: stage.rows }),
+      ...(stage.tableRows === undefined ? {} : { tableRows: stage.tableRows }),
       durationMs: Math.round(performance.now() - stage.startedAt),
       sql: stage.sql.join(';\n'),
     });
@@ -81,10 +89,21 @@ export class StageTracker {
 
   /** Marks every stage that has not finished as skipped. */
   skipOpen(): void {
+    this.closeOpen('skipped');
+  }
+
+  /** After a cancel: the stages it stopped while running are cancelled, the rest skipped. */
+  cancelOpen(): void {
+    this.closeOpen('cancelled');
+  }
+
+  private closeOpen(running: 'skipped' | 'cancelled'): void {
     for (const [stageId, stage] of this.stages) {
       if (stage.state !== 'pending' && stage.state !== 'running') continue;
-      stage.state = 'skipped';
-      this.send(stageId, 'skipped');
+      const state = stage.state === 'running' ? running : 'skipped';
+      const duration = state === 'cancelled' ? performance.now() - stage.startedAt : undefined;
+      stage.state = state;
+      this.send(stageId, state, duration === undefined ? {} : { durationMs: Math.round(duration) });
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { TargetProfile } from '@sluice/compiler';
 import type { Column, FileFormat, TableRef } from '@sluice/stages';
 
+import type { ClaimRequest, StagingSweep, TargetClaim } from './run-claims';
 import type { SqlClient } from './sql-client';
 import { openDuckDbTarget } from './duckdb-target';
 import { openMySqlTarget } from './mysql/mysql-target';
@@ -43,6 +44,17 @@ export interface Target {
   existingTables(tables: readonly TableRef[]): Promise<TableRef[]>;
   /** Columns of a file Sluice can read (a local path inside the file roots). */
   detectColumns(local: string, format: FileFormat): Promise<Column[]>;
+  /**
+   * Holds a run's destinations and run tag in the target itself until released, so runs of
+   * other Sluice servers on the same database see them; refuses with `DestinationHeldError`
+   * when another run holds a destination.
+   */
+  claim(request: ClaimRequest): Promise<TargetClaim>;
+  /**
+   * Drops the staging objects of runs that no longer run (their run tag has no live claim,
+   * here or on another server), at start-up; returns what it dropped and what it kept.
+   */
+  sweepStaging(): Promise<StagingSweep>;
   /** Runs one statement outside any transaction (MatrixOne's external stage DDL). */
   execute(sql: string): Promise<void>;
   close(): Promise<void>;

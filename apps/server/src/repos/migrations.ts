@@ -116,4 +116,11 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
     prepare: renameDuplicateFlows,
     statements: (t) => [`CREATE UNIQUE INDEX flows_name_key ON ${t.flows} (name_key)`],
   },
+  {
+    id: 6,
+    name: 'add-run-stage-table-rows',
+    // A table destination's total rows after the run wrote it, beside the rows it wrote, so
+    // an append shows what the table grew to.
+    statements: (t) => [`ALTER TABLE ${t.runStages} ADD COLUMN table_rows BIGINT`],
+  },
 ];

@@ -24,6 +24,7 @@ interface StageRow extends Record<string, unknown> {
   stage_type: string;
   state: StageRunState;
   row_count: number | string | null;
+  table_rows: number | string | null;
   duration_ms: number | string | null;
   sql_text: string | null;
   error: string | null;
@@ -34,6 +35,7 @@ export interface StageUpdate {
   stageId: string;
   state: StageRunState;
   rows?: number;
+  tableRows?: number;
   durationMs?: number;
   sql?: string;
   error?: string;
@@ -42,7 +44,7 @@ export interface StageUpdate {
 const RUN_COLUMNS = `id, flow_id, flow_version, state, error, failed_stage_id, created_at,
   started_at, finished_at`;
 const STAGE_COLUMNS =
-  's.run_id, s.stage_id, s.label, s.stage_type, s.state, s.row_count, s.duration_ms, s.error';
+  's.run_id, s.stage_id, s.label, s.stage_type, s.state, s.row_count, s.table_rows, s.duration_ms, s.error';
 
 function toStage(row: StageRow, withSql: boolean): RunStageDetail {
   return {
@@ -51,6 +53,7 @@ function toStage(row: StageRow, withSql: boolean): RunStageDetail {
     type: row.stage_type,
     state: row.state,
     ...(row.row_count === null ? {} : { rows: Number(row.row_count) }),
+    ...(row.table_rows === null ? {} : { tableRows: Number(row.table_rows) }),
     ...(row.duration_ms === null ? {} : { durationMs: Number(row.duration_ms) }),
     ...(withSql && row.sql_text !== null ? { sql: row.sql_text } : {}),
     ...(row.error === null ? {} : { error: row.error }),
@@ -111,12 +114,13 @@ export class RunsRepo {
   async updateStage(runId: string, update: StageUpdate): Promise<void> {
     await this.db.run(
       `UPDATE ${this.t.runStages} SET state = ?, row_count = coalesce(?, row_count),
-         duration_ms = coalesce(?, duration_ms), sql_text = coalesce(?, sql_text),
-         error = coalesce(?, error)
+         table_rows = coalesce(?, table_rows), duration_ms = coalesce(?, duration_ms),
+         sql_text = coalesce(?, sql_text), error = coalesce(?, error)
        WHERE run_id = ? AND stage_id = ?`,
       [
         update.state,
         update.rows ?? null,
+        update.tableRows ?? null,
         update.durationMs === undefined ? null : Math.round(update.durationMs),
         update.sql ?? null,
         update.error ?? null,
@@ -128,7 +132,8 @@ export class RunsRepo {
 
   /**
    * Ends a run. Stages that never started become skipped; a stage still running when the run
-   * ended takes the run's error, since it did not finish its work.
+   * ended is cancelled with a cancelled run, else failed with the run's error, since it did
+   * not finish its work.
    */
   async finish(id: string, ending: RunEnding): Promise<void> {
     await this.db.transaction(async (tx) => {
@@ -141,9 +146,13 @@ export class RunsRepo {
         [id],
       );
       await tx.run(
-        `UPDATE ${this.t.runStages} SET state = 'failed', error = coalesce(error, ?)
+        `UPDATE ${this.t.runStages} SET state = ?, error = coalesce(error, ?)
          WHERE run_id = ? AND state = 'running'`,
-        [ending.error ?? `The run ended ${ending.state}.`, id],
+        [
+          ending.state === 'cancelled' ? 'cancelled' : 'failed',
+          ending.error ?? `The run ended ${ending.state}.`,
+          id,
+        ],
       );
     });
   }

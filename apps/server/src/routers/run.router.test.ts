@@ -1,7 +1,7 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TRPCError } from '@trpc/server';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { Diagnostic, FlowDocument } from '@sluice/flow';
 
@@ -9,6 +9,7 @@ import type { TestServer } from '../../test/harness';
 import type { RunDetail } from '../runs/run-types';
 import { cyclicFlow, paidOrdersFlow, S3_CREDENTIALS } from '../../test/fixtures';
 import { startTestServer } from '../../test/harness';
+import { logger } from '../logger';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -194,6 +195,40 @@ describe('run router', () => {
     expect(error.message).toMatch(/External stage "nowhere" does not exist/);
   });
 
+  it("keeps each stage's SQL and a table's total with the run across a restart", async () => {
+    const flowId = await savedFlow('Paid orders', paidOrdersFlow());
+    const { runId } = await server.caller.run.start({ flowId });
+    expect((await followRun(runId)).at(-1)?.state).toBe('succeeded');
+    server = await server.restart();
+    const run = await server.caller.run.byId({ runId });
+    const table = run.stages.find((s) => s.stageId === 'table');
+    expect(table?.sql).toContain('paid_orders');
+    expect(table?.tableRows).toBe(table?.rows);
+    expect(run.stages.every((s) => s.sql !== undefined)).toBe(true);
+  });
+
+  it('drops the staging a stopped server left behind on restart, saying so', async () => {
+    const { meta } = server.services.target;
+    await meta.run('CREATE TABLE main.__sluice_deadbeef_orders (id INTEGER)');
+    await meta.run(
+      'CREATE VIEW main.__sluice_deadbeef_paid AS SELECT * FROM main.__sluice_deadbeef_orders',
+    );
+    await meta.run('CREATE TABLE main.orders_archive (id INTEGER)');
+    const info = vi.spyOn(logger, 'info');
+    try {
+      server = await server.restart();
+      const logged = info.mock.calls.map(([line]) => line).join('\n');
+      expect(logged).toContain('Dropped main.__sluice_deadbeef_orders');
+      expect(logged).toContain('Dropped main.__sluice_deadbeef_paid');
+    } finally {
+      info.mockRestore();
+    }
+    const left = await server.services.target.meta.query<{ name: string }>(
+      "SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main' UNION ALL SELECT view_name FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal",
+    );
+    expect(left.map((row) => row.name)).toEqual(['orders_archive']);
+  });
+
   it('marks runs left running by a stopped server as interrupted on restart', async () => {
     const flowId = await savedFlow('Paid orders', paidOrdersFlow());
     await server.services.runs.create({
@@ -280,6 +315,9 @@ describe('run cancel', () => {
     expect(await server.caller.run.cancel({ runId })).toEqual({ ok: true });
     const run = await server.caller.run.byId({ runId });
     expect(run.state).toBe('cancelled');
+    // The stage running when the cancel landed says so; the stages after it never started.
+    expect(run.stages.filter((s) => s.state === 'cancelled')).toHaveLength(1);
+    expect(run.stages.find((s) => s.stageId === 'table')?.state).toBe('skipped');
     expect(run.stages.some((s) => s.state === 'succeeded' && s.stageId === 'table')).toBe(false);
     const tables = await server.services.target.meta.query(
       `SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'paid_orders'`,

@@ -1,9 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Plan } from '@sluice/compiler';
+import type { Target } from '@sluice/engine';
+import { openTarget } from '@sluice/engine';
 
 import { ConflictError } from '../errors';
 import { DestinationClaims } from './destination-claims';
+
+let target: Target;
+beforeAll(async () => {
+  target = await openTarget({ kind: 'duckdb', path: ':memory:' }, { allowedDirectories: [] });
+});
+afterAll(async () => {
+  await target.close();
+});
 
 function planWriting(destinations: Plan['destinations'], exportPath?: string): Plan {
   const file = {
@@ -16,31 +26,45 @@ function planWriting(destinations: Plan['destinations'], exportPath?: string): P
   return { dialect: 'mysql', runTag: 'r1', steps, cleanup: [], staging: [], destinations };
 }
 
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+
 describe('DestinationClaims', () => {
-  it('holds a table under its default schema too, and frees it on release', () => {
-    const claims = new DestinationClaims('sales');
-    const release = claims.claim(planWriting([{ name: 'orders' }]), { runId: 'a', flowName: 'A' });
+  it('holds a table under its default schema too, and frees it on release', async () => {
+    const claims = new DestinationClaims(target, 'sales');
+    const plan = planWriting([{ name: 'orders' }]);
+    const release = await claims.claim(plan, { runId: 'a', flowName: 'A' });
     const same = planWriting([{ schema: 'Sales', name: 'ORDERS' }]);
-    expect(() => claims.claim(same, { runId: 'b', flowName: 'B' })).toThrow(ConflictError);
-    expect(() => claims.claim(same, { runId: 'b', flowName: 'B' })).toThrow(
+    const refused = await refusal(claims.claim(same, { runId: 'b', flowName: 'B' }));
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect((refused as Error).message).toContain(
       'The table "Sales.ORDERS" is being written by a run of flow "A" (run a).',
     );
     const other = planWriting([{ schema: 'archive', name: 'orders' }]);
-    expect(() => claims.claim(other, { runId: 'c', flowName: 'C' })).not.toThrow();
-    release();
-    expect(() => claims.claim(same, { runId: 'b', flowName: 'B' })).not.toThrow();
+    await (
+      await claims.claim(other, { runId: 'c', flowName: 'C' })
+    )();
+    await release();
+    await (
+      await claims.claim(same, { runId: 'b', flowName: 'B' })
+    )();
   });
 
-  it('holds export files by external stage and path, claiming nothing when refused', () => {
-    const claims = new DestinationClaims('main');
-    claims.claim(planWriting([], 'paid.csv'), { runId: 'a', flowName: 'A' });
+  it('holds export files by external stage and path, claiming nothing when refused', async () => {
+    const claims = new DestinationClaims(target, 'main');
+    await claims.claim(planWriting([], 'paid.csv'), { runId: 'a', flowName: 'A' });
     const both = planWriting([{ name: 't' }], 'paid.csv');
-    expect(() => claims.claim(both, { runId: 'b', flowName: 'B' })).toThrow(
-      'The file "paid.csv" of external stage "exports" is being written',
-    );
+    expect(await refusal(claims.claim(both, { runId: 'b', flowName: 'B' }))).toMatchObject({
+      message: expect.stringContaining(
+        'The file "paid.csv" of external stage "exports" is being written',
+      ) as unknown,
+    });
     // The refused run claimed nothing, so its table is free.
-    expect(() =>
-      claims.claim(planWriting([{ name: 't' }]), { runId: 'c', flowName: 'C' }),
-    ).not.toThrow();
+    await (
+      await claims.claim(planWriting([{ name: 't' }]), { runId: 'c', flowName: 'C' })
+    )();
   });
 });

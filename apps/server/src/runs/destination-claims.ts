@@ -1,4 +1,7 @@
 import type { Plan } from '@sluice/compiler';
+import type { Target, TargetClaim } from '@sluice/engine';
+import type { TableRef } from '@sluice/stages';
+import { DestinationHeldError } from '@sluice/engine';
 
 import { ConflictError } from '../errors';
 
@@ -6,6 +9,11 @@ import { ConflictError } from '../errors';
 interface Claim {
   runId: string;
   flowName: string;
+}
+
+/** The claim key of a destination table: its database (or `defaultSchema`) and name. */
+export function tableClaimKey(defaultSchema: string, table: TableRef): string {
+  return `table:${JSON.stringify([table.schema ?? defaultSchema, table.name]).toLowerCase()}`;
 }
 
 /**
@@ -17,10 +25,7 @@ function destinationsOf(plan: Plan, defaultSchema: string): Map<string, string> 
   const found = new Map<string, string>();
   for (const table of plan.destinations) {
     const shown = table.schema === undefined ? table.name : `${table.schema}.${table.name}`;
-    found.set(
-      `table:${JSON.stringify([table.schema ?? defaultSchema, table.name]).toLowerCase()}`,
-      `table "${shown}"`,
-    );
+    found.set(tableClaimKey(defaultSchema, table), `table "${shown}"`);
   }
   for (const step of plan.steps) {
     for (const file of step.files ?? []) {
@@ -39,15 +44,23 @@ function destinationsOf(plan: Plan, defaultSchema: string): Map<string, string> 
  * The tables and files runs are writing. Two flows writing one table at once would interleave
  * their staging, swaps and undo on MySQL-family targets (and replace each other's exports
  * everywhere), so a run whose destinations another run holds is refused until that one ends.
+ * Runs of this process are known here, which names the flow holding a destination; runs of
+ * other Sluice servers on the same database are seen through the claims held in the target.
  */
 export class DestinationClaims {
   private readonly held = new Map<string, Claim>();
 
   /** `defaultSchema`: where a table named without a schema lives, so `t` and `db.t` are one. */
-  constructor(private readonly defaultSchema: string) {}
+  constructor(
+    private readonly target: Target,
+    private readonly defaultSchema: string,
+  ) {}
 
-  /** Claims every destination of `plan` for the run, or refuses with CONFLICT naming the holder. */
-  claim(plan: Plan, claim: Claim): () => void {
+  /**
+   * Claims every destination of `plan` and its run tag for the run, here and in the target, or
+   * refuses with CONFLICT naming the holder; the function returned releases both.
+   */
+  async claim(plan: Plan, claim: Claim): Promise<() => Promise<void>> {
     const wanted = destinationsOf(plan, this.defaultSchema);
     for (const [key, shown] of wanted) {
       const holder = this.held.get(key);
@@ -57,9 +70,24 @@ export class DestinationClaims {
         );
       }
     }
+    // Held here before waiting on the target, so a second start in this process is refused.
     for (const key of wanted.keys()) this.held.set(key, claim);
-    return () => {
+    const releaseHere = () => {
       for (const key of wanted.keys()) this.held.delete(key);
+    };
+    let inTarget: TargetClaim;
+    try {
+      inTarget = await this.target.claim({ runTag: plan.runTag, destinations: [...wanted.keys()] });
+    } catch (error) {
+      releaseHere();
+      if (!(error instanceof DestinationHeldError)) throw error;
+      throw new ConflictError(
+        `The ${wanted.get(error.destination) ?? 'destination'} is being written by a run on another Sluice server using this database. Wait for it to end or cancel it there, then run again.`,
+      );
+    }
+    return async () => {
+      releaseHere();
+      await inTarget.release();
     };
   }
 }

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { CompileOptions, Plan } from '@sluice/compiler';
@@ -11,7 +11,7 @@ import {
   maskCredentials,
   unknownExternalStages,
 } from '@sluice/compiler';
-import { runPlan } from '@sluice/engine';
+import { newRunTag, runPlan } from '@sluice/engine';
 import { hasErrors } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
@@ -87,7 +87,7 @@ export class RunManager {
   private readonly claims: DestinationClaims;
 
   constructor(private readonly deps: RunManagerDeps) {
-    this.claims = new DestinationClaims(deps.defaultSchema);
+    this.claims = new DestinationClaims(deps.target, deps.defaultSchema);
   }
 
   /**
@@ -155,23 +155,25 @@ export class RunManager {
       detect: (local, format) => target.detectColumns(local, format),
     });
     const { plan, diagnostics } = await compileForRun(flow.document, target, {
-      runTag: randomBytes(4).toString('hex'),
+      runTag: newRunTag(),
       s3ExternalStages: s3StageNames(known),
       metadataSchema,
       ...(resolveFile === undefined ? {} : { resolveFile }),
       detectedColumns,
     });
     if (!plan || hasErrors(diagnostics)) throw refusal(diagnostics);
-    const release = this.claims.claim(plan, { runId, flowName: flow.name });
+    const release = await this.claims.claim(plan, { runId, flowName: flow.name });
     try {
       await this.createRun(runId, flow);
     } catch (error) {
-      release();
+      await release();
       throw error;
     }
     const controller = new AbortController();
-    const done = this.execute(runId, plan, controller.signal).finally(() => {
-      release();
+    const done = this.execute(runId, plan, controller.signal).finally(async () => {
+      await release().catch((error: unknown) =>
+        logger.error(`Run ${runId}: its claims were not released`, error),
+      );
       this.active.delete(runId);
       this.busyFlows.delete(flowId);
     });
@@ -228,6 +230,7 @@ export class RunManager {
       await this.publish(runId);
       const outcome = await runPlan(client, plan, {
         signal,
+        reconnect: () => this.deps.target.connect(),
         onEvent: (event) => {
           const masked =
             event.sql === undefined ? event : { ...event, sql: maskCredentials(event.sql) };

@@ -25,6 +25,8 @@ export interface RunStageDetail {
   type: string;
   state: StageRunState;
   rows?: number;
+  /** A table destination's total rows after the run (what an append grew it to). */
+  tableRows?: number;
   durationMs?: number;
   sql?: string;
   error?: string;

@@ -7,11 +7,15 @@ import type { ServerVersion } from './server-version';
 import { detectFileColumns } from '../detect-columns';
 import { DuckDbDatabase } from '../duckdb-client';
 import { errorReason } from '../error-details';
+import { sweepStaging } from '../staging-sweep';
 import { TargetConnectError } from '../target-connect-error';
+import { ClaimsTable } from './claims-table';
 import { connectError, productLabel, serverAt } from './connect-errors';
 import { MySqlPoolClient } from './mysql-pool-client';
 import { MySqlRunClient, openConnection } from './mysql-run-client';
 import { queryRows } from './mysql-session';
+import { listStagingObjects } from './mysql-staging';
+import { claimWithLocks, runHoldsLock } from './named-locks';
 import { parseServerVersion, unsupportedVersion } from './server-version';
 
 /** The database on the server that holds Sluice's own tables (flows, runs, external stages). */
@@ -151,9 +155,13 @@ export async function openMySqlTarget(
       await client.close();
     }
   };
+  const dialect = server.product === 'MatrixOne' ? 'matrixone' : 'mysql';
+  // MySQL and MariaDB share named locks across every client; MatrixOne keeps a claims table.
+  const claimsTable =
+    dialect === 'matrixone' ? new ClaimsTable(meta, location.database) : undefined;
   return {
     profile: {
-      dialect: server.product === 'MatrixOne' ? 'matrixone' : 'mysql',
+      dialect,
       product: server.product,
       version: server.version,
     },
@@ -162,6 +170,14 @@ export async function openMySqlTarget(
     connect: () => MySqlRunClient.open(location),
     existingTables: (tables) => existingTables(meta, location.database, tables),
     detectColumns,
+    claim: (request) =>
+      claimsTable ? claimsTable.claim(request) : claimWithLocks(location, request),
+    sweepStaging: async () =>
+      sweepStaging(await listStagingObjects(meta, location.database), {
+        client: meta,
+        dialect,
+        isLive: (tag) => (claimsTable ? claimsTable.isLive(tag) : runHoldsLock(meta, tag)),
+      }),
     execute: async (sql) => {
       await meta.run(sql);
     },

@@ -9,6 +9,7 @@ export const RUN_STATE_COLOR: Record<StageRunState, string> = {
   succeeded: 'green',
   failed: 'red',
   skipped: 'gray',
+  cancelled: 'orange',
 };
 
 /** The node border for a run state; running pulses, skipped fades. */

@@ -1,8 +1,9 @@
-import { Badge, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Menu, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { IconHistory } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 
-import type { RunState } from '../store/run-types';
+import type { RunDetail, RunState } from '../store/run-types';
 import { timeAgo } from '../../lib/format';
 import { errorMessage, trpc, trpcClient } from '../../lib/trpc';
 import { useEditorStore, useEditorStoreApi } from '../store/editor-context';
@@ -15,8 +16,8 @@ const STATE_COLOR: Partial<Record<RunState, string>> = {
   interrupted: 'orange',
 };
 
-/** The flow's past runs, newest first; picking one shows it in the panel and on the canvas. */
-export function RunHistory() {
+/** The flow's past runs, the one shown, and `show`, which loads a run into the panel. */
+function useRunHistory() {
   const flowId = useEditorStore((s) => s.flowId);
   const currentId = useEditorStore((s) => s.run?.id);
   const store = useEditorStoreApi();
@@ -35,40 +36,89 @@ export function RunHistory() {
       });
     }
   };
+  return { runs: runs.data, currentId, show };
+}
 
+function RunSummary({ run }: { run: RunDetail }) {
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="xs">
+      <Text size="xs">{timeAgo(run.createdAt)}</Text>
+      <Badge size="xs" variant="light" color={STATE_COLOR[run.state] ?? 'gray'}>
+        {run.state}
+      </Badge>
+    </Group>
+  );
+}
+
+/** The flow's past runs, newest first; picking one shows it in the panel and on the canvas. */
+export function RunHistory() {
+  const { runs, currentId, show } = useRunHistory();
   return (
     <Stack
       gap={0}
       w={260}
+      h="100%"
       style={{ borderLeft: '1px solid var(--mantine-color-default-border)', flexShrink: 0 }}
     >
       <Text fw={600} size="sm" px="sm" pt="sm" pb={4}>
         History
       </Text>
       <ScrollArea style={{ flex: 1 }} type="auto">
-        {runs.data?.length === 0 && (
+        {runs?.length === 0 && (
           <Text size="xs" c="dimmed" px="sm">
             No runs yet.
           </Text>
         )}
-        {runs.data?.map((run) => (
+        {runs?.map((run) => (
           <NavLink
             key={run.id}
+            data-testid="run-history-item"
+            data-state={run.state}
             active={run.id === currentId}
             onClick={() => void show(run.id)}
             py={4}
-            label={
-              <Group justify="space-between" wrap="nowrap">
-                <Text size="xs">{timeAgo(run.createdAt)}</Text>
-                <Badge size="xs" variant="light" color={STATE_COLOR[run.state] ?? 'gray'}>
-                  {run.state}
-                </Badge>
-              </Group>
-            }
+            label={<RunSummary run={run} />}
             description={`version ${run.flowVersion}`}
           />
         ))}
       </ScrollArea>
     </Stack>
+  );
+}
+
+/** The same history as a menu in the panel's header, where the panel is too narrow for both. */
+export function RunHistoryMenu() {
+  const { runs, currentId, show } = useRunHistory();
+  return (
+    <Menu position="top-end" withinPortal>
+      <Menu.Target>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          color="gray"
+          leftSection={<IconHistory size={14} />}
+          data-testid="run-history-menu"
+        >
+          History
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown mah={320} style={{ overflowY: 'auto' }}>
+        {runs?.length === 0 && <Menu.Label>No runs yet.</Menu.Label>}
+        {runs?.map((run) => (
+          <Menu.Item
+            key={run.id}
+            data-testid="run-history-item"
+            data-state={run.state}
+            bg={run.id === currentId ? 'var(--mantine-primary-color-light)' : undefined}
+            onClick={() => void show(run.id)}
+          >
+            <RunSummary run={run} />
+            <Text size="xs" c="dimmed">
+              version {run.flowVersion}
+            </Text>
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
   );
 }

@@ -1,12 +1,14 @@
-import { Badge, Group, ScrollArea, Stack, Text } from '@mantine/core';
+import { Badge, Box, Group, ScrollArea, Stack, Text } from '@mantine/core';
 
-import type { RunDetail, RunState } from '../store/run-types';
-import { formatDuration } from '../../lib/format';
+import type { RunState } from '../store/run-types';
 import { useEditorStore } from '../store/editor-context';
+import { isTerminal } from '../store/run-types';
 import { selectRun, selectStarting } from '../store/selectors';
-import { RunHistory } from './run-history';
+import { runElapsed } from './run-elapsed';
+import { RunHistory, RunHistoryMenu } from './run-history';
 import { RunStageTable } from './run-stage-table';
 import { useLatestRun } from './use-latest-run';
+import { useNow } from './use-now';
 import { useRunEvents } from './use-run-events';
 
 const STATE_COLOR: Record<RunState, string> = {
@@ -18,13 +20,10 @@ const STATE_COLOR: Record<RunState, string> = {
   interrupted: 'orange',
 };
 
-function elapsed(run: RunDetail): string | undefined {
-  if (!run.startedAt) return undefined;
-  const end = run.finishedAt ? new Date(run.finishedAt).getTime() : Date.now();
-  return formatDuration(end - new Date(run.startedAt).getTime());
-}
-
-/** The bottom panel: the run being watched (state, stages, errors) and the run history. */
+/**
+ * The bottom panel: the run being watched (state, stages, errors) and the run history, beside
+ * it on wide screens and as a menu in the header below 1200 px, where the stages need the room.
+ */
 export function RunPanel() {
   useRunEvents();
   useLatestRun();
@@ -32,6 +31,8 @@ export function RunPanel() {
   const starting = useEditorStore(selectStarting);
   const state = run?.state ?? (starting ? 'starting' : 'idle');
   const color = run ? STATE_COLOR[run.state] : 'gray';
+  const now = useNow(run !== undefined && !isTerminal(run.state));
+  const elapsed = run && runElapsed(run, now);
   return (
     <Group data-testid="run-panel" h="100%" gap={0} align="stretch" wrap="nowrap">
       <Stack gap={6} p="sm" style={{ flex: 1, minWidth: 0 }}>
@@ -43,11 +44,14 @@ export function RunPanel() {
             {state}
           </Badge>
           {run && (
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="dimmed" data-testid="run-elapsed">
               version {run.flowVersion}
-              {elapsed(run) && ` · ${elapsed(run)}`}
+              {elapsed && ` · ${elapsed}`}
             </Text>
           )}
+          <Box hiddenFrom="lg" ml="auto">
+            <RunHistoryMenu />
+          </Box>
         </Group>
         {run?.error && (
           <Text size="sm" c="red" style={{ whiteSpace: 'pre-wrap' }}>
@@ -66,7 +70,9 @@ export function RunPanel() {
           )}
         </ScrollArea>
       </Stack>
-      <RunHistory />
+      <Box visibleFrom="lg" h="100%">
+        <RunHistory />
+      </Box>
     </Group>
   );
 }

@@ -7,29 +7,58 @@ import { formatDuration } from '../../lib/format';
 import { formatCount } from '../../lib/format-count';
 import { RUN_STATE_COLOR } from '../canvas/run-state-style';
 
+/**
+ * Below this width the table scrolls sideways instead of squeezing the stage names away: the
+ * panel sits between the palette and the inspector, about 460 px wide on a 1024 px screen.
+ */
+const MIN_TABLE_WIDTH = 400;
+
 /** One row per stage: label, state, rows, duration, the full error, and its SQL on demand. */
 export function RunStageTable({ stages }: { stages: readonly RunStageDetail[] }) {
   return (
-    <Table verticalSpacing={4} fz="sm" layout="fixed">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th w={32} />
-          <Table.Th>Stage</Table.Th>
-          <Table.Th w={110}>State</Table.Th>
-          <Table.Th w={100} ta="right">
-            Rows
-          </Table.Th>
-          <Table.Th w={90} ta="right">
-            Time
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {stages.map((stage) => (
-          <StageRow key={stage.stageId} stage={stage} />
-        ))}
-      </Table.Tbody>
-    </Table>
+    <Table.ScrollContainer minWidth={MIN_TABLE_WIDTH} type="native">
+      <Table verticalSpacing={4} fz="sm" layout="fixed">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={32} />
+            <Table.Th>Stage</Table.Th>
+            <Table.Th w={108}>State</Table.Th>
+            <Table.Th w={116} ta="right">
+              Rows
+            </Table.Th>
+            <Table.Th w={60} ta="right">
+              Time
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {stages.map((stage) => (
+            <StageRow key={stage.stageId} stage={stage} />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/**
+ * Rows a stage produced; for a table destination, what it wrote and the table's total after,
+ * so a third append reads "2000 written · 6000 in table" rather than the same count again.
+ */
+function StageRows({ stage }: { stage: RunStageDetail }) {
+  const rows = (
+    <span data-testid="run-stage-rows">
+      {stage.rows === undefined ? '' : formatCount(stage.rows)}
+    </span>
+  );
+  if (stage.tableRows === undefined) return rows;
+  return (
+    <>
+      {rows} written ·{' '}
+      <Text span inherit c="dimmed">
+        <span data-testid="run-stage-table-rows">{formatCount(stage.tableRows)}</span> in table
+      </Text>
+    </>
   );
 }
 
@@ -52,8 +81,8 @@ function StageRow({ stage }: { stage: RunStageDetail }) {
           </Tooltip>
         )}
       </Table.Td>
-      <Table.Td>
-        <Text size="sm" truncate="end">
+      <Table.Td style={{ verticalAlign: 'top' }}>
+        <Text size="sm" truncate="end" title={`${stage.label} (${stage.stageId})`}>
           {stage.label}{' '}
           <Text span size="xs" c="dimmed">
             {stage.stageId}
@@ -70,24 +99,25 @@ function StageRow({ stage }: { stage: RunStageDetail }) {
           </Text>
         )}
         {open && stage.sql && (
-          <Code block mt={4} style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>
+          <Code
+            block
+            mt={4}
+            data-testid="run-stage-sql"
+            style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontSize: 12 }}
+          >
             {stage.sql}
           </Code>
         )}
       </Table.Td>
       <Table.Td style={{ verticalAlign: 'top' }}>
-        <Badge size="sm" variant="light" color={RUN_STATE_COLOR[stage.state]}>
+        <Badge size="xs" variant="light" color={RUN_STATE_COLOR[stage.state]}>
           {stage.state}
         </Badge>
       </Table.Td>
-      <Table.Td
-        ta="right"
-        data-testid="run-stage-rows"
-        style={{ verticalAlign: 'top', fontVariantNumeric: 'tabular-nums' }}
-      >
-        {stage.rows === undefined ? '' : formatCount(stage.rows)}
+      <Table.Td ta="right" style={{ verticalAlign: 'top', fontVariantNumeric: 'tabular-nums' }}>
+        <StageRows stage={stage} />
       </Table.Td>
-      <Table.Td ta="right" c="dimmed" style={{ verticalAlign: 'top' }}>
+      <Table.Td ta="right" c="dimmed" style={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
         {stage.durationMs === undefined ? '' : formatDuration(stage.durationMs)}
       </Table.Td>
     </Table.Tr>

@@ -1,0 +1,91 @@
+import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { FlowDocument } from '@sluice/flow';
+
+import type { RunEvent } from '../src/run-events';
+import type { Target } from '../src/target';
+import type { TestDatabase } from './mariadb';
+import { runPlan } from '../src/run-plan';
+import { openTarget } from '../src/target';
+import { compileFor, link, stage } from './flows';
+import { createTestDatabase } from './mariadb';
+
+/**
+ * A table destination reports the rows it wrote and the table's total after the run, so three
+ * appends of the same file show the table growing instead of the same count three times.
+ */
+const ORDERS = 'id,amount\n1,5\n2,15\n3,25\n';
+
+function appendFlow(): FlowDocument {
+  return {
+    schemaVersion: 1,
+    stages: [
+      stage('src', 'file-source', {
+        externalStage: 'landing',
+        path: 'orders.csv',
+        columns: [
+          { name: 'id', type: 'BIGINT' },
+          { name: 'amount', type: 'DOUBLE' },
+        ],
+      }),
+      stage('dest', 'table-destination', { table: 'totals', mode: 'append' }),
+    ],
+    links: [link('src', 'dest')],
+  };
+}
+
+let root: string;
+let db: TestDatabase;
+const targets: Record<string, Target> = {};
+
+beforeAll(async () => {
+  root = await realpath(await mkdtemp(join(tmpdir(), 'sluice-totals-')));
+  await mkdir(join(root, 'landing'));
+  await writeFile(join(root, 'landing', 'orders.csv'), ORDERS);
+  db = await createTestDatabase('sluice_totals');
+  targets.DuckDB = await openTarget(
+    { kind: 'duckdb', path: join(root, 'totals.duckdb') },
+    { allowedDirectories: [root] },
+  );
+  targets.MariaDB = await openTarget(db.location, {
+    allowedDirectories: [root],
+    metaDatabase: db.metaDatabase,
+  });
+}, 30_000);
+
+afterAll(async () => {
+  for (const target of Object.values(targets)) await target.close();
+  await db.drop();
+  await rm(root, { recursive: true, force: true });
+});
+
+async function appendOnce(target: Target, runTag: string): Promise<RunEvent | undefined> {
+  const existingTables = await target.existingTables([{ name: 'totals' }]);
+  const plan = compileFor(appendFlow(), { target: target.profile, runTag, root, existingTables });
+  const events: RunEvent[] = [];
+  const client = await target.connect();
+  try {
+    const outcome = await runPlan(client, plan, { onEvent: (e) => events.push(e) });
+    expect(outcome.state).toBe('succeeded');
+  } finally {
+    await client.close();
+  }
+  return events.find((e) => e.stageId === 'dest' && e.state === 'succeeded');
+}
+
+describe.each(['DuckDB', 'MariaDB'])('table totals on %s', (name) => {
+  it('reports rows written and the table total after each of three appends', async () => {
+    const target = targets[name];
+    if (!target) throw new Error(`no ${name} target`);
+    const reports = [];
+    for (const tag of ['t1', 't2', 't3']) reports.push(await appendOnce(target, tag));
+    expect(reports.map((e) => [e?.rows, e?.tableRows])).toEqual([
+      [3, 3],
+      [3, 6],
+      [3, 9],
+    ]);
+  });
+});
