@@ -12,6 +12,8 @@ cd "$(dirname "$0")/.."
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 default_url='mysql://root@127.0.0.1:3306/test'
 mysql_url="${SLUICE_TEST_MYSQL_URL:-$default_url}"
+# The URL as logs may show it: a password in it becomes ***.
+shown_url="$(printf '%s' "$mysql_url" | sed -E 's#^([a-z]+://[^:/@]*):[^@]*@#\1:***@#')"
 
 can_install() {
   [ "${SLUICE_PREREQUISITES:-install}" != check ] && [ "$(id -u)" = 0 ] &&
@@ -89,7 +91,7 @@ ensure_mysql() {
     problem="$(mysql_problem)"
     [ -z "$problem" ] && return
   fi
-  fail "the MySQL-family suites need a server at $mysql_url, and it answered: $problem
+  fail "the MySQL-family suites need a server at $shown_url, and it answered: $problem
 Install and start MariaDB, and let root in over TCP without a password:
   $(as_root apt-get install -y mariadb-server) && $(as_root service mariadb start)
   $(as_root mariadb -e "\"ALTER USER root@localhost IDENTIFIED VIA mysql_native_password USING PASSWORD('') OR unix_socket; CREATE DATABASE IF NOT EXISTS test\"")

@@ -36,6 +36,15 @@ test('an unreachable MariaDB stops npm test with the commands that install and o
   expect(stderr).toContain('SLUICE_TEST_MYSQL_URL=');
 });
 
+test('a password in the test server URL never reaches the log', () => {
+  const { status, stderr } = prerequisites({
+    SLUICE_TEST_MYSQL_URL: 'mysql://bob:s3cret@127.0.0.1:1/test',
+  });
+  expect(status).toBe(1);
+  expect(stderr).toContain('mysql://bob:***@127.0.0.1:1/test');
+  expect(stderr).not.toContain('s3cret');
+});
+
 test('with Chromium and MariaDB in place it lets the tests start', () => {
   const { status, stderr } = prerequisites({});
   expect(stderr).toBe('');

@@ -64,9 +64,9 @@ test('the run panel follows a run: timer, history, cancel, totals and SQL after 
   expect(await canvas.run()).toBe('succeeded');
   expect(await canvas.run()).toBe('succeeded');
   const tableRow = canvas.runStageRow(table);
-  await expect(tableRow.getByTestId('run-stage-rows')).toHaveText('1000');
-  await expect(tableRow.getByTestId('run-stage-table-rows')).toHaveText('2000');
-  await expect(tableRow).toContainText('1000 written · 2000 in table');
+  await expect(tableRow.getByTestId('run-stage-rows')).toHaveText('1,000');
+  await expect(tableRow.getByTestId('run-stage-table-rows')).toHaveText('2,000');
+  await expect(tableRow).toContainText('1,000 written · 2,000 in table');
 
   // After a reload the latest run comes back with the SQL each stage ran.
   await page.reload();
@@ -77,7 +77,7 @@ test('the run panel follows a run: timer, history, cancel, totals and SQL after 
   // A run opened from History after the reload shows its SQL too.
   await expect(history).toHaveCount(3);
   await history.nth(1).click();
-  await expect(tableRow.getByTestId('run-stage-table-rows')).toHaveText('1000');
+  await expect(tableRow.getByTestId('run-stage-table-rows')).toHaveText('1,000');
   await expect(tableRow.getByTestId('run-stage-sql')).toContainText('watched');
 
   // On a 1024 px screen the stage names keep their room and History becomes a menu.

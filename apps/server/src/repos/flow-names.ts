@@ -1,10 +1,18 @@
+import { createHash } from 'node:crypto';
+
 import type { SqlClient } from '@sluice/engine';
 
 import type { MetaTables } from './meta-schema';
 import { ConflictError } from '../errors';
 
-/** Names are unique regardless of case, so "Orders" and "orders" cannot both exist. */
-export const flowNameKey = (name: string): string => name.toLocaleLowerCase('en-US');
+/**
+ * What makes two flow names the same: equal once Unicode-normalised (NFC) and lower-cased, so
+ * "Orders", "orders" and an "Café" typed with a combining accent are one name. Stored as a
+ * SHA-256 hex digest so the database compares it byte for byte: a MySQL-family collation would
+ * otherwise also equate "Cafe" with "Café", or "a" with "a ", which DuckDB does not.
+ */
+export const flowNameKey = (name: string): string =>
+  createHash('sha256').update(name.normalize('NFC').toLocaleLowerCase('en-US')).digest('hex');
 
 /** The longest flow name the API takes (`FlowNameSchema`). */
 const MAX_NAME_LENGTH = 200;
@@ -19,36 +27,29 @@ function numbered(name: string, n: number): string {
 }
 
 /**
- * Renames every flow whose name another, older flow already holds (by the database's own
- * comparison of `name_key`, so the unique key can be added after) to the first free
- * `name (2)`, `name (3)`, …; the oldest keeps its name. Nothing is deleted.
+ * Gives every flow the name key above, then renames each flow whose name an older flow already
+ * holds to the first free `name (2)`, `name (3)`, …, so the unique key can be added after; the
+ * oldest keeps its name. Nothing is deleted.
  */
 export async function renameDuplicateFlows(tx: SqlClient, t: MetaTables): Promise<void> {
-  const clashes = await tx.query<{ name_key: string }>(
-    `SELECT name_key FROM ${t.flows} GROUP BY name_key HAVING COUNT(*) > 1`,
+  const all = await tx.query<{ id: string; name: string }>(
+    `SELECT id, name FROM ${t.flows} ORDER BY created_at, id`,
   );
-  for (const { name_key } of clashes) {
-    const holders = await tx.query<{ id: string; name: string }>(
-      `SELECT id, name FROM ${t.flows} WHERE name_key = ? ORDER BY created_at, id`,
-      [name_key],
-    );
-    for (const holder of holders.slice(1)) {
+  const taken = new Set(all.map((flow) => flowNameKey(flow.name)));
+  const kept = new Set<string>();
+  for (const flow of all) {
+    let name = flow.name;
+    if (kept.has(flowNameKey(name))) {
       let n = 2;
-      while (
-        (
-          await tx.query(`SELECT id FROM ${t.flows} WHERE name_key = ? LIMIT 1`, [
-            flowNameKey(numbered(holder.name, n)),
-          ])
-        ).length > 0
-      ) {
-        n += 1;
-      }
-      const name = numbered(holder.name, n);
-      await tx.run(`UPDATE ${t.flows} SET name = ?, name_key = ? WHERE id = ?`, [
-        name,
-        flowNameKey(name),
-        holder.id,
-      ]);
+      while (taken.has(flowNameKey(numbered(flow.name, n)))) n += 1;
+      name = numbered(flow.name, n);
+      taken.add(flowNameKey(name));
     }
+    kept.add(flowNameKey(name));
+    await tx.run(`UPDATE ${t.flows} SET name = ?, name_key = ? WHERE id = ?`, [
+      name,
+      flowNameKey(name),
+      flow.id,
+    ]);
   }
 }

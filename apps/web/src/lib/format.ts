@@ -40,3 +40,13 @@ export function formatBytes(bytes: number): string {
   }
   return `${unit === 0 ? value : value.toFixed(1)} ${BYTE_UNITS[unit] ?? 'B'}`;
 }
+
+/**
+ * One way to write a row count everywhere (canvas nodes, run panel): digits grouped by commas,
+ * `1,234,567`, whatever the browser's locale, so the same count never reads two ways.
+ */
+const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+export function formatCount(count: number): string {
+  return COUNT.format(count);
+}

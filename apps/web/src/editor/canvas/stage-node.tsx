@@ -6,7 +6,7 @@ import type { StageDefinition } from '@sluice/stages';
 import { getStage } from '@sluice/stages';
 
 import type { StageFlowNode } from '../store/stage-node-model';
-import { formatCount } from '../../lib/format-count';
+import { formatCount } from '../../lib/format';
 import { StageIcon } from '../../lib/stage-icon';
 import { useEditorStore } from '../store/editor-context';
 import { selectStageRunStatus } from '../store/selectors';

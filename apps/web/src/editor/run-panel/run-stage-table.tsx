@@ -3,8 +3,7 @@ import { ActionIcon, Badge, Code, Table, Text, Tooltip } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 
 import type { RunStageDetail } from '../store/run-types';
-import { formatDuration } from '../../lib/format';
-import { formatCount } from '../../lib/format-count';
+import { formatCount, formatDuration } from '../../lib/format';
 import { RUN_STATE_COLOR } from '../canvas/run-state-style';
 
 /**
@@ -43,7 +42,7 @@ export function RunStageTable({ stages }: { stages: readonly RunStageDetail[] })
 
 /**
  * Rows a stage produced; for a table destination, what it wrote and the table's total after,
- * so a third append reads "2000 written · 6000 in table" rather than the same count again.
+ * so a third append reads "2,000 written · 6,000 in table" rather than the same count again.
  */
 function StageRows({ stage }: { stage: RunStageDetail }) {
   const rows = (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatCount } from './format-count';
+import { formatCount } from './format';
 
 describe('formatCount', () => {
   it.each([
