@@ -130,6 +130,8 @@ test('on the canvas at 1024 and 1440 px, no stage hides under the minimap and la
   await canvas.connect(filter, select);
   await canvas.connect(select, table);
   await canvas.connect(select, file);
+  // A file that is not there has no columns to offer, so the row added below stays empty.
+  await canvas.configure(source, { path: 'missing.csv' });
   await canvas.select(select);
   await page.getByRole('button', { name: 'Add column' }).click();
   await expect(canvas.node(select).getByTestId('stage-badge-error')).toBeVisible();
@@ -161,4 +163,25 @@ test('on the canvas at 1024 and 1440 px, no stage hides under the minimap and la
   }
   await page.getByTestId('minimap-toggle').click();
   await expect(minimap).toHaveCount(0);
+});
+
+test('a mistyped column is an error on the condition as it is typed, naming the closest column of the file', async ({
+  page,
+  flows,
+  canvas,
+}) => {
+  await flows.goto();
+  await flows.create('Mistyped column');
+  const source = await canvas.dragStage('file-source', { x: 150, y: 200 });
+  const filter = await canvas.dragStage('filter', { x: 450, y: 200 });
+  await canvas.connect(source, filter);
+
+  // The source declares no columns: the editor reads them from orders.csv, as a run would.
+  await canvas.select(filter);
+  await canvas.fill('condition', "stauts = 'paid'");
+  await expect(page.getByTestId('field-error-condition')).toContainText(
+    'Unknown column "stauts"; did you mean "status"?',
+  );
+  await canvas.fill('condition', "status = 'paid'");
+  await expect(page.getByTestId('field-error-condition')).toHaveCount(0);
 });

@@ -1,6 +1,7 @@
 import type { Diagnostic, FlowDocument } from '@sluice/flow';
 import { diagnostic, hasErrors } from '@sluice/flow';
 
+import type { CompileOptions } from './compile-flow';
 import type { PlanStep, TargetProfile } from './plan';
 import { compileFlow } from './compile-flow';
 import { fileRefs } from './file-refs';
@@ -44,6 +45,8 @@ export function previewFlow(
     s3ExternalStages?: readonly string[];
     /** See `CompileOptions.metadataSchema`. */
     metadataSchema?: string;
+    /** See `CompileOptions.detectedColumns`: what the editor detected from each source's file. */
+    detectedColumns?: CompileOptions['detectedColumns'];
   },
 ): FlowPreview {
   const compiled = compileFlow(doc, {
@@ -51,6 +54,7 @@ export function previewFlow(
     runTag: PREVIEW_RUN_TAG,
     ...(options.s3ExternalStages ? { s3ExternalStages: options.s3ExternalStages } : {}),
     ...(options.metadataSchema === undefined ? {} : { metadataSchema: options.metadataSchema }),
+    ...(options.detectedColumns ? { detectedColumns: options.detectedColumns } : {}),
   });
   const known = options.knownExternalStages;
   const diagnostics = [

@@ -5,6 +5,7 @@ import { StageInspector } from './inspector/stage-inspector';
 import { StagePalette } from './palette/stage-palette';
 import { RunPanel } from './run-panel/run-panel';
 import { EditorToolbar } from './toolbar/editor-toolbar';
+import { useDetectedColumns } from './use-detected-columns';
 import { usePreviewEnvironment } from './use-preview-environment';
 
 const HEADER = 56;
@@ -13,6 +14,7 @@ const RUN_PANEL = 240;
 /** Toolbar on top, palette left, canvas centre with the run panel under it, inspector right. */
 export function EditorLayout() {
   usePreviewEnvironment();
+  useDetectedColumns();
   return (
     <AppShell
       header={{ height: HEADER }}

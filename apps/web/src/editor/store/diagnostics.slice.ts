@@ -1,6 +1,7 @@
 import type { FlowPreview, TargetProfile } from '@sluice/compiler';
 import type { Diagnostic } from '@sluice/flow';
-import { analyzeFlow, previewFlow } from '@sluice/compiler';
+import type { Column, FileFormat, FileRef } from '@sluice/stages';
+import { analyzeFlow, fileRefs, previewFlow } from '@sluice/compiler';
 
 import type { EditorSlice } from './editor-state';
 
@@ -30,6 +31,13 @@ export interface DiagnosticsSlice {
   /** The plan preview for the target, with its diagnostics; absent until the target is known. */
   preview: FlowPreview | undefined;
   environment: PreviewEnvironment | undefined;
+  /**
+   * Columns read from the files of sources that declare none, by stage id, so conditions and
+   * pickers downstream know them before any run. Never saved with the flow.
+   */
+  detectedColumns: Readonly<Record<string, readonly Column[]>>;
+  /** The files read by sources that declare no columns: what to detect them from. */
+  filesToDetect: readonly { stageId: string; ref: FileRef; format: FileFormat }[];
   /** The analysis' diagnostics, plus the target's and missing external stages once known. */
   diagnostics: readonly Diagnostic[];
   /** Error-level diagnostics per stage id, for the canvas badges. */
@@ -39,6 +47,8 @@ export interface DiagnosticsSlice {
   recomputeDiagnostics: () => void;
   /** Never undoable: it is the server's state, not the document's. */
   setEnvironment: (environment: PreviewEnvironment) => void;
+  /** Never undoable: it is what the files hold, not the document. */
+  setDetectedColumns: (columns: Readonly<Record<string, readonly Column[]>>) => void;
 }
 
 function countByStage(diagnostics: readonly Diagnostic[]) {
@@ -56,20 +66,35 @@ export const createDiagnosticsSlice: EditorSlice<DiagnosticsSlice> = (set, get) 
   analysis: undefined,
   preview: undefined,
   environment: undefined,
+  detectedColumns: {},
+  filesToDetect: [],
   diagnostics: [],
   errorCounts: {},
   warningCounts: {},
   recomputeDiagnostics: () => {
     const document = get().document();
-    const environment = get().environment;
-    const analysis = analyzeFlow(document);
+    const { environment, detectedColumns } = get();
+    const analysis = analyzeFlow(document, {
+      detectedColumns,
+      ...(environment?.metadataSchema === undefined
+        ? {}
+        : { metadataSchema: environment.metadataSchema }),
+    });
     // The preview compiles the whole flow, analysis included, so its diagnostics cover both.
-    const preview = environment && previewFlow(document, environment);
+    const preview = environment && previewFlow(document, { ...environment, detectedColumns });
     const diagnostics = preview?.diagnostics ?? analysis.diagnostics;
-    set({ analysis, preview, diagnostics, ...countByStage(diagnostics) });
+    const filesToDetect = fileRefs(document).flatMap(({ stageId, ref, detect }) =>
+      detect ? [{ stageId, ref, format: detect }] : [],
+    );
+    set({ analysis, preview, diagnostics, filesToDetect, ...countByStage(diagnostics) });
   },
   setEnvironment: (environment) => {
     set({ environment });
+    get().recomputeDiagnostics();
+  },
+  setDetectedColumns: (detectedColumns) => {
+    if (JSON.stringify(detectedColumns) === JSON.stringify(get().detectedColumns)) return;
+    set({ detectedColumns });
     get().recomputeDiagnostics();
   },
 });

@@ -276,8 +276,37 @@ describe('editor store', () => {
       ed.state().updateStageConfig(table, { table: 'paid' });
       ed.link(source, filter);
       ed.link(filter, table);
-      return { ed, source, table };
+      return { ed, source, filter, table };
     }
+
+    it('asks for the columns of a source that declares none, and checks conditions against what its file holds', () => {
+      const { ed, source, filter } = paidOrders();
+      const files = ed.state().filesToDetect;
+      expect(files.map(({ stageId, ref, format }) => [stageId, ref, format.kind])).toEqual([
+        [source, { externalStage: 'samples', path: 'orders.csv' }, 'csv'],
+      ]);
+      ed.state().updateStageConfig(filter, { condition: "stauts = 'paid'" });
+      expect(ed.state().diagnostics.filter((d) => d.stageId === filter)).toEqual([]);
+
+      const undoSteps = ed.state().past.length;
+      ed.state().setDetectedColumns({ [source]: [{ name: 'status' }, { name: 'amount' }] });
+      const onFilter = ed.state().diagnostics.filter((d) => d.stageId === filter);
+      expect(onFilter.map((d) => [d.code, d.path, d.severity])).toEqual([
+        ['unknown-column', ['condition'], 'error'],
+      ]);
+      expect(onFilter[0]?.message).toContain('did you mean "status"');
+      expect(ed.state().analysis?.columns[filter]).toEqual([
+        { name: 'status' },
+        { name: 'amount' },
+      ]);
+
+      expect(ed.state().past).toHaveLength(undoSteps);
+      const saved = ed
+        .state()
+        .document()
+        .stages.find((stage) => stage.id === source);
+      expect(saved?.config).toMatchObject({ columns: [] });
+    });
 
     it('has no SQL until the server says which target flows run on', () => {
       const { ed } = paidOrders();

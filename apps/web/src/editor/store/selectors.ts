@@ -21,6 +21,8 @@ export const selectDocRevision = (s: EditorState) => s.docRevision;
 export const selectPreview = (s: EditorState) => s.preview;
 export const selectTarget = (s: EditorState) => s.environment?.target;
 export const selectSetEnvironment = (s: EditorState) => s.setEnvironment;
+export const selectSetDetectedColumns = (s: EditorState) => s.setDetectedColumns;
+export const selectFilesToDetect = (s: EditorState) => s.filesToDetect;
 
 /** The handlers the canvas passes to React Flow (pick with `useShallow`). */
 export const selectCanvasHandlers = (s: EditorState) => ({
