@@ -49,6 +49,12 @@ const CALL = /([\p{L}\p{N}_$]+)\s*\(/gu;
 /** A word followed by `.`: a qualifier of the name after it. */
 const QUALIFIER = /([\p{L}\p{N}_$]+)\s*\./gu;
 
+/**
+ * A DuckDB lambda as a call's argument, binding one name (`x -> …`) or several (`(a, b) -> …`).
+ * @see https://duckdb.org/docs/stable/sql/functions/lambda
+ */
+const LAMBDA = /[(,]\s*(?:([\p{L}\p{N}_$]+)|\(([\p{L}\p{N}_$\s,]+)\))\s*->(?!>)/gu;
+
 const WHY_DENIED: Record<DeniedReason, string> = {
   waits: 'it waits, holding the run and its destination',
   locks: 'it takes or reads server locks',
@@ -95,7 +101,7 @@ export function readExpression(sql: string, options: SqlCheckOptions = {}): Read
   if (scanned.unquoted.some((text) => SUBQUERY_START.test(text))) return invalid(NO_SUBQUERY);
   const refused = deniedCall(scanned.names) ?? metadataName(scanned.names, options);
   if (refused) return invalid(refused);
-  return checkParsed(sql);
+  return checkParsed(sql, lambdaParameters(scanned.names));
 }
 
 function invalid(message: string): ReadExpression {
@@ -125,7 +131,24 @@ function metadataName(readings: readonly string[], options: SqlCheckOptions): st
   return undefined;
 }
 
-function checkParsed(sql: string): ReadExpression {
+/**
+ * The lower-cased names the lambdas in any reading bind. The parser reads a lambda's arrow as
+ * JSON's `->`, so its parameters come back as column references; DuckDB's `lambda x: …` it does
+ * not read at all, so that text is never checked for columns.
+ */
+function lambdaParameters(readings: readonly string[]): ReadonlySet<string> {
+  const bound = new Set<string>();
+  for (const text of readings) {
+    for (const [, one, several = ''] of text.matchAll(LAMBDA)) {
+      for (const name of one === undefined ? several.split(',') : [one]) {
+        bound.add(name.trim().toLowerCase());
+      }
+    }
+  }
+  return bound;
+}
+
+function checkParsed(sql: string, lambdaBound: ReadonlySet<string>): ReadExpression {
   let ast: unknown;
   try {
     ast = sqlParser.astify(`${WRAP_START}${sql})`, { database: 'postgresql' });
@@ -149,7 +172,8 @@ function checkParsed(sql: string): ReadExpression {
   if (!plain) return invalid('Write a single expression, not a query or several statements.');
   const where = (first as { where?: unknown }).where;
   if (holdsSubquery(where)) return invalid(NO_SUBQUERY);
-  return { columns: [...new Set(columnNames(where))] };
+  const columns = columnNames(where).filter((name) => !lambdaBound.has(name.toLowerCase()));
+  return { columns: [...new Set(columns)] };
 }
 
 /** The parser nests a subquery's statement under an `ast` key anywhere in the expression tree. */
@@ -179,6 +203,9 @@ const VALUE_KEYWORDS = new Set([
   'user',
 ]);
 
+/** Columns DuckDB gives every base table without declaring them; a view has none. */
+const PSEUDO_COLUMNS = new Set(['rowid']);
+
 /**
  * The unqualified column references in a parsed expression. Qualified ones (`s.field`) are left
  * out: in DuckDB they may be a struct column's field, which only the database can tell.
@@ -192,7 +219,9 @@ function columnNames(node: unknown): string[] {
     const name = typeof column === 'string' ? column : column.expr?.value;
     const bare = typeof column === 'string' || column.expr?.type === 'default';
     if (typeof name !== 'string' || name === '*') return [];
-    return bare && VALUE_KEYWORDS.has(name.toLowerCase()) ? [] : [name];
+    const lower = name.toLowerCase();
+    if (PSEUDO_COLUMNS.has(lower)) return [];
+    return bare && VALUE_KEYWORDS.has(lower) ? [] : [name];
   }
   return Object.values(node).flatMap(columnNames);
 }
