@@ -223,5 +223,23 @@ function columnNames(node: unknown): string[] {
     if (PSEUDO_COLUMNS.has(lower)) return [];
     return bare && VALUE_KEYWORDS.has(lower) ? [] : [name];
   }
+  const converted = convertedValue(node);
+  if (converted !== undefined) return columnNames(converted);
   return Object.values(node).flatMap(columnNames);
+}
+
+/**
+ * The value of the MySQL family's `CONVERT(x, SIGNED)`, whose second argument is a type the
+ * parser reads as a column reference.
+ * @see https://dev.mysql.com/doc/refman/8.0/en/cast-functions.html#function_convert
+ */
+function convertedValue(node: object): unknown {
+  const call = node as { type?: unknown; name?: { name?: unknown }; args?: { value?: unknown } };
+  if (call.type !== 'function' || !Array.isArray(call.args?.value)) return undefined;
+  const parts: unknown[] = Array.isArray(call.name?.name) ? call.name.name : [];
+  const [part, ...qualified] = parts;
+  const name = (part as { value?: unknown } | undefined)?.value;
+  const convert = typeof name === 'string' && name.toLowerCase() === 'convert';
+  const args: unknown[] = call.args.value;
+  return convert && qualified.length === 0 && args.length === 2 ? args[0] : undefined;
 }

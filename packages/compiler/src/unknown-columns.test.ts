@@ -94,6 +94,9 @@ describe('unknown columns in a condition', () => {
       '"Quoted Name" > 1',
       '`quoted name` > 1',
       'order_id > 0',
+      'CONVERT(x, CHAR) = s',
+      'CONVERT(amount, SIGNED) > 1',
+      'convert(d, date) = d',
     ])('reports no unknown column in %s', (condition) => {
       expect(problems(condition)).toEqual([]);
     });
@@ -103,6 +106,7 @@ describe('unknown columns in a condition', () => {
       ['list_filter(tags, v -> v > amout) IS NOT NULL', 'amout', 'amount'],
       ['list_reduce(tags, (acc, v) -> acc + amout) > 0', 'amout', 'amount'],
       ['CAST(amout AS DATE) IS NULL', 'amout', 'amount'],
+      ['CONVERT(amout, SIGNED) > 1', 'amout', 'amount'],
       ["(stauts ->> '$.a') = 'x'", 'stauts', 'status'],
       ['"quoted nam" > 1', 'quoted nam', 'quoted name'],
     ])('still finds the mistyped column in %s', (condition, name, meant) => {
