@@ -18,6 +18,10 @@ describe('checkSqlExpression', () => {
     '`order total` > 100',
     "note = 'a # b' AND tag = '`'",
     "path = 'C:\\\\temp'",
+    'list_filter(tags, x -> x > 1) IS NOT NULL',
+    'list_filter(tags, lambda x: x > 1) IS NOT NULL',
+    'list_reduce(tags, lambda acc, x: acc + x) > 0',
+    "note = 'lambda y: 1'",
   ])('accepts %s', (sql) => {
     expect(checkSqlExpression(sql)).toBeUndefined();
   });
@@ -41,6 +45,7 @@ describe('checkSqlExpression', () => {
       ['a = 1 b', '"b" at column 7 is unexpected'],
       ['a = 1 AND\nb = = 2', '"=" at line 2, column 5 is unexpected'],
       ['amount > 0 status', '"status" at column 12 is unexpected'],
+      ['list_filter(tags, lambda x: x = = 1) IS NULL', '"=" at column 33 is unexpected'],
     ])('%j', (sql, reason) => {
       const problem = checkSqlExpression(sql);
       expect(problem?.message).toBe(

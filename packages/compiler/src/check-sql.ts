@@ -55,6 +55,10 @@ const QUALIFIER = /([\p{L}\p{N}_$]+)\s*\./gu;
  */
 const LAMBDA = /[(,]\s*(?:([\p{L}\p{N}_$]+)|\(([\p{L}\p{N}_$\s,]+)\))\s*->(?!>)/gu;
 
+/** DuckDB's newer lambda form, `lambda x: …` or `lambda a, b: …` (not a `::` cast). */
+const LAMBDA_KEYWORD =
+  /(?<![\p{L}\p{N}_$])lambda\s+([\p{L}\p{N}_$]+(?:\s*,\s*[\p{L}\p{N}_$]+)*)\s*:(?!:)/giu;
+
 const WHY_DENIED: Record<DeniedReason, string> = {
   waits: 'it waits, holding the run and its destination',
   locks: 'it takes or reads server locks',
@@ -101,7 +105,8 @@ export function readExpression(sql: string, options: SqlCheckOptions = {}): Read
   if (scanned.unquoted.some((text) => SUBQUERY_START.test(text))) return invalid(NO_SUBQUERY);
   const refused = deniedCall(scanned.names) ?? metadataName(scanned.names, options);
   if (refused) return invalid(refused);
-  return checkParsed(sql, lambdaParameters(scanned.names));
+  const parsed = arrowLambdas(sql, scanned.unquoted);
+  return checkParsed(sql, parsed, lambdaParameters(scanned.names));
 }
 
 function invalid(message: string): ReadExpression {
@@ -144,14 +149,36 @@ function lambdaParameters(readings: readonly string[]): ReadonlySet<string> {
         bound.add(name.trim().toLowerCase());
       }
     }
+    for (const [, names = ''] of text.matchAll(LAMBDA_KEYWORD)) {
+      for (const name of names.split(',')) bound.add(name.trim().toLowerCase());
+    }
   }
   return bound;
 }
 
-function checkParsed(sql: string, lambdaBound: ReadonlySet<string>): ReadExpression {
+/**
+ * The text with each `lambda a, b:` written as the arrow form `(a, b) ->` the parser reads,
+ * padded to the same length so its positions still point into the person's text. Only when
+ * every such word is outside quotes in every reading; otherwise the text is left as written.
+ */
+function arrowLambdas(sql: string, unquoted: readonly string[]): string {
+  const count = (text: string) => [...text.matchAll(LAMBDA_KEYWORD)].length;
+  const found = count(sql);
+  if (found === 0 || unquoted.some((text) => count(text) !== found)) return sql;
+  return sql.replaceAll(LAMBDA_KEYWORD, (whole, names: string) => {
+    return `(${names})${' '.repeat(whole.length - names.length - 4)}->`;
+  });
+}
+
+/** Parses `parsed`, the person's `sql` as the parser reads it (same length), for its columns. */
+function checkParsed(
+  sql: string,
+  parsed: string,
+  lambdaBound: ReadonlySet<string>,
+): ReadExpression {
   let ast: unknown;
   try {
-    ast = sqlParser.astify(`${WRAP_START}${sql})`, { database: 'postgresql' });
+    ast = sqlParser.astify(`${WRAP_START}${parsed})`, { database: 'postgresql' });
   } catch (error) {
     return {
       problem: {
