@@ -138,8 +138,8 @@ function metadataName(readings: readonly string[], options: SqlCheckOptions): st
 
 /**
  * The lower-cased names the lambdas in any reading bind. The parser reads a lambda's arrow as
- * JSON's `->`, so its parameters come back as column references; DuckDB's `lambda x: …` it does
- * not read at all, so that text is never checked for columns.
+ * JSON's `->` (and `lambda x: …` only once written as an arrow, see `arrowLambdas`), so their
+ * parameters come back as column references.
  */
 function lambdaParameters(readings: readonly string[]): ReadonlySet<string> {
   const bound = new Set<string>();
