@@ -18,6 +18,10 @@ describe('checkSqlExpression', () => {
     '`order total` > 100',
     "note = 'a # b' AND tag = '`'",
     "path = 'C:\\\\temp'",
+    'list_filter(tags, x -> x > 1) IS NOT NULL',
+    'list_filter(tags, lambda x: x > 1) IS NOT NULL',
+    'list_reduce(tags, lambda acc, x: acc + x) > 0',
+    "note = 'lambda y: 1'",
   ])('accepts %s', (sql) => {
     expect(checkSqlExpression(sql)).toBeUndefined();
   });
@@ -41,6 +45,7 @@ describe('checkSqlExpression', () => {
       ['a = 1 b', '"b" at column 7 is unexpected'],
       ['a = 1 AND\nb = = 2', '"=" at line 2, column 5 is unexpected'],
       ['amount > 0 status', '"status" at column 12 is unexpected'],
+      ['list_filter(tags, lambda x: x = = 1) IS NULL', '"=" at column 33 is unexpected'],
     ])('%j', (sql, reason) => {
       const problem = checkSqlExpression(sql);
       expect(problem?.message).toBe(
@@ -118,6 +123,50 @@ describe('checkSqlExpression', () => {
     const problem = checkSqlExpression(sql);
     expect(problem?.kind).toBe('invalid');
     expect(problem?.message).toContain(message);
+  });
+
+  describe('refuses server and session variables, which a MySQL-family server reads', () => {
+    const VARIABLES =
+      "Server and session variables (@@datadir, @x) are not allowed: an expression may only read the stage's input rows.";
+
+    it.each([
+      '@@datadir IS NOT NULL',
+      "@@global.secure_file_priv = ''",
+      '@@SESSION.sql_mode IS NULL',
+      '@@ datadir IS NULL',
+      '(@x := 1)',
+      '@x = 1',
+      'amount > 0 OR @x IS NULL',
+      "@'x' = 1",
+      '@"x" = 1',
+      '@`x` = 1',
+      '@.x IS NULL',
+      '@1 IS NULL',
+      '@é IS NULL',
+      'a@b = 1',
+      // Read as DuckDB reads it, two texts; as MariaDB reads it, a text and then @@datadir.
+      "name = '\\' OR tag = '@@datadir'",
+    ])('%s', (sql) => {
+      expect(checkSqlExpression(sql)).toEqual({ kind: 'invalid', message: VARIABLES });
+    });
+
+    it.each([
+      "note = '@@datadir'",
+      "email = 'a@b.example'",
+      'note = "@x"',
+      '"@x" = 1',
+      '`@@datadir` = 1',
+      "note = 'it''s @x'",
+    ])('accepts the same text inside quotes: %s', (sql) => {
+      expect(checkSqlExpression(sql)).toBeUndefined();
+    });
+
+    it.each(['@ -5 = 5', '@(amount) > 5'])(
+      "leaves DuckDB's absolute value operator to the database: %s",
+      (sql) => {
+        expect(checkSqlExpression(sql)?.kind).toBe('unchecked');
+      },
+    );
   });
 
   describe('reads text the MySQL family way too, where a backslash escapes inside quotes', () => {

@@ -49,6 +49,16 @@ const CALL = /([\p{L}\p{N}_$]+)\s*\(/gu;
 /** A word followed by `.`: a qualifier of the name after it. */
 const QUALIFIER = /([\p{L}\p{N}_$]+)\s*\./gu;
 
+/**
+ * A DuckDB lambda as a call's argument, binding one name (`x -> …`) or several (`(a, b) -> …`).
+ * @see https://duckdb.org/docs/stable/sql/functions/lambda
+ */
+const LAMBDA = /[(,]\s*(?:([\p{L}\p{N}_$]+)|\(([\p{L}\p{N}_$\s,]+)\))\s*->(?!>)/gu;
+
+/** DuckDB's newer lambda form, `lambda x: …` or `lambda a, b: …` (not a `::` cast). */
+const LAMBDA_KEYWORD =
+  /(?<![\p{L}\p{N}_$])lambda\s+([\p{L}\p{N}_$]+(?:\s*,\s*[\p{L}\p{N}_$]+)*)\s*:(?!:)/giu;
+
 const WHY_DENIED: Record<DeniedReason, string> = {
   waits: 'it waits, holding the run and its destination',
   locks: 'it takes or reads server locks',
@@ -95,7 +105,8 @@ export function readExpression(sql: string, options: SqlCheckOptions = {}): Read
   if (scanned.unquoted.some((text) => SUBQUERY_START.test(text))) return invalid(NO_SUBQUERY);
   const refused = deniedCall(scanned.names) ?? metadataName(scanned.names, options);
   if (refused) return invalid(refused);
-  return checkParsed(sql);
+  const parsed = arrowLambdas(sql, scanned.unquoted);
+  return checkParsed(sql, parsed, lambdaParameters(scanned.names));
 }
 
 function invalid(message: string): ReadExpression {
@@ -125,10 +136,49 @@ function metadataName(readings: readonly string[], options: SqlCheckOptions): st
   return undefined;
 }
 
-function checkParsed(sql: string): ReadExpression {
+/**
+ * The lower-cased names the lambdas in any reading bind. The parser reads a lambda's arrow as
+ * JSON's `->` (and `lambda x: …` only once written as an arrow, see `arrowLambdas`), so their
+ * parameters come back as column references.
+ */
+function lambdaParameters(readings: readonly string[]): ReadonlySet<string> {
+  const bound = new Set<string>();
+  for (const text of readings) {
+    for (const [, one, several = ''] of text.matchAll(LAMBDA)) {
+      for (const name of one === undefined ? several.split(',') : [one]) {
+        bound.add(name.trim().toLowerCase());
+      }
+    }
+    for (const [, names = ''] of text.matchAll(LAMBDA_KEYWORD)) {
+      for (const name of names.split(',')) bound.add(name.trim().toLowerCase());
+    }
+  }
+  return bound;
+}
+
+/**
+ * The text with each `lambda a, b:` written as the arrow form `(a, b) ->` the parser reads,
+ * padded to the same length so its positions still point into the person's text. Only when
+ * every such word is outside quotes in every reading; otherwise the text is left as written.
+ */
+function arrowLambdas(sql: string, unquoted: readonly string[]): string {
+  const count = (text: string) => [...text.matchAll(LAMBDA_KEYWORD)].length;
+  const found = count(sql);
+  if (found === 0 || unquoted.some((text) => count(text) !== found)) return sql;
+  return sql.replaceAll(LAMBDA_KEYWORD, (whole, names: string) => {
+    return `(${names})${' '.repeat(whole.length - names.length - 4)}->`;
+  });
+}
+
+/** Parses `parsed`, the person's `sql` as the parser reads it (same length), for its columns. */
+function checkParsed(
+  sql: string,
+  parsed: string,
+  lambdaBound: ReadonlySet<string>,
+): ReadExpression {
   let ast: unknown;
   try {
-    ast = sqlParser.astify(`${WRAP_START}${sql})`, { database: 'postgresql' });
+    ast = sqlParser.astify(`${WRAP_START}${parsed})`, { database: 'postgresql' });
   } catch (error) {
     return {
       problem: {
@@ -149,7 +199,8 @@ function checkParsed(sql: string): ReadExpression {
   if (!plain) return invalid('Write a single expression, not a query or several statements.');
   const where = (first as { where?: unknown }).where;
   if (holdsSubquery(where)) return invalid(NO_SUBQUERY);
-  return { columns: [...new Set(columnNames(where))] };
+  const columns = columnNames(where).filter((name) => !lambdaBound.has(name.toLowerCase()));
+  return { columns: [...new Set(columns)] };
 }
 
 /** The parser nests a subquery's statement under an `ast` key anywhere in the expression tree. */
@@ -179,6 +230,9 @@ const VALUE_KEYWORDS = new Set([
   'user',
 ]);
 
+/** Columns DuckDB gives every base table without declaring them; a view has none. */
+const PSEUDO_COLUMNS = new Set(['rowid']);
+
 /**
  * The unqualified column references in a parsed expression. Qualified ones (`s.field`) are left
  * out: in DuckDB they may be a struct column's field, which only the database can tell.
@@ -192,7 +246,27 @@ function columnNames(node: unknown): string[] {
     const name = typeof column === 'string' ? column : column.expr?.value;
     const bare = typeof column === 'string' || column.expr?.type === 'default';
     if (typeof name !== 'string' || name === '*') return [];
-    return bare && VALUE_KEYWORDS.has(name.toLowerCase()) ? [] : [name];
+    const lower = name.toLowerCase();
+    if (PSEUDO_COLUMNS.has(lower)) return [];
+    return bare && VALUE_KEYWORDS.has(lower) ? [] : [name];
   }
+  const converted = convertedValue(node);
+  if (converted !== undefined) return columnNames(converted);
   return Object.values(node).flatMap(columnNames);
+}
+
+/**
+ * The value of the MySQL family's `CONVERT(x, SIGNED)`, whose second argument is a type the
+ * parser reads as a column reference.
+ * @see https://dev.mysql.com/doc/refman/8.0/en/cast-functions.html#function_convert
+ */
+function convertedValue(node: object): unknown {
+  const call = node as { type?: unknown; name?: { name?: unknown }; args?: { value?: unknown } };
+  if (call.type !== 'function' || !Array.isArray(call.args?.value)) return undefined;
+  const parts: unknown[] = Array.isArray(call.name?.name) ? call.name.name : [];
+  const [part, ...qualified] = parts;
+  const name = (part as { value?: unknown } | undefined)?.value;
+  const convert = typeof name === 'string' && name.toLowerCase() === 'convert';
+  const args: unknown[] = call.args.value;
+  return convert && qualified.length === 0 && args.length === 2 ? args[0] : undefined;
 }

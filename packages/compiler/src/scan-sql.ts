@@ -13,6 +13,8 @@ interface Lexing {
   hashComments: boolean;
   /** `E'…'` is a text in which a backslash escapes the next character. */
   escapeStrings: boolean;
+  /** `@name`, `@'name'` and `@@name` read user, session and server variables. */
+  variables: boolean;
 }
 
 /** DuckDB, like PostgreSQL: `''` inside text is a quote, backslash is ordinary outside `E'…'`. */
@@ -25,6 +27,8 @@ const STANDARD: Lexing = {
   },
   hashComments: false,
   escapeStrings: true,
+  // DuckDB reads `@` as an absolute value (`@ -5`), not as a variable.
+  variables: false,
 };
 
 /**
@@ -43,6 +47,7 @@ const MYSQL_FAMILY: Lexing = {
   },
   hashComments: true,
   escapeStrings: false,
+  variables: true,
 };
 
 const LEXINGS = [STANDARD, MYSQL_FAMILY] as const;
@@ -73,7 +78,9 @@ export type ExpressionScan = { problem: string } | { unquoted: string[]; names: 
 /**
  * Checks that `sql`, placed inside parentheses, stays one operand on every target: under each
  * lexing every quote is closed, parentheses balance outside quotes, and there is no statement
- * separator, comment (`--`, `/*`, and `#` on the MySQL family) or dollar quote.
+ * separator, comment (`--`, `/*`, and `#` on the MySQL family), dollar quote, or variable
+ * (`@x`, `@@datadir` on the MySQL family: they read the server's paths and settings, and
+ * `@x := 1` writes).
  * @example scanExpression("name = '\\' OR 1 = 1") // { problem: "A quoted text ('…') is not closed when MySQL, …" }
  */
 export function scanExpression(sql: string): ExpressionScan {
@@ -151,6 +158,13 @@ function quoteEnd(sql: string, start: number, backslash: boolean): number {
   return -1;
 }
 
+/**
+ * What may follow an `@` that is no variable on the MySQL family; anything else starts a
+ * variable's name there (letters, digits, `.`, `_`, `$`, a quote or a second `@`).
+ * @see https://dev.mysql.com/doc/refman/8.0/en/user-variables.html
+ */
+const NOT_A_VARIABLE = /^[\s(+-]?$/;
+
 /** Why the unquoted character at `i` is refused, if it is. */
 function refusedAt(sql: string, i: number, lexing: Lexing): string | undefined {
   const pair = sql.slice(i, i + 2);
@@ -160,6 +174,9 @@ function refusedAt(sql: string, i: number, lexing: Lexing): string | undefined {
     return 'Comments (--, /* */ or #) are not allowed in an expression';
   }
   if (ch === '$') return "Dollar signs are not allowed outside quotes; write text as '…'";
+  if (ch === '@' && lexing.variables && !NOT_A_VARIABLE.test(sql.charAt(i + 1))) {
+    return "Server and session variables (@@datadir, @x) are not allowed: an expression may only read the stage's input rows";
+  }
   return undefined;
 }
 

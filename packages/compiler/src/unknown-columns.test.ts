@@ -53,6 +53,72 @@ describe('unknown columns in a condition', () => {
     expect(columnProblems(filtered(condition))).toEqual([]);
   });
 
+  describe('on an input a person would filter', () => {
+    const INPUT = ['order_id', 'status', 'amount', 'd', 'tags', 's', 'x', 'y', 'quoted name'].map(
+      (name) => ({ name, type: 'VARCHAR' }),
+    );
+    const problems = (condition: string) => columnProblems(filtered(condition, INPUT));
+
+    it.each([
+      'list_filter(tags, v -> v > 1) IS NOT NULL',
+      'len(list_filter(tags, v -> v > amount)) > 0',
+      'list_reduce(tags, (acc, v) -> acc + v) > 0',
+      'list_reduce(tags, ( Acc , V ) -> acc + v) > 0',
+      'list_filter(tags, lambda v: v > 1) IS NOT NULL',
+      'list_reduce(tags, lambda Acc, v: acc + v) > 0',
+      'rowid > 1',
+      'd < CURRENT_DATE',
+      'd < CURRENT_TIMESTAMP',
+      'TRUE',
+      'FALSE OR x IS NULL',
+      'NULL IS NULL',
+      'd > CURRENT_DATE - INTERVAL 1 DAY',
+      "d > CURRENT_DATE - INTERVAL '1 day'",
+      'CAST(x AS DATE) > d',
+      'CAST(amount AS DECIMAL(10, 2)) > 1',
+      'CAST(d AS TIMESTAMP WITH TIME ZONE) IS NULL',
+      'x::DATE > d',
+      'EXTRACT(year FROM d) = 2024',
+      "CASE WHEN amount > 1 THEN 'big' ELSE 'small' END = 'big'",
+      "TRIM(BOTH 'x' FROM s) = ''",
+      "POSITION('a' IN s) > 0",
+      "x IN ('a', 'b')",
+      "status NOT IN ('paid')",
+      "d = date '2024-01-01'",
+      "d > TIMESTAMP '2024-01-01 00:00:00'",
+      'x BETWEEN 1 AND 2',
+      'x IS DISTINCT FROM y',
+      'x IS TRUE',
+      'COALESCE(x, y) > 1',
+      "s LIKE 'a!%' ESCAPE '!'",
+      '"quoted name" > 1',
+      '"Quoted Name" > 1',
+      '`quoted name` > 1',
+      'order_id > 0',
+      'CONVERT(x, CHAR) = s',
+      'CONVERT(amount, SIGNED) > 1',
+      'convert(d, date) = d',
+    ])('reports no unknown column in %s', (condition) => {
+      expect(problems(condition)).toEqual([]);
+    });
+
+    it.each([
+      ["stauts = 'paid'", 'stauts', 'status'],
+      ['list_filter(tags, v -> v > amout) IS NOT NULL', 'amout', 'amount'],
+      ['list_reduce(tags, (acc, v) -> acc + amout) > 0', 'amout', 'amount'],
+      ['list_filter(tags, lambda v: v > amout) IS NOT NULL', 'amout', 'amount'],
+      ['list_reduce(tags, lambda acc, v: acc + amout) > 0', 'amout', 'amount'],
+      ['CAST(amout AS DATE) IS NULL', 'amout', 'amount'],
+      ['CONVERT(amout, SIGNED) > 1', 'amout', 'amount'],
+      ["(stauts ->> '$.a') = 'x'", 'stauts', 'status'],
+      ['"quoted nam" > 1', 'quoted nam', 'quoted name'],
+    ])('still finds the mistyped column in %s', (condition, name, meant) => {
+      expect(problems(condition)).toEqual([
+        ['f', ['condition'], 'error', `Unknown column "${name}"; did you mean "${meant}"?`],
+      ]);
+    });
+  });
+
   it('says nothing while the input columns are unknown, and checks once they are detected', () => {
     const doc = filtered("stauts = 'paid'", []);
     expect(columnProblems(doc)).toEqual([]);
