@@ -119,12 +119,10 @@ export async function detectFlowColumns(
       throw stageRefusal(doc, { stageId, field: 'columns', message });
     }
     try {
-      detected[stageId] = await opts.detect(local, detect);
+      detected[stageId] = await opts.detect(local, detect, uri);
     } catch (error) {
       if (!(error instanceof ColumnDetectionError)) throw error;
-      // The database names the local file; the person knows it by its stage:// reference.
-      const reason = error.reason.replaceAll(local, uri);
-      const message = `could not read the columns of ${uri}: ${reason}`;
+      const message = `could not read the columns of ${uri}: ${error.reason}`;
       throw stageRefusal(doc, { stageId, field: 'columns', message });
     }
   }

@@ -152,7 +152,7 @@ export class RunManager {
     const detectedColumns = await detectFlowColumns(flow.document, {
       ...files,
       ...(resolveFile === undefined ? {} : { resolveFile }),
-      detect: (local, format) => target.detectColumns(local, format),
+      detect: (local, format, uri) => target.detectColumns(local, format, uri),
     });
     const { plan, diagnostics } = await compileForRun(flow.document, target, {
       runTag: newRunTag(),
