@@ -16,10 +16,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import type { Plan } from '@sluice/compiler';
+
 import type { TempExport } from './plan-files';
-import { createToWrite, openToRead } from './confined-files';
+import { createToWrite, openToRead, reasonOf } from './confined-files';
 import { ExportPromotions } from './export-promotions';
 import { resolveExternalFile } from './external-files';
+import { discardExports, prepareExportFolders } from './plan-files';
 
 let base: string;
 let root: string;
@@ -142,21 +145,40 @@ describe('createToWrite', () => {
   it('never writes into a file that already has the name', async () => {
     const local = await check('sub/a.csv', 'write');
     await expect(createToWrite(local, URI)).rejects.toThrow(
-      /^stage:\/\/landing\/sub\/a\.csv cannot be written: EEXIST/,
+      `${URI} cannot be written: a file of that name already exists.`,
     );
     expect(await readFile(local, 'utf8')).toBe('inside\n');
   });
 });
 
 describe('ExportPromotions through a swapped folder', () => {
-  it('refuses the rename, keeps the earlier file and writes nothing outside', async () => {
+  /** A plan exporting to `sub/a.csv` through a temporary file, as a MariaDB run writes it. */
+  async function exportPlan(): Promise<{ plan: Plan; entry: TempExport }> {
     const local = await check('sub/a.csv', 'write');
-    const entry: TempExport = {
-      file: { ref: { externalStage: 'exports', path: 'sub/a.csv' }, mode: 'write', local },
+    const temp = `${local}.sluice-r1-out.tmp`;
+    const ref = { externalStage: 'exports', path: 'sub/a.csv' };
+    const file = { ref, mode: 'write' as const, local, temp };
+    const step = {
+      id: 'out',
+      phase: 'load' as const,
       stageId: 'out',
-      local,
-      temp: `${local}.sluice-r1-out.tmp`,
+      sql: '',
+      inTransaction: true,
     };
+    const plan: Plan = {
+      dialect: 'mysql',
+      runTag: 'r1',
+      steps: [{ ...step, files: [file] }],
+      cleanup: [],
+      staging: [],
+      destinations: [],
+    };
+    return { plan, entry: { file, stageId: 'out', local, temp } };
+  }
+
+  it('refuses the rename, keeps the earlier file and writes nothing outside', async () => {
+    const { plan, entry } = await exportPlan();
+    expect(await prepareExportFolders(plan)).toBeUndefined();
     const temp = await createToWrite(entry.temp, 'stage://exports/sub/a.csv.sluice-r1-out.tmp');
     await temp.writeFile('new rows\n');
     await temp.close();
@@ -164,9 +186,40 @@ describe('ExportPromotions through a swapped folder', () => {
     const promotions = new ExportPromotions();
     await expect(promotions.promote(entry)).rejects.toMatchObject(REPLACED);
     expect(await promotions.restore()).toEqual([]);
+    await discardExports(plan);
     expect(await readdir(outside)).toEqual(['a.csv']);
     expect(await readFile(join(outside, 'a.csv'), 'utf8')).toBe('secret\n');
+    // The temporary file is deleted in the folder it was made in, moved away since.
     const moved = join(root, 'stage', 'sub-moved');
+    expect(await readdir(moved)).toEqual(['a.csv']);
     expect(await readFile(join(moved, 'a.csv'), 'utf8')).toBe('inside\n');
+  });
+});
+
+describe('reasonOf', () => {
+  /** A Node file error with `code`, its message naming a server path, as Node's do. */
+  const failure = (code: string) =>
+    Object.assign(new Error(`${code}: failed, open '/srv/data/a.csv'`), { code });
+
+  it.each([
+    ['EEXIST', 'a file of that name already exists'],
+    ['EISDIR', 'a folder has that name, not a file'],
+    ['ENOTDIR', 'a file stands where a folder of its path should be'],
+    ['ENOTEMPTY', 'the folder is not empty'],
+    [
+      'EACCES',
+      'Sluice is not allowed to open it (permission denied); check the folder permissions',
+    ],
+    ['EPERM', 'Sluice is not allowed to open it (permission denied); check the folder permissions'],
+    ['ENOSPC', 'no space left on the disk'],
+    ['EROFS', 'the file system is read-only'],
+    ['ELOOP', 'a symbolic link is on its path, and Sluice does not follow links there'],
+    ['ENOENT', 'the file is no longer there'],
+  ])('says %s in words', (code, words) => {
+    expect(reasonOf(failure(code))).toBe(words);
+  });
+
+  it('names an unknown error by its code only, never by the path in its message', () => {
+    expect(reasonOf(failure('EXDEV'))).toBe('the file system refused it (EXDEV)');
   });
 });

@@ -15,22 +15,28 @@ const { O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_NONBLOCK, O_RDONLY, O_WRONLY
  */
 const under = (fd: number, name: string) => `/proc/self/fd/${String(fd)}/${name}`;
 
+const DENIED = 'Sluice is not allowed to open it (permission denied); check the folder permissions';
+
+/** The file system's error codes in words a person can act on. */
+const REASONS: Record<string, string> = {
+  EEXIST: 'a file of that name already exists',
+  EISDIR: 'a folder has that name, not a file',
+  ENOTDIR: 'a file stands where a folder of its path should be',
+  ENOTEMPTY: 'the folder is not empty',
+  EACCES: DENIED,
+  EPERM: DENIED,
+  ENOSPC: 'no space left on the disk',
+  EROFS: 'the file system is read-only',
+  ELOOP: 'a symbolic link is on its path, and Sluice does not follow links there',
+  ENOENT: 'the file is no longer there',
+};
+
 /** Why a file operation failed, in words, without the server's path Node puts in its message. */
 export function reasonOf(error: unknown): string {
   if (error instanceof FileAccessError) return error.message;
-  switch (errorCode(error)) {
-    case 'ENOENT':
-      return 'the file is no longer there';
-    case 'EACCES':
-    case 'EPERM':
-      return 'Sluice is not allowed to open it (permission denied); check the folder permissions';
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EROFS':
-      return 'the file system is read-only';
-    default:
-      return error instanceof Error ? (errorCode(error) ?? error.message) : String(error);
-  }
+  const code = errorCode(error);
+  if (code === undefined) return error instanceof Error ? error.message : String(error);
+  return REASONS[code] ?? `the file system refused it (${code})`;
 }
 
 /** The refusal for a symbolic link met where the checked path had a real folder or file. */
@@ -88,13 +94,11 @@ export interface RealFolder {
   create: boolean;
 }
 
-/** Opens entry `name` of the open folder `parent` as a folder, never through a link. */
+/** Opens the folder at kernel path `path` (an entry of an open folder), never through a link. */
 async function openChild(
-  parent: FileHandle,
-  name: string,
+  path: string,
   { uri, create }: Omit<RealFolder, 'dir'>,
 ): Promise<FileHandle> {
-  const path = under(parent.fd, name);
   try {
     return await open(path, FOLDER);
   } catch (error) {
@@ -125,7 +129,7 @@ async function openRealFolder({ dir, uri, create }: RealFolder): Promise<FileHan
   let folder = await open(sep, O_PATH | O_DIRECTORY);
   try {
     for (const name of dir.split(sep).filter((part) => part !== '')) {
-      const child = await openChild(folder, name, { uri, create });
+      const child = await openChild(under(folder.fd, name), { uri, create });
       await folder.close();
       folder = child;
     }
@@ -138,20 +142,53 @@ async function openRealFolder({ dir, uri, create }: RealFolder): Promise<FileHan
   }
 }
 
+/** The kernel path of each entry of a folder held open (see `under`). */
+export type FolderEntry = (name: string) => string;
+
+/** Runs `act` on the folder open as `handle`, closing it after. */
+async function inFolder<T>(
+  handle: FileHandle,
+  act: (entry: FolderEntry) => Promise<T>,
+): Promise<T> {
+  try {
+    return await act((name) => under(handle.fd, name));
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Opens the real folder at `dir` and keeps it open for the caller, who closes it: its entries
+ * stay reachable through `under` wherever the folder is moved or whatever link replaces its path.
+ */
+export async function holdRealFolder(
+  folder: RealFolder,
+): Promise<{ entry: FolderEntry; close: () => Promise<void> }> {
+  const handle = await openRealFolder(folder);
+  return { entry: (name) => under(handle.fd, name), close: () => handle.close() };
+}
+
 /**
  * Runs `act` with the real folder at `dir` open, giving it the kernel path of each of its
  * entries (see `under`): whatever `act` opens, creates, renames or removes is in that folder.
  */
 export async function inRealFolder<T>(
   folder: RealFolder,
-  act: (entry: (name: string) => string) => Promise<T>,
+  act: (entry: FolderEntry) => Promise<T>,
 ): Promise<T> {
-  const handle = await openRealFolder(folder);
-  try {
-    return await act((name) => under(handle.fd, name));
-  } finally {
-    await handle.close();
-  }
+  return inFolder(await openRealFolder(folder), act);
+}
+
+/**
+ * Runs `act` with sub-folder `name` of a folder held open (`parent` reaches its entries) open in
+ * turn, through that folder's descriptor and never through a link: a sub-folder swapped for a
+ * link since it was listed is refused, naming it as `uri`.
+ */
+export async function inSubfolder<T>(
+  sub: { parent: FolderEntry; name: string; uri: string },
+  act: (entry: FolderEntry) => Promise<T>,
+): Promise<T> {
+  return inFolder(await openChild(sub.parent(sub.name), { uri: sub.uri, create: false }), act);
 }
 
 /** The refusal for a file to read that is not there; nothing can be uploaded, so say where to look. */

@@ -11,6 +11,8 @@ import { DuckDbDatabase } from './duckdb-client';
 let dir: string;
 let database: DuckDbDatabase;
 let client: DuckDbClient;
+/** The file as a flow names it; messages name it so. */
+const URI = 'stage://landing/a.csv';
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sluice-detect-'));
@@ -32,7 +34,7 @@ describe('detectFileColumns', () => {
         '1,"Smith, Jo",12.50,true,2024-01-02,2024-01-02 10:00:00,9007199254740993\n' +
         '2,Lee,7.25,false,2024-02-03,2024-02-03 11:30:00,1\n',
     );
-    expect(await detectFileColumns(client, path, CSV)).toEqual([
+    expect(await detectFileColumns(client, { local: path, uri: URI }, CSV)).toEqual([
       { name: 'id', type: 'BIGINT' },
       { name: 'customer', type: 'VARCHAR' },
       { name: 'amount', type: 'DOUBLE' },
@@ -47,18 +49,24 @@ describe('detectFileColumns', () => {
     const path = join(dir, 'data.tsv');
     await writeFile(path, 'exported by a tool\na\t1\nb\t2\n');
     const format = { ...CSV, header: false, delimiter: '\t', skipLines: 1 };
-    expect(await detectFileColumns(client, path, format)).toEqual([
+    expect(await detectFileColumns(client, { local: path, uri: URI }, format)).toEqual([
       { name: 'column0', type: 'VARCHAR' },
       { name: 'column1', type: 'BIGINT' },
     ]);
   });
 
-  it('names the file, not its folder on the server, when it cannot be read', async () => {
+  it('names the file by its stage:// form, not its folder on the server, when it cannot be read', async () => {
     const path = join(dir, 'missing.csv');
-    const error: unknown = await detectFileColumns(client, path, CSV).catch((e: unknown) => e);
-    expect((error as Error).message).toMatch(/^Could not detect the columns of missing\.csv: /);
+    const uri = 'stage://landing/sub/missing.csv';
+    const error: unknown = await detectFileColumns(client, { local: path, uri }, CSV).catch(
+      (e: unknown) => e,
+    );
+    expect((error as Error).message).toMatch(
+      /^Could not detect the columns of stage:\/\/landing\/sub\/missing\.csv: /,
+    );
     expect((error as Error).message).not.toContain(dir);
-    expect((error as ColumnDetectionError).reason).toContain(path);
+    expect((error as ColumnDetectionError).reason).toContain(uri);
+    expect((error as ColumnDetectionError).reason).not.toContain(dir);
   });
 
   it('refuses a file whose folder was swapped for a link to outside the allowed folders', async () => {
@@ -71,7 +79,9 @@ describe('detectFileColumns', () => {
       const path = join(dir, 'sub', 'a.csv');
       await rename(join(dir, 'sub'), join(dir, 'sub-moved'));
       await symlink(outside, join(dir, 'sub'));
-      const error: unknown = await detectFileColumns(client, path, CSV).catch((e: unknown) => e);
+      const error: unknown = await detectFileColumns(client, { local: path, uri: URI }, CSV).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(ColumnDetectionError);
       expect((error as Error).message).toMatch(/Permission Error/);
       expect((error as Error).message).not.toContain('secret_column');
@@ -83,9 +93,11 @@ describe('detectFileColumns', () => {
   it("gives DuckDB's reason for a file it cannot sniff", async () => {
     const path = join(dir, 'empty.csv');
     await writeFile(path, '');
-    const error: unknown = await detectFileColumns(client, path, CSV).catch((e: unknown) => e);
+    const error: unknown = await detectFileColumns(client, { local: path, uri: URI }, CSV).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ColumnDetectionError);
-    expect((error as ColumnDetectionError).localPath).toBe(path);
+    expect((error as ColumnDetectionError).uri).toBe(URI);
     expect((error as ColumnDetectionError).reason).toMatch(/^Invalid Input Error: CSV Sniffer/);
   });
 });
@@ -103,7 +115,7 @@ describe('neutralType', () => {
   it('still finds the columns of a file with a malformed row, for the load to report it', async () => {
     const path = join(dir, 'bad.csv');
     await writeFile(path, 'a,b,c\n1,2,3\n4,5\n6,7,8\n');
-    expect(await detectFileColumns(client, path, CSV)).toEqual([
+    expect(await detectFileColumns(client, { local: path, uri: URI }, CSV)).toEqual([
       { name: 'a', type: 'BIGINT' },
       { name: 'b', type: 'BIGINT' },
       { name: 'c', type: 'BIGINT' },

@@ -1,29 +1,26 @@
-import { basename } from 'node:path';
-
 import type { Column, ColumnType, FileFormat } from '@sluice/stages';
 import { getDialect } from '@sluice/compiler';
 
 import type { DuckDbClient } from './duckdb-client';
 import { databaseErrorText } from './database-error-text';
+import { inStageTerms } from './stage-terms';
 
 /**
- * A file whose columns DuckDB could not detect; `reason` is DuckDB's message, trimmed, which
- * names `localPath`. The message, which reaches the browser, names the file without its folder
- * on the server; callers that know its stage:// form put that in `reason` instead.
+ * A file whose columns DuckDB could not detect; `uri` is the file's stage:// form, and `reason`
+ * DuckDB's message, trimmed, naming the file by that form, since both reach the browser.
  */
 export class ColumnDetectionError extends Error {
   override name = 'ColumnDetectionError';
+  readonly reason: string;
 
   constructor(
-    readonly localPath: string,
-    readonly reason: string,
+    readonly uri: string,
+    place: { local: string; reason: string },
     options?: ErrorOptions,
   ) {
-    const name = basename(localPath);
-    super(
-      `Could not detect the columns of ${name}: ${reason.replaceAll(localPath, name)}`,
-      options,
-    );
+    const reason = inStageTerms(place.reason, [{ local: place.local, uri }]);
+    super(`Could not detect the columns of ${uri}: ${reason}`, options);
+    this.reason = reason;
   }
 }
 
@@ -70,19 +67,21 @@ export function neutralType(duckDbType: string): ColumnType {
  * JSON lines keys, or Parquet's schema, and neutral types from DuckDB (see
  * `DuckDbDialect.sniffColumns`). The CSV sniffer skips rows that do not fit, so a malformed file
  * still gets its columns. A file DuckDB cannot read at all (empty, binary) fails with
- * `ColumnDetectionError`.
+ * `ColumnDetectionError`, which names the file by `uri`, its stage:// form, not by its `local`
+ * path.
  */
 export async function detectFileColumns(
   client: DuckDbClient,
-  localPath: string,
+  { local, uri }: { local: string; uri: string },
   format: FileFormat,
 ): Promise<Column[]> {
-  const sql = dialect.sniffColumns({ local: localPath, format });
+  const sql = dialect.sniffColumns({ local, format });
   let sniffed: { name: string; type: string }[];
   try {
     sniffed = await client.query(sql);
   } catch (error) {
-    throw new ColumnDetectionError(localPath, databaseErrorText(error), { cause: error });
+    const reason = databaseErrorText(error);
+    throw new ColumnDetectionError(uri, { local, reason }, { cause: error });
   }
   return sniffed.map((row) => ({ name: row.name, type: neutralType(row.type) }));
 }

@@ -78,10 +78,10 @@ export async function openDuckDbTarget(path: string, options: OpenTargetOptions)
     meta,
     connect: () => database.connect(),
     existingTables: (tables) => existingTables(database, tables),
-    detectColumns: async (local, format) => {
+    detectColumns: async (local, format, uri) => {
       const client = await database.connect();
       try {
-        return await detectFileColumns(client, local, format);
+        return await detectFileColumns(client, { local, uri }, format);
       } finally {
         await client.close();
       }

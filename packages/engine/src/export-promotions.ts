@@ -7,7 +7,7 @@ import type { TempExport } from './plan-files';
 import { inRealFolder, reasonOf } from './confined-files';
 import { errorCode } from './error-details';
 import { FileAccessError } from './file-access-error';
-import { removeBeside, uriBeside } from './plan-files';
+import { releaseTempFolder, removeBeside, uriBeside } from './plan-files';
 
 /** One export being moved into place: where the file it replaced waits, and whether it moved. */
 interface Promotion {
@@ -60,6 +60,7 @@ export class ExportPromotions {
     } catch (error) {
       throw notMoved(entry, error);
     }
+    await releaseTempFolder(entry);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -161,5 +161,27 @@ describe('listExternalFiles', () => {
     expect(nested.map((f) => f.path)).toEqual(['nested/deep/b.csv']);
     const first = await listExternalFiles({ url, allowedRoots: [root], limit: 1 });
     expect(first.map((f) => f.path)).toEqual(['a.csv']);
+  });
+
+  it('lists a file linked from inside the roots, by its own size', async () => {
+    await symlink(join(root, 'secret.txt'), join(root, 'stage', 'linked.txt'));
+    const files = await listExternalFiles({ url, allowedRoots: [root] });
+    expect(files.find((f) => f.path === 'linked.txt')).toMatchObject({ size: 27 });
+  });
+
+  it('refuses a folder swapped for a link after it was read, listing nothing outside', async () => {
+    await writeFile(join(outside, 'passwd-2'), 'not yours either');
+    const error: unknown = await listExternalFiles({
+      url,
+      allowedRoots: [root],
+      afterRead: async (folder) => {
+        if (folder !== '') return;
+        await rename(join(root, 'stage', 'nested'), join(root, 'stage', 'nested-moved'));
+        await symlink(outside, join(root, 'stage', 'nested'));
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'FileAccessError', code: 'CHANGED' });
+    expect((error as Error).message).not.toContain('passwd');
+    expect((error as Error).message).not.toContain(outside);
   });
 });

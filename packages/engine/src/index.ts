@@ -24,3 +24,5 @@ export type { ClaimRequest, StagingSweep, TargetClaim } from './run-claims';
 export { DestinationHeldError, isRunTag, newRunTag } from './run-claims';
 export { destinationLockName, runLockName } from './mysql/named-locks';
 export { ColumnDetectionError, detectFileColumns } from './detect-columns';
+export type { StagePlace } from './stage-terms';
+export { inStageTerms } from './stage-terms';

@@ -4,7 +4,8 @@ import { basename, dirname, posix } from 'node:path';
 import type { Plan, PlanFile, PlanStep } from '@sluice/compiler';
 import { stageUri } from '@sluice/compiler';
 
-import { inRealFolder, openToRead, reasonOf } from './confined-files';
+import type { FolderEntry } from './confined-files';
+import { holdRealFolder, inRealFolder, openToRead, reasonOf } from './confined-files';
 import { errorReason } from './error-details';
 
 /** A step's file with the step's stage, so a problem is reported against the right stage. */
@@ -66,16 +67,38 @@ export function uriBeside({ ref }: PlanFile, path: string): string {
 }
 
 /**
+ * The folder each temporary export file is made in, held open from before the first step until
+ * the file is moved into place or deleted: a temporary file whose move was refused (its folder
+ * moved away and a link put in its place) is still deleted where it is, not looked for along a
+ * path that now leads elsewhere. Keyed by the plan's file, one object for the whole run.
+ */
+const tempFolders = new WeakMap<PlanFile, { entry: FolderEntry; close: () => Promise<void> }>();
+
+/** Stops holding the folder of `entry`'s temporary file, once nothing is left to delete there. */
+export async function releaseTempFolder(entry: TempExport): Promise<void> {
+  const held = tempFolders.get(entry.file);
+  tempFolders.delete(entry.file);
+  await held?.close();
+}
+
+/**
  * Creates the folders temporary export files go to, inside the real folders checked when their
- * paths were resolved (never through a link put there since); returns the first folder that
- * cannot be created, against its export's stage, instead of throwing.
+ * paths were resolved (never through a link put there since), and holds each open for the run;
+ * returns the first folder that cannot be created, against its export's stage, instead of
+ * throwing (the folders held so far are let go).
  */
 export async function prepareExportFolders(plan: Plan): Promise<FileProblem | undefined> {
-  for (const entry of tempExports(plan)) {
+  const entries = tempExports(plan);
+  for (const entry of entries) {
     const uri = stageUri(entry.file.ref);
     try {
-      await inRealFolder({ dir: dirname(entry.temp), uri, create: true }, () => Promise.resolve());
+      await releaseTempFolder(entry);
+      tempFolders.set(
+        entry.file,
+        await holdRealFolder({ dir: dirname(entry.temp), uri, create: true }),
+      );
     } catch (error) {
+      await Promise.all(entries.map(releaseTempFolder));
       // The refusal names the file and says what stands in the way.
       return { ...entry, message: reasonOf(error) };
     }
@@ -91,7 +114,24 @@ export async function removeBeside(entry: TempExport, path: string): Promise<voi
   );
 }
 
-/** Deletes temporary export files after a failed or cancelled run. */
+/**
+ * Deletes a temporary export file in the folder it was made in, held since the run began; one
+ * whose folder is no longer held was moved into place, and there is nothing left to delete.
+ */
+async function discardTemp(entry: TempExport): Promise<void> {
+  const held = tempFolders.get(entry.file);
+  if (held === undefined) return;
+  try {
+    await rm(held.entry(basename(entry.temp)), { force: true });
+  } finally {
+    await releaseTempFolder(entry);
+  }
+}
+
+/**
+ * Deletes the temporary export files not moved into place after a failed or cancelled run, each
+ * in the folder `prepareExportFolders` holds for it.
+ */
 export async function discardExports(plan: Plan): Promise<void> {
-  await Promise.all(tempExports(plan).map((entry) => removeBeside(entry, entry.temp)));
+  await Promise.all(tempExports(plan).map(discardTemp));
 }

@@ -6,6 +6,7 @@ import type { PlanFile, PlanStep } from '@sluice/compiler';
 import { stageUri } from '@sluice/compiler';
 
 import type { SqlClient } from './sql-client';
+import type { StagePlace } from './stage-terms';
 import { openToRead } from './confined-files';
 import { unclosedQuote } from './database-error-text';
 import { errorReason } from './error-details';
@@ -15,6 +16,7 @@ import { jsonLinesAsTsv } from './file-streams/jsonl-to-tsv';
 import { writeExport } from './file-streams/write-export';
 import { LoadWarningError, MySqlRunClient } from './mysql/mysql-run-client';
 import { uriBeside } from './plan-files';
+import { inStageTerms } from './stage-terms';
 
 /**
  * The bytes Sluice sends for a streamed load of the file open as `handle`: a delimited file with
@@ -62,13 +64,17 @@ function rejectedRow(file: PlanFile, error: LoadWarningError | UnclosedQuoteErro
  */
 function namingFiles(step: PlanStep, error: unknown): unknown {
   const message = errorReason(error);
-  let named = message;
-  for (const file of step.files ?? []) {
-    // The temporary name first: it starts with the file's own.
-    if (file.temp !== undefined) named = named.replaceAll(file.temp, uriBeside(file, file.temp));
-    if (file.local !== undefined) named = named.replaceAll(file.local, stageUri(file.ref));
-  }
+  const named = inStageTerms(message, (step.files ?? []).flatMap(placesOf));
   return named === message ? error : new Error(named, { cause: error });
+}
+
+/** A step's file and its temporary file, each with the stage:// form messages name it by. */
+function placesOf(file: PlanFile): StagePlace[] {
+  const { local, temp } = file;
+  return [
+    ...(local === undefined ? [] : [{ local, uri: stageUri(file.ref) }]),
+    ...(temp === undefined ? [] : [{ local: temp, uri: uriBeside(file, temp) }]),
+  ];
 }
 
 /** Runs the step's SQL, moving its streamed file if it has one; returns the rows it changed. */

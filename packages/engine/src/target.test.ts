@@ -87,17 +87,23 @@ describe('openTarget on MariaDB', () => {
   it('detects the columns of CSV and JSON lines files inside the allowed folders', async () => {
     await writeFile(join(dir, 'a.csv'), 'id,name\n1,x\n');
     await writeFile(join(dir, 'a.jsonl'), '{"id": 1, "ok": true}\n');
-    expect(await target.detectColumns(join(dir, 'a.csv'), CSV)).toEqual([
+    expect(await target.detectColumns(join(dir, 'a.csv'), CSV, 'stage://landing/a.csv')).toEqual([
       { name: 'id', type: 'BIGINT' },
       { name: 'name', type: 'VARCHAR' },
     ]);
-    expect(await target.detectColumns(join(dir, 'a.jsonl'), { kind: 'jsonl' })).toEqual([
+    expect(
+      await target.detectColumns(
+        join(dir, 'a.jsonl'),
+        { kind: 'jsonl' },
+        'stage://landing/a.jsonl',
+      ),
+    ).toEqual([
       { name: 'id', type: 'BIGINT' },
       { name: 'ok', type: 'BOOLEAN' },
     ]);
-    await expect(target.detectColumns('/etc/passwd', CSV)).rejects.toThrow(
-      /^Could not detect the columns of passwd: /,
-    );
+    await expect(
+      target.detectColumns('/etc/passwd', CSV, 'stage://landing/passwd'),
+    ).rejects.toThrow(/^Could not detect the columns of stage:\/\/landing\/passwd: /);
   });
 });
 
@@ -154,7 +160,9 @@ describe('openTarget on DuckDB', () => {
       expect(await duck.existingTables([{ name: 'orders' }, { name: 'other' }])).toEqual([
         { name: 'orders' },
       ]);
-      expect(await duck.detectColumns(join(dir, 'a.csv'), CSV)).toHaveLength(2);
+      expect(
+        await duck.detectColumns(join(dir, 'a.csv'), CSV, 'stage://landing/a.csv'),
+      ).toHaveLength(2);
       const run = await duck.connect();
       expect(await run.query('SELECT count(*) AS n FROM orders')).toEqual([{ n: 0 }]);
       await run.close();

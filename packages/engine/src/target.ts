@@ -42,8 +42,11 @@ export interface Target {
   connect(): Promise<RunClient>;
   /** Which of `tables` exist now (names compared as the server compares them). */
   existingTables(tables: readonly TableRef[]): Promise<TableRef[]>;
-  /** Columns of a file Sluice can read (a local path inside the file roots). */
-  detectColumns(local: string, format: FileFormat): Promise<Column[]>;
+  /**
+   * Columns of a file Sluice can read (a local path inside the file roots); `uri`, its stage://
+   * form, names it when they cannot be detected.
+   */
+  detectColumns(local: string, format: FileFormat, uri: string): Promise<Column[]>;
   /**
    * Holds a run's destinations and run tag in the target itself until released, so runs of
    * other Sluice servers on the same database see them; refuses with `DestinationHeldError`

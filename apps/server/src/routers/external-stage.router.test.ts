@@ -125,13 +125,16 @@ describe('external stage router', () => {
       failure(
         server.caller.externalStage.detectColumns({ externalStage: 'samples', path, format: CSV }),
       );
-    await writeFile(join(server.config.samplesDir, 'empty.csv'), '');
+    await mkdir(join(server.config.samplesDir, 'sub'));
+    await writeFile(join(server.config.samplesDir, 'sub', 'empty.csv'), '');
     const missing = await detect('nope.csv');
     expect(missing.message).toBe(
       "stage://samples/nope.csv does not exist. Check the file name against the external stage's files on the External stages page, or change the path.",
     );
-    const empty = await detect('empty.csv');
-    expect(empty.message).toMatch(/^Could not detect the columns of empty\.csv: /);
+    const empty = await detect('sub/empty.csv');
+    expect(empty.message).toMatch(
+      /^Could not detect the columns of stage:\/\/samples\/sub\/empty\.csv: Invalid Input Error/,
+    );
     for (const error of [missing, empty]) expect(error.message).not.toContain(server.dir);
   });
 });

@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 
 import type { FileFormat } from '@sluice/stages';
+import { stageUri } from '@sluice/compiler';
 import { listExternalFiles, resolveExternalFile } from '@sluice/engine';
 import {
   csvFields,
@@ -106,13 +107,15 @@ export const externalStageRouter = {
     .mutation(async ({ ctx, input }) => {
       const { services } = ctx;
       const folder = await folderOf(services, input.externalStage);
+      const ref = { externalStage: input.externalStage, path: input.path };
       const local = await resolveExternalFile({
         url: folder.url,
         path: `${folder.prefix}${input.path}`,
         mode: 'read',
         allowedRoots: services.config.fileRoots,
-        ref: { externalStage: input.externalStage, path: input.path },
+        ref,
       });
-      return { columns: await services.target.detectColumns(local, toFileFormat(input.format)) };
+      const format = toFileFormat(input.format);
+      return { columns: await services.target.detectColumns(local, format, stageUri(ref)) };
     }),
 } satisfies TRPCRouterRecord;

@@ -59,6 +59,10 @@ describe('runs on MariaDB', () => {
     const exported = await readFile(join(server.config.exportsDir, 'paid.csv'), 'utf8');
     expect(exported.trim().split('\n')).toHaveLength(paid.length + 1);
     expect(await tablesNow()).toEqual(['paid_orders']);
+    // The file the server asks Sluice for is named by its stage:// form, and no path is shown.
+    const sql = run.stages.map((stage) => stage.sql ?? '').join('\n');
+    expect(sql).toContain("LOAD DATA LOCAL INFILE 'stage://samples/orders.csv'");
+    expect(sql).not.toContain(server.dir);
   });
 
   it('fails a run whose rows cannot be written, leaving the table as it was and no staging behind', async () => {

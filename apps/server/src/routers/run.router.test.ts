@@ -73,6 +73,39 @@ describe('run router', () => {
     expect(list[0]?.stages.every((s) => s.sql === undefined)).toBe(true);
   });
 
+  it('shows the files of a run by their stage:// form, never by the server folders', async () => {
+    await writeFile(
+      join(server.dir, 'samples', 'broken.csv'),
+      'order_id,customer,country,amount,status,ordered_at\n1,Ann,DE,1.50,paid,2026-01-01\n2,Bob,FR\n',
+    );
+    await mkdir(join(server.dir, 'samples', 'sub'));
+    await copyFile(
+      join(server.dir, 'samples', 'orders.csv'),
+      join(server.dir, 'samples', 'sub', 'orders.csv'),
+    );
+    await server.caller.externalStage.create({ name: 'nested', url: 'stage://samples/sub/' });
+    const shown: string[] = [];
+    const sources = [
+      { path: 'orders.csv' },
+      { path: 'broken.csv' },
+      { externalStage: 'nested', path: 'orders.csv' },
+    ];
+    for (const [index, source] of sources.entries()) {
+      const flowId = await savedFlow(`Flow ${String(index)}`, paidOrdersFlow(source));
+      const { runId } = await server.caller.run.start({ flowId });
+      const snapshots = await followRun(runId);
+      for (const run of [...snapshots, await server.caller.run.byId({ runId })]) {
+        shown.push(run.error ?? '', ...run.stages.flatMap((s) => [s.sql ?? '', s.error ?? '']));
+      }
+    }
+    const all = shown.join('\n');
+    expect(all).toContain("read_csv('stage://samples/orders.csv'");
+    expect(all).toContain("'stage://exports/paid.csv");
+    expect(all).toContain('stage://samples/broken.csv');
+    expect(all).toContain("read_csv('stage://nested/orders.csv'");
+    expect(all).not.toContain(server.dir);
+  });
+
   it('fails a malformed CSV on its source naming the line, and writes nothing', async () => {
     const flowId = await savedFlow('Paid orders', paidOrdersFlow());
     const first = await server.caller.run.start({ flowId });

@@ -1,5 +1,9 @@
+import { realpath } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 import type { ResolveFile } from '@sluice/compiler';
-import type { Target } from '@sluice/engine';
+import type { StagePlace, Target } from '@sluice/engine';
 import type { FlowDocument } from '@sluice/flow';
 import type { Column, FileRef } from '@sluice/stages';
 import { fileRefs, stageUri } from '@sluice/compiler';
@@ -119,14 +123,49 @@ export async function detectFlowColumns(
       throw stageRefusal(doc, { stageId, field: 'columns', message });
     }
     try {
-      detected[stageId] = await opts.detect(local, detect);
+      detected[stageId] = await opts.detect(local, detect, uri);
     } catch (error) {
       if (!(error instanceof ColumnDetectionError)) throw error;
-      // The database names the local file; the person knows it by its stage:// reference.
-      const reason = error.reason.replaceAll(local, uri);
-      const message = `could not read the columns of ${uri}: ${reason}`;
+      const message = `could not read the columns of ${uri}: ${error.reason}`;
       throw stageRefusal(doc, { stageId, field: 'columns', message });
     }
   }
   return detected;
+}
+
+/** The local folder of a `file://` external stage (a sub-stage's inside its parent's), if any. */
+function folderOf(
+  name: string,
+  externalStages: readonly ExternalStageRecord[],
+): string | undefined {
+  try {
+    const root = rootOf(name, externalStages);
+    if (!root.stage.url.startsWith('file://')) return undefined;
+    return join(fileURLToPath(root.stage.url), root.prefix);
+  } catch {
+    // A broken stage:// chain or URL holds no files: a run using it is refused on its own.
+    return undefined;
+  }
+}
+
+/**
+ * The local folder of each `file://` external stage with the stage:// form it stands for
+ * (`stage://<name>/`), as its URL writes it and with symlinks resolved (a run's files are named
+ * by their real paths), so `inStageTerms` can name every file of a run, its temporary files
+ * included, as the person knows it.
+ */
+export async function stageFolderPlaces(
+  externalStages: readonly ExternalStageRecord[],
+): Promise<StagePlace[]> {
+  const places = await Promise.all(
+    externalStages.map(async ({ name }) => {
+      const folder = folderOf(name, externalStages);
+      if (folder === undefined) return [];
+      const uri = `stage://${name}/`;
+      const real = await realpath(folder).catch(() => folder);
+      const withSlash = (dir: string) => (dir.endsWith(sep) ? dir : `${dir}${sep}`);
+      return [...new Set([folder, real])].map((dir) => ({ local: withSlash(dir), uri }));
+    }),
+  );
+  return places.flat();
 }

@@ -11,7 +11,7 @@ import {
   maskCredentials,
   unknownExternalStages,
 } from '@sluice/compiler';
-import { newRunTag, runPlan } from '@sluice/engine';
+import { inStageTerms, newRunTag, runPlan } from '@sluice/engine';
 import { hasErrors } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
@@ -23,7 +23,7 @@ import { ConflictError, InvalidRequestError } from '../errors';
 import { s3StageNames } from '../external-stages/stage-chain';
 import { logger } from '../logger';
 import { DestinationClaims } from './destination-claims';
-import { detectFlowColumns, resolveFlowFiles } from './flow-files';
+import { detectFlowColumns, resolveFlowFiles, stageFolderPlaces } from './flow-files';
 import { RunEvents } from './run-events';
 import { isTerminal } from './run-types';
 
@@ -58,6 +58,18 @@ function refusal(diagnostics: readonly Diagnostic[]): InvalidRequestError {
     `The flow cannot run until it is fixed: ${errors[0]?.message ?? 'it has errors'}${more}`,
     diagnostics,
   );
+}
+
+/** Text of a run the browser may see: no secrets, and each local file by its stage:// form. */
+type Shown = (text: string) => string;
+
+/** An engine event or outcome as stored and published: its SQL and error as `shown` writes them. */
+function asShown<T extends { sql?: string; error?: string }>(item: T, shown: Shown): T {
+  return {
+    ...item,
+    ...(item.sql === undefined ? {} : { sql: shown(item.sql) }),
+    ...(item.error === undefined ? {} : { error: shown(item.error) }),
+  };
 }
 
 /**
@@ -152,7 +164,7 @@ export class RunManager {
     const detectedColumns = await detectFlowColumns(flow.document, {
       ...files,
       ...(resolveFile === undefined ? {} : { resolveFile }),
-      detect: (local, format) => target.detectColumns(local, format),
+      detect: (local, format, uri) => target.detectColumns(local, format, uri),
     });
     const { plan, diagnostics } = await compileForRun(flow.document, target, {
       runTag: newRunTag(),
@@ -162,6 +174,8 @@ export class RunManager {
       detectedColumns,
     });
     if (!plan || hasErrors(diagnostics)) throw refusal(diagnostics);
+    const places = await stageFolderPlaces(known);
+    const shown: Shown = (text) => inStageTerms(maskCredentials(text), places);
     const release = await this.claims.claim(plan, { runId, flowName: flow.name });
     try {
       await this.createRun(runId, flow);
@@ -170,7 +184,8 @@ export class RunManager {
       throw error;
     }
     const controller = new AbortController();
-    const done = this.execute(runId, plan, controller.signal).finally(async () => {
+    const options = { signal: controller.signal, shown };
+    const done = this.execute(runId, plan, options).finally(async () => {
       await release().catch((error: unknown) =>
         logger.error(`Run ${runId}: its claims were not released`, error),
       );
@@ -221,7 +236,11 @@ export class RunManager {
     await Promise.all(all.map((run) => run.done));
   }
 
-  private async execute(runId: string, plan: Plan, signal: AbortSignal): Promise<void> {
+  private async execute(
+    runId: string,
+    plan: Plan,
+    { signal, shown }: { signal: AbortSignal; shown: Shown },
+  ): Promise<void> {
     let client: RunClient | undefined;
     let recorded: Promise<void> = Promise.resolve();
     try {
@@ -232,8 +251,7 @@ export class RunManager {
         signal,
         reconnect: () => this.deps.target.connect(),
         onEvent: (event) => {
-          const masked =
-            event.sql === undefined ? event : { ...event, sql: maskCredentials(event.sql) };
+          const masked = asShown(event, shown);
           recorded = recorded.then(() => this.record(runId, masked));
         },
       });
@@ -241,11 +259,11 @@ export class RunManager {
       if (outcome.cleanupErrors) {
         logger.error(`Run ${runId} left staging objects behind`, outcome.cleanupErrors);
       }
-      await this.end(runId, outcome);
+      await this.end(runId, asShown(outcome, shown));
     } catch (error) {
       logger.error(`Run ${runId} failed unexpectedly`, error);
       await recorded;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = shown(error instanceof Error ? error.message : String(error));
       await this.end(runId, { state: 'failed', error: message }).catch((endError: unknown) =>
         logger.error(`Run ${runId} could not be marked failed`, endError),
       );

@@ -146,11 +146,15 @@ export async function openMySqlTarget(
   const server = await probe(location, metaDatabase);
   const meta = MySqlPoolClient.open({ ...location, database: metaDatabase });
   let sniffer: Promise<DuckDbDatabase> | undefined;
-  const detectColumns = async (local: string, format: FileFormat): Promise<Column[]> => {
+  const detectColumns = async (
+    local: string,
+    format: FileFormat,
+    uri: string,
+  ): Promise<Column[]> => {
     sniffer ??= DuckDbDatabase.open(':memory:', options);
     const client = await (await sniffer).connect();
     try {
-      return await detectFileColumns(client, local, format);
+      return await detectFileColumns(client, { local, uri }, format);
     } finally {
       await client.close();
     }
