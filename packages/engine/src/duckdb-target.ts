@@ -89,6 +89,8 @@ export async function openDuckDbTarget(path: string, options: OpenTargetOptions)
     claim: ({ runTag }) => {
       liveTags.add(runTag);
       return Promise.resolve({
+        // Held in this process, it ends only when the run releases it.
+        lost: new AbortController().signal,
         release: () => {
           liveTags.delete(runTag);
           return Promise.resolve();

@@ -21,6 +21,6 @@ export type { RunEvent, RunOutcome, StageState } from './run-events';
 export type { RunPlanOptions } from './run-plan';
 export { runPlan } from './run-plan';
 export type { ClaimRequest, StagingSweep, TargetClaim } from './run-claims';
-export { DestinationHeldError, isRunTag, newRunTag } from './run-claims';
+export { ClaimLostError, DestinationHeldError, newRunTag } from './run-claims';
 export { destinationLockName, runLockName } from './mysql/named-locks';
 export { ColumnDetectionError, detectFileColumns } from './detect-columns';

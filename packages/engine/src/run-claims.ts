@@ -10,9 +10,27 @@ export interface ClaimRequest {
   destinations: readonly string[];
 }
 
-/** A run's hold on its target; `release` ends it and may be called more than once. */
+/**
+ * A run's hold on its target; `release` ends it and may be called more than once. `lost` aborts,
+ * with a `ClaimLostError` as its reason, when the hold ends before `release` (its connection
+ * killed, its lease lapsed): another run may then write the same destinations, so the run
+ * holding it must stop.
+ */
 export interface TargetClaim {
+  readonly lost: AbortSignal;
   release(): Promise<void>;
+}
+
+/** Why a run stopped whose claim on its target ended before the run did. */
+export class ClaimLostError extends Error {
+  override name = 'ClaimLostError';
+
+  constructor(why: string, options?: ErrorOptions) {
+    super(
+      `The run's claim on its destinations in the target was lost (${why}), so another run could write them; the run was stopped and its destinations left as they were. Run it again.`,
+      options,
+    );
+  }
 }
 
 /** A destination another run holds, in this process or in another one on the same target. */

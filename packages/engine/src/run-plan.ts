@@ -8,6 +8,7 @@ import { CancelWatch } from './cancel-watch';
 import { databaseErrorText } from './database-error-text';
 import { ExportPromotions } from './export-promotions';
 import { discardExports, findMissingInput, prepareExportFolders, tempExports } from './plan-files';
+import { ClaimLostError } from './run-claims';
 import { countOf, runStep } from './run-step';
 import { StageTracker } from './stage-tracker';
 import { TidyClient } from './tidy-client';
@@ -200,9 +201,22 @@ function failed(tracker: StageTracker, error: string, stageId?: string): RunOutc
     : { state: 'failed', error, failedStageId: stageId };
 }
 
-/** The outcome of a run that stopped: cancelled, or failed at a step (or before any). */
-function stopped(tracker: StageTracker, error: unknown, cancelled: boolean): RunOutcome {
-  if (cancelled) {
+/**
+ * The outcome of a run that stopped: cancelled, failed because its claim was lost (the signal's
+ * reason; the stage it interrupted is the one that failed), or failed at a step (or before any).
+ */
+function stopped(
+  tracker: StageTracker,
+  error: unknown,
+  signal: AbortSignal | undefined,
+): RunOutcome {
+  const reason: unknown = signal?.reason;
+  if (signal?.aborted === true && reason instanceof ClaimLostError) {
+    const stageId = error instanceof StepFailure ? error.step.stageId : undefined;
+    if (stageId !== undefined) tracker.fail(stageId, reason.message);
+    return failed(tracker, reason.message, stageId);
+  }
+  if (signal?.aborted === true) {
     tracker.cancelOpen();
     return { state: 'cancelled' };
   }
@@ -223,14 +237,14 @@ function stopped(tracker: StageTracker, error: unknown, cancelled: boolean): Run
  */
 async function compensate(context: RunContext, reason: unknown): Promise<Finished> {
   // A cancel that comes in from here on changes nothing: the run stopped for this reason.
-  const cancelled = context.signal?.aborted === true;
+  const signal = context.signal?.aborted === true ? context.signal : undefined;
   await context.watch.stop();
   const undone = await runUndo(context);
   const problems = await context.promotions.restore();
   await discardExports(context.plan).catch((reason: unknown) => {
     problems.push(`Cannot delete a temporary export: ${databaseErrorText(reason)}`);
   });
-  const outcome = stopped(context.tracker, reason, cancelled);
+  const outcome = stopped(context.tracker, reason, signal);
   if (undone.errors.length === 0) return { outcome, problems, cleanup: true };
   const note = unrestoredNote(context.plan, undone);
   const error = outcome.error === undefined ? note : `${outcome.error} ${note}`;
@@ -271,6 +285,7 @@ async function refuseToStart(
   signal: AbortSignal | undefined,
 ): Promise<RunOutcome | undefined> {
   if (signal?.aborted) {
+    if (signal.reason instanceof ClaimLostError) return failed(tracker, signal.reason.message);
     tracker.skipOpen();
     return { state: 'cancelled' };
   }

@@ -7,9 +7,9 @@ import type { Target } from '../src/target';
 import type { TestDatabase } from './mariadb';
 import { ClaimsTable } from '../src/mysql/claims-table';
 import { runLockName } from '../src/mysql/named-locks';
-import { DestinationHeldError } from '../src/run-claims';
+import { ClaimLostError, DestinationHeldError } from '../src/run-claims';
 import { openTarget } from '../src/target';
-import { createTestDatabase } from './mariadb';
+import { connectTestServer, createTestDatabase } from './mariadb';
 import { leftovers } from './mariadb-checks';
 
 /**
@@ -122,6 +122,42 @@ describe('claims on a claims table (MatrixOne), tried on MariaDB', () => {
     expect(await other.isLive('bbbb0003')).toBe(false);
     const next = await other.claim({ runTag: 'bbbb0004', destinations: ['table:t'] });
     await next.release();
+  });
+});
+
+/** Resolves with the reason once `signal` aborts (the test's own timeout bounds the wait). */
+const abortReason = (signal: AbortSignal) =>
+  new Promise<unknown>((resolve) => {
+    signal.addEventListener('abort', () => {
+      resolve(signal.reason);
+    });
+  });
+
+describe('a claims-table claim whose lease cannot be kept, tried on MariaDB', () => {
+  it('says it is lost when a renewal finds its rows taken by another run', async () => {
+    const table = new ClaimsTable(first.meta, db.location.database, 50);
+    const claim = await table.claim({ runTag: 'dddd0001', destinations: ['table:lease'] });
+    const lost = abortReason(claim.lost);
+    // What a lapsed lease meets: another server swept the rows and wrote its own.
+    await db.client.run("UPDATE sluice_run_claims SET run_tag = 'dddd0002' WHERE run_tag = ?", [
+      'dddd0001',
+    ]);
+    expect(await lost).toBeInstanceOf(ClaimLostError);
+    expect(String(await lost)).toContain('its lease lapsed and was taken');
+    await claim.release();
+    await db.client.run("DELETE FROM sluice_run_claims WHERE run_tag = 'dddd0002'");
+  });
+
+  it('says it is lost after two renewals fail in a row', async () => {
+    const own = await connectTestServer(db.location.database);
+    const table = new ClaimsTable(own, db.location.database, 50);
+    const claim = await table.claim({ runTag: 'dddd0003', destinations: ['table:gone'] });
+    const lost = abortReason(claim.lost);
+    await own.close();
+    const reason = await lost;
+    expect(reason).toBeInstanceOf(ClaimLostError);
+    expect(String(reason)).toContain('renewing its lease failed');
+    await db.client.run("DELETE FROM sluice_run_claims WHERE run_tag = 'dddd0003'");
   });
 });
 

@@ -162,7 +162,7 @@ export class RunManager {
       detectedColumns,
     });
     if (!plan || hasErrors(diagnostics)) throw refusal(diagnostics);
-    const release = await this.claims.claim(plan, { runId, flowName: flow.name });
+    const { release, lost } = await this.claims.claim(plan, { runId, flowName: flow.name }, known);
     try {
       await this.createRun(runId, flow);
     } catch (error) {
@@ -170,7 +170,9 @@ export class RunManager {
       throw error;
     }
     const controller = new AbortController();
-    const done = this.execute(runId, plan, controller.signal).finally(async () => {
+    // A lost claim stops the run as a cancel would, and the run reports why it failed.
+    const signal = AbortSignal.any([controller.signal, lost]);
+    const done = this.execute(runId, plan, signal).finally(async () => {
       await release().catch((error: unknown) =>
         logger.error(`Run ${runId}: its claims were not released`, error),
       );
