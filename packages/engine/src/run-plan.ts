@@ -2,6 +2,7 @@ import type { Plan, PlanStep } from '@sluice/compiler';
 
 import type { TempExport } from './plan-files';
 import type { RunEvent, RunOutcome } from './run-events';
+import type { FinishContext, Finished } from './run-finish';
 import type { SqlClient } from './sql-client';
 import type { RunClient } from './target';
 import { CancelWatch } from './cancel-watch';
@@ -9,7 +10,9 @@ import { databaseErrorText } from './database-error-text';
 import { ExportPromotions } from './export-promotions';
 import { discardExports, findMissingInput, prepareExportFolders, tempExports } from './plan-files';
 import { ClaimLostError } from './run-claims';
-import { countOf, runStep } from './run-step';
+import { ExportNotMoved, RunCancelled, StepFailure } from './run-errors';
+import { cleanUpAfter, finishSteps, runCleanup } from './run-finish';
+import { runStep } from './run-step';
 import { StageTracker } from './stage-tracker';
 import { TidyClient } from './tidy-client';
 import { unrestoredNote } from './unrestored-note';
@@ -24,49 +27,14 @@ export interface RunPlanOptions {
   reconnect?: () => Promise<SqlClient>;
 }
 
-/** A step that failed, carrying the database's error. */
-class StepFailure extends Error {
-  constructor(
-    readonly step: PlanStep,
-    readonly reason: unknown,
-  ) {
-    super(databaseErrorText(reason), { cause: reason });
-  }
-}
-
-class RunCancelled extends Error {}
-
-/** An export written under its temporary name that could not be moved into place. */
-class ExportNotMoved extends Error {
-  constructor(
-    readonly stageId: string | undefined,
-    reason: unknown,
-  ) {
-    super(databaseErrorText(reason), { cause: reason });
-  }
-}
-
-interface RunContext {
+interface RunContext extends FinishContext {
   client: RunClient;
-  plan: Plan;
-  tracker: StageTracker;
-  signal: AbortSignal | undefined;
-  watch: CancelWatch;
   /** Where undo and cleanup run: the run's connection, or a fresh one when it died. */
   tidy: TidyClient;
   /** Undo statements of the steps that succeeded, in the order the steps ran. */
   undo: { stepId: string; phase: PlanStep['phase']; statements: readonly string[] }[];
-  exports: TempExport[];
-  promotions: ExportPromotions;
   /** Stages that succeed only once the run stands (see `succeedingAtCommit`). */
   awaitingCommit: Set<string>;
-}
-
-/** How a run ended, what needs tidying by hand, and whether cleanup may drop staging. */
-interface Finished {
-  outcome: RunOutcome;
-  problems: string[];
-  cleanup: boolean;
 }
 
 /**
@@ -117,44 +85,6 @@ async function runOne(client: SqlClient, step: PlanStep, context: RunContext): P
   ) {
     tracker.succeed(stageId);
   }
-}
-
-/**
- * Counts each table destination's rows after the last write: inside the final transaction on
- * DuckDB and MatrixOne (so the count is this run's result), after the swap and inside the
- * appends' transaction on MySQL. One `count(*)` per destination table: DuckDB and MatrixOne
- * answer it from their columnar metadata, InnoDB scans its smallest index (about a second per
- * ten million rows), small beside the write before it.
- */
-async function countTables(client: SqlClient, context: RunContext): Promise<void> {
-  for (const { stageId, sql } of context.plan.tableTotals ?? []) {
-    const total = await countOf(client, sql).catch((reason: unknown) => {
-      throw new StepFailure(
-        { id: `total:${stageId}`, phase: 'commit', stageId, sql, inTransaction: true },
-        reason,
-      );
-    });
-    if (total !== undefined) context.tracker.tableTotal(stageId, total);
-  }
-}
-
-/**
- * After the last step, before the final COMMIT (or as the last act of a plan without one): moves
- * the exports into place, so a failure of any of them, or of the COMMIT, is undone with the rest,
- * then stops listening for cancel and takes a cancel that came in as the last chance to roll
- * back. Past this point the run stands: a later cancel is ignored.
- */
-async function finishSteps(client: SqlClient, context: RunContext): Promise<void> {
-  const { signal, exports, promotions } = context;
-  if (signal?.aborted) throw new RunCancelled();
-  await countTables(client, context);
-  for (const entry of exports) {
-    await promotions.promote(entry).catch((error: unknown) => {
-      throw new ExportNotMoved(entry.stageId, error);
-    });
-  }
-  await context.watch.stop();
-  if (signal?.aborted) throw new RunCancelled();
 }
 
 /**
@@ -264,18 +194,10 @@ async function execute(context: RunContext): Promise<Finished> {
   }
   for (const stageId of context.awaitingCommit) context.tracker.succeed(stageId);
   const problems = await context.promotions.dropBackups();
-  return { outcome: { state: 'succeeded' }, problems, cleanup: true };
-}
-
-/** Runs every cleanup step, whatever happened before; returns the errors instead of throwing. */
-async function runCleanup(client: SqlClient, plan: Plan): Promise<string[]> {
-  const errors: string[] = [];
-  for (const step of plan.cleanup) {
-    await client.run(step.sql).catch((error: unknown) => {
-      errors.push(`${step.id}: ${databaseErrorText(error)}`);
-    });
-  }
-  return errors;
+  const { warnings } = context;
+  const outcome: RunOutcome =
+    warnings.length > 0 ? { state: 'succeeded', warnings } : { state: 'succeeded' };
+  return { outcome, problems, cleanup: true };
 }
 
 /** Stops a run before its first step: cancelled already, or an input or export folder problem. */
@@ -321,7 +243,7 @@ export async function runPlan(
   }
   const exports = tempExports(plan);
   const tidy = new TidyClient(client, options.reconnect);
-  const { outcome, problems, cleanup } = await execute({
+  const finished = await execute({
     client,
     plan,
     tracker,
@@ -331,15 +253,8 @@ export async function runPlan(
     undo: [],
     exports,
     promotions: new ExportPromotions(),
+    warnings: [],
     awaitingCommit: succeedingAtCommit(plan, exports),
   });
-  try {
-    const cleanupErrors = [
-      ...problems,
-      ...(cleanup ? await runCleanup(await tidy.get(), plan) : []),
-    ];
-    return cleanupErrors.length > 0 ? { ...outcome, cleanupErrors } : outcome;
-  } finally {
-    await tidy.close();
-  }
+  return cleanUpAfter(tidy, plan, finished);
 }

@@ -240,6 +240,7 @@ export class RunManager {
         },
       });
       await recorded;
+      for (const warning of outcome.warnings ?? []) logger.warn(`Run ${runId}: ${warning}`);
       if (outcome.cleanupErrors) {
         logger.error(`Run ${runId} left staging objects behind`, outcome.cleanupErrors);
       }
