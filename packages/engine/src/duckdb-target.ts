@@ -33,6 +33,16 @@ async function existingTables(
   }
 }
 
+/**
+ * `SLUICE_TEST_DUCKDB_THREADS`, for tests that must watch or cancel a run mid-statement: one
+ * thread makes a statement's duration the same on a 2-core machine and a 32-core one, so a
+ * run given minutes of work is certainly still running when the test acts. Not for production.
+ */
+function threadsForTests(): { threads?: number } {
+  const threads = Number(process.env.SLUICE_TEST_DUCKDB_THREADS);
+  return Number.isInteger(threads) && threads > 0 ? { threads } : {};
+}
+
 /** Tables and views of the database file whose names start like staging. */
 async function stagingObjects(database: DuckDbDatabase): Promise<StagingObject[]> {
   const client = await database.connect();
@@ -58,7 +68,7 @@ async function stagingObjects(database: DuckDbDatabase): Promise<StagingObject[]
 export async function openDuckDbTarget(path: string, options: OpenTargetOptions): Promise<Target> {
   let database: DuckDbDatabase;
   try {
-    database = await DuckDbDatabase.open(path, options);
+    database = await DuckDbDatabase.open(path, { ...options, ...threadsForTests() });
   } catch (error) {
     const reason = databaseErrorText(error).replace(/\s+/g, ' ');
     throw new TargetConnectError(
