@@ -150,7 +150,8 @@ export class DuckDbDatabase {
    */
   static async open(path: string, options: DuckDbOpenOptions): Promise<DuckDbDatabase> {
     if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
-    const threads = options.threads === undefined ? {} : { threads: String(options.threads) };
+    const threads: Record<string, string> =
+      options.threads === undefined ? {} : { threads: String(options.threads) };
     const instance = await DuckDBInstance.create(path, { ...SANDBOX_CREATE_OPTIONS, ...threads });
     try {
       await confineFiles(instance, path, options.allowedDirectories);

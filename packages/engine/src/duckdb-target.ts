@@ -1,4 +1,5 @@
 import type { TableRef } from '@sluice/stages';
+import { STAGING_PREFIX } from '@sluice/compiler';
 
 import type { StagingObject } from './staging-sweep';
 import type { OpenTargetOptions, Target } from './target';
@@ -50,11 +51,12 @@ async function stagingObjects(database: DuckDbDatabase): Promise<StagingObject[]
     return await client.query<{ schema: string; name: string; kind: 'table' | 'view' }>(
       `SELECT schema_name AS schema, table_name AS name, 'table' AS kind FROM duckdb_tables()
          WHERE NOT temporary AND database_name = current_database()
-           AND starts_with(table_name, '__sluice_')
+           AND starts_with(table_name, ?)
        UNION ALL
        SELECT schema_name, view_name, 'view' FROM duckdb_views()
          WHERE NOT temporary AND NOT internal AND database_name = current_database()
-           AND starts_with(view_name, '__sluice_')`,
+           AND starts_with(view_name, ?)`,
+      [STAGING_PREFIX, STAGING_PREFIX],
     );
   } finally {
     await client.close();
@@ -107,11 +109,12 @@ export async function openDuckDbTarget(path: string, options: OpenTargetOptions)
         },
       });
     },
-    sweepStaging: async () =>
+    sweepStaging: async (places = {}) =>
       sweepStaging(await stagingObjects(database), {
         client: meta,
         dialect: 'duckdb',
         isLive: (tag) => Promise.resolve(liveTags.has(tag)),
+        folders: places.folders ?? [],
       }),
     execute: async (sql) => {
       await meta.run(sql);

@@ -20,7 +20,7 @@ export { listExternalFiles } from './list-external-files';
 export type { RunEvent, RunOutcome, StageState } from './run-events';
 export type { RunPlanOptions } from './run-plan';
 export { runPlan } from './run-plan';
-export type { ClaimRequest, StagingSweep, TargetClaim } from './run-claims';
+export type { ClaimRequest, StagingSweep, SweepPlaces, TargetClaim } from './run-claims';
 export { ClaimLostError, DestinationHeldError, newRunTag } from './run-claims';
 export { destinationLockName, runLockName } from './mysql/named-locks';
 export { ColumnDetectionError, detectFileColumns } from './detect-columns';

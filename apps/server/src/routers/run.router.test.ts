@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TRPCError } from '@trpc/server';
@@ -218,15 +218,27 @@ describe('run router', () => {
       'CREATE VIEW main.__sluice_deadbeef_paid AS SELECT * FROM main.__sluice_deadbeef_orders',
     );
     await meta.run('CREATE TABLE main.orders_archive (id INTEGER)');
+    // A temporary export of the dead run, in a subfolder of the exports external stage.
+    const temp = join(server.config.exportsDir, 'sub', 'paid.csv.sluice-deadbeef-export.tmp');
+    await mkdir(join(server.config.exportsDir, 'sub'), { recursive: true });
+    await writeFile(temp, 'order_id\n1\n');
+    await writeFile(join(server.config.exportsDir, 'paid.csv'), 'order_id\n1\n');
     const info = vi.spyOn(logger, 'info');
     try {
       server = await server.restart();
       const logged = info.mock.calls.map(([line]) => line).join('\n');
       expect(logged).toContain('Dropped main.__sluice_deadbeef_orders');
       expect(logged).toContain('Dropped main.__sluice_deadbeef_paid');
+      expect(logged).toContain(`Dropped ${temp}`);
     } finally {
       info.mockRestore();
     }
+    expect(await readdir(server.config.exportsDir, { recursive: true })).toEqual(
+      expect.not.arrayContaining([join('sub', 'paid.csv.sluice-deadbeef-export.tmp')]),
+    );
+    expect(await readFile(join(server.config.exportsDir, 'paid.csv'), 'utf8')).toBe(
+      'order_id\n1\n',
+    );
     const left = await server.services.target.meta.query<{ name: string }>(
       "SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main' UNION ALL SELECT view_name FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal",
     );

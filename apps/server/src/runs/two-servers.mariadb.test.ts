@@ -164,12 +164,28 @@ describe('two servers on one MariaDB database', () => {
     for (const name of [...dead, live, 'orders_archive']) {
       await a.services.target.meta.run(`CREATE TABLE \`${database}\`.\`${name}\` (id INT)`);
     }
+    // A flow writing a table in another database, beside which a dead run left its shadow.
+    const elsewhere = `${database}_dest`;
+    await a.services.target.meta.run(`CREATE DATABASE \`${elsewhere}\``);
+    await a.services.target.meta.run(
+      `CREATE TABLE \`${elsewhere}\`.__sluice_deadbeef_table_new (id INT)`,
+    );
+    await a.caller.flow.create({
+      name: 'Elsewhere',
+      document: {
+        ...appendFlow(),
+        stages: appendFlow().stages.map((s) =>
+          s.id === 'table' ? { ...s, config: { ...s.config, schema: elsewhere } } : s,
+        ),
+      },
+    });
     const claim = await b.target.claim({ runTag: 'cafef00d', destinations: [] });
     const info = vi.spyOn(logger, 'info');
     try {
       a = await a.restart();
       const logged = info.mock.calls.map(([line]) => line).join('\n');
       for (const name of dead) expect(logged).toContain(`${database}.${name}`);
+      expect(logged).toContain(`${elsewhere}.__sluice_deadbeef_table_new`);
       expect(logged).not.toContain(live);
     } finally {
       info.mockRestore();
@@ -181,5 +197,11 @@ describe('two servers on one MariaDB database', () => {
       [database],
     );
     expect(tables.map((t) => t.name).sort()).toEqual([live, 'orders_archive', 'paid_orders']);
+    const shadows = await a.services.target.meta.query(
+      'SELECT table_name FROM information_schema.tables WHERE table_schema = ?',
+      [elsewhere],
+    );
+    await a.services.target.meta.run(`DROP DATABASE \`${elsewhere}\``);
+    expect(shadows).toEqual([]);
   }, 60_000);
 });
