@@ -15,9 +15,13 @@ afterAll(async () => {
   await target.close();
 });
 
-function planWriting(destinations: Plan['destinations'], exportPath?: string): Plan {
+function planWriting(
+  destinations: Plan['destinations'],
+  exportPath?: string,
+  externalStage = 'exports',
+): Plan {
   const file = {
-    ref: { externalStage: 'exports', path: exportPath ?? '' },
+    ref: { externalStage, path: exportPath ?? '' },
     mode: 'write' as const,
   };
   const steps: Plan['steps'] = exportPath
@@ -64,5 +68,21 @@ describe('DestinationClaims', () => {
     await (
       await claims.claim(planWriting([{ name: 't' }]), { runId: 'c', flowName: 'C' }, stages)
     ).release();
+  });
+
+  it('holds a file named through a sub-stage and through its parent as one (MatrixOne)', async () => {
+    // Plans for MatrixOne carry no local path: the chain of sub-stages tells the file.
+    const chain = [...stages, { name: 'sub', url: 'stage://exports/sub/' }];
+    const claims = new DestinationClaims(target, 'main');
+    await claims.claim(planWriting([], 'sub/out.csv'), { runId: 'a', flowName: 'A' }, chain);
+    expect(
+      await refusal(
+        claims.claim(planWriting([], 'out.csv', 'sub'), { runId: 'b', flowName: 'B' }, chain),
+      ),
+    ).toMatchObject({
+      message: expect.stringContaining(
+        'The file "out.csv" of external stage "sub" is being written by a run of flow "A"',
+      ) as unknown,
+    });
   });
 });
