@@ -8,13 +8,13 @@ import packageJson from '../package.json' with { type: 'json' };
 import { CredentialCipher } from './external-stages/credential-cipher';
 import { ExternalStageService } from './external-stages/external-stage-service';
 import { matrixOneStageDdl } from './external-stages/matrixone-stage-ddl';
-import { logger } from './logger';
 import { ExternalStagesRepo } from './repos/external-stages.repo';
 import { FlowsRepo } from './repos/flows.repo';
 import { duckDbMetaTables, mySqlMetaTables } from './repos/meta-schema';
 import { migrate } from './repos/migrate';
 import { RunsRepo } from './repos/runs.repo';
 import { RunManager } from './runs/run-manager';
+import { sweepStaging } from './runs/staging-sweep';
 import { seedExternalStages } from './seed';
 
 /** The database a flow runs on, as `system.info` reports it. */
@@ -68,20 +68,6 @@ export function describeTarget(
 }
 
 /**
- * Drops the staging tables and views of runs that are no longer running (this process has
- * none yet; another server's live runs hold claims the sweep respects), saying what it did.
- */
-async function sweepStaging(target: Target): Promise<void> {
-  const { dropped, kept } = await target.sweepStaging();
-  for (const name of dropped) {
-    logger.info(`Dropped ${name}, staging of a run that is no longer running.`);
-  }
-  for (const { name, reason } of kept) {
-    logger.warn(`Kept ${name}, staging of a run that is no longer running: ${reason}.`);
-  }
-}
-
-/**
  * Opens the target, brings the metadata tables up to date, marks runs a previous process left
  * unfinished as interrupted, drops their staging, and seeds the first external stages of a new database. Fails with
  * the engine's `TargetConnectError` when the database cannot be used.
@@ -107,7 +93,7 @@ export async function createServices(config: ServerConfig): Promise<Services> {
       ...(onMatrixOne ? { ddl: matrixOneStageDdl } : {}),
     });
     await runs.interruptUnfinished();
-    await sweepStaging(target);
+    await sweepStaging(target, { flows, externalStages: repo });
     // The seeded folders are on this machine, which a MatrixOne server cannot read.
     if (applied.includes(1) && !onMatrixOne) await seedExternalStages(config, repo);
     const metadataSchema = metadataSchemaOf(target, config);

@@ -9,7 +9,7 @@ import type { Plan, PlanStep, TargetProfile } from './plan';
 import type { ResolveFile } from './stage-steps';
 import { analyzeFlow, inputColumns } from './analyze-flow';
 import { dialectFor } from './dialects';
-import { stageUri } from './names';
+import { isRunTag, stageUri } from './names';
 import { PHASES } from './plan';
 import { stepsForOp } from './stage-steps';
 
@@ -50,8 +50,6 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
 }
 
-const RUN_TAG = /^[A-Za-z0-9_]{1,32}$/;
-
 /**
  * Compiles a flow into a plan for one target: load steps for file sources, one view per
  * processor (so the database binds and reports each stage on its own), writes and exports, and
@@ -67,7 +65,7 @@ export function compileFlow(doc: FlowDocument, options: CompileOptions): Compile
     ...(options.metadataSchema === undefined ? {} : { metadataSchema: options.metadataSchema }),
   });
   if (hasErrors(analysis.diagnostics)) return { diagnostics: analysis.diagnostics };
-  if (!RUN_TAG.test(options.runTag)) {
+  if (!isRunTag(options.runTag)) {
     throw new Error(`Run tag "${options.runTag}" must be 1-32 letters, digits or "_".`);
   }
   const dialect = dialectFor(options.target);

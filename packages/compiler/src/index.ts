@@ -33,6 +33,13 @@ export type {
   MySqlDialect,
   StageCredentials,
 } from './dialects';
-export { fitName, MAX_NAME_LENGTH, stageUri } from './names';
+export {
+  fitName,
+  MAX_NAME_LENGTH,
+  STAGING_PREFIX,
+  stageUri,
+  stagingRunTag,
+  tempExportRunTag,
+} from './names';
 export { previewFlow, unknownExternalStages } from './preview-flow';
 export type { FlowPreview } from './preview-flow';

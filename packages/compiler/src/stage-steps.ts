@@ -2,7 +2,7 @@ import type { Column, Columns, FileRef, StageOp, TableRef } from '@sluice/stages
 
 import type { Dialect, DialectStep, StagedRelation, TableSwap } from './dialects';
 import type { PlanStep } from './plan';
-import { stagingName } from './names';
+import { stagingName, tempExportPath } from './names';
 
 /** Maps a file in an external stage to the path or URL the target reads or writes. */
 export type ResolveFile = (ref: FileRef, mode: 'read' | 'write') => string;
@@ -88,8 +88,7 @@ export function stepsForOp(op: StageOp, ctx: StepContext): StageSteps {
     }
     case 'export-file': {
       const { local } = localOf(op.file, 'write');
-      const temp =
-        local === undefined ? {} : { temp: `${local}.sluice-${ctx.runTag}-${stageId}.tmp` };
+      const temp = local === undefined ? {} : { temp: tempExportPath(local, ctx.runTag, stageId) };
       const steps = dialect.exportFile({
         source: ctx.relationOf(op.input),
         file: op.file,

@@ -134,6 +134,8 @@ export interface DuckDbOpenOptions {
    * runs here too, so this is what keeps a filter condition from reading any other file.
    */
   allowedDirectories: readonly string[];
+  /** How many threads DuckDB may use; its default (every core) when absent. */
+  threads?: number;
 }
 
 /** The embedded DuckDB database: one file (or ':memory:') per process. */
@@ -148,7 +150,9 @@ export class DuckDbDatabase {
    */
   static async open(path: string, options: DuckDbOpenOptions): Promise<DuckDbDatabase> {
     if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
-    const instance = await DuckDBInstance.create(path, { ...SANDBOX_CREATE_OPTIONS });
+    const threads: Record<string, string> =
+      options.threads === undefined ? {} : { threads: String(options.threads) };
+    const instance = await DuckDBInstance.create(path, { ...SANDBOX_CREATE_OPTIONS, ...threads });
     try {
       await confineFiles(instance, path, options.allowedDirectories);
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { TableRef } from '@sluice/stages';
+import { STAGING_PREFIX } from '@sluice/compiler';
 
 import type { StagingObject } from './staging-sweep';
 import type { OpenTargetOptions, Target } from './target';
@@ -33,6 +34,16 @@ async function existingTables(
   }
 }
 
+/**
+ * `SLUICE_TEST_DUCKDB_THREADS`, for tests that must watch or cancel a run mid-statement: one
+ * thread makes a statement's duration the same on a 2-core machine and a 32-core one, so a
+ * run given minutes of work is certainly still running when the test acts. Not for production.
+ */
+function threadsForTests(): { threads?: number } {
+  const threads = Number(process.env.SLUICE_TEST_DUCKDB_THREADS);
+  return Number.isInteger(threads) && threads > 0 ? { threads } : {};
+}
+
 /** Tables and views of the database file whose names start like staging. */
 async function stagingObjects(database: DuckDbDatabase): Promise<StagingObject[]> {
   const client = await database.connect();
@@ -40,11 +51,12 @@ async function stagingObjects(database: DuckDbDatabase): Promise<StagingObject[]
     return await client.query<{ schema: string; name: string; kind: 'table' | 'view' }>(
       `SELECT schema_name AS schema, table_name AS name, 'table' AS kind FROM duckdb_tables()
          WHERE NOT temporary AND database_name = current_database()
-           AND starts_with(table_name, '__sluice_')
+           AND starts_with(table_name, ?)
        UNION ALL
        SELECT schema_name, view_name, 'view' FROM duckdb_views()
          WHERE NOT temporary AND NOT internal AND database_name = current_database()
-           AND starts_with(view_name, '__sluice_')`,
+           AND starts_with(view_name, ?)`,
+      [STAGING_PREFIX, STAGING_PREFIX],
     );
   } finally {
     await client.close();
@@ -58,7 +70,7 @@ async function stagingObjects(database: DuckDbDatabase): Promise<StagingObject[]
 export async function openDuckDbTarget(path: string, options: OpenTargetOptions): Promise<Target> {
   let database: DuckDbDatabase;
   try {
-    database = await DuckDbDatabase.open(path, options);
+    database = await DuckDbDatabase.open(path, { ...options, ...threadsForTests() });
   } catch (error) {
     const reason = databaseErrorText(error).replace(/\s+/g, ' ');
     throw new TargetConnectError(
@@ -89,17 +101,20 @@ export async function openDuckDbTarget(path: string, options: OpenTargetOptions)
     claim: ({ runTag }) => {
       liveTags.add(runTag);
       return Promise.resolve({
+        // Held in this process, it ends only when the run releases it.
+        lost: new AbortController().signal,
         release: () => {
           liveTags.delete(runTag);
           return Promise.resolve();
         },
       });
     },
-    sweepStaging: async () =>
+    sweepStaging: async (places = {}) =>
       sweepStaging(await stagingObjects(database), {
         client: meta,
         dialect: 'duckdb',
         isLive: (tag) => Promise.resolve(liveTags.has(tag)),
+        folders: places.folders ?? [],
       }),
     execute: async (sql) => {
       await meta.run(sql);

@@ -10,9 +10,27 @@ export interface ClaimRequest {
   destinations: readonly string[];
 }
 
-/** A run's hold on its target; `release` ends it and may be called more than once. */
+/**
+ * A run's hold on its target; `release` ends it and may be called more than once. `lost` aborts,
+ * with a `ClaimLostError` as its reason, when the hold ends before `release` (its connection
+ * killed, its lease lapsed): another run may then write the same destinations, so the run
+ * holding it must stop.
+ */
 export interface TargetClaim {
+  readonly lost: AbortSignal;
   release(): Promise<void>;
+}
+
+/** Why a run stopped whose claim on its target ended before the run did. */
+export class ClaimLostError extends Error {
+  override name = 'ClaimLostError';
+
+  constructor(why: string, options?: ErrorOptions) {
+    super(
+      `The run's claim on its destinations in the target was lost (${why}), so another run could write them; the run was stopped and its destinations left as they were. Run it again.`,
+      options,
+    );
+  }
 }
 
 /** A destination another run holds, in this process or in another one on the same target. */
@@ -27,28 +45,23 @@ export class DestinationHeldError extends Error {
   }
 }
 
+/**
+ * Where else a start-up sweep looks. `schemas`: databases runs may have staged in beside a
+ * destination (MySQL family; DuckDB looks in every schema of its file). `folders`: folders whose
+ * files and subfolders may hold runs' temporary exports.
+ */
+export interface SweepPlaces {
+  schemas?: readonly string[];
+  folders?: readonly string[];
+}
+
 /** What a start-up sweep did: the staging objects it dropped and those it left, with why. */
 export interface StagingSweep {
   dropped: string[];
   kept: { name: string; reason: string }[];
 }
 
-/** The run tags the server gives: eight lowercase hex digits, the shape the sweep recognises. */
-const RUN_TAG = /^[0-9a-f]{8}$/;
-/** A staging name of a run whose tag has that shape: `__sluice_<tag>_<stage…>` (names.ts). */
-const STAGING_NAME = /^__sluice_([0-9a-f]{8})_./;
-
-/** A fresh run tag for a plan's staging names. */
+/** A fresh run tag for a plan's staging names: eight lowercase hex digits (names.ts). */
 export function newRunTag(): string {
   return randomBytes(4).toString('hex');
-}
-
-/** True for a tag `newRunTag` could have made. */
-export function isRunTag(tag: string): boolean {
-  return RUN_TAG.test(tag);
-}
-
-/** The run tag a staging object's name carries, or undefined for a name that is not staging. */
-export function stagingRunTag(name: string): string | undefined {
-  return STAGING_NAME.exec(name)?.[1];
 }

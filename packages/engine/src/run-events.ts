@@ -21,6 +21,8 @@ export interface RunOutcome {
   state: 'succeeded' | 'failed' | 'cancelled';
   error?: string;
   failedStageId?: string;
+  /** What the run could not tell but that does not change its result (a total not counted). */
+  warnings?: string[];
   /** Cleanup steps that failed; the run's own result stands, these only need tidying. */
   cleanupErrors?: string[];
 }

@@ -2,13 +2,17 @@ import type { Plan, PlanStep } from '@sluice/compiler';
 
 import type { TempExport } from './plan-files';
 import type { RunEvent, RunOutcome } from './run-events';
+import type { FinishContext, Finished } from './run-finish';
 import type { SqlClient } from './sql-client';
 import type { RunClient } from './target';
 import { CancelWatch } from './cancel-watch';
 import { databaseErrorText } from './database-error-text';
 import { ExportPromotions } from './export-promotions';
 import { discardExports, findMissingInput, prepareExportFolders, tempExports } from './plan-files';
-import { countOf, runStep } from './run-step';
+import { ClaimLostError } from './run-claims';
+import { ExportNotMoved, RunCancelled, StepFailure } from './run-errors';
+import { cleanUpAfter, finishSteps, runCleanup } from './run-finish';
+import { runStep } from './run-step';
 import { StageTracker } from './stage-tracker';
 import { TidyClient } from './tidy-client';
 import { unrestoredNote } from './unrestored-note';
@@ -23,49 +27,14 @@ export interface RunPlanOptions {
   reconnect?: () => Promise<SqlClient>;
 }
 
-/** A step that failed, carrying the database's error. */
-class StepFailure extends Error {
-  constructor(
-    readonly step: PlanStep,
-    readonly reason: unknown,
-  ) {
-    super(databaseErrorText(reason), { cause: reason });
-  }
-}
-
-class RunCancelled extends Error {}
-
-/** An export written under its temporary name that could not be moved into place. */
-class ExportNotMoved extends Error {
-  constructor(
-    readonly stageId: string | undefined,
-    reason: unknown,
-  ) {
-    super(databaseErrorText(reason), { cause: reason });
-  }
-}
-
-interface RunContext {
+interface RunContext extends FinishContext {
   client: RunClient;
-  plan: Plan;
-  tracker: StageTracker;
-  signal: AbortSignal | undefined;
-  watch: CancelWatch;
   /** Where undo and cleanup run: the run's connection, or a fresh one when it died. */
   tidy: TidyClient;
   /** Undo statements of the steps that succeeded, in the order the steps ran. */
   undo: { stepId: string; phase: PlanStep['phase']; statements: readonly string[] }[];
-  exports: TempExport[];
-  promotions: ExportPromotions;
   /** Stages that succeed only once the run stands (see `succeedingAtCommit`). */
   awaitingCommit: Set<string>;
-}
-
-/** How a run ended, what needs tidying by hand, and whether cleanup may drop staging. */
-interface Finished {
-  outcome: RunOutcome;
-  problems: string[];
-  cleanup: boolean;
 }
 
 /**
@@ -119,44 +88,6 @@ async function runOne(client: SqlClient, step: PlanStep, context: RunContext): P
 }
 
 /**
- * Counts each table destination's rows after the last write: inside the final transaction on
- * DuckDB and MatrixOne (so the count is this run's result), after the swap and inside the
- * appends' transaction on MySQL. One `count(*)` per destination table: DuckDB and MatrixOne
- * answer it from their columnar metadata, InnoDB scans its smallest index (about a second per
- * ten million rows), small beside the write before it.
- */
-async function countTables(client: SqlClient, context: RunContext): Promise<void> {
-  for (const { stageId, sql } of context.plan.tableTotals ?? []) {
-    const total = await countOf(client, sql).catch((reason: unknown) => {
-      throw new StepFailure(
-        { id: `total:${stageId}`, phase: 'commit', stageId, sql, inTransaction: true },
-        reason,
-      );
-    });
-    if (total !== undefined) context.tracker.tableTotal(stageId, total);
-  }
-}
-
-/**
- * After the last step, before the final COMMIT (or as the last act of a plan without one): moves
- * the exports into place, so a failure of any of them, or of the COMMIT, is undone with the rest,
- * then stops listening for cancel and takes a cancel that came in as the last chance to roll
- * back. Past this point the run stands: a later cancel is ignored.
- */
-async function finishSteps(client: SqlClient, context: RunContext): Promise<void> {
-  const { signal, exports, promotions } = context;
-  if (signal?.aborted) throw new RunCancelled();
-  await countTables(client, context);
-  for (const entry of exports) {
-    await promotions.promote(entry).catch((error: unknown) => {
-      throw new ExportNotMoved(entry.stageId, error);
-    });
-  }
-  await context.watch.stop();
-  if (signal?.aborted) throw new RunCancelled();
-}
-
-/**
  * Runs the steps in order: each run of consecutive `inTransaction` steps inside one
  * transaction, every other step on its own (autocommit), as plan.ts describes.
  */
@@ -200,9 +131,22 @@ function failed(tracker: StageTracker, error: string, stageId?: string): RunOutc
     : { state: 'failed', error, failedStageId: stageId };
 }
 
-/** The outcome of a run that stopped: cancelled, or failed at a step (or before any). */
-function stopped(tracker: StageTracker, error: unknown, cancelled: boolean): RunOutcome {
-  if (cancelled) {
+/**
+ * The outcome of a run that stopped: cancelled, failed because its claim was lost (the signal's
+ * reason; the stage it interrupted is the one that failed), or failed at a step (or before any).
+ */
+function stopped(
+  tracker: StageTracker,
+  error: unknown,
+  signal: AbortSignal | undefined,
+): RunOutcome {
+  const reason: unknown = signal?.reason;
+  if (signal?.aborted === true && reason instanceof ClaimLostError) {
+    const stageId = error instanceof StepFailure ? error.step.stageId : undefined;
+    if (stageId !== undefined) tracker.fail(stageId, reason.message);
+    return failed(tracker, reason.message, stageId);
+  }
+  if (signal?.aborted === true) {
     tracker.cancelOpen();
     return { state: 'cancelled' };
   }
@@ -223,14 +167,14 @@ function stopped(tracker: StageTracker, error: unknown, cancelled: boolean): Run
  */
 async function compensate(context: RunContext, reason: unknown): Promise<Finished> {
   // A cancel that comes in from here on changes nothing: the run stopped for this reason.
-  const cancelled = context.signal?.aborted === true;
+  const signal = context.signal?.aborted === true ? context.signal : undefined;
   await context.watch.stop();
   const undone = await runUndo(context);
   const problems = await context.promotions.restore();
   await discardExports(context.plan).catch((reason: unknown) => {
     problems.push(`Cannot delete a temporary export: ${databaseErrorText(reason)}`);
   });
-  const outcome = stopped(context.tracker, reason, cancelled);
+  const outcome = stopped(context.tracker, reason, signal);
   if (undone.errors.length === 0) return { outcome, problems, cleanup: true };
   const note = unrestoredNote(context.plan, undone);
   const error = outcome.error === undefined ? note : `${outcome.error} ${note}`;
@@ -250,18 +194,10 @@ async function execute(context: RunContext): Promise<Finished> {
   }
   for (const stageId of context.awaitingCommit) context.tracker.succeed(stageId);
   const problems = await context.promotions.dropBackups();
-  return { outcome: { state: 'succeeded' }, problems, cleanup: true };
-}
-
-/** Runs every cleanup step, whatever happened before; returns the errors instead of throwing. */
-async function runCleanup(client: SqlClient, plan: Plan): Promise<string[]> {
-  const errors: string[] = [];
-  for (const step of plan.cleanup) {
-    await client.run(step.sql).catch((error: unknown) => {
-      errors.push(`${step.id}: ${databaseErrorText(error)}`);
-    });
-  }
-  return errors;
+  const { warnings } = context;
+  const outcome: RunOutcome =
+    warnings.length > 0 ? { state: 'succeeded', warnings } : { state: 'succeeded' };
+  return { outcome, problems, cleanup: true };
 }
 
 /** Stops a run before its first step: cancelled already, or an input or export folder problem. */
@@ -271,6 +207,7 @@ async function refuseToStart(
   signal: AbortSignal | undefined,
 ): Promise<RunOutcome | undefined> {
   if (signal?.aborted) {
+    if (signal.reason instanceof ClaimLostError) return failed(tracker, signal.reason.message);
     tracker.skipOpen();
     return { state: 'cancelled' };
   }
@@ -306,7 +243,7 @@ export async function runPlan(
   }
   const exports = tempExports(plan);
   const tidy = new TidyClient(client, options.reconnect);
-  const { outcome, problems, cleanup } = await execute({
+  const finished = await execute({
     client,
     plan,
     tracker,
@@ -316,15 +253,8 @@ export async function runPlan(
     undo: [],
     exports,
     promotions: new ExportPromotions(),
+    warnings: [],
     awaitingCommit: succeedingAtCommit(plan, exports),
   });
-  try {
-    const cleanupErrors = [
-      ...problems,
-      ...(cleanup ? await runCleanup(await tidy.get(), plan) : []),
-    ];
-    return cleanupErrors.length > 0 ? { ...outcome, cleanupErrors } : outcome;
-  } finally {
-    await tidy.close();
-  }
+  return cleanUpAfter(tidy, plan, finished);
 }

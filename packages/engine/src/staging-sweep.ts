@@ -1,10 +1,12 @@
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+
 import type { DialectName } from '@sluice/compiler';
-import { getDialect, MAX_NAME_LENGTH } from '@sluice/compiler';
+import { getDialect, MAX_NAME_LENGTH, stagingRunTag, tempExportRunTag } from '@sluice/compiler';
 
 import type { StagingSweep } from './run-claims';
 import type { SqlClient } from './sql-client';
 import { databaseErrorText } from './database-error-text';
-import { stagingRunTag } from './run-claims';
 
 /** A table or view whose name starts like Sluice's staging, wherever it was found. */
 export interface StagingObject {
@@ -18,6 +20,8 @@ export interface SweepOptions {
   dialect: DialectName;
   /** True while a run holds the tag's claim, here or on another server. */
   isLive: (runTag: string) => Promise<boolean>;
+  /** Folders (and their subfolders) where runs' temporary exports may be left. */
+  folders: readonly string[];
 }
 
 /** A name shortened with a hash (names.ts `fitName`): what it ended with is unknown. */
@@ -50,7 +54,11 @@ export async function sweepStaging(
   options: SweepOptions,
 ): Promise<StagingSweep> {
   const sweep: StagingSweep = { dropped: [], kept: [] };
-  const live = new Map<string, boolean>();
+  const cache = new Map<string, boolean>();
+  const live = async (tag: string) => {
+    if (!cache.has(tag)) cache.set(tag, await options.isLive(tag));
+    return cache.get(tag) === true;
+  };
   const dialect = getDialect(options.dialect);
   // Views first: a view over a staging table would keep some targets from dropping the table.
   const ordered = [...objects].sort(
@@ -59,8 +67,7 @@ export async function sweepStaging(
   for (const object of ordered) {
     const tag = stagingRunTag(object.name);
     if (tag === undefined) continue;
-    if (!live.has(tag)) live.set(tag, await options.isLive(tag));
-    if (live.get(tag) === true) continue;
+    if (await live(tag)) continue;
     const reason = keepReason(object, options.dialect);
     if (reason !== undefined) {
       sweep.kept.push({ name: shown(object), reason });
@@ -76,5 +83,30 @@ export async function sweepStaging(
       });
     }
   }
+  for (const folder of options.folders) await sweepTempExports(folder, live, sweep);
   return sweep;
+}
+
+/**
+ * Deletes the temporary export files (`<file>.sluice-<tag>-<stage>.tmp`, names.ts) of runs no
+ * longer running under `folder`, its subfolders included (symlinks are not followed). A folder
+ * that is gone is skipped: its external stage may point at a disk not mounted now.
+ */
+async function sweepTempExports(
+  folder: string,
+  live: (tag: string) => Promise<boolean>,
+  sweep: StagingSweep,
+): Promise<void> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    const tag = entry.isFile() ? tempExportRunTag(entry.name) : undefined;
+    if (tag === undefined || (await live(tag))) continue;
+    const path = join(entry.parentPath, entry.name);
+    try {
+      await rm(path, { force: true });
+      sweep.dropped.push(path);
+    } catch (error) {
+      sweep.kept.push({ name: path, reason: `deleting it failed: ${databaseErrorText(error)}` });
+    }
+  }
 }

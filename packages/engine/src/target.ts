@@ -1,7 +1,7 @@
 import type { TargetProfile } from '@sluice/compiler';
 import type { Column, FileFormat, TableRef } from '@sluice/stages';
 
-import type { ClaimRequest, StagingSweep, TargetClaim } from './run-claims';
+import type { ClaimRequest, StagingSweep, SweepPlaces, TargetClaim } from './run-claims';
 import type { SqlClient } from './sql-client';
 import { openDuckDbTarget } from './duckdb-target';
 import { openMySqlTarget } from './mysql/mysql-target';
@@ -55,9 +55,10 @@ export interface Target {
   claim(request: ClaimRequest): Promise<TargetClaim>;
   /**
    * Drops the staging objects of runs that no longer run (their run tag has no live claim,
-   * here or on another server), at start-up; returns what it dropped and what it kept.
+   * here or on another server), at start-up: in the target's database and the `places` named,
+   * and their temporary export files; returns what it dropped and what it kept.
    */
-  sweepStaging(): Promise<StagingSweep>;
+  sweepStaging(places?: SweepPlaces): Promise<StagingSweep>;
   /** Runs one statement outside any transaction (MatrixOne's external stage DDL). */
   execute(sql: string): Promise<void>;
   close(): Promise<void>;

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,9 +7,9 @@ import type { Target } from '../src/target';
 import type { TestDatabase } from './mariadb';
 import { ClaimsTable } from '../src/mysql/claims-table';
 import { runLockName } from '../src/mysql/named-locks';
-import { DestinationHeldError } from '../src/run-claims';
+import { ClaimLostError, DestinationHeldError } from '../src/run-claims';
 import { openTarget } from '../src/target';
-import { createTestDatabase } from './mariadb';
+import { connectTestServer, createTestDatabase, uniqueName } from './mariadb';
 import { leftovers } from './mariadb-checks';
 
 /**
@@ -125,6 +125,42 @@ describe('claims on a claims table (MatrixOne), tried on MariaDB', () => {
   });
 });
 
+/** Resolves with the reason once `signal` aborts (the test's own timeout bounds the wait). */
+const abortReason = (signal: AbortSignal) =>
+  new Promise<unknown>((resolve) => {
+    signal.addEventListener('abort', () => {
+      resolve(signal.reason);
+    });
+  });
+
+describe('a claims-table claim whose lease cannot be kept, tried on MariaDB', () => {
+  it('says it is lost when a renewal finds its rows taken by another run', async () => {
+    const table = new ClaimsTable(first.meta, db.location.database, 50);
+    const claim = await table.claim({ runTag: 'dddd0001', destinations: ['table:lease'] });
+    const lost = abortReason(claim.lost);
+    // What a lapsed lease meets: another server swept the rows and wrote its own.
+    await db.client.run("UPDATE sluice_run_claims SET run_tag = 'dddd0002' WHERE run_tag = ?", [
+      'dddd0001',
+    ]);
+    expect(await lost).toBeInstanceOf(ClaimLostError);
+    expect(String(await lost)).toContain('its lease lapsed and was taken');
+    await claim.release();
+    await db.client.run("DELETE FROM sluice_run_claims WHERE run_tag = 'dddd0002'");
+  });
+
+  it('says it is lost after two renewals fail in a row', async () => {
+    const own = await connectTestServer(db.location.database);
+    const table = new ClaimsTable(own, db.location.database, 50);
+    const claim = await table.claim({ runTag: 'dddd0003', destinations: ['table:gone'] });
+    const lost = abortReason(claim.lost);
+    await own.close();
+    const reason = await lost;
+    expect(reason).toBeInstanceOf(ClaimLostError);
+    expect(String(reason)).toContain('renewing its lease failed');
+    await db.client.run("DELETE FROM sluice_run_claims WHERE run_tag = 'dddd0003'");
+  });
+});
+
 describe('claims on a claims table, from two servers at once', () => {
   it('lets one of two simultaneous claims of a table through and refuses the other', async () => {
     const table = new ClaimsTable(first.meta, db.location.database);
@@ -168,4 +204,64 @@ describe('the sweep on DuckDB', () => {
       await duck.close();
     }
   });
+});
+
+describe('the sweep beyond the target database', () => {
+  it("drops a dead run's shadow in a database flows write to, and no other database", async () => {
+    const named = uniqueName('sluice_claims_dest');
+    const unnamed = uniqueName('sluice_claims_other');
+    try {
+      for (const database of [named, unnamed]) {
+        await db.client.run(`CREATE DATABASE \`${database}\``);
+        await db.client.run(`CREATE TABLE \`${database}\`.__sluice_deadbeef_t_new (id INT)`);
+      }
+      const sweep = await first.sweepStaging({ schemas: [named] });
+      const elsewhere = sweep.dropped.filter((n) => !n.startsWith(`${db.location.database}.`));
+      expect(elsewhere).toEqual([`${named}.__sluice_deadbeef_t_new`]);
+      expect(await leftovers(db.client, named)).toEqual([]);
+      expect(await leftovers(db.client, unnamed)).toEqual(['__sluice_deadbeef_t_new']);
+    } finally {
+      for (const database of [named, unnamed]) {
+        await db.client.run(`DROP DATABASE IF EXISTS \`${database}\``);
+      }
+    }
+  });
+
+  it.each(['MariaDB', 'DuckDB'])(
+    'deletes the temporary exports of dead runs under the folders given, on %s',
+    async (name) => {
+      const folder = join(dir, `exports-${name}`);
+      await mkdir(join(folder, 'sub'), { recursive: true });
+      const dead = join(folder, 'sub', 'out.csv.sluice-deadbeef-export.tmp');
+      const kept = [
+        join(folder, 'paid.csv.sluice-cafef00d-export.tmp'),
+        join(folder, 'paid.csv'),
+        join(folder, 'notes.sluice-deadbeef.txt'),
+      ];
+      for (const file of [dead, ...kept]) await writeFile(file, 'x');
+      const duck =
+        name === 'DuckDB'
+          ? await openTarget(
+              { kind: 'duckdb', path: join(dir, 'temp-sweep.duckdb') },
+              { allowedDirectories: [dir] },
+            )
+          : undefined;
+      const target = duck ?? first;
+      const live = await target.claim({ runTag: 'cafef00d', destinations: [] });
+      try {
+        const sweep = await target.sweepStaging({ folders: [folder, join(dir, 'missing')] });
+        expect(sweep.dropped.filter((path) => path.startsWith(folder))).toEqual([dead]);
+      } finally {
+        await live.release();
+        await duck?.close();
+      }
+      const left = await readdir(folder, { recursive: true });
+      expect(left.sort()).toEqual([
+        'notes.sluice-deadbeef.txt',
+        'paid.csv',
+        'paid.csv.sluice-cafef00d-export.tmp',
+        'sub',
+      ]);
+    },
+  );
 });

@@ -89,3 +89,37 @@ describe.each(['DuckDB', 'MariaDB'])('table totals on %s', (name) => {
     ]);
   });
 });
+
+describe('a table total that cannot be counted', () => {
+  it('leaves the total out and says why, and the run still succeeds', async () => {
+    const target = targets.DuckDB;
+    if (!target) throw new Error('no DuckDB target');
+    const plan = compileFor(appendFlow(), {
+      target: target.profile,
+      runTag: 'nocount',
+      root,
+      existingTables: await target.existingTables([{ name: 'totals' }]),
+    });
+    // The database refuses the count: it names a table that is not there.
+    const refused = {
+      ...plan,
+      tableTotals: [{ stageId: 'dest', sql: 'SELECT count(*) FROM gone' }],
+    };
+    const events: RunEvent[] = [];
+    const client = await target.connect();
+    try {
+      const outcome = await runPlan(client, refused, { onEvent: (e) => events.push(e) });
+      expect(outcome.state).toBe('succeeded');
+      expect(outcome.warnings).toEqual([
+        expect.stringMatching(
+          /^The total rows of stage dest's table could not be counted: .*gone/s,
+        ),
+      ]);
+    } finally {
+      await client.close();
+    }
+    const done = events.find((e) => e.stageId === 'dest' && e.state === 'succeeded');
+    expect(done?.rows).toBe(3);
+    expect(done).not.toHaveProperty('tableRows');
+  });
+});

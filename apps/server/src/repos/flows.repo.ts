@@ -84,6 +84,12 @@ export class FlowsRepo {
     }));
   }
 
+  /** The latest saved document of every flow (what a start-up sweep needs to know). */
+  async latestDocuments(): Promise<FlowDocument[]> {
+    const rows = await this.db.query<FlowRow>(selectFlow(this.t));
+    return rows.map((row) => toRecord(row).document);
+  }
+
   async byId(id: string, db: SqlClient = this.db): Promise<FlowRecord> {
     const [row] = await db.query<FlowRow>(`${selectFlow(this.t)} WHERE f.id = ?`, [id]);
     if (!row) throw flowNotFound(id);

@@ -1,5 +1,6 @@
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -13,10 +14,13 @@ import { logger } from '../logger';
 
 let server: TestServer;
 beforeEach(async () => {
+  // One DuckDB thread: a slow run's work takes as long on any machine (duckdb-target.ts).
+  vi.stubEnv('SLUICE_TEST_DUCKDB_THREADS', '1');
   server = await startTestServer();
 });
 afterEach(async () => {
   await server.close();
+  vi.unstubAllEnvs();
 });
 
 async function savedFlow(name: string, document: FlowDocument): Promise<string> {
@@ -247,15 +251,27 @@ describe('run router', () => {
       'CREATE VIEW main.__sluice_deadbeef_paid AS SELECT * FROM main.__sluice_deadbeef_orders',
     );
     await meta.run('CREATE TABLE main.orders_archive (id INTEGER)');
+    // A temporary export of the dead run, in a subfolder of the exports external stage.
+    const temp = join(server.config.exportsDir, 'sub', 'paid.csv.sluice-deadbeef-export.tmp');
+    await mkdir(join(server.config.exportsDir, 'sub'), { recursive: true });
+    await writeFile(temp, 'order_id\n1\n');
+    await writeFile(join(server.config.exportsDir, 'paid.csv'), 'order_id\n1\n');
     const info = vi.spyOn(logger, 'info');
     try {
       server = await server.restart();
       const logged = info.mock.calls.map(([line]) => line).join('\n');
       expect(logged).toContain('Dropped main.__sluice_deadbeef_orders');
       expect(logged).toContain('Dropped main.__sluice_deadbeef_paid');
+      expect(logged).toContain(`Dropped ${temp}`);
     } finally {
       info.mockRestore();
     }
+    expect(await readdir(server.config.exportsDir, { recursive: true })).toEqual(
+      expect.not.arrayContaining([join('sub', 'paid.csv.sluice-deadbeef-export.tmp')]),
+    );
+    expect(await readFile(join(server.config.exportsDir, 'paid.csv'), 'utf8')).toBe(
+      'order_id\n1\n',
+    );
     const left = await server.services.target.meta.query<{ name: string }>(
       "SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main' UNION ALL SELECT view_name FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal",
     );
@@ -320,32 +336,54 @@ describe('run router', () => {
   });
 });
 
-describe('run cancel', () => {
-  /** Starts flow "Big" (paid orders of a million rows) and returns once a stage is running. */
-  async function startSlowRun(): Promise<{ flowId: string; runId: string }> {
-    const big = join(server.dir, 'samples', 'big.csv');
-    await server.services.target.meta.run(
-      `COPY (SELECT i AS order_id, 'paid' AS status, i * 1.5 AS amount FROM range(1000000) t(i))
-       TO '${big.replaceAll("'", "''")}' (HEADER)`,
-    );
-    // About 0.1 ms of work per row (edit distance of two ~200-character texts): minutes of CPU
-    // for the million rows, so the run is still going when cancel lands, while each chunk of
-    // 2048 rows stays well under a second, so the interrupt takes effect quickly.
-    const condition = `levenshtein(repeat(status, 60), repeat('pad', 60)) >= 0`;
-    const flowId = await savedFlow('Big', paidOrdersFlow({ path: 'big.csv', condition }));
-    const { runId } = await server.caller.run.start({ flowId });
-    for await (const snapshot of await server.caller.run.events({ runId })) {
-      if (snapshot.stages.some((s) => s.state === 'running')) break;
-    }
-    return { flowId, runId };
-  }
+/** Edits one stage's config in a flow document. */
+function withConfig(
+  document: FlowDocument,
+  stageId: string,
+  config: Record<string, unknown>,
+): FlowDocument {
+  return {
+    ...document,
+    stages: document.stages.map((s) =>
+      s.id === stageId ? { ...s, config: { ...s.config, ...config } } : s,
+    ),
+  };
+}
 
+/**
+ * Starts flow "Big" (paid orders of a million rows, exported to `exportPath` of `exports`) and
+ * returns once a stage is running. About 0.1 ms of work per row (edit distance of two
+ * ~200-character texts) on the one thread DuckDB has here: a minute or more for the million rows
+ * on any machine, so the run is still going when the test acts, while each chunk of 2048 rows
+ * stays well under a second, so a cancel takes effect quickly.
+ */
+async function startSlowRun(exportPath = 'paid.csv'): Promise<{ flowId: string; runId: string }> {
+  const big = join(server.dir, 'samples', 'big.csv');
+  await server.services.target.meta.run(
+    `COPY (SELECT i AS order_id, 'paid' AS status, i * 1.5 AS amount FROM range(1000000) t(i))
+     TO '${big.replaceAll("'", "''")}' (HEADER)`,
+  );
+  const condition = `levenshtein(repeat(status, 60), repeat('pad', 60)) >= 0`;
+  const document = withConfig(paidOrdersFlow({ path: 'big.csv', condition }), 'export', {
+    path: exportPath,
+  });
+  const flowId = await savedFlow('Big', document);
+  const { runId } = await server.caller.run.start({ flowId });
+  for await (const snapshot of await server.caller.run.events({ runId })) {
+    if (snapshot.stages.some((s) => s.state === 'running')) break;
+  }
+  return { flowId, runId };
+}
+
+describe('run cancel', () => {
   it('interrupts a running run, leaving no destination table behind', async () => {
     const { flowId, runId } = await startSlowRun();
     const deleting = await refusal(server.caller.flow.delete({ id: flowId }));
     expect(deleting.code).toBe('CONFLICT');
 
     expect(await server.caller.run.cancel({ runId })).toEqual({ ok: true });
+    // Cancel waits only briefly for the statement to stop; the run's end is what counts here.
+    expect((await followRun(runId)).at(-1)?.state).toBe('cancelled');
     const run = await server.caller.run.byId({ runId });
     expect(run.state).toBe('cancelled');
     // The stage running when the cancel landed says so; the stages after it never started.
@@ -367,8 +405,47 @@ describe('run cancel', () => {
       `The table "paid_orders" is being written by a run of flow "Big" (run ${runId}). Wait for it to end or cancel it, then run again.`,
     );
     await server.caller.run.cancel({ runId });
+    await followRun(runId);
     const { runId: next } = await server.caller.run.start({ flowId: otherId });
     expect((await followRun(next)).at(-1)?.state).toBe('succeeded');
+  });
+});
+
+describe('export files claimed by the file they write', () => {
+  /** A flow writing table `other` and file `path` of external stage `stage`. */
+  const writing = (stage: string, path: string) =>
+    withConfig(withConfig(paidOrdersFlow(), 'table', { table: 'other' }), 'export', {
+      externalStage: stage,
+      path,
+    });
+
+  it('refuses a second external stage on the same folder writing the file a run writes', async () => {
+    const { runId } = await startSlowRun();
+    await server.caller.externalStage.create({
+      name: 'exports_too',
+      url: pathToFileURL(server.config.exportsDir).href,
+    });
+    const flowId = await savedFlow('Twin', writing('exports_too', 'paid.csv'));
+    const refused = await refusal(server.caller.run.start({ flowId }));
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.message).toBe(
+      `The file "paid.csv" of external stage "exports_too" is being written by a run of flow "Big" (run ${runId}). Wait for it to end or cancel it, then run again.`,
+    );
+    await server.caller.run.cancel({ runId });
+    await followRun(runId);
+  });
+
+  it('refuses a sub-stage writing the file a run writes through its parent', async () => {
+    const { runId } = await startSlowRun('sub/out.csv');
+    await server.caller.externalStage.create({ name: 'sub', url: 'stage://exports/sub/' });
+    const flowId = await savedFlow('Sub', writing('sub', 'out.csv'));
+    const refused = await refusal(server.caller.run.start({ flowId }));
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.message).toContain(
+      'The file "out.csv" of external stage "sub" is being written',
+    );
+    await server.caller.run.cancel({ runId });
+    await followRun(runId);
   });
 });
 

@@ -176,7 +176,7 @@ export class RunManager {
     if (!plan || hasErrors(diagnostics)) throw refusal(diagnostics);
     const places = await stageFolderPlaces(known);
     const shown: Shown = (text) => inStageTerms(maskCredentials(text), places);
-    const release = await this.claims.claim(plan, { runId, flowName: flow.name });
+    const { release, lost } = await this.claims.claim(plan, { runId, flowName: flow.name }, known);
     try {
       await this.createRun(runId, flow);
     } catch (error) {
@@ -184,7 +184,8 @@ export class RunManager {
       throw error;
     }
     const controller = new AbortController();
-    const options = { signal: controller.signal, shown };
+    // A lost claim stops the run as a cancel would, and the run reports why it failed.
+    const options = { signal: AbortSignal.any([controller.signal, lost]), shown };
     const done = this.execute(runId, plan, options).finally(async () => {
       await release().catch((error: unknown) =>
         logger.error(`Run ${runId}: its claims were not released`, error),
@@ -256,6 +257,7 @@ export class RunManager {
         },
       });
       await recorded;
+      for (const warning of outcome.warnings ?? []) logger.warn(`Run ${runId}: ${warning}`);
       if (outcome.cleanupErrors) {
         logger.error(`Run ${runId} left staging objects behind`, outcome.cleanupErrors);
       }

@@ -66,15 +66,29 @@ async function blockAppends(): Promise<RunClient> {
   return blocker;
 }
 
-async function untilAppendWaits(): Promise<void> {
-  for (;;) {
+/** Polls `check` until it holds; past 20 s fails saying what it waited for. */
+async function until(what: string, check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Gave up after 20 s waiting for ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const untilAppendWaits = () =>
+  until("the run's INSERT into paid_orders to wait for the blocking transaction", async () => {
     const rows = await a.services.target.meta.query(
       "SELECT id FROM information_schema.processlist WHERE db = ? AND info LIKE 'INSERT INTO%paid_orders%'",
       [database],
     );
-    if (rows.length > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+    return rows.length > 0;
+  });
+
+async function countPaidOrders(): Promise<number> {
+  const [row] = await a.services.target.meta.query<{ n: unknown }>(
+    `SELECT count(*) AS n FROM \`${database}\`.paid_orders`,
+  );
+  return Number(row?.n);
 }
 
 const lockFree = async (name: string): Promise<boolean> => {
@@ -113,12 +127,15 @@ describe('two servers on one MariaDB database', () => {
     expect((await runToEnd(callerB, runB)).state).toBe('succeeded');
   }, 60_000);
 
-  it("frees A's claim when its claim connection is killed", async () => {
+  it("fails A's run, leaving its table as it was, when its claim connection is killed", async () => {
     const { id: flowId } = await a.caller.flow.create({
       name: 'Killed',
       document: appendFlow(),
     });
     const lock = destinationLockName(tableClaimKey(database, { name: 'paid_orders' }));
+    const first = await a.caller.run.start({ flowId });
+    expect((await runToEnd(a.caller, first.runId)).state).toBe('succeeded');
+    const rowsBefore = await countPaidOrders();
     const blocker = await blockAppends();
     const { runId } = await a.caller.run.start({ flowId });
     await untilAppendWaits();
@@ -128,10 +145,17 @@ describe('two servers on one MariaDB database', () => {
     );
     expect(owner?.id).not.toBeNull();
     await a.services.target.meta.run(`KILL ${String(owner?.id)}`);
-    while (!(await lockFree(lock))) await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(`the killed connection's lock ${lock} to be free`, () => lockFree(lock));
+    const ended = await runToEnd(a.caller, runId);
     await blocker.run('COMMIT');
     await blocker.close();
-    expect((await runToEnd(a.caller, runId)).state).toBe('succeeded');
+    expect(ended).toMatchObject({
+      state: 'failed',
+      error: expect.stringContaining(
+        "The run's claim on its destinations in the target was lost",
+      ) as unknown,
+    });
+    expect(await countPaidOrders()).toBe(rowsBefore);
   }, 60_000);
 
   it('sweeps the staging of dead runs at start-up, logging it, and keeps a live run of server B', async () => {
@@ -140,12 +164,28 @@ describe('two servers on one MariaDB database', () => {
     for (const name of [...dead, live, 'orders_archive']) {
       await a.services.target.meta.run(`CREATE TABLE \`${database}\`.\`${name}\` (id INT)`);
     }
+    // A flow writing a table in another database, beside which a dead run left its shadow.
+    const elsewhere = `${database}_dest`;
+    await a.services.target.meta.run(`CREATE DATABASE \`${elsewhere}\``);
+    await a.services.target.meta.run(
+      `CREATE TABLE \`${elsewhere}\`.__sluice_deadbeef_table_new (id INT)`,
+    );
+    await a.caller.flow.create({
+      name: 'Elsewhere',
+      document: {
+        ...appendFlow(),
+        stages: appendFlow().stages.map((s) =>
+          s.id === 'table' ? { ...s, config: { ...s.config, schema: elsewhere } } : s,
+        ),
+      },
+    });
     const claim = await b.target.claim({ runTag: 'cafef00d', destinations: [] });
     const info = vi.spyOn(logger, 'info');
     try {
       a = await a.restart();
       const logged = info.mock.calls.map(([line]) => line).join('\n');
       for (const name of dead) expect(logged).toContain(`${database}.${name}`);
+      expect(logged).toContain(`${elsewhere}.__sluice_deadbeef_table_new`);
       expect(logged).not.toContain(live);
     } finally {
       info.mockRestore();
@@ -157,5 +197,11 @@ describe('two servers on one MariaDB database', () => {
       [database],
     );
     expect(tables.map((t) => t.name).sort()).toEqual([live, 'orders_archive', 'paid_orders']);
+    const shadows = await a.services.target.meta.query(
+      'SELECT table_name FROM information_schema.tables WHERE table_schema = ?',
+      [elsewhere],
+    );
+    await a.services.target.meta.run(`DROP DATABASE \`${elsewhere}\``);
+    expect(shadows).toEqual([]);
   }, 60_000);
 });

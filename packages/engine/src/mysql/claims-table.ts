@@ -1,6 +1,7 @@
 import type { ClaimRequest, TargetClaim } from '../run-claims';
 import type { SqlClient } from '../sql-client';
-import { DestinationHeldError } from '../run-claims';
+import { databaseErrorText } from '../database-error-text';
+import { ClaimLostError, DestinationHeldError } from '../run-claims';
 import { destinationLockName, runLockName } from './named-locks';
 
 /**
@@ -14,6 +15,8 @@ import { destinationLockName, runLockName } from './named-locks';
 const TABLE = 'sluice_run_claims';
 const LEASE_SECONDS = 60;
 const HEARTBEAT_MS = 20_000;
+/** Renewals that may fail in a row before the lease (three beats long) is taken as lost. */
+const MAX_MISSED = 2;
 /**
  * What a claim written at the same moment as another one's meets: the key taken
  * (`ER_DUP_ENTRY`), or the server choosing it as a deadlock's victim (`ER_LOCK_DEADLOCK`), the
@@ -24,10 +27,14 @@ const LOST_RACE = new Set([1062, 1213]);
 export class ClaimsTable {
   private ready: Promise<void> | undefined;
 
-  /** `database`: the target's database, where every Sluice server on it looks. */
+  /**
+   * `database`: the target's database, where every Sluice server on it looks; `heartbeatMs`:
+   * how often a live claim renews its lease (shorter only in tests).
+   */
   constructor(
     private readonly client: SqlClient,
     private readonly database: string,
+    private readonly heartbeatMs = HEARTBEAT_MS,
   ) {}
 
   private get table(): string {
@@ -50,10 +57,16 @@ export class ClaimsTable {
     const names = new Map(request.destinations.map((d) => [destinationLockName(d), d]));
     names.set(runLockName(request.runTag), request.runTag);
     const refuse = (error: unknown): never => {
-      // Another server wrote one of these rows between the read below and the inserts.
+      // Another server wrote one of these rows between the read below and the inserts; which
+      // one it contested, the database does not say.
       const errno = (error as { errno?: unknown } | null)?.errno;
       if (typeof errno === 'number' && LOST_RACE.has(errno)) {
-        throw new DestinationHeldError(request.destinations[0] ?? request.runTag, { cause: error });
+        throw new DestinationHeldError(
+          request.destinations.length === 1
+            ? (request.destinations[0] ?? request.runTag)
+            : "one of this run's destinations",
+          { cause: error },
+        );
       }
       throw error;
     };
@@ -76,19 +89,39 @@ export class ClaimsTable {
         }
       })
       .catch(refuse);
-    const renew = setInterval(() => {
-      this.client
-        .run(
+    const lost = new AbortController();
+    let missed = 0;
+    const renewOnce = async () => {
+      try {
+        const renewed = await this.client.run(
           `UPDATE ${this.table} SET expires_at = UNIX_TIMESTAMP() + ${String(LEASE_SECONDS)}
            WHERE run_tag = ?`,
           [request.runTag],
-        )
-        // A renewal that fails is retried at the next beat; the lease outlasts two of them.
-        .catch(() => undefined);
-    }, HEARTBEAT_MS);
+        );
+        missed = 0;
+        // Fewer rows than written: the lease lapsed and another run took (or swept) some.
+        if (renewed < names.size) stop(new ClaimLostError('its lease lapsed and was taken'));
+      } catch (error) {
+        missed += 1;
+        // One failed renewal is retried at the next beat; the lease outlasts two of them.
+        if (missed >= MAX_MISSED) {
+          stop(
+            new ClaimLostError(`renewing its lease failed: ${databaseErrorText(error)}`, {
+              cause: error,
+            }),
+          );
+        }
+      }
+    };
+    const renew = setInterval(() => void renewOnce(), this.heartbeatMs);
     renew.unref();
     let released = false;
+    const stop = (reason: ClaimLostError) => {
+      clearInterval(renew);
+      if (!released) lost.abort(reason);
+    };
     return {
+      lost: lost.signal,
       release: async () => {
         if (released) return;
         released = true;

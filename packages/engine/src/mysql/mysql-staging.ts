@@ -1,20 +1,25 @@
+import { STAGING_PREFIX } from '@sluice/compiler';
+
 import type { SqlClient } from '../sql-client';
 import type { StagingObject } from '../staging-sweep';
 
 /**
- * Tables and views named like Sluice's staging in the target's database, where runs stage.
- * Shadow tables beside a destination in another database are not looked for: that database
- * may belong to anyone, and the `_new` copies there hold no rows that are not elsewhere.
+ * Tables and views named like Sluice's staging in `databases`: the target's, where runs stage,
+ * and those the server's flows write tables to, where a run's shadow (`…_new`, `…_old`) sits
+ * beside its destination. Never the whole server: other databases belong to others.
  * `!` escapes LIKE's `_` wildcard, whatever the session's backslash mode.
  */
 export async function listStagingObjects(
   client: SqlClient,
-  database: string,
+  databases: readonly string[],
 ): Promise<StagingObject[]> {
+  const unique = [...new Set(databases)];
+  const marks = unique.map(() => '?').join(', ');
   const rows = await client.query<{ schema: string; name: string; type: string }>(
     `SELECT table_schema AS \`schema\`, table_name AS name, table_type AS type
-     FROM information_schema.tables WHERE table_schema = ? AND table_name LIKE ? ESCAPE '!'`,
-    [database, '!_!_sluice!_%'],
+     FROM information_schema.tables
+     WHERE table_schema IN (${marks}) AND table_name LIKE ? ESCAPE '!'`,
+    [...unique, `${STAGING_PREFIX.replaceAll('_', '!_')}%`],
   );
   return rows.map((row) => ({
     schema: row.schema,

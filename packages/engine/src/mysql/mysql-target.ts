@@ -176,11 +176,13 @@ export async function openMySqlTarget(
     detectColumns,
     claim: (request) =>
       claimsTable ? claimsTable.claim(request) : claimWithLocks(location, request),
-    sweepStaging: async () =>
-      sweepStaging(await listStagingObjects(meta, location.database), {
+    sweepStaging: async (places = {}) =>
+      sweepStaging(await listStagingObjects(meta, [location.database, ...(places.schemas ?? [])]), {
         client: meta,
         dialect,
         isLive: (tag) => (claimsTable ? claimsTable.isLive(tag) : runHoldsLock(meta, tag)),
+        // MatrixOne writes exports on its own servers; MySQL's are written by Sluice here.
+        folders: dialect === 'matrixone' ? [] : (places.folders ?? []),
       }),
     execute: async (sql) => {
       await meta.run(sql);

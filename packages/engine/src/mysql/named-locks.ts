@@ -4,7 +4,7 @@ import type { Connection as PromiseConnection } from 'mysql2/promise';
 import type { ClaimRequest, TargetClaim } from '../run-claims';
 import type { SqlClient } from '../sql-client';
 import type { MySqlAddress } from './connection-options';
-import { DestinationHeldError } from '../run-claims';
+import { ClaimLostError, DestinationHeldError } from '../run-claims';
 import { openConnection } from './mysql-run-client';
 import { queryRows } from './mysql-session';
 
@@ -12,7 +12,8 @@ import { queryRows } from './mysql-session';
  * A run's claims as MySQL / MariaDB named locks (`GET_LOCK`), which every client of the server
  * shares, so two Sluice servers on one target see each other's runs. The locks live on one
  * connection of their own for as long as the run; the server frees them when that connection
- * ends for any reason (release, a crash of Sluice, a `KILL`), so a dead run never holds them.
+ * ends for any reason (release, a crash of Sluice, a `KILL`), so a dead run never holds them;
+ * a live run whose connection ends that way has lost them, and `lost` tells it to stop.
  * @see https://mariadb.com/kb/en/get_lock/
  */
 
@@ -38,8 +39,20 @@ export async function claimWithLocks(
   request: ClaimRequest,
 ): Promise<TargetClaim> {
   const connection = await openConnection(address);
-  // Killed or dropped while idle: the server has freed the locks; nothing is left to release.
-  connection.on('error', () => undefined);
+  const lost = new AbortController();
+  let released = false;
+  // Killed or dropped: the server has freed the locks, so another run may take them now.
+  const onLost = (error?: unknown) => {
+    if (released || lost.signal.aborted) return;
+    const why = error instanceof Error ? error.message : 'its connection ended';
+    lost.abort(
+      new ClaimLostError(`the connection holding its locks failed: ${why}`, { cause: error }),
+    );
+  };
+  connection.on('error', onLost);
+  connection.on('end', () => {
+    onLost();
+  });
   const promised = connection.promise();
   try {
     await promised.query('SET SESSION wait_timeout = ?', [IDLE_SECONDS]);
@@ -52,11 +65,12 @@ export async function claimWithLocks(
       throw new Error(`Run tag ${request.runTag} is already in use.`);
     }
   } catch (error) {
+    released = true;
     connection.destroy();
     throw error;
   }
-  let released = false;
   return {
+    lost: lost.signal,
     async release() {
       if (released) return;
       released = true;
