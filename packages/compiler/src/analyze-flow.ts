@@ -5,23 +5,40 @@ import type {
   FileRef,
   InputColumns,
   StageDefinition,
-  StageOp,
+  StageNode,
 } from '@sluice/stages';
 import { diagnostic, incomingLinks, topologicalOrder } from '@sluice/flow';
-import { getStage, parseStageConfig, sameColumnName, unknownColumn } from '@sluice/stages';
+import { getStage, parseStageConfig } from '@sluice/stages';
 
-import type { SqlCheckOptions } from './check-sql';
-import { DEFAULT_METADATA_SCHEMA, readExpression } from './check-sql';
+import { DEFAULT_METADATA_SCHEMA } from './check-sql';
 import { stageUri } from './names';
+import { nodeSqlDiagnostics } from './node-sql';
+import { nodeChecks, nodeFiles } from './relations/walk';
+
+/** One stage whose config is valid, as the analysis compiled it. */
+export interface StageAnalysis {
+  definition: StageDefinition;
+  config: Record<string, unknown>;
+  /** The columns arriving on each linked input port. */
+  inputs: InputColumns;
+  /** What the stage compiles to, in the relational form. */
+  node: StageNode;
+}
 
 /** What the compiler knows about a flow before choosing a dialect. */
 export interface FlowAnalysis {
+  /** The document analysed. */
+  document: FlowDocument;
   /** Stage ids with every link pointing forward; document order when the flow has a cycle. */
   order: string[];
   /** Output columns per stage id; `undefined` where only known at run time or not computable. */
   columns: Record<string, Columns>;
   /** Migrated, validated config per stage id; absent for stages whose config is invalid. */
   configs: Record<string, Record<string, unknown>>;
+  /** Every stage whose config is valid, by id. */
+  stages: Record<string, StageAnalysis>;
+  /** The columns detected from files that were given (`AnalyzeOptions.detectedColumns`). */
+  detectedColumns: Readonly<Record<string, readonly Column[]>>;
   diagnostics: Diagnostic[];
 }
 
@@ -67,6 +84,7 @@ export function analyzeFlow(doc: FlowDocument, options: AnalyzeOptions = {}): Fl
   }
   const order = sorted.ok ? sorted.order : doc.stages.map((s) => s.id);
   const columns: Record<string, Columns> = {};
+  const stages: Record<string, StageAnalysis> = {};
   const writes: { stageId: string; file: FileRef }[] = [];
   for (const stageId of order) {
     const definition = definitions.get(stageId);
@@ -76,14 +94,17 @@ export function analyzeFlow(doc: FlowDocument, options: AnalyzeOptions = {}): Fl
     const ctx = { stageId, config, inputs: inputColumns(doc.links, stageId, columns) };
     columns[stageId] = definition.outputColumns(ctx) ?? detectedColumns[stageId];
     diagnostics.push(...(definition.check?.(ctx) ?? []));
-    const op = definition.compile(ctx);
-    diagnostics.push(...sqlDiagnostics(ctx, op, sqlOptions));
-    diagnostics.push(...metadataWrites(stageId, op, sqlOptions.metadataSchema));
-    if (op.kind === 'export-file') writes.push({ stageId, file: op.file });
+    const node = definition.compile(ctx);
+    stages[stageId] = { definition, config, inputs: ctx.inputs, node };
+    diagnostics.push(...nodeSqlDiagnostics({ stageId, node, inputs: ctx.inputs }, sqlOptions));
+    diagnostics.push(...nodeChecks(node, sqlOptions).map((d) => ({ ...d, stageId })));
+    for (const { ref, mode } of nodeFiles(node)) {
+      if (mode === 'write') writes.push({ stageId, file: ref });
+    }
   }
   diagnostics.push(...sharedWrites(doc, writes));
   diagnostics.push(...reachDiagnostics(doc, definitions));
-  return { order, columns, configs, diagnostics };
+  return { document: doc, order, columns, configs, stages, detectedColumns, diagnostics };
 }
 
 /** The columns arriving at each input port of a stage, from the stages linked into it. */
@@ -128,45 +149,6 @@ function linkDiagnostics(
     }
   }
   return found;
-}
-
-/**
- * User SQL inside an op, each piece checked where the config holds it, and the columns it names
- * checked against the op's input while those are known.
- */
-function sqlDiagnostics(
-  { stageId, inputs }: { stageId: string; inputs: InputColumns },
-  op: StageOp,
-  options: SqlCheckOptions,
-): Diagnostic[] {
-  if (op.kind !== 'select') return [];
-  const exprs = [...(op.columns === 'all' ? [] : op.columns.map((c) => c.expr))];
-  if (op.where) exprs.push(op.where);
-  const available = inputs[op.input]?.map((c) => c.name);
-  return exprs.flatMap((expr) => {
-    if (expr.kind !== 'sql') return [];
-    const { problem, columns = [] } = readExpression(expr.sql, options);
-    const at = { stageId, path: expr.path };
-    if (problem) {
-      const code = problem.kind === 'invalid' ? 'invalid-sql' : 'unchecked-sql';
-      return [diagnostic(code, { message: problem.message }, at)];
-    }
-    if (!available) return [];
-    return columns
-      .filter((name) => !available.some((known) => sameColumnName(known, name)))
-      .map((name) => unknownColumn(name, available, at));
-  });
-}
-
-/**
- * A table destination in the metadata schema would overwrite or append to Sluice's own tables.
- * Names compare case-insensitively: DuckDB schemas are, and MySQL-family database names are on
- * some servers (`lower_case_table_names`), so refusing every spelling is the safe reading.
- */
-function metadataWrites(stageId: string, op: StageOp, metadataSchema: string): Diagnostic[] {
-  const schema = op.kind === 'write-table' ? op.table.schema : undefined;
-  if (schema?.toLowerCase() !== metadataSchema.toLowerCase()) return [];
-  return [diagnostic('reserved-schema', { schema }, { stageId, path: ['schema'] })];
 }
 
 /** Two stages writing one file would overwrite each other; each export needs its own. */

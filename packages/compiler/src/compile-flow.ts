@@ -1,17 +1,18 @@
 import type { Diagnostic, FlowDocument, PortRef } from '@sluice/flow';
-import type { Column, FileRef, StageOp, TableRef } from '@sluice/stages';
-import { diagnostic, hasErrors } from '@sluice/flow';
+import type { Column, FileRef, InputColumns, StageNode, TableRef } from '@sluice/stages';
+import { hasErrors } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
 import type { FlowAnalysis } from './analyze-flow';
 import type { Dialect, StagedRelation, TableSwap } from './dialects';
 import type { Plan, PlanStep, TargetProfile } from './plan';
-import type { ResolveFile } from './stage-steps';
-import { analyzeFlow, inputColumns } from './analyze-flow';
+import type { ResolveFile } from './relations/rule';
+import { analyzeFlow } from './analyze-flow';
 import { dialectFor } from './dialects';
 import { isRunTag, stageUri } from './names';
 import { PHASES } from './plan';
-import { stepsForOp } from './stage-steps';
+import { stepsForStage } from './relations/materialise';
+import { nodeLimits, nodeTables } from './relations/walk';
 
 export interface CompileOptions {
   /** The database the plan runs on; its dialect and version decide the SQL. */
@@ -71,16 +72,11 @@ export function compileFlow(doc: FlowDocument, options: CompileOptions): Compile
   const dialect = dialectFor(options.target);
   const tableExists = existenceOf(options.existingTables);
   const s3 = new Set(options.s3ExternalStages);
-  const check = { tableExists, onS3: (file: FileRef) => s3.has(file.externalStage) };
-  const ops = liveOps(doc, analysis);
+  const check = { dialect, tableExists, onS3: (file: FileRef) => s3.has(file.externalStage) };
+  const live = liveStages(analysis);
   const diagnostics = [
     ...analysis.diagnostics,
-    ...ops.flatMap(({ stageId, op }) =>
-      [...missingTable(op, tableExists), ...dialect.diagnose(op, check)].map((d) => ({
-        ...d,
-        stageId,
-      })),
-    ),
+    ...live.flatMap(({ stageId, node }) => nodeLimits(node, check).map((d) => ({ ...d, stageId }))),
   ];
   if (hasErrors(diagnostics)) return { diagnostics };
 
@@ -89,16 +85,16 @@ export function compileFlow(doc: FlowDocument, options: CompileOptions): Compile
   const extra: StagedRelation[] = [];
   const swaps: TableSwap[] = [];
   const steps: PlanStep[] = [];
-  for (const { stageId, op } of ops) {
-    const compiled = stepsForOp(op, {
+  for (const { stageId, node, inputs } of live) {
+    const compiled = stepsForStage(node, {
       stageId,
       dialect,
       runTag: options.runTag,
       resolveFile,
-      detectedColumns: detectedColumns[stageId],
+      ...(detectedColumns[stageId] ? { detectedColumns: detectedColumns[stageId] } : {}),
       tableExists,
       relationOf: (port) => relationFeeding(doc, { stageId, port }, relations),
-      columnsOf: (port) => inputColumns(doc.links, stageId, analysis.columns)[port],
+      columnsOf: (port) => inputs[port],
     });
     steps.push(...compiled.steps);
     if (compiled.output) relations.set(stageId, compiled.output);
@@ -120,9 +116,9 @@ export function compileFlow(doc: FlowDocument, options: CompileOptions): Compile
       steps,
       cleanup: cleanupSteps(dialect, staged),
       staging: [...relations.values(), ...extra].map((r) => r.name),
-      destinations: ops.flatMap(({ op }) => (op.kind === 'write-table' ? [op.table] : [])),
-      tableTotals: ops.flatMap(({ stageId, op }) =>
-        op.kind === 'write-table' ? [{ stageId, sql: dialect.countRows(op.table) }] : [],
+      destinations: live.flatMap(({ node }) => nodeTables(node)),
+      tableTotals: live.flatMap(({ stageId, node }) =>
+        nodeTables(node).map((table) => ({ stageId, sql: dialect.countRows(table) })),
       ),
     },
     diagnostics,
@@ -138,30 +134,16 @@ function cleanupSteps(dialect: Dialect, staged: readonly StagedRelation[]): Plan
   }));
 }
 
-/** The ops of stages that feed a destination, in topological order. */
-function liveOps(doc: FlowDocument, analysis: FlowAnalysis): { stageId: string; op: StageOp }[] {
-  const live = stagesFeedingDestinations(doc);
+/** The stages that feed a destination, in topological order, with what they compile to. */
+function liveStages(
+  analysis: FlowAnalysis,
+): { stageId: string; node: StageNode; inputs: InputColumns }[] {
+  const live = stagesFeedingDestinations(analysis.document);
   return analysis.order.flatMap((stageId) => {
-    const stage = doc.stages.find((s) => s.id === stageId);
-    const definition = stage && getStage(stage.type);
-    const config = analysis.configs[stageId];
-    if (!definition || !config || !live.has(stageId)) return [];
-    const inputs = inputColumns(doc.links, stageId, analysis.columns);
-    return [{ stageId, op: definition.compile({ stageId, config, inputs }) }];
+    const stage = analysis.stages[stageId];
+    if (!stage || !live.has(stageId)) return [];
+    return [{ stageId, node: stage.node, inputs: stage.inputs }];
   });
-}
-
-/**
- * A destination that must exist and does not. Only a run knows (`existingTables`); previews
- * compile as before, and the plan's own check or write fails if the table is still missing.
- */
-function missingTable(
-  op: StageOp,
-  tableExists: (table: TableRef) => boolean | undefined,
-): Diagnostic[] {
-  if (op.kind !== 'write-table' || op.createIfMissing || tableExists(op.table) !== false) return [];
-  const table = op.table.schema ? `${op.table.schema}.${op.table.name}` : op.table.name;
-  return [diagnostic('missing-table', { table }, { path: ['createIfMissing'] })];
 }
 
 function existenceOf(

@@ -1,8 +1,8 @@
 import type { FlowDocument } from '@sluice/flow';
-import type { FileFormat, FileRef, StageOp, TableRef } from '@sluice/stages';
-import { getStage } from '@sluice/stages';
+import type { FileFormat, FileRef, TableRef } from '@sluice/stages';
 
-import { analyzeFlow, inputColumns } from './analyze-flow';
+import { analyzeFlow } from './analyze-flow';
+import { nodeFiles, nodeTables } from './relations/walk';
 
 /** A file a stage reads or writes. */
 export interface StageFileRef {
@@ -19,14 +19,9 @@ export interface StageFileRef {
  * declared ones (passed back as `CompileOptions.detectedColumns`).
  */
 export function fileRefs(doc: FlowDocument): StageFileRef[] {
-  return stageOps(doc).flatMap(({ stageId, op }): StageFileRef[] => {
-    if (op.kind === 'load-file') {
-      const detect = op.columns.length === 0 ? { detect: op.format } : {};
-      return [{ stageId, ref: op.file, mode: 'read', ...detect }];
-    }
-    if (op.kind === 'export-file') return [{ stageId, ref: op.file, mode: 'write' }];
-    return [];
-  });
+  return stageNodes(doc).flatMap(({ stageId, node }) =>
+    nodeFiles(node).map((file) => ({ stageId, ...file })),
+  );
 }
 
 /**
@@ -34,17 +29,14 @@ export function fileRefs(doc: FlowDocument): StageFileRef[] {
  * ask the target which exist before a run (passed back as `CompileOptions.existingTables`).
  */
 export function destinationTables(doc: FlowDocument): TableRef[] {
-  return stageOps(doc).flatMap(({ op }) => (op.kind === 'write-table' ? [op.table] : []));
+  return stageNodes(doc).flatMap(({ node }) => nodeTables(node));
 }
 
-/** The op of every stage whose config is valid, in document order. */
-function stageOps(doc: FlowDocument): { stageId: string; op: StageOp }[] {
+/** The node of every stage whose config is valid, in document order. */
+function stageNodes(doc: FlowDocument) {
   const analysis = analyzeFlow(doc);
   return doc.stages.flatMap((stage) => {
-    const definition = getStage(stage.type);
-    const config = analysis.configs[stage.id];
-    if (!definition || !config) return [];
-    const inputs = inputColumns(doc.links, stage.id, analysis.columns);
-    return [{ stageId: stage.id, op: definition.compile({ stageId: stage.id, config, inputs }) }];
+    const analysed = analysis.stages[stage.id];
+    return analysed ? [{ stageId: stage.id, node: analysed.node }] : [];
   });
 }

@@ -4,7 +4,7 @@ export type { AnalyzeOptions, FlowAnalysis } from './analyze-flow';
 export { compileFlow } from './compile-flow';
 export type { CompileOptions, CompileResult } from './compile-flow';
 export { stagingName } from './names';
-export type { ResolveFile } from './stage-steps';
+export type { ResolveFile } from './relations/rule';
 export { destinationTables, fileRefs } from './file-refs';
 export type { StageFileRef } from './file-refs';
 export { checkSqlExpression, DEFAULT_METADATA_SCHEMA } from './check-sql';

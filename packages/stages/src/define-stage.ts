@@ -2,7 +2,8 @@ import type { z } from 'zod';
 
 import type { Diagnostic } from '@sluice/flow';
 
-import type { Columns, StageOp } from './stage-ir';
+import type { StageNode } from './relational';
+import type { Columns } from './stage-ir';
 
 /** StreamSets' four families of stage. */
 export type StageCategory = 'origin' | 'processor' | 'destination' | 'executor';
@@ -84,8 +85,11 @@ export interface StageDefinition<S extends z.ZodObject = z.ZodObject, T extends 
   outputColumns(ctx: StageContext<z.output<S>>): Columns;
   /** Checks beyond the schema that need input columns (unknown column, …). */
   check?(ctx: StageContext<z.output<S>>): Diagnostic[];
-  /** The dialect-neutral operations this stage runs. */
-  compile(ctx: StageContext<z.output<S>>): StageOp;
+  /**
+   * What this stage outputs (or writes), in the dialect-neutral relational form. The compiler
+   * decides how it runs: which relations are staged, which inlined, how each dialect spells it.
+   */
+  compile(ctx: StageContext<z.output<S>>): StageNode;
   migrations: readonly ConfigMigration[];
 }
 

@@ -18,11 +18,11 @@ describe('file-export', () => {
     expect(issues?.map((i) => i.path)).toEqual([['quote']]);
   });
 
-  it('compiles to an export-file op', () => {
+  it('compiles to an export-file sink', () => {
     const config = { ...base, path: 'out/result.csv', delimiter: '|', header: false };
     expect(fileExportStage.compile({ stageId: 'x', config, inputs: {} })).toEqual({
-      kind: 'export-file',
-      input: 'in',
+      op: 'export-file',
+      input: { op: 'input', port: 'in' },
       file: { externalStage: 'exports', path: 'out/result.csv' },
       format: {
         kind: 'csv',
@@ -40,7 +40,7 @@ describe('file-export', () => {
     const config = { ...base, format, path: `out.${format}`, delimiter: '"' };
     expect(FileExportConfigSchema.safeParse(config).success).toBe(true);
     expect(fileExportStage.compile({ stageId: 'x', config, inputs: {} })).toMatchObject({
-      kind: 'export-file',
+      op: 'export-file',
       format: { kind: format },
     });
     const hidden = Object.entries(fileExportStage.ui.fields).filter(([, hint]) =>

@@ -16,6 +16,7 @@ import {
   reportDelimiterClash,
 } from './config-fields';
 import { defineStage } from './define-stage';
+import { input } from './relational';
 
 /** Settings of a file export: where the file goes and its format. */
 export const FileExportConfigSchema = z
@@ -142,8 +143,8 @@ export const fileExportStage = defineStage({
     ];
   },
   compile: ({ config }) => ({
-    kind: 'export-file',
-    input: 'in',
+    op: 'export-file',
+    input: input('in'),
     file: { externalStage: config.externalStage, path: config.path },
     format: exportFormat(config),
   }),

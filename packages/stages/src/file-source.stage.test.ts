@@ -65,10 +65,10 @@ describe('file-source', () => {
     );
   });
 
-  it('compiles to a load-file op carrying every format option', () => {
+  it('compiles to a file scan carrying every format option', () => {
     const config = { ...valid, delimiter: ';', skipLines: 2, nullString: 'NA' };
     expect(fileSourceStage.compile({ stageId: 's', config, inputs: {} })).toEqual({
-      kind: 'load-file',
+      op: 'scan-file',
       file: { externalStage: 'samples', path: 'orders.csv' },
       format: {
         kind: 'csv',
@@ -89,9 +89,9 @@ describe('file-source', () => {
     ['parquet', { kind: 'parquet' }],
   ] as const)('compiles the %s format', (format, expected) => {
     const config = { ...valid, format, delimiter: ';' };
-    const op = fileSourceStage.compile({ stageId: 's', config, inputs: {} });
-    expect(op.kind === 'load-file' && op.format).toMatchObject(expected);
-    if (format !== 'tsv') expect(op.kind === 'load-file' && op.format).toEqual(expected);
+    const node = fileSourceStage.compile({ stageId: 's', config, inputs: {} });
+    expect(node.op === 'scan-file' && node.format).toMatchObject(expected);
+    if (format !== 'tsv') expect(node.op === 'scan-file' && node.format).toEqual(expected);
   });
 
   it('hides the CSV fields for JSON lines and Parquet, and the delimiter for TSV', () => {

@@ -130,7 +130,7 @@ export const fileSourceStage = defineStage({
   },
   outputColumns: ({ config }) => (config.columns.length > 0 ? config.columns : undefined),
   compile: ({ config }) => ({
-    kind: 'load-file',
+    op: 'scan-file',
     file: { externalStage: config.externalStage, path: config.path },
     format: sourceFormat(config),
     columns: config.columns,

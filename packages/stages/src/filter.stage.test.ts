@@ -16,13 +16,12 @@ describe('filter', () => {
     expect(filterStage.outputColumns({ ...ctx, inputs: {} })).toBeUndefined();
   });
 
-  it('compiles to a select of all columns with the condition as user SQL', () => {
-    const op = filterStage.compile({ stageId: 'f', config: { condition: 'a > 1' }, inputs: {} });
-    expect(op).toEqual({
-      kind: 'select',
-      input: 'in',
-      columns: 'all',
-      where: { kind: 'sql', sql: 'a > 1', path: ['condition'] },
+  it('compiles to a filter of its input with the condition as user SQL', () => {
+    const node = filterStage.compile({ stageId: 'f', config: { condition: 'a > 1' }, inputs: {} });
+    expect(node).toEqual({
+      op: 'filter',
+      input: { op: 'input', port: 'in' },
+      condition: { kind: 'sql', sql: 'a > 1', path: ['condition'] },
     });
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { defineStage } from './define-stage';
+import { input } from './relational';
 
 /** Settings of a filter: the SQL condition rows must meet. */
 export const FilterConfigSchema = z.object({
@@ -35,10 +36,9 @@ export const filterStage = defineStage({
   },
   outputColumns: ({ inputs }) => inputs.in,
   compile: ({ config }) => ({
-    kind: 'select',
-    input: 'in',
-    columns: 'all',
-    where: { kind: 'sql', sql: config.condition, path: ['condition'] },
+    op: 'filter',
+    input: input('in'),
+    condition: { kind: 'sql', sql: config.condition, path: ['condition'] },
   }),
   migrations: [],
 });

@@ -1,5 +1,6 @@
 export * from './define-stage';
 export * from './stage-ir';
+export * from './relational';
 export * from './config-fields';
 export * from './column-names';
 export * from './file-source.stage';

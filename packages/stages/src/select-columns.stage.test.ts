@@ -27,7 +27,7 @@ describe('select-columns', () => {
 
   it('passes every column through when the list is empty', () => {
     expect(selectColumnsStage.outputColumns(ctxOf([]))).toEqual(input);
-    expect(selectColumnsStage.compile(ctxOf([]))).toMatchObject({ columns: 'all' });
+    expect(selectColumnsStage.compile(ctxOf([]))).toEqual({ op: 'input', port: 'in' });
   });
 
   it('reports unknown source columns at their path, and nothing while input is unknown', () => {
@@ -59,10 +59,10 @@ describe('select-columns', () => {
   });
 
   it('compiles to column expressions pointing back at their config field', () => {
-    const op = selectColumnsStage.compile(ctxOf([{ source: 'id', as: 'key' }]));
-    expect(op).toEqual({
-      kind: 'select',
-      input: 'in',
+    const node = selectColumnsStage.compile(ctxOf([{ source: 'id', as: 'key' }]));
+    expect(node).toEqual({
+      op: 'project',
+      input: { op: 'input', port: 'in' },
       columns: [
         { expr: { kind: 'column', name: 'id', path: ['columns', 0, 'source'] }, as: 'key' },
       ],

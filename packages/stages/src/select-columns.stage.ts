@@ -5,6 +5,7 @@ import type { Diagnostic } from '@sluice/flow';
 import { sameColumnName, unknownColumn } from './column-names';
 import { NameSchema, reportDuplicateNames } from './config-fields';
 import { defineStage } from './define-stage';
+import { input } from './relational';
 
 /** One kept column: its input name and, optionally, a new name. An empty `as` keeps the name. */
 export const ColumnMappingSchema = z.object({
@@ -70,16 +71,16 @@ export const selectColumnsStage = defineStage({
     });
     return found;
   },
-  compile: ({ config }) => ({
-    kind: 'select',
-    input: 'in',
-    columns:
-      config.columns.length === 0
-        ? 'all'
-        : config.columns.map((mapping, i) => ({
+  compile: ({ config }) =>
+    config.columns.length === 0
+      ? input('in')
+      : {
+          op: 'project',
+          input: input('in'),
+          columns: config.columns.map((mapping, i) => ({
             expr: { kind: 'column', name: mapping.source, path: ['columns', i, 'source'] },
             as: mappedName(mapping),
           })),
-  }),
+        },
   migrations: [],
 });

@@ -1,7 +1,7 @@
 /**
- * What a stage compiles to: dialect-neutral operations that the compiler turns into SQL for one
- * dialect. Stages never write SQL text themselves, except the user-written pieces (`sql` exprs),
- * which the compiler checks before use.
+ * The values the relational form (`relational.ts`) is made of: columns and their neutral types,
+ * expressions, files and their formats, tables. Stages never write SQL text themselves, except
+ * the user-written pieces (`sql` exprs), which the compiler checks before use.
  */
 
 /** A column of a relation. `type` is a neutral SQL type name; absent when not known. */
@@ -69,21 +69,3 @@ export interface TableRef {
   schema?: string;
   name: string;
 }
-
-/** One operation a stage compiles to. `input` names an input port of the stage. */
-export type StageOp =
-  | { kind: 'load-file'; file: FileRef; format: FileFormat; columns: readonly Column[] }
-  | {
-      kind: 'select';
-      input: string;
-      columns: 'all' | readonly { expr: Expr; as: string }[];
-      where?: Expr;
-    }
-  | {
-      kind: 'write-table';
-      input: string;
-      table: TableRef;
-      mode: 'append' | 'overwrite';
-      createIfMissing: boolean;
-    }
-  | { kind: 'export-file'; input: string; file: FileRef; format: FileFormat };

@@ -17,11 +17,11 @@ describe('table-destination', () => {
     expect(issues?.[0]?.path).toEqual(['table']);
   });
 
-  it('compiles to a write-table op, leaving out an empty schema', () => {
+  it('compiles to a write-table sink, leaving out an empty schema', () => {
     const ctx = { stageId: 'd', inputs: {} };
     expect(tableDestinationStage.compile({ ...ctx, config: { ...base, schema: '' } })).toEqual({
-      kind: 'write-table',
-      input: 'in',
+      op: 'write-table',
+      input: { op: 'input', port: 'in' },
       table: { name: 'output' },
       mode: 'append',
       createIfMissing: true,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { NameSchema } from './config-fields';
 import { defineStage } from './define-stage';
+import { input } from './relational';
 
 /** Settings of a table destination. An empty schema means the connection's current schema. */
 export const TableDestinationConfigSchema = z.object({
@@ -50,8 +51,8 @@ export const tableDestinationStage = defineStage({
   },
   outputColumns: () => [],
   compile: ({ config }) => ({
-    kind: 'write-table',
-    input: 'in',
+    op: 'write-table',
+    input: input('in'),
     table: config.schema ? { schema: config.schema, name: config.table } : { name: config.table },
     mode: config.mode,
     createIfMissing: config.createIfMissing,

@@ -3,15 +3,18 @@ import type {
   Column,
   Columns,
   ColumnType,
+  ExportFileNode,
   Expr,
   FileFormat,
   FileRef,
-  StageOp,
+  ScanFileNode,
   TableRef,
+  WriteTableNode,
 } from '@sluice/stages';
 import { diagnostic } from '@sluice/flow';
 
 import type { DialectName, PlanStep, TargetProfile } from '../plan';
+import type { SelectQuery } from '../relations/select-query';
 
 /** A staged relation a plan creates; cleanup drops it with the matching statement. */
 export interface StagedRelation {
@@ -81,7 +84,7 @@ export interface ExportArgs {
   format: FileFormat;
 }
 
-/** What a dialect may ask about the plan while it checks an op. */
+/** What a dialect may ask about the plan while it checks a node. */
 export interface CheckContext {
   tableExists(table: TableRef): boolean | undefined;
   /** True for a file whose external stage keeps its files on S3 (see `s3ExternalStages`). */
@@ -123,18 +126,28 @@ export abstract class Dialect {
   /** The steps that write relation `source` as a file. */
   abstract exportFile(args: ExportArgs): DialectStep[];
 
-  /**
-   * Target limits an op runs into, as diagnostics without a stage (the compiler adds it). Where
-   * Sluice moves the files itself it reads folders only, so an S3 external stage is MatrixOne's.
-   */
-  diagnose(op: StageOp, ctx: CheckContext): Diagnostic[] {
-    if (this.databaseResolvesFiles) return [];
-    if (op.kind !== 'load-file' && op.kind !== 'export-file') return [];
-    if (!ctx.onS3(op.file)) return [];
+  /** Target limits a file scan runs into, as diagnostics without a stage (the compiler adds it). */
+  loadLimits(node: ScanFileNode, ctx: CheckContext): Diagnostic[] {
+    return this.s3Limits(node.file, ctx);
+  }
+
+  /** Target limits a file export runs into, as diagnostics without a stage. */
+  exportLimits(node: ExportFileNode, ctx: CheckContext): Diagnostic[] {
+    return this.s3Limits(node.file, ctx);
+  }
+
+  /** Target limits a table write runs into, as diagnostics without a stage. */
+  writeLimits(_node: WriteTableNode, _ctx: CheckContext): Diagnostic[] {
+    return [];
+  }
+
+  /** Where Sluice moves the files itself it reads folders only, so S3 is MatrixOne's. */
+  private s3Limits(file: FileRef, ctx: CheckContext): Diagnostic[] {
+    if (this.databaseResolvesFiles || !ctx.onS3(file)) return [];
     return [
       this.unsupported(
         {
-          feature: `External stage "${op.file.externalStage}" on S3`,
+          feature: `External stage "${file.externalStage}" on S3`,
           needs: 'MatrixOne, which reads S3 itself',
           instead: 'Use a file:// external stage.',
         },
@@ -176,21 +189,24 @@ export abstract class Dialect {
     return table.schema ? `${this.quoteIdentifier(table.schema)}.${name}` : name;
   }
 
-  /** A view over staged relation `source`: all columns or the given ones, optionally filtered. */
-  createView(args: {
-    view: string;
-    source: string;
-    columns: 'all' | readonly { expr: Expr; as: string }[];
-    where?: Expr;
-  }): string {
-    const list =
-      args.columns === 'all'
-        ? '*'
-        : args.columns
-            .map((c) => `${this.expr(c.expr)} AS ${this.quoteIdentifier(c.as)}`)
-            .join(', ');
-    const where = args.where ? ` WHERE ${this.expr(args.where)}` : '';
-    return `CREATE VIEW ${this.quoteIdentifier(args.view)} AS SELECT ${list} FROM ${this.quoteIdentifier(args.source)}${where}`;
+  /** A staging view holding a query's rows. */
+  createView(view: string, query: SelectQuery): string {
+    return `CREATE VIEW ${this.quoteIdentifier(view)} AS ${this.select(query)}`;
+  }
+
+  /** A SELECT, clause by clause as SQL applies them. */
+  select(query: SelectQuery): string {
+    const list = query.columns === '*' ? '*' : query.columns.join(', ');
+    const where = query.where === undefined ? '' : ` WHERE ${query.where}`;
+    const orderBy = query.orderBy === undefined ? '' : ` ORDER BY ${query.orderBy.join(', ')}`;
+    const limit = query.limit === undefined ? '' : ` ${this.limit(query.limit)}`;
+    return `SELECT ${list} FROM ${query.from}${where}${orderBy}${limit}`;
+  }
+
+  /** `LIMIT n OFFSET m`, which every target reads. */
+  protected limit({ count, offset }: { count: number; offset: number }): string {
+    const skip = offset > 0 ? ` OFFSET ${this.scalar(offset)}` : '';
+    return `LIMIT ${this.scalar(count)}${skip}`;
   }
 
   /** A query returning one row with the number of rows in a staged relation or a table. */

@@ -33,7 +33,14 @@ export function getDialect<N extends DialectName>(name: N): DialectOf<N> {
 }
 
 export { versionAtLeast } from './base';
-export type { Dialect, DialectStep, StagedRelation, TableSwap, TableWrite } from './base';
+export type {
+  CheckContext,
+  Dialect,
+  DialectStep,
+  StagedRelation,
+  TableSwap,
+  TableWrite,
+} from './base';
 export type { DuckDbDialect } from './duckdb';
 export type { MySqlDialect } from './mysql';
 export type { MatrixOneDialect } from './matrixone';

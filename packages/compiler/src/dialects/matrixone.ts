@@ -1,5 +1,11 @@
 import type { Diagnostic } from '@sluice/flow';
-import type { Column, CsvFormat, StageOp } from '@sluice/stages';
+import type {
+  Column,
+  CsvFormat,
+  ExportFileNode,
+  ScanFileNode,
+  WriteTableNode,
+} from '@sluice/stages';
 import { diagnostic } from '@sluice/flow';
 
 import type {
@@ -44,32 +50,30 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
     TIMESTAMP: 'DATETIME(6)',
   } as const;
 
-  override diagnose(op: StageOp, ctx: CheckContext): Diagnostic[] {
-    switch (op.kind) {
-      case 'load-file':
-        if (op.format.kind === 'csv') return this.diagnoseCsvLoad(op.format);
-        return ctx.onS3(op.file) ? this.diagnoseS3BraceLoad(op.format.kind) : [];
-      case 'export-file':
-        return this.diagnoseExport(op.format);
-      case 'write-table': {
-        if (this.atLeast(CTAS_IN_TRANSACTION)) return [];
-        if (op.mode === 'overwrite') {
-          return [this.needsCtas('Overwriting a table', ['mode'], 'Use append mode.')];
-        }
-        if (op.createIfMissing && ctx.tableExists(op.table) !== true) {
-          return [
-            this.needsCtas(
-              'Creating a missing table',
-              ['createIfMissing'],
-              'Create the table first and turn this option off.',
-            ),
-          ];
-        }
-        return [];
-      }
-      case 'select':
-        return [];
+  override loadLimits(node: ScanFileNode, ctx: CheckContext): Diagnostic[] {
+    if (node.format.kind === 'csv') return this.diagnoseCsvLoad(node.format);
+    return ctx.onS3(node.file) ? this.diagnoseS3BraceLoad(node.format.kind) : [];
+  }
+
+  override exportLimits(node: ExportFileNode): Diagnostic[] {
+    return this.diagnoseExport(node.format);
+  }
+
+  override writeLimits(node: WriteTableNode, ctx: CheckContext): Diagnostic[] {
+    if (this.atLeast(CTAS_IN_TRANSACTION)) return [];
+    if (node.mode === 'overwrite') {
+      return [this.needsCtas('Overwriting a table', ['mode'], 'Use append mode.')];
     }
+    if (node.createIfMissing && ctx.tableExists(node.table) !== true) {
+      return [
+        this.needsCtas(
+          'Creating a missing table',
+          ['createIfMissing'],
+          'Create the table first and turn this option off.',
+        ),
+      ];
+    }
+    return [];
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '@sluice/flow';
-import type { Column, CsvFormat, StageOp, TableRef } from '@sluice/stages';
+import type { Column, CsvFormat, ExportFileNode, ScanFileNode, TableRef } from '@sluice/stages';
 
 import type {
   CheckContext,
@@ -37,34 +37,34 @@ export class MySqlDialect extends MySqlFamilyDialect {
     TIMESTAMP: 'DATETIME(6)',
   } as const;
 
-  override diagnose(op: StageOp, ctx: CheckContext): Diagnostic[] {
-    const found = super.diagnose(op, ctx);
-    if (found.length > 0) return found;
-    if (op.kind === 'load-file' && op.format.kind === 'parquet') {
-      return [
-        this.unsupported(
-          {
-            feature: 'Reading Parquet files',
-            needs: 'DuckDB or MatrixOne',
-            instead: 'Convert the file to CSV or JSON lines.',
-          },
-          ['format'],
-        ),
-      ];
-    }
-    if (op.kind === 'export-file' && op.format.kind === 'parquet') {
-      return [
-        this.unsupported(
-          {
-            feature: 'Parquet export',
-            needs: 'DuckDB or MatrixOne 4.0',
-            instead: 'Export CSV or JSON lines.',
-          },
-          ['format'],
-        ),
-      ];
-    }
-    return [];
+  override loadLimits(node: ScanFileNode, ctx: CheckContext): Diagnostic[] {
+    const found = super.loadLimits(node, ctx);
+    if (found.length > 0 || node.format.kind !== 'parquet') return found;
+    return [
+      this.unsupported(
+        {
+          feature: 'Reading Parquet files',
+          needs: 'DuckDB or MatrixOne',
+          instead: 'Convert the file to CSV or JSON lines.',
+        },
+        ['format'],
+      ),
+    ];
+  }
+
+  override exportLimits(node: ExportFileNode, ctx: CheckContext): Diagnostic[] {
+    const found = super.exportLimits(node, ctx);
+    if (found.length > 0 || node.format.kind !== 'parquet') return found;
+    return [
+      this.unsupported(
+        {
+          feature: 'Parquet export',
+          needs: 'DuckDB or MatrixOne 4.0',
+          instead: 'Export CSV or JSON lines.',
+        },
+        ['format'],
+      ),
+    ];
   }
 
   /**

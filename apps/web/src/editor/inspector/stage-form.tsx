@@ -1,7 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 
 import type { Diagnostic } from '@sluice/flow';
-import type { FieldHint, InputColumns, StageDefinition, StageOp } from '@sluice/stages';
+import type { FieldHint, InputColumns, StageDefinition, StageNode } from '@sluice/stages';
 
 import type { FieldContext } from './fields/field-props';
 import { FIELD_WIDGETS } from './fields/field-widgets';
@@ -16,18 +16,9 @@ interface StageFormProps {
   issues: readonly Diagnostic[];
   /** Columns arriving on each linked input port; unlinked ports are absent. */
   inputs: InputColumns;
+  /** What the analysis compiled the stage to; absent while its config is invalid. */
+  node: StageNode | undefined;
   onChange: (patch: Record<string, unknown>) => void;
-}
-
-/** The stage's op for a valid config, so widgets can act on the file or table it names. */
-function compiledOp(
-  definition: StageDefinition,
-  stageId: string,
-  { config, inputs }: { config: Record<string, unknown>; inputs: InputColumns },
-): StageOp | undefined {
-  const parsed = definition.config.safeParse(config);
-  if (!parsed.success) return undefined;
-  return definition.compile({ stageId, config: parsed.data, inputs });
 }
 
 /**
@@ -35,7 +26,7 @@ function compiledOp(
  * from the widget map; visibility from the type's own `hiddenWhen`. Nothing here names a type.
  */
 export function StageForm(props: StageFormProps) {
-  const { definition, stageId, config, issues, inputs, onChange } = props;
+  const { definition, stageId, config, issues, inputs, node, onChange } = props;
   const firstPort = definition.ports.inputs[0];
   const fields: Readonly<Record<string, Hint | undefined>> = definition.ui.fields;
   const context: FieldContext = {
@@ -43,7 +34,7 @@ export function StageForm(props: StageFormProps) {
     config,
     fields,
     inputColumns: firstPort === undefined ? undefined : inputs[firstPort],
-    op: compiledOp(definition, stageId, { config, inputs }),
+    node,
     setField: (key, value) => onChange({ [key]: value }),
   };
   return (

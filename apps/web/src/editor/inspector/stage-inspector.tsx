@@ -93,6 +93,7 @@ function StageSettings({ stage }: { stage: StageFlowNode }) {
           config={data.config}
           issues={fieldLevel}
           inputs={columns.inputs}
+          node={analysis?.stages[id]?.node}
           onChange={onChange}
         />
       )}

@@ -35,9 +35,9 @@ function asColumns(value: unknown): Column[] {
 }
 
 /** What `externalStage.detectColumns` needs: the file the stage reads and its format. */
-function detectInput({ op }: FieldContext) {
-  if (op?.kind !== 'load-file') return undefined;
-  return { externalStage: op.file.externalStage, path: op.file.path, format: op.format };
+function detectInput({ node }: FieldContext) {
+  if (node?.op !== 'scan-file') return undefined;
+  return { externalStage: node.file.externalStage, path: node.file.path, format: node.format };
 }
 
 /** Explicit columns (name + type), typed by hand or detected from the file. */

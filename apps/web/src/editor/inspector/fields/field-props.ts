@@ -1,5 +1,5 @@
 import type { Diagnostic } from '@sluice/flow';
-import type { Columns, FieldHint, StageOp } from '@sluice/stages';
+import type { Columns, FieldHint, StageNode } from '@sluice/stages';
 
 /** What every field widget gets: its value, a setter, and what the form knows around it. */
 export interface FieldProps {
@@ -25,7 +25,7 @@ export interface FieldContext {
   /** Columns arriving on the stage's first input port (the one column pickers offer). */
   inputColumns: Columns;
   /** What the stage compiles to with its current config; absent while the config is invalid. */
-  op: StageOp | undefined;
+  node: StageNode | undefined;
   /** Sets another field of the same stage (e.g. detected columns). */
   setField: (key: string, value: unknown) => void;
 }

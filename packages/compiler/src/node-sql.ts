@@ -1,0 +1,36 @@
+import type { Diagnostic } from '@sluice/flow';
+import type { InputColumns, StageNode } from '@sluice/stages';
+import { diagnostic } from '@sluice/flow';
+import { sameColumnName, unknownColumn } from '@sluice/stages';
+
+import type { SqlCheckOptions } from './check-sql';
+import type { NodeRules } from './relations/operators';
+import { readExpression } from './check-sql';
+import { NODE_RULES } from './relations/operators';
+import { relationColumns, userExpressions } from './relations/walk';
+
+/**
+ * Checks every piece of user SQL a stage's node carries, where the config holds it, and the
+ * columns it names against the relation it reads while those are known. The expressions come
+ * from the operator table, so an operator's expressions are checked as soon as it is listed.
+ */
+export function nodeSqlDiagnostics(
+  stage: { stageId: string; node: StageNode; inputs: InputColumns },
+  options: SqlCheckOptions & { rules?: NodeRules } = {},
+): Diagnostic[] {
+  const { rules = NODE_RULES, ...sqlOptions } = options;
+  return userExpressions(stage.node, rules).flatMap(({ expr, over }) => {
+    if (expr.kind !== 'sql') return [];
+    const { problem, columns = [] } = readExpression(expr.sql, sqlOptions);
+    const at = { stageId: stage.stageId, path: expr.path };
+    if (problem) {
+      const code = problem.kind === 'invalid' ? 'invalid-sql' : 'unchecked-sql';
+      return [diagnostic(code, { message: problem.message }, at)];
+    }
+    const available = relationColumns(over, stage.inputs, rules)?.map((c) => c.name);
+    if (!available) return [];
+    return columns
+      .filter((name) => !available.some((known) => sameColumnName(known, name)))
+      .map((name) => unknownColumn(name, available, at));
+  });
+}

@@ -1,0 +1,41 @@
+import type { NodeOf, NodeOp, StageNode } from '@sluice/stages';
+import { inputsOf } from '@sluice/stages';
+
+import type { NodeRule } from './rule';
+import { exportFileRule } from './export-file';
+import { filterRule } from './filter';
+import { inputRule } from './input';
+import { projectRule } from './project';
+import { scanFileRule } from './scan-file';
+import { writeTableRule } from './write-table';
+
+/** Operator rules by operator name; the relational form's operators without one do not compile. */
+export type NodeRules = { readonly [K in NodeOp]?: NodeRule<NodeOf<K>> };
+
+/**
+ * The one table the compiler dispatches on. Adding an operator is its module and one line here;
+ * the SQL check, file references, target limits and rendering all reach it through this table.
+ */
+export const NODE_RULES: NodeRules = {
+  input: inputRule,
+  'scan-file': scanFileRule,
+  filter: filterRule,
+  project: projectRule,
+  'write-table': writeTableRule,
+  'export-file': exportFileRule,
+};
+
+/**
+ * The rule for a node. A stage compiling to an operator with no rule is a bug the registry test
+ * catches (every stage type compiles on every target), so it throws.
+ */
+export function ruleOf<N extends StageNode>(node: N, rules: NodeRules = NODE_RULES): NodeRule<N> {
+  const rule = (rules as Readonly<Record<string, NodeRule<N> | undefined>>)[node.op];
+  if (!rule) throw new Error(`The compiler has no rule for the "${node.op}" operator.`);
+  return rule;
+}
+
+/** A node and every relation under it, the node first. */
+export function nodesOf(node: StageNode): StageNode[] {
+  return [node, ...inputsOf(node).flatMap(nodesOf)];
+}

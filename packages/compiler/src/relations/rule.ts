@@ -1,0 +1,132 @@
+import type { Diagnostic } from '@sluice/flow';
+import type {
+  Column,
+  Columns,
+  Expr,
+  FileFormat,
+  FileRef,
+  InputColumns,
+  RelationNode,
+  StageNode,
+  TableRef,
+} from '@sluice/stages';
+
+import type { CheckContext, Dialect, DialectStep, StagedRelation, TableSwap } from '../dialects';
+import type { PlanStep } from '../plan';
+import type { SelectQuery } from './select-query';
+
+/** A user expression an operator carries, and the relation whose columns it reads. */
+export interface UserExpression {
+  expr: Expr;
+  over: RelationNode;
+}
+
+/** A file an operator reads or writes; reads without declared columns say how to detect them. */
+export interface NodeFile {
+  ref: FileRef;
+  mode: 'read' | 'write';
+  detect?: FileFormat;
+}
+
+/** Maps a file in an external stage to the path or URL the target reads or writes. */
+export type ResolveFile = (ref: FileRef, mode: 'read' | 'write') => string;
+
+/** What rendering a query needs: the dialect and the staged relation behind each input port. */
+export interface RenderContext {
+  dialect: Dialect;
+  /** The quoted name of the staged relation linked into an input port. */
+  source: (port: string) => string;
+  /** Renders an input relation of the node being rendered. */
+  query: (node: RelationNode) => SelectQuery;
+}
+
+/** What a landed relation or a sink needs from the plan being built. */
+export interface StepContext {
+  stageId: string;
+  dialect: Dialect;
+  runTag: string;
+  resolveFile: ResolveFile;
+  /** The columns detected from the stage's file, used when its scan declares none. */
+  detectedColumns?: readonly Column[];
+  /** Whether a destination table exists at run start; `undefined` when not known. */
+  tableExists(table: TableRef): boolean | undefined;
+  /** The staged relation linked into one of the stage's input ports. */
+  relationOf(port: string): string;
+  /** The columns arriving at one of the stage's input ports. */
+  columnsOf(port: string): Columns;
+}
+
+/**
+ * Ties a dialect's steps to their stage, named `<kind>:<stage id>` (`load:`, `transform:`,
+ * `write:`, …).
+ */
+export function ownSteps(stageId: string, steps: readonly DialectStep[]): PlanStep[] {
+  return steps.map(({ kind, ...step }) => ({ id: `${kind}:${stageId}`, stageId, ...step }));
+}
+
+/** The steps one stage runs, and the relations it leaves for later stages and cleanup. */
+export interface StageSteps {
+  steps: PlanStep[];
+  /** The staged relation holding the stage's output, if it has one. */
+  output?: StagedRelation;
+  /** Other relations the stage creates (shadow tables), dropped by cleanup. */
+  staged?: StagedRelation[];
+  swap?: TableSwap;
+}
+
+/** What a relation's columns are computed from. */
+export interface ColumnsContext {
+  /** The columns of the node's inputs, in `inputsOf` order. */
+  inputs: readonly Columns[];
+  /** The columns arriving at each input port of the stage. */
+  ports: InputColumns;
+}
+
+/** What every operator module says about its node, whatever it renders to. */
+interface BaseRule<N extends StageNode> {
+  /** Every user expression the node carries (not those of its inputs), with config paths. */
+  expressions(node: N): readonly UserExpression[];
+  /** Checks needing no target: names Sluice reserves. */
+  check?(node: N, ctx: { metadataSchema: string }): Diagnostic[];
+  /** What the target cannot run, as diagnostics without a stage (the compiler adds it). */
+  diagnose?(node: N, ctx: CheckContext & { dialect: Dialect }): Diagnostic[];
+  /** Files the node reads or writes. */
+  files?(node: N): readonly NodeFile[];
+  /** Destination tables the node writes. */
+  tables?(node: N): readonly TableRef[];
+}
+
+/** A relation the database can read as a SELECT over its inputs. */
+export interface QueryRule<N extends StageNode> extends BaseRule<N> {
+  kind: 'query';
+  columns(node: N, ctx: ColumnsContext): Columns;
+  render(node: N, ctx: RenderContext): SelectQuery;
+}
+
+/** A relation that exists only once landed in a staging table (a file on MySQL). */
+export interface LandedRule<N extends StageNode> extends BaseRule<N> {
+  kind: 'landed';
+  columns(node: N, ctx: ColumnsContext): Columns;
+  /** The steps that land it in the new staging table `table`. */
+  land(node: N, ctx: StepContext & { table: string }): DialectStep[];
+}
+
+/** Where rows leave the flow: a table write or a file export. */
+export interface SinkRule<N extends StageNode> extends BaseRule<N> {
+  kind: 'sink';
+  steps(node: N, ctx: StepContext): StageSteps;
+}
+
+/** How the compiler treats one operator of the relational form. */
+export type NodeRule<N extends StageNode> = QueryRule<N> | LandedRule<N> | SinkRule<N>;
+
+/**
+ * The input port a sink writes. Sinks write what arrives on a port as it is, since every stage's
+ * output is staged (see `materialise`); anything else is a stage module's bug.
+ */
+export function sinkPort(relation: RelationNode): string {
+  if (relation.op !== 'input') {
+    throw new Error(`A sink writes an input port, not a "${relation.op}" relation.`);
+  }
+  return relation.port;
+}

@@ -1,0 +1,45 @@
+import type { Dialect } from '../dialects';
+
+/**
+ * One SELECT as operators build it, clause by clause, before a dialect spells it (Kysely's
+ * `SelectQueryNode`). Each clause holds SQL already rendered by the dialect.
+ */
+export interface SelectQuery {
+  /** The select list; `*` passes every column of `from` through. */
+  columns: '*' | readonly string[];
+  /** A quoted relation name, or a parenthesised query with its alias. */
+  from: string;
+  where?: string;
+  orderBy?: readonly string[];
+  limit?: { count: number; offset: number };
+}
+
+/** `SELECT * FROM <from>`: a relation read as it is. */
+export function selectAll(from: string): SelectQuery {
+  return { columns: '*', from };
+}
+
+/** Names the derived table a wrapped query becomes; every target needs one. */
+const DERIVED_ALIAS = '__sluice_in';
+
+/** The clauses in the order SQL applies them, after FROM. */
+const CLAUSE_ORDER = ['where', 'columns', 'orderBy', 'limit'] as const;
+type Clause = (typeof CLAUSE_ORDER)[number];
+
+/**
+ * The query an operator may add `clause` to: `query` itself when every clause it has applies
+ * before `clause` does (a limit after a sort is one SELECT) and `clause` is not set yet,
+ * otherwise a `SELECT *` over it as a
+ * derived table (a filter after a projection reads the projected names).
+ */
+export function openFor(
+  query: SelectQuery,
+  clause: Clause,
+  dialect: Pick<Dialect, 'select' | 'quoteIdentifier'>,
+): SelectQuery {
+  const present = (c: Clause) => (c === 'columns' ? query.columns !== '*' : query[c] !== undefined);
+  // Conditions add up (the filter joins them with AND); any other clause is set once.
+  const later = CLAUSE_ORDER.slice(CLAUSE_ORDER.indexOf(clause) + 1);
+  if (!later.some(present) && (clause === 'where' || !present(clause))) return query;
+  return selectAll(`(${dialect.select(query)}) AS ${dialect.quoteIdentifier(DERIVED_ALIAS)}`);
+}

@@ -1,0 +1,48 @@
+import type { Diagnostic } from '@sluice/flow';
+import type { Columns, InputColumns, RelationNode, StageNode, TableRef } from '@sluice/stages';
+import { inputsOf } from '@sluice/stages';
+
+import type { CheckContext, Dialect } from '../dialects';
+import type { NodeRules } from './operators';
+import type { NodeFile, UserExpression } from './rule';
+import { NODE_RULES, nodesOf, ruleOf } from './operators';
+
+/** Every user expression of a node and of the relations under it, through the operator table. */
+export function userExpressions(node: StageNode, rules: NodeRules = NODE_RULES): UserExpression[] {
+  return nodesOf(node).flatMap((n) => ruleOf(n, rules).expressions(n));
+}
+
+/** The columns of a relation, from the stage's input columns; `undefined` where not known. */
+export function relationColumns(
+  node: RelationNode,
+  ports: InputColumns,
+  rules: NodeRules = NODE_RULES,
+): Columns {
+  const rule = ruleOf(node, rules);
+  if (rule.kind === 'sink') return undefined;
+  const inputs = inputsOf(node).map((child) => relationColumns(child, ports, rules));
+  return rule.columns(node, { inputs, ports });
+}
+
+/** Checks of every node that need no target (names Sluice reserves). */
+export function nodeChecks(node: StageNode, ctx: { metadataSchema: string }): Diagnostic[] {
+  return nodesOf(node).flatMap((n) => ruleOf(n).check?.(n, ctx) ?? []);
+}
+
+/** What the target cannot run of a node, as diagnostics without a stage. */
+export function nodeLimits(
+  node: StageNode,
+  ctx: CheckContext & { dialect: Dialect },
+): Diagnostic[] {
+  return nodesOf(node).flatMap((n) => ruleOf(n).diagnose?.(n, ctx) ?? []);
+}
+
+/** The files a node reads and writes. */
+export function nodeFiles(node: StageNode): NodeFile[] {
+  return nodesOf(node).flatMap((n) => ruleOf(n).files?.(n) ?? []);
+}
+
+/** The destination tables a node writes. */
+export function nodeTables(node: StageNode): TableRef[] {
+  return nodesOf(node).flatMap((n) => ruleOf(n).tables?.(n) ?? []);
+}

@@ -1,0 +1,219 @@
+/**
+ * The dialect-neutral relational form every stage compiles to: a small logical plan of relations
+ * over expressions, ending in sinks (sqlglot's expression tree, Kysely's operation nodes). The
+ * compiler renders it for one dialect, one module per operator, and decides which relations to
+ * stage and which to inline; a stage only says what its output is.
+ */
+import type {
+  Column,
+  ColumnType,
+  ConfigPath,
+  Expr,
+  FileFormat,
+  FileRef,
+  TableRef,
+} from './stage-ir';
+
+/** The relation linked into one of the stage's input ports. */
+export interface InputNode {
+  op: 'input';
+  port: string;
+}
+
+/** The rows of a file in an external stage, with declared columns (empty: detected at run). */
+export interface ScanFileNode {
+  op: 'scan-file';
+  file: FileRef;
+  format: FileFormat;
+  columns: readonly Column[];
+}
+
+/** The rows of a table on the target. */
+export interface ScanTableNode {
+  op: 'scan-table';
+  table: TableRef;
+}
+
+/** The rows of `input` for which `condition` is true. */
+export interface FilterNode {
+  op: 'filter';
+  input: RelationNode;
+  condition: Expr;
+}
+
+/** One output column of a projection: an expression and its name. */
+export interface ProjectedColumn {
+  expr: Expr;
+  as: string;
+}
+
+/** The listed expressions of each row of `input`, in order, and nothing else. */
+export interface ProjectNode {
+  op: 'project';
+  input: RelationNode;
+  columns: readonly ProjectedColumn[];
+}
+
+/** Every column of `input`, with the listed ones converted to a neutral type. */
+export interface CastNode {
+  op: 'cast';
+  input: RelationNode;
+  columns: readonly { name: string; type: ColumnType; path: ConfigPath }[];
+  /** What a value that does not convert does: fail the run, or become NULL. */
+  onError: 'fail' | 'null';
+}
+
+/** The rows of two relations matched on key pairs. */
+export interface JoinNode {
+  op: 'join';
+  kind: 'inner' | 'left' | 'right' | 'full';
+  left: RelationNode;
+  right: RelationNode;
+  keys: readonly { left: Expr; right: Expr }[];
+  /** Output names for the columns of each side, so clashing names stay apart. */
+  prefixes: { left: string; right: string };
+}
+
+/** One aggregate of a group; `expr` is absent only for `count` of rows. */
+export interface AggregateColumn {
+  fn: 'count' | 'count-distinct' | 'sum' | 'avg' | 'min' | 'max';
+  expr?: Expr;
+  as: string;
+}
+
+/** One row per distinct `groupBy`, with the group's aggregates. */
+export interface AggregateNode {
+  op: 'aggregate';
+  input: RelationNode;
+  groupBy: readonly Expr[];
+  aggregates: readonly AggregateColumn[];
+}
+
+/** The rows of every input, with duplicates (`all: false`) removed or kept. */
+export interface UnionNode {
+  op: 'union';
+  inputs: readonly RelationNode[];
+  all: boolean;
+  /** Whether columns pair up by name or by position. */
+  by: 'name' | 'position';
+}
+
+/** One ordering key: an expression, its direction and where NULLs go. */
+export interface SortKey {
+  expr: Expr;
+  direction: 'asc' | 'desc';
+  nulls: 'first' | 'last';
+}
+
+/** The rows of `input` in key order. */
+export interface SortNode {
+  op: 'sort';
+  input: RelationNode;
+  keys: readonly SortKey[];
+}
+
+/** At most `count` rows of `input`, after skipping `offset`. */
+export interface LimitNode {
+  op: 'limit';
+  input: RelationNode;
+  count: number;
+  offset: number;
+}
+
+/** One row per distinct `keys`: the first in `order`. */
+export interface DistinctOnNode {
+  op: 'distinct-on';
+  input: RelationNode;
+  keys: readonly Expr[];
+  order: readonly SortKey[];
+}
+
+/** A SELECT a person wrote, reading its inputs by the names given here. */
+export interface UserSelectNode {
+  op: 'user-select';
+  inputs: Readonly<Record<string, RelationNode>>;
+  sql: string;
+  path: ConfigPath;
+}
+
+/** A relation: what a processor or origin outputs. */
+export type RelationNode =
+  | InputNode
+  | ScanFileNode
+  | ScanTableNode
+  | FilterNode
+  | ProjectNode
+  | CastNode
+  | JoinNode
+  | AggregateNode
+  | UnionNode
+  | SortNode
+  | LimitNode
+  | DistinctOnNode
+  | UserSelectNode;
+
+/** Writes the rows of `input` into a table. */
+export interface WriteTableNode {
+  op: 'write-table';
+  input: RelationNode;
+  table: TableRef;
+  mode: 'append' | 'overwrite';
+  createIfMissing: boolean;
+}
+
+/** Writes the rows of `input` as a file in an external stage. */
+export interface ExportFileNode {
+  op: 'export-file';
+  input: RelationNode;
+  file: FileRef;
+  format: FileFormat;
+}
+
+/** Where a destination's rows go. */
+export type SinkNode = WriteTableNode | ExportFileNode;
+
+/** What one stage compiles to: its output relation, or the sink it writes. */
+export type StageNode = RelationNode | SinkNode;
+
+/** The operator names of the relational form. */
+export type NodeOp = StageNode['op'];
+
+/** The node type of one operator. */
+export type NodeOf<K extends NodeOp> = Extract<StageNode, { op: K }>;
+
+/** The relation on an input port, for stages whose output is built on it. */
+export function input(port: string): InputNode {
+  return { op: 'input', port };
+}
+
+/**
+ * The relations a node reads, in order: found by shape (any field holding nodes), so a new
+ * operator's inputs are walked without a change here.
+ */
+export function inputsOf(node: StageNode): RelationNode[] {
+  return Object.values(node).flatMap((value: unknown) => {
+    const values: unknown[] = Array.isArray(value)
+      ? value
+      : isNode(value)
+        ? [value]
+        : typeof value === 'object' && value !== null && Object.values(value).every(isNode)
+          ? Object.values(value)
+          : [];
+    return values.filter(isNode);
+  });
+}
+
+/** The input ports a node reads, each once, in order. */
+export function inputPorts(node: StageNode): string[] {
+  if (node.op === 'input') return [node.port];
+  return [...new Set(inputsOf(node).flatMap(inputPorts))];
+}
+
+function isNode(value: unknown): value is RelationNode {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as { op?: unknown }).op === 'string'
+  );
+}
