@@ -39,6 +39,8 @@ export interface FlowAnalysis {
   stages: Record<string, StageAnalysis>;
   /** The columns detected from files that were given (`AnalyzeOptions.detectedColumns`). */
   detectedColumns: Readonly<Record<string, readonly Column[]>>;
+  /** The schema or database no stage may name (`AnalyzeOptions.metadataSchema`). */
+  metadataSchema: string;
   diagnostics: Diagnostic[];
 }
 
@@ -55,34 +57,80 @@ export interface AnalyzeOptions {
   metadataSchema?: string;
 }
 
+/** What reading a flow finds before any column is known: it is read once per analysis. */
+interface FlowStructure {
+  order: string[];
+  configs: Record<string, Record<string, unknown>>;
+  definitions: ReadonlyMap<string, StageDefinition>;
+  /** Config, link and cycle problems, reported before the stages' own. */
+  problems: Diagnostic[];
+  /** Work that leads nowhere, reported last. */
+  reach: Diagnostic[];
+}
+
+/** The structure an analysis was made from, so detected columns can refine it (see below). */
+const STRUCTURE = new WeakMap<FlowAnalysis, FlowStructure>();
+
 /**
  * Validates a flow without compiling it for a dialect: stage types and configs, links and
  * ports, cycles, columns propagated in topological order, stage checks, destinations in the
- * metadata schema, and user SQL with the input columns it names. The editor runs it on every
- * change; `compileFlow` runs it first.
+ * metadata schema, and user SQL with the input columns it names. Each stage is compiled into
+ * the relational form here, once; compile, file references, destination tables, previews and
+ * the editor all take this analysis.
  */
 export function analyzeFlow(doc: FlowDocument, options: AnalyzeOptions = {}): FlowAnalysis {
-  const detectedColumns = options.detectedColumns ?? {};
-  const sqlOptions = { metadataSchema: options.metadataSchema ?? DEFAULT_METADATA_SCHEMA };
-  const diagnostics: Diagnostic[] = [];
+  return analyzeColumns(doc, readStructure(doc), options);
+}
+
+/**
+ * The analysis with columns detected from files standing in for the stages that declare none,
+ * as a run knows them once it has read the files. Only the column pass runs again (columns,
+ * stage checks, the SQL check against those columns); the flow's structure is not re-read.
+ */
+export function withDetectedColumns(
+  analysis: FlowAnalysis,
+  detectedColumns: Readonly<Record<string, readonly Column[]>>,
+): FlowAnalysis {
+  const structure = STRUCTURE.get(analysis);
+  if (!structure) throw new Error('The analysis was not made by analyzeFlow.');
+  if (Object.keys(detectedColumns).length === 0) return analysis;
+  return analyzeColumns(analysis.document, structure, {
+    metadataSchema: analysis.metadataSchema,
+    detectedColumns: { ...analysis.detectedColumns, ...detectedColumns },
+  });
+}
+
+function readStructure(doc: FlowDocument): FlowStructure {
+  const problems: Diagnostic[] = [];
   const configs: Record<string, Record<string, unknown>> = {};
   const definitions = new Map<string, StageDefinition>();
   for (const stage of doc.stages) {
     const parsed = parseStageConfig(stage);
     if (parsed.ok) configs[stage.id] = parsed.config;
-    else diagnostics.push(...parsed.diagnostics);
+    else problems.push(...parsed.diagnostics);
     const definition = getStage(stage.type);
     if (definition) definitions.set(stage.id, definition);
   }
-  diagnostics.push(...linkDiagnostics(doc, definitions));
-
+  problems.push(...linkDiagnostics(doc, definitions));
   const sorted = topologicalOrder(doc);
   if (!sorted.ok) {
     for (const stageId of new Set(sorted.cycle)) {
-      diagnostics.push(diagnostic('cycle', { stageIds: sorted.cycle }, { stageId }));
+      problems.push(diagnostic('cycle', { stageIds: sorted.cycle }, { stageId }));
     }
   }
   const order = sorted.ok ? sorted.order : doc.stages.map((s) => s.id);
+  return { order, configs, definitions, problems, reach: reachDiagnostics(doc, definitions) };
+}
+
+function analyzeColumns(
+  doc: FlowDocument,
+  structure: FlowStructure,
+  options: AnalyzeOptions,
+): FlowAnalysis {
+  const { order, configs, definitions } = structure;
+  const detectedColumns = options.detectedColumns ?? {};
+  const metadataSchema = options.metadataSchema ?? DEFAULT_METADATA_SCHEMA;
+  const diagnostics: Diagnostic[] = [...structure.problems];
   const columns: Record<string, Columns> = {};
   const stages: Record<string, StageAnalysis> = {};
   const writes: { stageId: string; file: FileRef }[] = [];
@@ -96,15 +144,27 @@ export function analyzeFlow(doc: FlowDocument, options: AnalyzeOptions = {}): Fl
     diagnostics.push(...(definition.check?.(ctx) ?? []));
     const node = definition.compile(ctx);
     stages[stageId] = { definition, config, inputs: ctx.inputs, node };
-    diagnostics.push(...nodeSqlDiagnostics({ stageId, node, inputs: ctx.inputs }, sqlOptions));
-    diagnostics.push(...nodeChecks(node, sqlOptions).map((d) => ({ ...d, stageId })));
+    diagnostics.push(
+      ...nodeSqlDiagnostics({ stageId, node, inputs: ctx.inputs }, { metadataSchema }),
+    );
+    diagnostics.push(...nodeChecks(node, { metadataSchema }).map((d) => ({ ...d, stageId })));
     for (const { ref, mode } of nodeFiles(node)) {
       if (mode === 'write') writes.push({ stageId, file: ref });
     }
   }
-  diagnostics.push(...sharedWrites(doc, writes));
-  diagnostics.push(...reachDiagnostics(doc, definitions));
-  return { document: doc, order, columns, configs, stages, detectedColumns, diagnostics };
+  diagnostics.push(...sharedWrites(doc, writes), ...structure.reach);
+  const analysis: FlowAnalysis = {
+    document: doc,
+    order,
+    columns,
+    configs,
+    stages,
+    detectedColumns,
+    metadataSchema,
+    diagnostics,
+  };
+  STRUCTURE.set(analysis, structure);
+  return analysis;
 }
 
 /** The columns arriving at each input port of a stage, from the stages linked into it. */

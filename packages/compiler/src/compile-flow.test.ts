@@ -15,7 +15,7 @@ const codes = (doc: Parameters<typeof analyzeFlow>[0]) =>
 
 describe('compileFlow', () => {
   it('compiles the fixture pipeline into phased steps with stable ids', () => {
-    const { plan, diagnostics } = compileFlow(fixture, options);
+    const { plan, diagnostics } = compileFlow(analyzeFlow(fixture), options);
     expect(diagnostics).toEqual([]);
     expect(plan?.steps.map((s) => [s.id, s.phase, s.stageId, s.rowsFrom])).toEqual([
       ['load:src-1', 'load', 'src-1', 'count'],
@@ -51,13 +51,15 @@ describe('compileFlow', () => {
       `COPY (SELECT * FROM "__sluice_r1_cols-1") TO 'stage://exports/paid.csv.sluice-r1-export-1.tmp' (FORMAT csv, HEADER true, DELIMITER ';', QUOTE '"', ESCAPE '"', NULLSTR 'NULL')`,
     ],
   ])('writes the SQL of %s', (id, sql) => {
-    expect(compileFlow(fixture, options).plan?.steps.find((s) => s.id === id)?.sql).toBe(sql);
+    expect(
+      compileFlow(analyzeFlow(fixture), options).plan?.steps.find((s) => s.id === id)?.sql,
+    ).toBe(sql);
   });
 
   it('resolves files through the given resolver, exporting to a temporary name first', () => {
     const resolveFile = (ref: { externalStage: string; path: string }, mode: string) =>
       `/data/${ref.externalStage}/${mode}/${ref.path}`;
-    const steps = compileFlow(fixture, { ...options, resolveFile }).plan?.steps ?? [];
+    const steps = compileFlow(analyzeFlow(fixture), { ...options, resolveFile }).plan?.steps ?? [];
     expect(steps.flatMap((s) => s.files ?? [])).toEqual([
       {
         ref: { externalStage: 'samples', path: 'orders.csv' },
@@ -78,14 +80,14 @@ describe('compileFlow', () => {
       [stage('src', 'file-source'), stage('side', 'filter'), stage('dest', 'table-destination')],
       ['src->side', 'src->dest'],
     );
-    const { plan, diagnostics } = compileFlow(doc, options);
+    const { plan, diagnostics } = compileFlow(analyzeFlow(doc), options);
     expect(plan?.steps.map((s) => s.id)).toEqual(['load:src', 'create:dest', 'write:dest']);
     expect(diagnostics.map((d) => [d.code, d.stageId])).toEqual([['unconnected-output', 'side']]);
   });
 
   it('returns no plan while any diagnostic is an error', () => {
     const doc = flow([stage('dest', 'table-destination')], []);
-    expect(compileFlow(doc, options)).toEqual({
+    expect(compileFlow(analyzeFlow(doc), options)).toEqual({
       diagnostics: [expect.objectContaining({ code: 'missing-input', stageId: 'dest' })],
     });
   });
@@ -101,7 +103,10 @@ describe('compileFlow', () => {
     );
 
     it('is an error on its option when the run finds it missing', () => {
-      const { plan, diagnostics } = compileFlow(doc, { ...options, existingTables: [] });
+      const { plan, diagnostics } = compileFlow(analyzeFlow(doc), {
+        ...options,
+        existingTables: [],
+      });
       expect(plan).toBeUndefined();
       expect(diagnostics).toEqual([
         {
@@ -117,9 +122,9 @@ describe('compileFlow', () => {
 
     it('compiles when the table exists, and in previews, which do not know', () => {
       const existing = [{ schema: 'sales', name: 't' }];
-      const run = compileFlow(doc, { ...options, existingTables: existing });
+      const run = compileFlow(analyzeFlow(doc), { ...options, existingTables: existing });
       expect(run.diagnostics).toEqual([]);
-      const preview = compileFlow(doc, options);
+      const preview = compileFlow(analyzeFlow(doc), options);
       expect(preview.diagnostics).toEqual([]);
       expect(preview.plan?.steps.map((s) => s.id)).toContain('write:d');
     });
@@ -135,7 +140,7 @@ describe('compileFlow', () => {
         ],
         ['src->out'],
       );
-      const { plan, diagnostics } = compileFlow(doc, {
+      const { plan, diagnostics } = compileFlow(analyzeFlow(doc), {
         target,
         runTag: 'r1',
         s3ExternalStages: ['lake'],
@@ -148,7 +153,7 @@ describe('compileFlow', () => {
           `External stage "lake" on S3 needs MatrixOne, which reads S3 itself; this server is ${target.product} ${target.version}. Use a file:// external stage.`,
         ]),
       );
-      const onMatrixOne = compileFlow(doc, {
+      const onMatrixOne = compileFlow(analyzeFlow(doc), {
         target: MATRIXONE_4,
         runTag: 'r1',
         s3ExternalStages: ['lake'],
@@ -158,7 +163,9 @@ describe('compileFlow', () => {
   );
 
   it('refuses a run tag that cannot be part of a name', () => {
-    expect(() => compileFlow(fixture, { ...options, runTag: 'a"b' })).toThrow('Run tag');
+    expect(() => compileFlow(analyzeFlow(fixture), { ...options, runTag: 'a"b' })).toThrow(
+      'Run tag',
+    );
   });
 });
 
@@ -285,7 +292,7 @@ describe('analyzeFlow', () => {
 describe('fileRefs', () => {
   it('lists the files a flow reads and writes, from valid configs only', () => {
     const doc = flow([...fixture.stages, stage('bad', 'file-source', { path: '/etc/passwd' })], []);
-    expect(fileRefs(doc)).toEqual([
+    expect(fileRefs(analyzeFlow(doc))).toEqual([
       { stageId: 'src-1', ref: { externalStage: 'samples', path: 'orders.csv' }, mode: 'read' },
       { stageId: 'export-1', ref: { externalStage: 'exports', path: 'paid.csv' }, mode: 'write' },
     ]);
@@ -302,6 +309,9 @@ describe('destinationTables', () => {
       ],
       [],
     );
-    expect(destinationTables(doc)).toEqual([{ name: 'paid' }, { schema: 'db', name: 't2' }]);
+    expect(destinationTables(analyzeFlow(doc))).toEqual([
+      { name: 'paid' },
+      { schema: 'db', name: 't2' },
+    ]);
   });
 });

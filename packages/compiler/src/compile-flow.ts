@@ -7,7 +7,7 @@ import type { FlowAnalysis } from './analyze-flow';
 import type { Dialect, StagedRelation, TableSwap } from './dialects';
 import type { Plan, PlanStep, TargetProfile } from './plan';
 import type { ResolveFile } from './relations/rule';
-import { analyzeFlow } from './analyze-flow';
+import { withDetectedColumns } from './analyze-flow';
 import { dialectFor } from './dialects';
 import { isRunTag, stageUri } from './names';
 import { PHASES } from './plan';
@@ -22,9 +22,10 @@ export interface CompileOptions {
   /** Defaults to `stage://<external stage>/<path>`, which is what previews show. */
   resolveFile?: ResolveFile;
   /**
-   * Columns detected from the files of sources that declare none, by stage id. With them the
-   * load reads the file strictly against known columns, so a malformed row fails with its line
-   * number instead of a failed format guess. MySQL and MatrixOne need them to create staging.
+   * Columns detected from the files of sources that declare none, by stage id, which refine the
+   * analysis (`withDetectedColumns`). With them the load reads the file strictly against known
+   * columns, so a malformed row fails with its line number instead of a failed format guess.
+   * MySQL and MatrixOne need them to create staging.
    */
   detectedColumns?: Readonly<Record<string, readonly Column[]>>;
   /**
@@ -37,12 +38,6 @@ export interface CompileOptions {
    * reads S3; other targets get a diagnostic on the stage that uses one.
    */
   s3ExternalStages?: readonly string[];
-  /**
-   * Where Sluice keeps its own tables on the target: the `sluice` schema of a DuckDB file, or
-   * the metadata database of a MySQL-family server (`SLUICE_METADATA_DATABASE`). A stage naming
-   * it is refused. `sluice` when not given.
-   */
-  metadataSchema?: string;
 }
 
 export interface CompileResult {
@@ -56,15 +51,13 @@ export interface CompileResult {
  * processor (so the database binds and reports each stage on its own), writes and exports, and
  * cleanup dropping every staging object. Stages that feed no destination are not compiled;
  * what the target cannot run becomes a diagnostic on the stage's field, never bad SQL.
+ * It takes the flow's analysis (`analyzeFlow`), which has compiled every stage already.
  * Pure: it reads no files and touches no database.
- * @example compileFlow(doc, { target: { dialect: 'duckdb', product: 'DuckDB', version: '1.5.0' }, runTag: 'r1' })
+ * @example compileFlow(analyzeFlow(doc), { target: { dialect: 'duckdb', product: 'DuckDB', version: '1.5.0' }, runTag: 'r1' })
  */
-export function compileFlow(doc: FlowDocument, options: CompileOptions): CompileResult {
-  const detectedColumns = options.detectedColumns ?? {};
-  const analysis = analyzeFlow(doc, {
-    detectedColumns,
-    ...(options.metadataSchema === undefined ? {} : { metadataSchema: options.metadataSchema }),
-  });
+export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): CompileResult {
+  const analysis = withDetectedColumns(analyzed, options.detectedColumns ?? {});
+  const { document: doc, detectedColumns } = analysis;
   if (hasErrors(analysis.diagnostics)) return { diagnostics: analysis.diagnostics };
   if (!isRunTag(options.runTag)) {
     throw new Error(`Run tag "${options.runTag}" must be 1-32 letters, digits or "_".`);

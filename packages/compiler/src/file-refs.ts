@@ -1,7 +1,6 @@
-import type { FlowDocument } from '@sluice/flow';
 import type { FileFormat, FileRef, TableRef } from '@sluice/stages';
 
-import { analyzeFlow } from './analyze-flow';
+import type { FlowAnalysis } from './analyze-flow';
 import { nodeFiles, nodeTables } from './relations/walk';
 
 /** A file a stage reads or writes. */
@@ -18,8 +17,8 @@ export interface StageFileRef {
  * external stages and files exist before a run, and detect the columns of files read without
  * declared ones (passed back as `CompileOptions.detectedColumns`).
  */
-export function fileRefs(doc: FlowDocument): StageFileRef[] {
-  return stageNodes(doc).flatMap(({ stageId, node }) =>
+export function fileRefs(analysis: FlowAnalysis): StageFileRef[] {
+  return stageNodes(analysis).flatMap(({ stageId, node }) =>
     nodeFiles(node).map((file) => ({ stageId, ...file })),
   );
 }
@@ -28,14 +27,13 @@ export function fileRefs(doc: FlowDocument): StageFileRef[] {
  * The tables a flow's destinations write, from stages whose config is valid, so the server can
  * ask the target which exist before a run (passed back as `CompileOptions.existingTables`).
  */
-export function destinationTables(doc: FlowDocument): TableRef[] {
-  return stageNodes(doc).flatMap(({ node }) => nodeTables(node));
+export function destinationTables(analysis: FlowAnalysis): TableRef[] {
+  return stageNodes(analysis).flatMap(({ node }) => nodeTables(node));
 }
 
 /** The node of every stage whose config is valid, in document order. */
-function stageNodes(doc: FlowDocument) {
-  const analysis = analyzeFlow(doc);
-  return doc.stages.flatMap((stage) => {
+function stageNodes(analysis: FlowAnalysis) {
+  return analysis.document.stages.flatMap((stage) => {
     const analysed = analysis.stages[stage.id];
     return analysed ? [{ stageId: stage.id, node: analysed.node }] : [];
   });

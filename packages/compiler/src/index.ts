@@ -1,6 +1,6 @@
 export * from './plan';
-export { analyzeFlow } from './analyze-flow';
-export type { AnalyzeOptions, FlowAnalysis } from './analyze-flow';
+export { analyzeFlow, withDetectedColumns } from './analyze-flow';
+export type { AnalyzeOptions, FlowAnalysis, StageAnalysis } from './analyze-flow';
 export { compileFlow } from './compile-flow';
 export type { CompileOptions, CompileResult } from './compile-flow';
 export { stagingName } from './names';

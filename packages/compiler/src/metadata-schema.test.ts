@@ -31,7 +31,7 @@ describe("Sluice's metadata schema", () => {
     ['MatrixOne', MATRIXONE_4, 'sluice'],
   ] as const)('on %s', (_name, target, metadataSchema) => {
     const compile = (doc: ReturnType<typeof writing>) =>
-      compileFlow(doc, { target, runTag: 'r1', metadataSchema });
+      compileFlow(analyzeFlow(doc, { metadataSchema }), { target, runTag: 'r1' });
 
     it('refuses a table destination in it, on the schema field, and plans nothing', () => {
       const result = compile(writing({ schema: metadataSchema, table: 'flows' }));
@@ -80,10 +80,10 @@ describe("Sluice's metadata schema", () => {
   it('refuses only the configured one', () => {
     const doc = writing({ schema: 'sluice', table: 't' });
     expect(refusals(analyzeFlow(doc, { metadataSchema: 'sluice_meta' }))).toEqual([]);
-    const preview = previewFlow(writing({ schema: 'SLUICE_META', table: 't' }), {
-      target: MARIADB,
+    const analysis = analyzeFlow(writing({ schema: 'SLUICE_META', table: 't' }), {
       metadataSchema: 'sluice_meta',
     });
+    const preview = previewFlow(analysis, { target: MARIADB });
     expect(preview.steps).toEqual([]);
     expect(refusals(preview)).toEqual([['reserved-schema', 'd', ['schema']]]);
   });

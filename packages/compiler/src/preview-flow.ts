@@ -1,15 +1,18 @@
-import type { Diagnostic, FlowDocument } from '@sluice/flow';
+import type { Diagnostic } from '@sluice/flow';
 import { diagnostic, hasErrors } from '@sluice/flow';
 
-import type { CompileOptions } from './compile-flow';
+import type { FlowAnalysis } from './analyze-flow';
 import type { PlanStep, TargetProfile } from './plan';
 import { compileFlow } from './compile-flow';
 import { fileRefs } from './file-refs';
 
 /** Flags every file reference whose external stage is not among `known`, on its stage's field. */
-export function unknownExternalStages(doc: FlowDocument, known: readonly string[]): Diagnostic[] {
+export function unknownExternalStages(
+  analysis: FlowAnalysis,
+  known: readonly string[],
+): Diagnostic[] {
   const names = new Set(known);
-  return fileRefs(doc)
+  return fileRefs(analysis)
     .filter(({ ref }) => !names.has(ref.externalStage))
     .map(({ stageId, ref }) =>
       diagnostic(
@@ -33,32 +36,27 @@ export interface FlowPreview {
 /**
  * Compiles a flow for reading, for the target it would run on, with files shown as
  * `stage://name/path` and every destination assumed to exist. With the names of the target's
- * external stages, references to missing ones are flagged as a run would refuse them.
- * @example previewFlow(doc, { target: systemInfo.target, knownExternalStages: ['samples'] }).steps
+ * external stages, references to missing ones are flagged as a run would refuse them. It takes
+ * the flow's analysis, so the editor analyses a flow once for its diagnostics and its preview.
+ * @example previewFlow(analyzeFlow(doc), { target: systemInfo.target, knownExternalStages: ['samples'] }).steps
  */
 export function previewFlow(
-  doc: FlowDocument,
+  analysis: FlowAnalysis,
   options: {
     target: TargetProfile;
     knownExternalStages?: readonly string[];
     /** See `CompileOptions.s3ExternalStages`. */
     s3ExternalStages?: readonly string[];
-    /** See `CompileOptions.metadataSchema`. */
-    metadataSchema?: string;
-    /** See `CompileOptions.detectedColumns`: what the editor detected from each source's file. */
-    detectedColumns?: CompileOptions['detectedColumns'];
   },
 ): FlowPreview {
-  const compiled = compileFlow(doc, {
+  const compiled = compileFlow(analysis, {
     target: options.target,
     runTag: PREVIEW_RUN_TAG,
     ...(options.s3ExternalStages ? { s3ExternalStages: options.s3ExternalStages } : {}),
-    ...(options.metadataSchema === undefined ? {} : { metadataSchema: options.metadataSchema }),
-    ...(options.detectedColumns ? { detectedColumns: options.detectedColumns } : {}),
   });
   const known = options.knownExternalStages;
   const diagnostics = [
-    ...(known ? unknownExternalStages(doc, known) : []),
+    ...(known ? unknownExternalStages(analysis, known) : []),
     ...compiled.diagnostics,
   ];
   const plan = hasErrors(diagnostics) ? undefined : compiled.plan;

@@ -132,7 +132,7 @@ describe('unknown columns in a condition', () => {
   });
 
   it('refuses to compile a run whose detected columns lack the name', () => {
-    const { plan, diagnostics } = compileFlow(filtered("stauts = 'paid'", []), {
+    const { plan, diagnostics } = compileFlow(analyzeFlow(filtered("stauts = 'paid'", [])), {
       target: DUCKDB,
       runTag: 'r1',
       detectedColumns: { src: [{ name: 'status' }] },

@@ -10,7 +10,7 @@ import type { FileRef } from '@sluice/stages';
 import { FlowDocumentSchema } from '@sluice/flow';
 
 import type { Plan } from '../src';
-import { compileFlow } from '../src';
+import { analyzeFlow, compileFlow } from '../src';
 import { DUCKDB, flow, stage } from './build-flow';
 
 /**
@@ -40,7 +40,7 @@ function putFile(externalStage: string, path: string, text: string): void {
 
 function compile(doc: FlowDocument): Plan {
   runs += 1;
-  const { plan, diagnostics } = compileFlow(doc, {
+  const { plan, diagnostics } = compileFlow(analyzeFlow(doc), {
     target: DUCKDB,
     runTag: `t${runs}`,
     resolveFile: fileAt,
@@ -285,7 +285,7 @@ describe('malformed CSV', () => {
       [stage('src', 'file-source', {}), stage('d', 'table-destination')],
       ['src->d'],
     );
-    const { plan } = compileFlow(doc, {
+    const { plan } = compileFlow(analyzeFlow(doc), {
       target: DUCKDB,
       runTag: 'detected',
       resolveFile: fileAt,

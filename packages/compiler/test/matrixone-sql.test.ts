@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { TargetProfile } from '../src';
-import { compileFlow, getDialect } from '../src';
+import { analyzeFlow, compileFlow, getDialect } from '../src';
 import { flow, MATRIXONE_3, MATRIXONE_4, stage } from './build-flow';
 
 /**
@@ -21,7 +21,7 @@ function compile(
   links: string[],
   existingTables?: { schema?: string; name: string }[],
 ) {
-  return compileFlow(flow(stages, links), {
+  return compileFlow(analyzeFlow(flow(stages, links)), {
     target,
     runTag: 'r1',
     // MatrixOne resolves stage:// itself: a resolver giving local paths must not leak in.
@@ -131,12 +131,14 @@ describe('matrixone loads', () => {
     (version, refused) => {
       for (const format of ['jsonl', 'parquet'] as const) {
         const { diagnostics } = compileFlow(
-          flow(
-            [
-              stage('src', 'file-source', { externalStage: 'lake', format, columns: cols }),
-              stage('d', 'table-destination', { table: 't' }),
-            ],
-            ['src->d'],
+          analyzeFlow(
+            flow(
+              [
+                stage('src', 'file-source', { externalStage: 'lake', format, columns: cols }),
+                stage('d', 'table-destination', { table: 't' }),
+              ],
+              ['src->d'],
+            ),
           ),
           { target: { ...MATRIXONE_4, version }, runTag: 'r1', s3ExternalStages: ['lake'] },
         );
@@ -158,12 +160,14 @@ describe('matrixone loads', () => {
 
   it('loads CSV from an S3 external stage on any version (§2.2)', () => {
     const { diagnostics, plan } = compileFlow(
-      flow(
-        [
-          stage('src', 'file-source', { externalStage: 'lake', columns: cols }),
-          stage('d', 'table-destination', { table: 't' }),
-        ],
-        ['src->d'],
+      analyzeFlow(
+        flow(
+          [
+            stage('src', 'file-source', { externalStage: 'lake', columns: cols }),
+            stage('d', 'table-destination', { table: 't' }),
+          ],
+          ['src->d'],
+        ),
       ),
       { target: MATRIXONE_3, runTag: 'r1', s3ExternalStages: ['lake'] },
     );

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
+import type { FlowDocument } from '@sluice/flow';
 import type { TableRef } from '@sluice/stages';
 
 import type { Plan } from '../src';
-import { compileFlow, getDialect } from '../src';
+import { analyzeFlow, compileFlow, getDialect } from '../src';
 import { flow, MARIADB, stage } from './build-flow';
 
 /**
@@ -17,11 +18,8 @@ const idCols = [
   { name: 'ok', type: 'BOOLEAN' },
 ] as const;
 
-function plan(
-  doc: Parameters<typeof compileFlow>[0],
-  existing: TableRef[] = [{ name: 'a' }],
-): Plan {
-  const { plan: compiled, diagnostics } = compileFlow(doc, {
+function plan(doc: FlowDocument, existing: TableRef[] = [{ name: 'a' }]): Plan {
+  const { plan: compiled, diagnostics } = compileFlow(analyzeFlow(doc), {
     target: MARIADB,
     runTag: 'r1',
     resolveFile: (ref) => `/files/${ref.externalStage}/${ref.path}`,
@@ -224,7 +222,7 @@ describe('mysql writes', () => {
   });
 
   it('assumes destinations exist when it is not told (previews)', () => {
-    const { plan: preview } = compileFlow(doc, { target: MARIADB, runTag: 'p' });
+    const { plan: preview } = compileFlow(analyzeFlow(doc), { target: MARIADB, runTag: 'p' });
     expect(preview?.steps.filter((s) => s.phase === 'commit').map((s) => s.id)).toEqual([
       'write:app',
       'write:new',
@@ -271,7 +269,10 @@ describe('mysql target diagnostics', () => {
       ],
       ['src->out'],
     );
-    const { plan: none, diagnostics } = compileFlow(doc, { target: MARIADB, runTag: 'r1' });
+    const { plan: none, diagnostics } = compileFlow(analyzeFlow(doc), {
+      target: MARIADB,
+      runTag: 'r1',
+    });
     expect(none).toBeUndefined();
     expect(diagnostics.map((d) => [d.code, d.stageId, d.path, d.message])).toEqual([
       [
@@ -301,7 +302,10 @@ describe('user SQL on the MySQL family', () => {
       ],
       ['src->f', 'f->d'],
     );
-    const { plan: none, diagnostics } = compileFlow(doc, { target: MARIADB, runTag: 'r1' });
+    const { plan: none, diagnostics } = compileFlow(analyzeFlow(doc), {
+      target: MARIADB,
+      runTag: 'r1',
+    });
     expect(none).toBeUndefined();
     expect(diagnostics.map((d) => [d.code, d.severity, d.stageId, d.path])).toEqual([
       ['invalid-sql', 'error', 'f', ['condition']],

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Plan, TargetProfile } from '@sluice/compiler';
 import type { FlowDocument, Stage } from '@sluice/flow';
 import type { TableRef } from '@sluice/stages';
-import { compileFlow, getDialect } from '@sluice/compiler';
+import { analyzeFlow, compileFlow, getDialect } from '@sluice/compiler';
 import { getStage } from '@sluice/stages';
 
 const sqlString = (text: string): string => getDialect('duckdb').literal(text);
@@ -88,7 +88,7 @@ export interface BenchTarget {
 
 /** Compiles a flow with the real compiler, as a run does. */
 function compile(doc: FlowDocument, options: BenchTarget): Plan {
-  const { plan, diagnostics } = compileFlow(doc, {
+  const { plan, diagnostics } = compileFlow(analyzeFlow(doc), {
     target: options.target,
     runTag: options.runTag,
     resolveFile: (ref) => join(options.dir, ref.path),

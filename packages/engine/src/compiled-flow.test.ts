@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { FlowDocument, Stage } from '@sluice/flow';
 import type { FileRef } from '@sluice/stages';
-import { compileFlow, fileRefs } from '@sluice/compiler';
+import { analyzeFlow, compileFlow, fileRefs } from '@sluice/compiler';
 import { getStage } from '@sluice/stages';
 
 import type { DuckDbClient } from './duckdb-client';
@@ -67,7 +67,7 @@ const ordersFlow: FlowDocument = {
 /** Resolves every file of the flow up front, since the compiler's resolver is synchronous. */
 async function resolveFiles(doc: FlowDocument): Promise<(ref: FileRef) => string> {
   const resolved = new Map<string, string>();
-  for (const { ref, mode } of fileRefs(doc)) {
+  for (const { ref, mode } of fileRefs(analyzeFlow(doc))) {
     const url = pathToFileURL(join(root, ref.externalStage)).href;
     const local = await resolveExternalFile({ url, path: ref.path, mode, allowedRoots: [root] });
     resolved.set(`${ref.externalStage}/${ref.path}`, local);
@@ -80,7 +80,7 @@ describe('a compiled flow run by the engine', () => {
     await mkdir(join(root, 'landing', 'in'));
     await writeFile(join(root, 'landing', 'in', 'orders.csv'), 'id,amount\n1,5\n2,15\n3,25\n');
     const resolveFile = await resolveFiles(ordersFlow);
-    const { plan, diagnostics } = compileFlow(ordersFlow, {
+    const { plan, diagnostics } = compileFlow(analyzeFlow(ordersFlow), {
       target: DUCKDB,
       runTag: 'e2e1',
       resolveFile,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Plan, TargetProfile } from '@sluice/compiler';
 import type { FlowDocument, Stage } from '@sluice/flow';
 import type { TableRef } from '@sluice/stages';
-import { compileFlow } from '@sluice/compiler';
+import { analyzeFlow, compileFlow } from '@sluice/compiler';
 import { getStage } from '@sluice/stages';
 
 /** A stage of the current version of its type, with the type's defaults under `config`. */
@@ -32,7 +32,7 @@ export interface CompileFor {
 
 /** Compiles `doc` with the real compiler, failing the test on any error diagnostic. */
 export function compileFor(doc: FlowDocument, options: CompileFor): Plan {
-  const { plan, diagnostics } = compileFlow(doc, {
+  const { plan, diagnostics } = compileFlow(analyzeFlow(doc), {
     target: options.target,
     runTag: options.runTag,
     resolveFile: (ref) => join(options.root, ref.externalStage, ref.path),

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 
-import { previewFlow } from '@sluice/compiler';
+import { analyzeFlow, previewFlow } from '@sluice/compiler';
 import { FlowDocumentSchema } from '@sluice/flow';
 
 import { s3StageNames } from '../external-stages/stage-chain';
@@ -13,11 +13,13 @@ export const compileRouter = {
     .input(z.object({ document: FlowDocumentSchema }))
     .query(async ({ ctx, input }) => {
       const known = await ctx.services.externalStages.list();
-      const { diagnostics, steps } = previewFlow(input.document, {
+      const analysis = analyzeFlow(input.document, {
+        metadataSchema: ctx.services.metadataSchema,
+      });
+      const { diagnostics, steps } = previewFlow(analysis, {
         target: ctx.services.target.profile,
         knownExternalStages: known.map((stage) => stage.name),
         s3ExternalStages: s3StageNames(known),
-        metadataSchema: ctx.services.metadataSchema,
       });
       return {
         diagnostics,

@@ -2,7 +2,7 @@ import { realpath } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import type { ResolveFile } from '@sluice/compiler';
+import type { FlowAnalysis, ResolveFile } from '@sluice/compiler';
 import type { StagePlace, Target } from '@sluice/engine';
 import type { FlowDocument } from '@sluice/flow';
 import type { Column, FileRef } from '@sluice/stages';
@@ -59,12 +59,13 @@ async function localFile(
  * `unknownExternalStages` reports those.
  */
 export async function resolveFlowFiles(
-  doc: FlowDocument,
+  analysis: FlowAnalysis,
   opts: { externalStages: readonly ExternalStageRecord[]; fileRoots: readonly string[] },
 ): Promise<ResolveFile> {
   const known = new Set(opts.externalStages.map((stage) => stage.name));
   const resolved = new Map<string, string>();
-  for (const { stageId, ref, mode } of fileRefs(doc)) {
+  const doc = analysis.document;
+  for (const { stageId, ref, mode } of fileRefs(analysis)) {
     if (!known.has(ref.externalStage)) continue;
     try {
       const local = await localFile(ref, mode, opts);
@@ -104,7 +105,7 @@ async function readableHere(
  * cannot read (S3, or a folder outside its file roots) refuses it asking for declared columns.
  */
 export async function detectFlowColumns(
-  doc: FlowDocument,
+  analysis: FlowAnalysis,
   opts: {
     /** Absent on MatrixOne, where Sluice reads a file only when its folder is in its roots. */
     resolveFile?: ResolveFile;
@@ -114,7 +115,8 @@ export async function detectFlowColumns(
   },
 ): Promise<Record<string, Column[]>> {
   const detected: Record<string, Column[]> = {};
-  for (const { stageId, ref, detect } of fileRefs(doc)) {
+  const doc = analysis.document;
+  for (const { stageId, ref, detect } of fileRefs(analysis)) {
     if (!detect) continue;
     const uri = stageUri(ref);
     const local = opts.resolveFile ? opts.resolveFile(ref, 'read') : await readableHere(ref, opts);

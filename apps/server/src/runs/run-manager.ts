@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import type { CompileOptions, Plan } from '@sluice/compiler';
+import type { CompileOptions, FlowAnalysis, Plan } from '@sluice/compiler';
 import type { RunClient, RunEvent, Target } from '@sluice/engine';
-import type { Diagnostic, FlowDocument } from '@sluice/flow';
+import type { Diagnostic } from '@sluice/flow';
 import {
   analyzeFlow,
   compileFlow,
@@ -74,16 +74,15 @@ function asShown<T extends { sql?: string; error?: string }>(item: T, shown: Sho
 
 /**
  * Compiles for the target, telling the plan which destination tables exist already (MySQL
- * shadow swaps, missing-table diagnostics): the destinations are read from the flow itself, so
- * the flow compiles once.
+ * shadow swaps, missing-table diagnostics): the destinations are read from the run's analysis.
  */
 async function compileForRun(
-  doc: FlowDocument,
+  analysis: FlowAnalysis,
   target: Target,
   options: Omit<CompileOptions, 'target' | 'existingTables'>,
 ): Promise<{ plan?: Plan; diagnostics: Diagnostic[] }> {
-  const existingTables = await target.existingTables(destinationTables(doc));
-  return compileFlow(doc, { ...options, target: target.profile, existingTables });
+  const existingTables = await target.existingTables(destinationTables(analysis));
+  return compileFlow(analysis, { ...options, target: target.profile, existingTables });
 }
 
 /**
@@ -146,11 +145,13 @@ export class RunManager {
     const { flows, externalStages, fileRoots, metadataSchema } = this.deps;
     const flow = await flows.byId(flowId);
     const known = await externalStages.list();
+    // The flow is analysed once; files, columns, destinations and the plan all come from it.
+    const analysis = analyzeFlow(flow.document, { metadataSchema });
     // Flow problems come first: files are only worth checking in a flow that could run.
     const problems = [
-      ...analyzeFlow(flow.document, { metadataSchema }).diagnostics,
+      ...analysis.diagnostics,
       ...unknownExternalStages(
-        flow.document,
+        analysis,
         known.map((stage) => stage.name),
       ),
     ];
@@ -160,16 +161,15 @@ export class RunManager {
     // MatrixOne reads `stage://` files on its own servers; the others get them from Sluice.
     const files = { externalStages: known, fileRoots };
     const resolveFile =
-      dialect === 'matrixone' ? undefined : await resolveFlowFiles(flow.document, files);
-    const detectedColumns = await detectFlowColumns(flow.document, {
+      dialect === 'matrixone' ? undefined : await resolveFlowFiles(analysis, files);
+    const detectedColumns = await detectFlowColumns(analysis, {
       ...files,
       ...(resolveFile === undefined ? {} : { resolveFile }),
       detect: (local, format, uri) => target.detectColumns(local, format, uri),
     });
-    const { plan, diagnostics } = await compileForRun(flow.document, target, {
+    const { plan, diagnostics } = await compileForRun(analysis, target, {
       runTag: newRunTag(),
       s3ExternalStages: s3StageNames(known),
-      metadataSchema,
       ...(resolveFile === undefined ? {} : { resolveFile }),
       detectedColumns,
     });

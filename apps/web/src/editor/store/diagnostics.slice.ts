@@ -1,4 +1,4 @@
-import type { FlowPreview, TargetProfile } from '@sluice/compiler';
+import type { FlowAnalysis, FlowPreview, TargetProfile } from '@sluice/compiler';
 import type { Diagnostic } from '@sluice/flow';
 import type { Column, FileFormat, FileRef } from '@sluice/stages';
 import { analyzeFlow, fileRefs, previewFlow } from '@sluice/compiler';
@@ -6,7 +6,7 @@ import { analyzeFlow, fileRefs, previewFlow } from '@sluice/compiler';
 import type { EditorSlice } from './editor-state';
 
 /** What live validation knows of the flow: diagnostics, stage order, columns per stage. */
-export type FlowAnalysis = ReturnType<typeof analyzeFlow>;
+export type { FlowAnalysis };
 
 /** What the server says about where flows run, which the preview compiles for. */
 export interface PreviewEnvironment {
@@ -74,16 +74,15 @@ export const createDiagnosticsSlice: EditorSlice<DiagnosticsSlice> = (set, get) 
   recomputeDiagnostics: () => {
     const document = get().document();
     const { environment, detectedColumns } = get();
+    const metadataSchema = environment?.metadataSchema;
+    // One analysis per change: the preview compiles it, so its diagnostics cover both.
     const analysis = analyzeFlow(document, {
       detectedColumns,
-      ...(environment?.metadataSchema === undefined
-        ? {}
-        : { metadataSchema: environment.metadataSchema }),
+      ...(metadataSchema === undefined ? {} : { metadataSchema }),
     });
-    // The preview compiles the whole flow, analysis included, so its diagnostics cover both.
-    const preview = environment && previewFlow(document, { ...environment, detectedColumns });
+    const preview = environment && previewFlow(analysis, environment);
     const diagnostics = preview?.diagnostics ?? analysis.diagnostics;
-    const filesToDetect = fileRefs(document).flatMap(({ stageId, ref, detect }) =>
+    const filesToDetect = fileRefs(analysis).flatMap(({ stageId, ref, detect }) =>
       detect ? [{ stageId, ref, format: detect }] : [],
     );
     set({ analysis, preview, diagnostics, filesToDetect, ...countByStage(diagnostics) });
