@@ -45,3 +45,28 @@ export function flow(stages: Stage[], links: string[]): FlowDocument {
     }),
   };
 }
+
+/** Orders sorted by amount (largest first, NULLs last) then customer, keeping rows 2 and 3. */
+export function sortedTopFlow(): FlowDocument {
+  return flow(
+    [
+      stage('src', 'file-source', {
+        path: 'orders.csv',
+        columns: [
+          { name: 'id', type: 'BIGINT' },
+          { name: 'customer', type: 'VARCHAR' },
+          { name: 'amount', type: 'DOUBLE' },
+        ],
+      }),
+      stage('sort', 'sort', {
+        keys: [
+          { column: 'amount', direction: 'desc', nulls: 'last' },
+          { column: 'customer', direction: 'asc', nulls: 'first' },
+        ],
+      }),
+      stage('top', 'limit', { count: 2, offset: 1 }),
+      stage('dest', 'table-destination', { table: 'top' }),
+    ],
+    ['src->sort', 'sort->top', 'top->dest'],
+  );
+}

@@ -11,7 +11,7 @@ import { FlowDocumentSchema } from '@sluice/flow';
 
 import type { Plan } from '../src';
 import { analyzeFlow, compileFlow } from '../src';
-import { DUCKDB, flow, stage } from './build-flow';
+import { DUCKDB, flow, sortedTopFlow, stage } from './build-flow';
 
 /**
  * Proves the generated SQL runs: each flow is compiled and its plan executed in an in-memory
@@ -97,6 +97,21 @@ describe('generated DuckDB SQL', () => {
       'SELECT table_name FROM duckdb_tables() UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT internal',
     );
     expect(left).toEqual([{ table_name: 'paid' }]);
+  });
+
+  it('sorts with NULLs placed as asked and limits after the sort', async () => {
+    putFile(
+      'samples',
+      'orders.csv',
+      'id,customer,amount\n1,Ann,10\n2,Bob,\n3,Cy,7\n4,Al,7\n5,Di,3\n',
+    );
+    const plan = compile(sortedTopFlow());
+    expect(plan.steps.filter((s) => s.phase === 'transform').map((s) => s.sql)).toEqual([
+      `CREATE VIEW "__sluice_${plan.runTag}_sort" AS SELECT * FROM "__sluice_${plan.runTag}_src" ORDER BY "amount" DESC NULLS LAST, "customer" ASC NULLS FIRST`,
+      `CREATE VIEW "__sluice_${plan.runTag}_top" AS SELECT * FROM "__sluice_${plan.runTag}_sort" LIMIT 2 OFFSET 1`,
+    ]);
+    expect(await run(plan)).toBeUndefined();
+    expect(await rows('SELECT id::INT AS id FROM top ORDER BY id')).toEqual([{ id: 3 }, { id: 4 }]);
   });
 
   it('counts rows with the plan row-count queries', async () => {

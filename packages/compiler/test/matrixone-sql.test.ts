@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { TargetProfile } from '../src';
 import { analyzeFlow, compileFlow, getDialect } from '../src';
-import { flow, MATRIXONE_3, MATRIXONE_4, stage } from './build-flow';
+import { flow, MATRIXONE_3, MATRIXONE_4, sortedTopFlow, stage } from './build-flow';
 
 /**
  * Golden SQL of every MatrixOne statement form the compiler writes, each case citing the
@@ -176,6 +176,24 @@ describe('matrixone loads', () => {
       expect.stringContaining("LOAD DATA INFILE 'stage://lake/orders.csv'"),
     );
   });
+});
+
+describe('matrixone sort and limit', () => {
+  it.each([MATRIXONE_3, MATRIXONE_4])(
+    'orders with IS NULL keys and limits with OFFSET on $version (§3.1: SELECT … ORDER BY … LIMIT)',
+    (target) => {
+      const { plan, diagnostics } = compileFlow(analyzeFlow(sortedTopFlow()), {
+        target,
+        runTag: 'r1',
+        existingTables: [{ name: 'top' }],
+      });
+      expect(diagnostics).toEqual([]);
+      expect(plan?.steps.filter((s) => s.phase === 'transform').map((s) => s.sql)).toEqual([
+        'CREATE VIEW `__sluice_r1_sort` AS SELECT * FROM `__sluice_r1_src` ORDER BY `amount` IS NULL ASC, `amount` DESC, `customer` IS NULL DESC, `customer` ASC',
+        'CREATE VIEW `__sluice_r1_top` AS SELECT * FROM `__sluice_r1_sort` LIMIT 2 OFFSET 1',
+      ]);
+    },
+  );
 });
 
 describe('matrixone writes (§6: everything inside the transaction)', () => {

@@ -5,7 +5,7 @@ import type { TableRef } from '@sluice/stages';
 
 import type { Plan } from '../src';
 import { analyzeFlow, compileFlow, getDialect } from '../src';
-import { flow, MARIADB, stage } from './build-flow';
+import { flow, MARIADB, sortedTopFlow, stage } from './build-flow';
 
 /**
  * Golden SQL of the mysql dialect (MySQL 8, MariaDB 10.6+): each statement form pinned, and the
@@ -257,6 +257,16 @@ describe('mysql writes', () => {
     expect(names.every((n) => [...n].length <= 64)).toBe(true);
     expect(names[0]).toMatch(/^__sluice_r1_s+_[0-9a-f]{8}$/);
     expect(plan(long).staging).toEqual(names);
+  });
+});
+
+describe('mysql sort and limit', () => {
+  it('places NULLs with IS NULL, which MySQL and MariaDB sort by, and limits with OFFSET', () => {
+    const steps = plan(sortedTopFlow(), [{ name: 'top' }]).steps;
+    expect(steps.filter((s) => s.phase === 'transform').map((s) => s.sql)).toEqual([
+      'CREATE VIEW `__sluice_r1_sort` AS SELECT * FROM `__sluice_r1_src` ORDER BY `amount` IS NULL ASC, `amount` DESC, `customer` IS NULL DESC, `customer` ASC',
+      'CREATE VIEW `__sluice_r1_top` AS SELECT * FROM `__sluice_r1_sort` LIMIT 2 OFFSET 1',
+    ]);
   });
 });
 

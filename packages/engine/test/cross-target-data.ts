@@ -98,22 +98,27 @@ export interface ExistingTable {
   values: string;
 }
 
-/** One proof flow: source → processor → a table destination, and file exports. */
+/** One proof flow: source → processors → a table destination, and file exports. */
 export interface ProofCase {
   name: string;
   table: string;
   existing?: ExistingTable;
   flow: FlowDocument;
   exports: string[];
+  /** What the first export must read, where its row order is part of the proof. */
+  firstExportMatches?: RegExp;
 }
 
+/** The processors run one after the other; the destination and exports read the last. */
 function flowOf(
   sourcePath: string,
-  processor: Stage,
+  processors: readonly Stage[],
   destination: Record<string, unknown>,
   exports: Stage[],
 ): FlowDocument {
   const format = sourcePath.split('.').at(-1);
+  const ids = ['src', ...processors.map((p) => p.id)];
+  const last = ids.at(-1) ?? 'src';
   return {
     schemaVersion: 1,
     stages: [
@@ -123,14 +128,14 @@ function flowOf(
         format,
         columns: COLUMNS,
       }),
-      processor,
+      ...processors,
       stage('dest', 'table-destination', destination),
       ...exports,
     ],
     links: [
-      link('src', processor.id),
-      link(processor.id, 'dest'),
-      ...exports.map((out) => link(processor.id, out.id)),
+      ...ids.slice(1).map((id, i) => link(ids[i] ?? 'src', id)),
+      link(last, 'dest'),
+      ...exports.map((out) => link(last, out.id)),
     ],
   };
 }
@@ -138,14 +143,17 @@ function flowOf(
 const exportTo = (id: string, path: string, config: Record<string, unknown> = {}) =>
   stage(id, 'file-export', { externalStage: 'exports', path, format: 'csv', ...config });
 
-/** CSV and TSV and JSON lines in; filter and select-columns; append and overwrite; CSV and JSON lines out. */
+/**
+ * CSV and TSV and JSON lines in; filter, select-columns, sort and limit; append and overwrite;
+ * CSV and JSON lines out.
+ */
 export const PROOF_CASES: ProofCase[] = [
   {
     name: 'CSV, filter, overwrite into a new table, CSV and JSON lines exports',
     table: 'proof_a',
     flow: flowOf(
       'orders.csv',
-      stage('big', 'filter', { condition: 'amount > 10' }),
+      [stage('big', 'filter', { condition: 'amount > 10' })],
       { table: 'proof_a', mode: 'overwrite' },
       [exportTo('out_csv', 'a.csv'), exportTo('out_jsonl', 'a.jsonl', { format: 'jsonl' })],
     ),
@@ -165,14 +173,16 @@ export const PROOF_CASES: ProofCase[] = [
     },
     flow: flowOf(
       'orders.tsv',
-      stage('pick', 'select-columns', {
-        columns: [
-          { source: 'id' },
-          { source: 'customer', as: 'who' },
-          { source: 'amount' },
-          { source: 'shipped_at' },
-        ],
-      }),
+      [
+        stage('pick', 'select-columns', {
+          columns: [
+            { source: 'id' },
+            { source: 'customer', as: 'who' },
+            { source: 'amount' },
+            { source: 'shipped_at' },
+          ],
+        }),
+      ],
       { table: 'proof_b', mode: 'append', createIfMissing: false },
       [exportTo('out_jsonl', 'b.jsonl', { format: 'jsonl' })],
     ),
@@ -184,7 +194,7 @@ export const PROOF_CASES: ProofCase[] = [
     existing: { columns: [{ name: 'old', type: 'INTEGER' }], values: '(1)' },
     flow: flowOf(
       'orders.jsonl',
-      stage('paid', 'filter', { condition: 'paid OR paid IS NULL' }),
+      [stage('paid', 'filter', { condition: 'paid OR paid IS NULL' })],
       { table: 'proof_c', mode: 'overwrite' },
       [
         exportTo('out_csv', 'c.csv', { delimiter: ';', escape: '\\', nullString: 'NULL' }),
@@ -192,5 +202,26 @@ export const PROOF_CASES: ProofCase[] = [
       ],
     ),
     exports: ['c.csv', 'c.jsonl'],
+  },
+  {
+    name: 'CSV, sort with NULLs first then ascending, limit with an offset, ordered CSV export',
+    table: 'proof_d',
+    flow: flowOf(
+      'orders.csv',
+      [
+        stage('sort', 'sort', {
+          keys: [
+            { column: 'paid', direction: 'desc', nulls: 'first' },
+            { column: 'amount', direction: 'asc', nulls: 'last' },
+          ],
+        }),
+        stage('top', 'limit', { count: 4, offset: 1 }),
+      ],
+      { table: 'proof_d', mode: 'overwrite' },
+      [exportTo('out_csv', 'd.csv')],
+    ),
+    exports: ['d.csv'],
+    // Sorted: 4 (paid NULL), then paid by amount: 1, 3, big; then unpaid: 2, 5. Skip 1, keep 4.
+    firstExportMatches: /^id,[^\n]*\n1,[^\n]*\n3,[^\n]*\n9007199254740993,[^\n]*\n2,[^\n]*\n$/,
   },
 ];

@@ -24,6 +24,7 @@ export type FieldWidget =
   | 'table-name'
   | 'column-schema'
   | 'column-mappings'
+  | 'sort-keys'
   | 'char';
 
 export interface FieldHint<C> {

@@ -6,6 +6,8 @@ export * from './column-names';
 export * from './file-source.stage';
 export * from './filter.stage';
 export * from './select-columns.stage';
+export * from './sort.stage';
+export * from './limit.stage';
 export * from './table-destination.stage';
 export * from './file-export.stage';
 export * from './registry';

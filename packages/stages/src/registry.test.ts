@@ -70,6 +70,8 @@ describe('registry', () => {
       'file-source',
       'filter',
       'select-columns',
+      'sort',
+      'limit',
       'table-destination',
       'file-export',
     ]);

@@ -2,7 +2,9 @@ import type { StageCategory, StageDefinition } from './define-stage';
 import { fileExportStage } from './file-export.stage';
 import { fileSourceStage } from './file-source.stage';
 import { filterStage } from './filter.stage';
+import { limitStage } from './limit.stage';
 import { selectColumnsStage } from './select-columns.stage';
+import { sortStage } from './sort.stage';
 import { tableDestinationStage } from './table-destination.stage';
 
 /**
@@ -13,6 +15,8 @@ export const stages = {
   [fileSourceStage.type]: fileSourceStage,
   [filterStage.type]: filterStage,
   [selectColumnsStage.type]: selectColumnsStage,
+  [sortStage.type]: sortStage,
+  [limitStage.type]: limitStage,
   [tableDestinationStage.type]: tableDestinationStage,
   [fileExportStage.type]: fileExportStage,
 } as const satisfies Record<string, StageDefinition>;

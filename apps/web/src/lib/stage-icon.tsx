@@ -1,11 +1,13 @@
 import type { Icon } from '@tabler/icons-react';
 import { createElement } from 'react';
 import {
+  IconArrowsSort,
   IconBox,
   IconColumns,
   IconFileExport,
   IconFileImport,
   IconFilter,
+  IconListNumbers,
   IconTable,
 } from '@tabler/icons-react';
 
@@ -15,10 +17,12 @@ import {
  * stage-icon.test.ts fails until it does.
  */
 export const STAGE_ICONS: Readonly<Record<string, Icon>> = {
+  ArrowsSort: IconArrowsSort,
   Columns: IconColumns,
   FileExport: IconFileExport,
   FileImport: IconFileImport,
   Filter: IconFilter,
+  ListNumbers: IconListNumbers,
   Table: IconTable,
 };
 

@@ -8,6 +8,7 @@ import type {
   FileFormat,
   FileRef,
   ScanFileNode,
+  SortKey,
   TableRef,
   WriteTableNode,
 } from '@sluice/stages';
@@ -201,6 +202,15 @@ export abstract class Dialect {
     const orderBy = query.orderBy === undefined ? '' : ` ORDER BY ${query.orderBy.join(', ')}`;
     const limit = query.limit === undefined ? '' : ` ${this.limit(query.limit)}`;
     return `SELECT ${list} FROM ${query.from}${where}${orderBy}${limit}`;
+  }
+
+  /**
+   * One ORDER BY key with its NULL placement spelled out, since the targets' defaults differ.
+   * @see https://duckdb.org/docs/stable/sql/query_syntax/orderby
+   */
+  orderKey(key: SortKey): string {
+    const direction = key.direction === 'asc' ? 'ASC' : 'DESC';
+    return `${this.expr(key.expr)} ${direction} NULLS ${key.nulls === 'first' ? 'FIRST' : 'LAST'}`;
   }
 
   /** `LIMIT n OFFSET m`, which every target reads. */

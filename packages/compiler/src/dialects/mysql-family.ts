@@ -1,4 +1,4 @@
-import type { Column, CsvFormat, TableRef } from '@sluice/stages';
+import type { Column, CsvFormat, SortKey, TableRef } from '@sluice/stages';
 
 import { assertNoNul, Dialect } from './base';
 
@@ -33,6 +33,17 @@ export abstract class MySqlFamilyDialect extends Dialect {
       .replaceAll('\r', '\\r')
       .replaceAll('\t', '\\t');
     return `'${escaped}'`;
+  }
+
+  /**
+   * MySQL and MariaDB have no `NULLS FIRST` / `NULLS LAST` (NULLs sort as the smallest value), so
+   * a key is preceded by `x IS NULL`, which is 1 for NULLs: descending puts them first.
+   * @see https://dev.mysql.com/doc/refman/8.0/en/sorting-rows.html
+   */
+  override orderKey(key: SortKey): string {
+    const value = this.expr(key.expr);
+    const direction = key.direction === 'asc' ? 'ASC' : 'DESC';
+    return `${value} IS NULL ${key.nulls === 'first' ? 'DESC' : 'ASC'}, ${value} ${direction}`;
   }
 
   /**

@@ -5,8 +5,10 @@ import type { NodeRule } from './rule';
 import { exportFileRule } from './export-file';
 import { filterRule } from './filter';
 import { inputRule } from './input';
+import { limitRule } from './limit';
 import { projectRule } from './project';
 import { scanFileRule } from './scan-file';
+import { sortRule } from './sort';
 import { writeTableRule } from './write-table';
 
 /** Operator rules by operator name; the relational form's operators without one do not compile. */
@@ -21,6 +23,8 @@ export const NODE_RULES: NodeRules = {
   'scan-file': scanFileRule,
   filter: filterRule,
   project: projectRule,
+  sort: sortRule,
+  limit: limitRule,
   'write-table': writeTableRule,
   'export-file': exportFileRule,
 };

@@ -7,6 +7,7 @@ import { NumberField, SelectField, SwitchField } from './choice-fields';
 import { ColumnMappingsField } from './column-mappings-field';
 import { ColumnSchemaField } from './column-schema-field';
 import { ExternalStageField, FilePathField } from './external-stage-fields';
+import { SortKeysField } from './sort-keys-field';
 import { CharField, SqlExpressionField, TextareaField, TextField } from './text-fields';
 
 /** Widget → component. A stage type that needs a new control adds a widget here, never a branch. */
@@ -23,4 +24,5 @@ export const FIELD_WIDGETS: Record<FieldWidget, ComponentType<FieldProps>> = {
   'file-path': FilePathField,
   'column-schema': ColumnSchemaField,
   'column-mappings': ColumnMappingsField,
+  'sort-keys': SortKeysField,
 };
