@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { TargetProfile } from './plan';
 import { DUCKDB, flow, MARIADB, MATRIXONE_4, stage } from '../test/build-flow';
+import { analyzeFlow } from './analyze-flow';
 import { compileFlow } from './compile-flow';
 
 const MYSQL: TargetProfile = { dialect: 'mysql', product: 'MySQL', version: '8.0.36' };
@@ -25,7 +26,10 @@ describe.each([
   it.each(['@@datadir IS NOT NULL', "@@global.secure_file_priv = ''", '(@x := 1)'])(
     'is refused on the condition field and plans nothing: %s',
     (condition) => {
-      const { plan, diagnostics } = compileFlow(filtered(condition), { target, runTag: 'r1' });
+      const { plan, diagnostics } = compileFlow(analyzeFlow(filtered(condition)), {
+        target,
+        runTag: 'r1',
+      });
       expect(plan).toBeUndefined();
       expect(diagnostics.map((d) => [d.code, d.severity, d.stageId, d.path, d.message])).toEqual([
         [

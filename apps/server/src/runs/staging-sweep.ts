@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 
 import type { Target } from '@sluice/engine';
-import { destinationTables } from '@sluice/compiler';
+import { analyzeFlow, destinationTables } from '@sluice/compiler';
 
 import type { ExternalStagesRepo } from '../repos/external-stages.repo';
 import type { FlowsRepo } from '../repos/flows.repo';
@@ -20,7 +20,7 @@ export async function sweepStaging(
 ): Promise<void> {
   const schemas = new Set<string>();
   for (const document of await flows.latestDocuments()) {
-    for (const table of destinationTables(document)) {
+    for (const table of destinationTables(analyzeFlow(document))) {
       if (table.schema !== undefined) schemas.add(table.schema);
     }
   }
