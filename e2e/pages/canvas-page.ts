@@ -42,6 +42,43 @@ export class CanvasPage {
     await this.page.mouse.up();
   }
 
+  /** Adds stages to the selection with Ctrl-clicks (Shift-clicks when `key` says so). */
+  async addToSelection(stageIds: readonly string[], key: 'Control' | 'Shift' = 'Control') {
+    for (const id of stageIds) await this.node(id).click({ modifiers: [key] });
+  }
+
+  async selectedStageIds(): Promise<string[]> {
+    return this.page
+      .locator('.react-flow__node.selected')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id') ?? ''));
+  }
+
+  /** Moves the pointer to a point of the canvas, given from its top-left corner. */
+  async pointAt(at: { x: number; y: number }): Promise<void> {
+    const box = await this.page.getByTestId('canvas').boundingBox();
+    if (!box) throw new Error('The canvas is not visible');
+    await this.page.mouse.move(box.x + at.x, box.y + at.y);
+  }
+
+  /** Clicks an empty point of the canvas, which clears the selection. */
+  async clickPane(at: { x: number; y: number }): Promise<void> {
+    await this.pointAt(at);
+    await this.page.mouse.down();
+    await this.page.mouse.up();
+  }
+
+  /** A stage's position on the canvas, in flow coordinates (from React Flow's transform). */
+  async position(stageId: string): Promise<{ x: number; y: number }> {
+    const transform = await this.node(stageId).evaluate((n) => (n as HTMLElement).style.transform);
+    const match = /translate\((-?[\d.]+)px, ?(-?[\d.]+)px\)/.exec(transform);
+    if (!match) throw new Error(`No position on ${stageId}: ${transform}`);
+    return { x: Number(match[1]), y: Number(match[2]) };
+  }
+
+  async undo(): Promise<void> {
+    await this.page.getByTestId('undo-button').click();
+  }
+
   edgeCount(): Promise<number> {
     return this.page.locator('.react-flow__edge').count();
   }

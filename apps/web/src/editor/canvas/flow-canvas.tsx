@@ -1,6 +1,6 @@
 import type { Connection, OnDelete } from '@xyflow/react';
 import type { DragEvent } from 'react';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useComputedColorScheme } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -8,6 +8,7 @@ import { Background, Controls, ReactFlow, useReactFlow } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 
 import type { LinkEdge, StageFlowNode } from '../store/stage-node-model';
+import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { useEditorStore } from '../store/editor-context';
 import { selectCanvasHandlers, selectEdges, selectNodes } from '../store/selectors';
 import {
@@ -19,6 +20,7 @@ import {
 import { FlowProblemsBanner } from './flow-problems-banner';
 import { NODE_WIDTH } from './node-size';
 import { nodeTypes } from './node-types';
+import { useClipboardShortcuts } from './use-clipboard-shortcuts';
 
 /** The dataTransfer type a palette item carries: the stage type id. */
 export const STAGE_DRAG_TYPE = 'application/sluice-stage';
@@ -38,6 +40,8 @@ export function FlowCanvas() {
   const fitViewOptions = minimap ? FIT_WITH_MINIMAP : FIT_WITHOUT_MINIMAP;
   // Fit a flow that opens with stages; on an empty one, fitting would jump to the first drop.
   const [fitOnOpen] = useState(() => nodes.length > 0);
+  const pointer = useRef<{ x: number; y: number } | undefined>(undefined);
+  useShortcuts('canvas', useClipboardShortcuts(pointer));
 
   const onConnect = useCallback(
     (connection: Connection) => {
@@ -82,6 +86,8 @@ export function FlowCanvas() {
       style={{ width: '100%', height: '100%', position: 'relative' }}
       onDragOver={onDragOver}
       onDrop={onDrop}
+      onPointerMove={(event) => (pointer.current = { x: event.clientX, y: event.clientY })}
+      onPointerLeave={() => (pointer.current = undefined)}
     >
       <FlowProblemsBanner />
       <ReactFlow<StageFlowNode, LinkEdge>

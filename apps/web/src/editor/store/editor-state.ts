@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 
+import type { ClipboardSlice } from './clipboard.slice';
 import type { DiagnosticsSlice } from './diagnostics.slice';
 import type { FlowSlice } from './flow.slice';
 import type { HistorySlice } from './history.slice';
@@ -7,7 +8,12 @@ import type { RunSlice } from './run.slice';
 import type { SelectionSlice } from './selection.slice';
 
 /** The whole editor state: every slice, combined once in `createEditorStore`. */
-export type EditorState = FlowSlice & SelectionSlice & HistorySlice & RunSlice & DiagnosticsSlice;
+export type EditorState = FlowSlice &
+  SelectionSlice &
+  ClipboardSlice &
+  HistorySlice &
+  RunSlice &
+  DiagnosticsSlice;
 
 /** How each slice file declares itself. */
 export type EditorSlice<T> = StateCreator<EditorState, [], [], T>;

@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { emptyFlowDocument, FlowDocumentSchema } from '@sluice/flow';
+import { FlowDocumentSchema } from '@sluice/flow';
 
-import { createEditorStore } from './editor-store';
-
-/** A fresh editor on an empty, saved flow, with short names for the verbs the tests use. */
-function createTestEditor() {
-  const store = createEditorStore({
-    flowId: 'f1',
-    name: 'Test flow',
-    version: 1,
-    document: emptyFlowDocument(),
-  });
-  const state = () => store.getState();
-  const add = (type: string, x = 0) => {
-    const id = state().addStage(type, { x, y: 0 });
-    if (!id) throw new Error(`addStage refused ${type}`);
-    return id;
-  };
-  const link = (source: string, target: string) =>
-    state().connect({ source, target, sourceHandle: 'out', targetHandle: 'in' });
-  return { store, state, add, link };
-}
+import { createTestEditor } from './test-editor';
 
 describe('editor store', () => {
   it('adds stages with registry defaults, unique ids and labels', () => {

@@ -7,6 +7,7 @@ import { createStore } from 'zustand/vanilla';
 import type { FlowDocument } from '@sluice/flow';
 
 import type { EditorState } from './editor-state';
+import { createClipboardSlice } from './clipboard.slice';
 import { createDiagnosticsSlice } from './diagnostics.slice';
 import { createFlowSlice } from './flow.slice';
 import { createHistorySlice } from './history.slice';
@@ -27,6 +28,7 @@ export function createEditorStore(seed: EditorSeed) {
   const store = createStore<EditorState>()((...a) => ({
     ...createFlowSlice(...a),
     ...createSelectionSlice(...a),
+    ...createClipboardSlice(...a),
     ...createHistorySlice(...a),
     ...createRunSlice(...a),
     ...createDiagnosticsSlice(...a),

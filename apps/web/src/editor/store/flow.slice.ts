@@ -34,6 +34,8 @@ export interface FlowSlice {
   renameStage: (id: string, label: string) => void;
   /** Links two ports unless `checkConnection` refuses; the reason is for the person. */
   connect: (connection: Connection) => ConnectionCheck;
+  /** Replaces nodes and/or edges as one undo step; the building block of other slices' verbs. */
+  commit: (next: { nodes?: StageFlowNode[]; edges?: LinkEdge[] }) => void;
   /** Removes stages (with their links) and links in one undo step. */
   removeElements: (nodeIds: readonly string[], edgeIds: readonly string[]) => void;
   /** React Flow's node changes: positions, sizes, selection. Removals go through removeElements. */
@@ -156,6 +158,7 @@ export const createFlowSlice: EditorSlice<FlowSlice> = (set, get) => {
       change({ edges: [...edges, edgeFromLink({ id, ...proposed })] });
       return check;
     },
+    commit: (next) => change(next),
     removeElements: (nodeIds, edgeIds) => {
       const goneNodes = new Set(nodeIds);
       const goneEdges = new Set(edgeIds);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ActionIcon, Badge, Button, Divider, Group, Tooltip } from '@mantine/core';
-import { useHotkeys, useMediaQuery } from '@mantine/hooks';
+import { useMediaQuery } from '@mantine/hooks';
 import {
   IconArrowBackUp,
   IconArrowForwardUp,
@@ -15,6 +15,7 @@ import { ExternalStagesLink } from '../../lib/external-stages-link';
 import { navigate } from '../../lib/router';
 import { TargetBadge } from '../../lib/target-badge';
 import { ThemeToggle } from '../../lib/theme-toggle';
+import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { useEditorStore } from '../store/editor-context';
 import { isTerminal } from '../store/run-types';
 import {
@@ -30,9 +31,6 @@ import { SqlDrawer } from './sql-drawer';
 import { UnsavedChangesGuard } from './unsaved-changes-guard';
 import { useRunFlow } from './use-run-flow';
 import { useSaveFlow } from './use-save-flow';
-
-/** Every hotkey works inside form fields too, except undo/redo, which the fields keep for text. */
-const IN_FIELDS: string[] = [];
 
 /** The editor's header: back, title, dirty marker, history, SQL, save, run, target, theme. */
 export function EditorToolbar() {
@@ -50,12 +48,7 @@ export function EditorToolbar() {
   const roomy = useMediaQuery('(min-width: 80em)', true);
   const running = starting || (run !== undefined && !isTerminal(run.state));
 
-  useHotkeys([['mod+S', () => void save()]], IN_FIELDS);
-  useHotkeys([
-    ['mod+Z', undo],
-    ['mod+shift+Z', redo],
-    ['mod+Y', redo],
-  ]);
+  useShortcuts('toolbar', { save: () => void save(), undo, redo });
 
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">

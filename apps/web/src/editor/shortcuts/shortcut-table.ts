@@ -1,0 +1,52 @@
+/**
+ * Every keyboard shortcut of the editor, in the order the shortcut sheet lists them. This one
+ * table both binds the keys (`useShortcuts`) and renders the sheet and the README table, so a
+ * shortcut cannot be bound without being listed or listed without being bound.
+ */
+
+/** Where a shortcut's handler lives: the component that owns what it acts on. */
+export type ShortcutScope = 'canvas' | 'toolbar';
+
+export interface ShortcutSpec {
+  id: string;
+  /** Mantine hotkey strings; `mod` is Ctrl, or Cmd on a Mac. */
+  keys: readonly string[];
+  description: string;
+  scope: ShortcutScope;
+  /** Also fires while typing in a form field (the field keeps its own copy and undo otherwise). */
+  inFields?: boolean;
+}
+
+export const SHORTCUTS = [
+  { id: 'save', keys: ['mod+S'], description: 'Save the flow', scope: 'toolbar', inFields: true },
+  { id: 'undo', keys: ['mod+Z'], description: 'Undo', scope: 'toolbar' },
+  { id: 'redo', keys: ['mod+shift+Z', 'mod+Y'], description: 'Redo', scope: 'toolbar' },
+  { id: 'copy', keys: ['mod+C'], description: 'Copy the selected stages', scope: 'canvas' },
+  { id: 'cut', keys: ['mod+X'], description: 'Cut the selected stages', scope: 'canvas' },
+  {
+    id: 'paste',
+    keys: ['mod+V'],
+    description: 'Paste stages at the pointer (or beside the copied ones)',
+    scope: 'canvas',
+  },
+  {
+    id: 'duplicate',
+    keys: ['mod+D'],
+    description: 'Duplicate the selected stages',
+    scope: 'canvas',
+  },
+] as const satisfies readonly ShortcutSpec[];
+
+export type Shortcut = (typeof SHORTCUTS)[number];
+export type ShortcutId = Shortcut['id'];
+/** The ids of the shortcuts bound in `scope`. */
+export type ShortcutIdIn<S extends ShortcutScope> = Extract<Shortcut, { scope: S }>['id'];
+
+/** A hotkey as people read it: `mod+shift+Z` → `Ctrl+Shift+Z` (`⌘⇧Z` on a Mac). */
+export function formatHotkey(hotkey: string, mac: boolean): string {
+  const names: Record<string, string> = mac
+    ? { mod: '⌘', shift: '⇧', alt: '⌥', ctrl: '⌃' }
+    : { mod: 'Ctrl', shift: 'Shift', alt: 'Alt', ctrl: 'Ctrl' };
+  const parts = hotkey.split('+').map((part) => names[part.toLowerCase()] ?? part);
+  return parts.join(mac ? '' : '+');
+}

@@ -1,0 +1,82 @@
+import type { XYPosition } from '@xyflow/react';
+
+import type { Stage } from '@sluice/flow';
+
+import type { EditorSlice } from './editor-state';
+import type { StageClipboard } from './stage-clipboard';
+import type { LinkEdge, StageFlowNode } from './stage-node-model';
+import { clipboardFromStages } from './stage-clipboard';
+import { edgeFromLink, nodeFromStage, uniqueId } from './stage-node-model';
+
+/** How far a paste without a pointer, or a duplicate, lands from the originals. */
+export const PASTE_OFFSET = 40;
+
+/** Copy, paste and duplicate of stages; the system clipboard itself is the caller's. */
+export interface ClipboardSlice {
+  /** The selected stages and the links between them, ready for the clipboard. */
+  copySelection: () => StageClipboard | undefined;
+  /**
+   * Adds copies of `clip`'s stages and links with fresh ids and labels, selected, in one undo
+   * step: their top-left corner at `at`, or offset beside the originals. Returns the new ids.
+   */
+  pasteStages: (clip: StageClipboard, at?: XYPosition) => string[];
+  /** Pastes a copy of the selection beside it; returns the new ids. */
+  duplicateSelection: () => string[];
+}
+
+/** `label`, or `label 2`, `label 3`... whichever is not yet in `taken`. */
+function uniqueLabel(label: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(label)) return label;
+  const base = label.replace(/ \d+$/, '');
+  for (let n = 2; ; n += 1) {
+    const next = `${base} ${n}`;
+    if (!taken.has(next)) return next;
+  }
+}
+
+/** The shift that moves `stages` so their top-left corner sits at `at`, or by the offset. */
+function shiftOf(stages: readonly Stage[], at: XYPosition | undefined): XYPosition {
+  if (!at) return { x: PASTE_OFFSET, y: PASTE_OFFSET };
+  const left = Math.min(...stages.map((s) => s.position.x));
+  const top = Math.min(...stages.map((s) => s.position.y));
+  return { x: at.x - left, y: at.y - top };
+}
+
+export const createClipboardSlice: EditorSlice<ClipboardSlice> = (_set, get) => ({
+  copySelection: () => clipboardFromStages(get().document(), get().selectedNodeIds),
+  pasteStages: (clip, at) => {
+    const { nodes, edges } = get();
+    const takenIds = new Set(nodes.map((n) => n.id));
+    const takenLabels = new Set(nodes.map((n) => n.data.label));
+    const shift = shiftOf(clip.stages, at);
+    const idMap = new Map<string, string>();
+    const pasted: StageFlowNode[] = clip.stages.map((stage) => {
+      const id = uniqueId(stage.type, takenIds);
+      const label = uniqueLabel(stage.label, takenLabels);
+      takenIds.add(id);
+      takenLabels.add(label);
+      idMap.set(stage.id, id);
+      const position = { x: stage.position.x + shift.x, y: stage.position.y + shift.y };
+      const config = structuredClone(stage.config);
+      return { ...nodeFromStage({ ...stage, id, label, position, config }), selected: true };
+    });
+    const takenLinks = new Set(edges.map((e) => e.id));
+    const links: LinkEdge[] = clip.links.map((link) => {
+      const id = uniqueId('link', takenLinks);
+      takenLinks.add(id);
+      const source = { ...link.source, stageId: idMap.get(link.source.stageId) ?? '' };
+      const target = { ...link.target, stageId: idMap.get(link.target.stageId) ?? '' };
+      return edgeFromLink({ id, source, target });
+    });
+    get().commit({
+      nodes: [...nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...pasted],
+      edges: [...edges.map((e) => (e.selected ? { ...e, selected: false } : e)), ...links],
+    });
+    get().syncSelection();
+    return pasted.map((n) => n.id);
+  },
+  duplicateSelection: () => {
+    const clip = get().copySelection();
+    return clip ? get().pasteStages(clip) : [];
+  },
+});
