@@ -5,6 +5,7 @@ import {
   checkConnection,
   findCycle,
   incomingLinks,
+  reachableStages,
   topologicalOrder,
   wouldCreateCycle,
 } from './graph';
@@ -126,5 +127,23 @@ describe('incomingLinks', () => {
     const byPort = incomingLinks(links, 'j');
     expect([...byPort.keys()]).toEqual(['left', 'right']);
     expect(byPort.get('left')?.map((l) => l.source.stageId)).toEqual(['a', 'c']);
+  });
+});
+
+describe('reachableStages', () => {
+  // a → b → d, c → d, d → e; f stands alone.
+  const links = [link('a', 'b'), link('b', 'd'), link('c', 'd', 'right'), link('d', 'e')];
+
+  it('finds every stage upstream of the start, the start included', () => {
+    expect([...reachableStages(links, ['d'], 'upstream')].sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('finds every stage downstream of several starts', () => {
+    expect([...reachableStages(links, ['b', 'f'], 'downstream')].sort()).toEqual([
+      'b',
+      'd',
+      'e',
+      'f',
+    ]);
   });
 });

@@ -85,6 +85,30 @@ export function wouldCreateCycle(
   return false;
 }
 
+/**
+ * The stages reachable from `from` along links (`downstream`) or against them (`upstream`),
+ * the starting stages included.
+ *
+ * @example reachableStages(doc.links, ['filter-1'], 'upstream') // the filter and its sources
+ */
+export function reachableStages(
+  links: readonly Link[],
+  from: readonly string[],
+  direction: 'upstream' | 'downstream',
+): Set<string> {
+  const reversed = links.map((l) => ({ ...l, source: l.target, target: l.source }));
+  const next = adjacency(direction === 'downstream' ? links : reversed);
+  const seen = new Set<string>();
+  const stack = [...from];
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(next.get(id) ?? []));
+  }
+  return seen;
+}
+
 /** The ports a stage offers, as its stage type declares them. */
 export interface StagePorts {
   inputs: readonly string[];

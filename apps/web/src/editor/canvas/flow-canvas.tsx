@@ -8,7 +8,6 @@ import { Background, Controls, ReactFlow, useReactFlow } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 
 import type { LinkEdge, StageFlowNode } from '../store/stage-node-model';
-import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { useEditorStore } from '../store/editor-context';
 import { selectCanvasHandlers, selectEdges, selectNodes } from '../store/selectors';
 import {
@@ -20,12 +19,14 @@ import {
 import { FlowProblemsBanner } from './flow-problems-banner';
 import { NODE_WIDTH } from './node-size';
 import { nodeTypes } from './node-types';
-import { useClipboardShortcuts } from './use-clipboard-shortcuts';
+import { useCanvasShortcuts } from './use-canvas-shortcuts';
 
 /** The dataTransfer type a palette item carries: the stage type id. */
 export const STAGE_DRAG_TYPE = 'application/sluice-stage';
 
 const DELETE_KEYS = ['Delete', 'Backspace'];
+/** Shift adds to a selection as in most editors; Ctrl (Cmd on a Mac) too, as React Flow had. */
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 /** The controlled React Flow canvas: every change goes through the editor store's verbs. */
 export function FlowCanvas() {
@@ -41,7 +42,7 @@ export function FlowCanvas() {
   // Fit a flow that opens with stages; on an empty one, fitting would jump to the first drop.
   const [fitOnOpen] = useState(() => nodes.length > 0);
   const pointer = useRef<{ x: number; y: number } | undefined>(undefined);
-  useShortcuts('canvas', useClipboardShortcuts(pointer));
+  useCanvasShortcuts(pointer);
 
   const onConnect = useCallback(
     (connection: Connection) => {
@@ -99,6 +100,7 @@ export function FlowCanvas() {
         onConnect={onConnect}
         onDelete={onDelete}
         deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         colorMode={scheme}
         fitView={fitOnOpen}
         fitViewOptions={fitViewOptions}

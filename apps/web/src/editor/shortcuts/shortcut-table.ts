@@ -35,6 +35,19 @@ export const SHORTCUTS = [
     description: 'Duplicate the selected stages',
     scope: 'canvas',
   },
+  { id: 'select-all', keys: ['mod+A'], description: 'Select all stages', scope: 'canvas' },
+  {
+    id: 'select-upstream',
+    keys: ['shift+U'],
+    description: 'Add the stages upstream of the selection',
+    scope: 'canvas',
+  },
+  {
+    id: 'select-downstream',
+    keys: ['shift+D'],
+    description: 'Add the stages downstream of the selection',
+    scope: 'canvas',
+  },
 ] as const satisfies readonly ShortcutSpec[];
 
 export type Shortcut = (typeof SHORTCUTS)[number];

@@ -1,3 +1,5 @@
+import { reachableStages } from '@sluice/flow';
+
 import type { EditorSlice } from './editor-state';
 
 /** Which stages and links are selected; mirrored from React Flow's `selected` flags, never undone. */
@@ -6,6 +8,11 @@ export interface SelectionSlice {
   selectedEdgeIds: string[];
   /** Selects one stage (or none), as a click on the canvas would. */
   selectStage: (id: string | undefined) => void;
+  /** Selects exactly the stages `ids`, and no links. */
+  selectStages: (ids: Iterable<string>) => void;
+  selectAll: () => void;
+  /** Adds to the selection every stage feeding it (`upstream`) or fed by it (`downstream`). */
+  selectConnected: (direction: 'upstream' | 'downstream') => void;
   /** Re-reads the selection from the nodes' and edges' flags after React Flow changed them. */
   syncSelection: () => void;
 }
@@ -13,14 +20,21 @@ export interface SelectionSlice {
 export const createSelectionSlice: EditorSlice<SelectionSlice> = (set, get) => ({
   selectedNodeIds: [],
   selectedEdgeIds: [],
-  selectStage: (id) => {
+  selectStage: (id) => get().selectStages(id === undefined ? [] : [id]),
+  selectStages: (ids) => {
+    const chosen = new Set(ids);
     set({
       nodes: get().nodes.map((n) =>
-        Boolean(n.selected) === (n.id === id) ? n : { ...n, selected: n.id === id },
+        Boolean(n.selected) === chosen.has(n.id) ? n : { ...n, selected: chosen.has(n.id) },
       ),
       edges: get().edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
     });
     get().syncSelection();
+  },
+  selectAll: () => get().selectStages(get().nodes.map((n) => n.id)),
+  selectConnected: (direction) => {
+    const links = get().document().links;
+    get().selectStages(reachableStages(links, get().selectedNodeIds, direction));
   },
   syncSelection: () => {
     const nodeIds = get()
