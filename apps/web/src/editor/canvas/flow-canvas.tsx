@@ -28,13 +28,21 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
 /** Shift adds to a selection as in most editors; Ctrl (Cmd on a Mac) too, as React Flow had. */
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
+/** The id of the link under a screen point, if any (its wide, invisible hit path counts). */
+function linkAt(x: number, y: number): string | undefined {
+  const edge = document
+    .elementsFromPoint(x, y)
+    .map((element) => element.closest('.react-flow__edge'))
+    .find((element) => element !== null);
+  return edge?.getAttribute('data-id') ?? undefined;
+}
+
 /** The controlled React Flow canvas: every change goes through the editor store's verbs. */
 export function FlowCanvas() {
   const nodes = useEditorStore(selectNodes);
   const edges = useEditorStore(selectEdges);
-  const { onNodesChange, onEdgesChange, connect, removeElements, addStage } = useEditorStore(
-    useShallow(selectCanvasHandlers),
-  );
+  const { onNodesChange, onEdgesChange, connect, removeElements, addStage, insertStageIntoLink } =
+    useEditorStore(useShallow(selectCanvasHandlers));
   const { screenToFlowPosition } = useReactFlow();
   const scheme = useComputedColorScheme('light');
   const [minimap, setMinimap] = useLocalStorage({ key: 'sluice-minimap', defaultValue: true });
@@ -76,9 +84,12 @@ export function FlowCanvas() {
       event.preventDefault();
       const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       // Centre the node under the pointer rather than hanging it from its corner.
-      addStage(type, { x: at.x - NODE_WIDTH / 2, y: at.y - 28 });
+      const position = { x: at.x - NODE_WIDTH / 2, y: at.y - 28 };
+      const link = linkAt(event.clientX, event.clientY);
+      if (link) insertStageIntoLink(type, position, link);
+      else addStage(type, position);
     },
-    [addStage, screenToFlowPosition],
+    [addStage, insertStageIntoLink, screenToFlowPosition],
   );
 
   return (

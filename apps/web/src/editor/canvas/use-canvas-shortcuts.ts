@@ -5,7 +5,7 @@ import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { useEditorStoreApi } from '../store/editor-context';
 import { useClipboardShortcuts } from './use-clipboard-shortcuts';
 
-/** Binds the shortcuts that act on the canvas: clipboard and selection. */
+/** Binds the shortcuts that act on the canvas: clipboard, selection and layout. */
 export function useCanvasShortcuts(pointer: PointerRef) {
   const store = useEditorStoreApi();
   const clipboard = useClipboardShortcuts(pointer);
@@ -21,6 +21,7 @@ export function useCanvasShortcuts(pointer: PointerRef) {
       if (!hasSelection()) return false;
       store.getState().selectConnected('downstream');
     },
+    'auto-layout': () => store.getState().autoLayout(),
   };
   useShortcuts('canvas', handlers);
 }

@@ -48,6 +48,12 @@ export const SHORTCUTS = [
     description: 'Add the stages downstream of the selection',
     scope: 'canvas',
   },
+  {
+    id: 'auto-layout',
+    keys: ['shift+L'],
+    description: 'Lay the flow out left to right',
+    scope: 'canvas',
+  },
 ] as const satisfies readonly ShortcutSpec[];
 
 export type Shortcut = (typeof SHORTCUTS)[number];
@@ -62,4 +68,12 @@ export function formatHotkey(hotkey: string, mac: boolean): string {
     : { mod: 'Ctrl', shift: 'Shift', alt: 'Alt', ctrl: 'Ctrl' };
   const parts = hotkey.split('+').map((part) => names[part.toLowerCase()] ?? part);
   return parts.join(mac ? '' : '+');
+}
+
+const ON_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
+
+/** The first keys of shortcut `id` as this platform writes them, for tooltips. */
+export function shortcutLabel(id: ShortcutId): string {
+  const shortcut = SHORTCUTS.find((s) => s.id === id);
+  return shortcut?.keys[0] ? formatHotkey(shortcut.keys[0], ON_MAC) : '';
 }

@@ -4,6 +4,7 @@ import type { ClipboardSlice } from './clipboard.slice';
 import type { DiagnosticsSlice } from './diagnostics.slice';
 import type { FlowSlice } from './flow.slice';
 import type { HistorySlice } from './history.slice';
+import type { LayoutSlice } from './layout.slice';
 import type { RunSlice } from './run.slice';
 import type { SelectionSlice } from './selection.slice';
 
@@ -11,6 +12,7 @@ import type { SelectionSlice } from './selection.slice';
 export type EditorState = FlowSlice &
   SelectionSlice &
   ClipboardSlice &
+  LayoutSlice &
   HistorySlice &
   RunSlice &
   DiagnosticsSlice;

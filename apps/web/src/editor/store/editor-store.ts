@@ -11,6 +11,7 @@ import { createClipboardSlice } from './clipboard.slice';
 import { createDiagnosticsSlice } from './diagnostics.slice';
 import { createFlowSlice } from './flow.slice';
 import { createHistorySlice } from './history.slice';
+import { createLayoutSlice } from './layout.slice';
 import { createRunSlice } from './run.slice';
 import { createSelectionSlice } from './selection.slice';
 
@@ -29,6 +30,7 @@ export function createEditorStore(seed: EditorSeed) {
     ...createFlowSlice(...a),
     ...createSelectionSlice(...a),
     ...createClipboardSlice(...a),
+    ...createLayoutSlice(...a),
     ...createHistorySlice(...a),
     ...createRunSlice(...a),
     ...createDiagnosticsSlice(...a),

@@ -7,7 +7,13 @@ import { getStage } from '@sluice/stages';
 
 import type { EditorSlice } from './editor-state';
 import type { LinkEdge, StageFlowNode, StageNodeData } from './stage-node-model';
-import { edgeFromLink, fromFlowDocument, toFlowDocument, uniqueId } from './stage-node-model';
+import {
+  edgeFromLink,
+  fromFlowDocument,
+  newStageNode,
+  toFlowDocument,
+  uniqueId,
+} from './stage-node-model';
 
 /**
  * The flow being edited: the graph as React Flow nodes and edges, the flow record's name and
@@ -99,28 +105,12 @@ export const createFlowSlice: EditorSlice<FlowSlice> = (set, get) => {
     isDirty: false,
     dragStart: undefined,
     addStage: (type, position) => {
-      const definition = getStage(type);
-      if (!definition) return undefined;
-      const taken = new Set(get().nodes.map((n) => n.id));
-      const id = uniqueId(type, taken);
-      const sameType = get().nodes.filter((n) => n.data.type === type).length;
-      const label = sameType === 0 ? definition.ui.label : `${definition.ui.label} ${sameType + 1}`;
-      const node: StageFlowNode = {
-        id,
-        type,
-        position,
-        selected: true,
-        data: {
-          type,
-          typeVersion: definition.version,
-          label,
-          config: structuredClone<Record<string, unknown>>(definition.defaults),
-        },
-      };
+      const node = newStageNode(type, position, get().nodes);
+      if (!node) return undefined;
       const others = get().nodes.map((n) => (n.selected ? { ...n, selected: false } : n));
       change({ nodes: [...others, node] });
       get().syncSelection();
-      return id;
+      return node.id;
     },
     updateStageConfig: (id, patch) => {
       const keys = Object.keys(patch).sort().join(',');

@@ -31,6 +31,7 @@ export const selectCanvasHandlers = (s: EditorState) => ({
   connect: s.connect,
   removeElements: s.removeElements,
   addStage: s.addStage,
+  insertStageIntoLink: s.insertStageIntoLink,
 });
 
 /** The one selected stage, or undefined when none or several are selected. */

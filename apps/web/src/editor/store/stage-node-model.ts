@@ -1,4 +1,4 @@
-import type { Edge, Node } from '@xyflow/react';
+import type { Edge, Node, XYPosition } from '@xyflow/react';
 
 import type { FlowDocument, Link, Stage } from '@sluice/flow';
 import { FLOW_SCHEMA_VERSION } from '@sluice/flow';
@@ -86,4 +86,32 @@ export function uniqueId(base: string, taken: ReadonlySet<string>): string {
     const id = `${safe}-${n}`;
     if (!taken.has(id)) return id;
   }
+}
+
+/**
+ * A new, selected stage of `type` with the registry's defaults, an id and a label (`Filter`,
+ * `Filter 2`...) unused among `nodes`; undefined for a type the registry does not know.
+ */
+export function newStageNode(
+  type: string,
+  position: XYPosition,
+  nodes: readonly StageFlowNode[],
+): StageFlowNode | undefined {
+  const definition = getStage(type);
+  if (!definition) return undefined;
+  const id = uniqueId(type, new Set(nodes.map((n) => n.id)));
+  const sameType = nodes.filter((n) => n.data.type === type).length;
+  const label = sameType === 0 ? definition.ui.label : `${definition.ui.label} ${sameType + 1}`;
+  return {
+    id,
+    type,
+    position,
+    selected: true,
+    data: {
+      type,
+      typeVersion: definition.version,
+      label,
+      config: structuredClone<Record<string, unknown>>(definition.defaults),
+    },
+  };
 }

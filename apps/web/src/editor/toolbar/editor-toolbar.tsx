@@ -9,12 +9,14 @@ import {
   IconDeviceFloppy,
   IconPlayerPlay,
   IconPlayerStop,
+  IconSitemap,
 } from '@tabler/icons-react';
 
 import { ExternalStagesLink } from '../../lib/external-stages-link';
 import { navigate } from '../../lib/router';
 import { TargetBadge } from '../../lib/target-badge';
 import { ThemeToggle } from '../../lib/theme-toggle';
+import { shortcutLabel } from '../shortcuts/shortcut-table';
 import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { useEditorStore } from '../store/editor-context';
 import { isTerminal } from '../store/run-types';
@@ -41,6 +43,7 @@ export function EditorToolbar() {
   const starting = useEditorStore(selectStarting);
   const undo = useEditorStore((s) => s.undo);
   const redo = useEditorStore((s) => s.redo);
+  const autoLayout = useEditorStore((s) => s.autoLayout);
   const { save, saving, conflict, reload, saveCopy, dismissConflict } = useSaveFlow();
   const { start, cancel } = useRunFlow(save);
   const [sqlOpen, setSqlOpen] = useState(false);
@@ -73,7 +76,7 @@ export function EditorToolbar() {
       </Group>
       <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
         <ActionIcon.Group>
-          <Tooltip label="Undo (Ctrl+Z)">
+          <Tooltip label={`Undo (${shortcutLabel('undo')})`}>
             <ActionIcon
               variant="default"
               size="lg"
@@ -85,7 +88,7 @@ export function EditorToolbar() {
               <IconArrowBackUp size={18} />
             </ActionIcon>
           </Tooltip>
-          <Tooltip label="Redo (Ctrl+Shift+Z)">
+          <Tooltip label={`Redo (${shortcutLabel('redo')})`}>
             <ActionIcon
               variant="default"
               size="lg"
@@ -98,6 +101,17 @@ export function EditorToolbar() {
             </ActionIcon>
           </Tooltip>
         </ActionIcon.Group>
+        <Tooltip label={`Auto-layout (${shortcutLabel('auto-layout')})`}>
+          <ActionIcon
+            variant="default"
+            size="lg"
+            aria-label="Auto-layout"
+            data-testid="auto-layout-button"
+            onClick={autoLayout}
+          >
+            <IconSitemap size={18} style={{ transform: 'rotate(-90deg)' }} />
+          </ActionIcon>
+        </Tooltip>
         <Button
           variant="default"
           leftSection={<IconCode size={16} />}
