@@ -15,6 +15,7 @@ import { getStage } from '@sluice/stages';
 
 import type { StageFlowNode } from '../store/stage-node-model';
 import { StageIcon } from '../../lib/stage-icon';
+import { StageHelp } from '../palette/stage-help';
 import { useEditorStore } from '../store/editor-context';
 import {
   selectAnalysis,
@@ -68,6 +69,7 @@ function StageSettings({ stage }: { stage: StageFlowNode }) {
             {definition?.ui.description ?? 'This Sluice does not know this stage type.'}
           </Text>
         </Stack>
+        {definition && <StageHelp definition={definition} />}
         <Badge
           variant="outline"
           color="gray"
