@@ -1,4 +1,4 @@
-import type { Connection, OnDelete } from '@xyflow/react';
+import type { Connection } from '@xyflow/react';
 import type { DragEvent } from 'react';
 import { useCallback, useRef, useState } from 'react';
 import { useComputedColorScheme } from '@mantine/core';
@@ -24,7 +24,6 @@ import { useCanvasShortcuts } from './use-canvas-shortcuts';
 /** The dataTransfer type a palette item carries: the stage type id. */
 export const STAGE_DRAG_TYPE = 'application/sluice-stage';
 
-const DELETE_KEYS = ['Delete', 'Backspace'];
 /** Shift adds to a selection as in most editors; Ctrl (Cmd on a Mac) too, as React Flow had. */
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
@@ -41,8 +40,9 @@ function linkAt(x: number, y: number): string | undefined {
 export function FlowCanvas() {
   const nodes = useEditorStore(selectNodes);
   const edges = useEditorStore(selectEdges);
-  const { onNodesChange, onEdgesChange, connect, removeElements, addStage, insertStageIntoLink } =
-    useEditorStore(useShallow(selectCanvasHandlers));
+  const { onNodesChange, onEdgesChange, connect, addStage, insertStageIntoLink } = useEditorStore(
+    useShallow(selectCanvasHandlers),
+  );
   const { screenToFlowPosition } = useReactFlow();
   const scheme = useComputedColorScheme('light');
   const [minimap, setMinimap] = useLocalStorage({ key: 'sluice-minimap', defaultValue: true });
@@ -60,15 +60,6 @@ export function FlowCanvas() {
       }
     },
     [connect],
-  );
-
-  const onDelete: OnDelete<StageFlowNode, LinkEdge> = useCallback(
-    ({ nodes: gone, edges: goneEdges }) =>
-      removeElements(
-        gone.map((n) => n.id),
-        goneEdges.map((e) => e.id),
-      ),
-    [removeElements],
   );
 
   const onDragOver = useCallback((event: DragEvent) => {
@@ -109,8 +100,7 @@ export function FlowCanvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        onDelete={onDelete}
-        deleteKeyCode={DELETE_KEYS}
+        deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         colorMode={scheme}
         fitView={fitOnOpen}

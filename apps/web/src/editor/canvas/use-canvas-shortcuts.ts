@@ -12,6 +12,11 @@ export function useCanvasShortcuts(pointer: PointerRef) {
   const hasSelection = () => store.getState().selectedNodeIds.length > 0;
   const handlers: Record<ShortcutIdIn<'canvas'>, ShortcutHandler> = {
     ...clipboard,
+    delete: () => {
+      const { selectedNodeIds, selectedEdgeIds } = store.getState();
+      if (selectedNodeIds.length === 0 && selectedEdgeIds.length === 0) return false;
+      store.getState().removeElements(selectedNodeIds, selectedEdgeIds);
+    },
     'select-all': () => store.getState().selectAll(),
     'select-upstream': () => {
       if (!hasSelection()) return false;

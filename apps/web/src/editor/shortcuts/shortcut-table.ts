@@ -5,7 +5,7 @@
  */
 
 /** Where a shortcut's handler lives: the component that owns what it acts on. */
-export type ShortcutScope = 'canvas' | 'toolbar';
+export type ShortcutScope = 'canvas' | 'toolbar' | 'sheet';
 
 export interface ShortcutSpec {
   id: string;
@@ -35,6 +35,12 @@ export const SHORTCUTS = [
     description: 'Duplicate the selected stages',
     scope: 'canvas',
   },
+  {
+    id: 'delete',
+    keys: ['Delete', 'Backspace'],
+    description: 'Delete the selected stages and links',
+    scope: 'canvas',
+  },
   { id: 'select-all', keys: ['mod+A'], description: 'Select all stages', scope: 'canvas' },
   {
     id: 'select-upstream',
@@ -54,6 +60,7 @@ export const SHORTCUTS = [
     description: 'Lay the flow out left to right',
     scope: 'canvas',
   },
+  { id: 'shortcut-sheet', keys: ['shift+?'], description: 'Show these shortcuts', scope: 'sheet' },
 ] as const satisfies readonly ShortcutSpec[];
 
 export type Shortcut = (typeof SHORTCUTS)[number];
@@ -63,6 +70,8 @@ export type ShortcutIdIn<S extends ShortcutScope> = Extract<Shortcut, { scope: S
 
 /** A hotkey as people read it: `mod+shift+Z` → `Ctrl+Shift+Z` (`⌘⇧Z` on a Mac). */
 export function formatHotkey(hotkey: string, mac: boolean): string {
+  // `?` is typed with Shift on most layouts; saying so would only confuse.
+  if (hotkey === 'shift+?') return '?';
   const names: Record<string, string> = mac
     ? { mod: '⌘', shift: '⇧', alt: '⌥', ctrl: '⌃' }
     : { mod: 'Ctrl', shift: 'Shift', alt: 'Alt', ctrl: 'Ctrl' };
@@ -70,10 +79,21 @@ export function formatHotkey(hotkey: string, mac: boolean): string {
   return parts.join(mac ? '' : '+');
 }
 
-const ON_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
+/** Whether keys are written the Mac way (⌘ for `mod`). */
+export const ON_MAC =
+  typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 
 /** The first keys of shortcut `id` as this platform writes them, for tooltips. */
 export function shortcutLabel(id: ShortcutId): string {
   const shortcut = SHORTCUTS.find((s) => s.id === id);
   return shortcut?.keys[0] ? formatHotkey(shortcut.keys[0], ON_MAC) : '';
+}
+
+/** The shortcut table as the README shows it, on Windows and Linux. */
+export function shortcutsMarkdown(): string {
+  const rows = SHORTCUTS.map((s) => {
+    const keys = s.keys.map((k) => `<kbd>${formatHotkey(k, false)}</kbd>`).join(' or ');
+    return `| ${keys} | ${s.description} |`;
+  });
+  return ['| Keys | Action |', '| --- | --- |', ...rows].join('\n');
 }

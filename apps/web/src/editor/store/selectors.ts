@@ -29,7 +29,6 @@ export const selectCanvasHandlers = (s: EditorState) => ({
   onNodesChange: s.onNodesChange,
   onEdgesChange: s.onEdgesChange,
   connect: s.connect,
-  removeElements: s.removeElements,
   addStage: s.addStage,
   insertStageIntoLink: s.insertStageIntoLink,
 });

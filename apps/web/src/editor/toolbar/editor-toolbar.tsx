@@ -16,6 +16,7 @@ import { ExternalStagesLink } from '../../lib/external-stages-link';
 import { navigate } from '../../lib/router';
 import { TargetBadge } from '../../lib/target-badge';
 import { ThemeToggle } from '../../lib/theme-toggle';
+import { ShortcutSheet } from '../shortcuts/shortcut-sheet';
 import { shortcutLabel } from '../shortcuts/shortcut-table';
 import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { useEditorStore } from '../store/editor-context';
@@ -162,6 +163,7 @@ export function EditorToolbar() {
       />
       <SqlDrawer opened={sqlOpen} onClose={() => setSqlOpen(false)} />
       <UnsavedChangesGuard save={save} />
+      <ShortcutSheet />
     </Group>
   );
 }

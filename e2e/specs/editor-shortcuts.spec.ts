@@ -1,0 +1,20 @@
+import { expect, test } from '../support/fixtures';
+
+test('? opens the sheet of every shortcut, and Escape closes it', async ({ page, flows }) => {
+  await flows.goto();
+  await flows.create('Shortcuts');
+  await page.getByTestId('canvas').click({ position: { x: 300, y: 300 } });
+  await page.keyboard.press('Shift+?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  await expect(sheet.getByRole('row')).toHaveCount(13);
+  await expect(sheet).toContainText('Lay the flow out left to right');
+  await expect(sheet).toContainText('Ctrl+Shift+Z');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+
+  const search = page.getByTestId('palette-search');
+  await search.press('Shift+?');
+  await expect(search).toHaveValue('?');
+  await expect(sheet).toBeHidden();
+});
