@@ -69,7 +69,7 @@ function StageSettings({ stage }: { stage: StageFlowNode }) {
             {definition?.ui.description ?? 'This Sluice does not know this stage type.'}
           </Text>
         </Stack>
-        {definition && <StageHelp definition={definition} />}
+        {definition && <StageHelp definition={definition} position="bottom-end" />}
         <Badge
           variant="outline"
           color="gray"

@@ -1,13 +1,20 @@
+import type { PopoverProps } from '@mantine/core';
 import { ActionIcon, Popover, Stack, Text } from '@mantine/core';
 import { IconHelp } from '@tabler/icons-react';
 
 import type { StageDefinition } from '@sluice/stages';
 
 /** A help button whose popover shows a stage type's description and each field's help. */
-export function StageHelp({ definition }: { definition: StageDefinition }) {
+export function StageHelp({
+  definition,
+  position = 'right-start',
+}: {
+  definition: StageDefinition;
+  position?: PopoverProps['position'];
+}) {
   const fields = Object.values(definition.ui.fields).filter((f) => f !== undefined);
   return (
-    <Popover width={300} position="right-start" shadow="md" withArrow>
+    <Popover width={300} position={position} shadow="md" withArrow>
       <Popover.Target>
         <ActionIcon
           variant="subtle"
