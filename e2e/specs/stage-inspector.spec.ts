@@ -67,6 +67,17 @@ test('select columns keeps a column picked again, and a problem marks its own ro
     page.getByRole('combobox', { name: 'Column 3 source', exact: true }),
   ).not.toHaveAttribute('aria-invalid', 'true');
   await expect(second).not.toHaveAttribute('aria-invalid', 'true');
+
+  // Each row moves and goes with its own buttons.
+  const first = page.getByRole('combobox', { name: 'Column 1 source', exact: true });
+  await expect(first).toHaveValue('order_id');
+  await rows.nth(0).getByRole('button', { name: 'Move down' }).click();
+  await expect(first).toHaveValue('customer');
+  await expect(second).toHaveValue('order_id');
+  await expect(rows.nth(0).getByRole('button', { name: 'Move up' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Remove column 1', exact: true }).click();
+  await expect(rows).toHaveCount(5);
+  await expect(first).toHaveValue('order_id');
 });
 
 test('the file export path follows its format in one undo step, and a mismatch is a warning', async ({

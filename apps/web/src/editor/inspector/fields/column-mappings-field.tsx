@@ -1,9 +1,10 @@
-import { ActionIcon, Button, Group, Input, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, Input, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { z } from 'zod';
 
 import type { FieldProps } from './field-props';
 import { rowProblems } from './field-props';
+import { RowControls } from './row-controls';
 import { RowMessages } from './row-messages';
 
 /**
@@ -31,12 +32,6 @@ export function ColumnMappingsField(props: FieldProps) {
   const available = context.inputColumns?.map((c) => c.name);
   const set = (i: number, patch: Partial<Mapping>) =>
     onChange(mappings.map((m, j) => (j === i ? { ...m, ...patch } : m)));
-  const move = (i: number, by: number) => {
-    const next = [...mappings];
-    const [moved] = next.splice(i, 1);
-    if (moved) next.splice(i + by, 0, moved);
-    onChange(next);
-  };
   const unused = available?.find((name) => !mappings.some((m) => m.source === name));
   return (
     <Input.Wrapper label={hint.label} description={hint.help} error={invalid}>
@@ -90,34 +85,12 @@ export function ColumnMappingsField(props: FieldProps) {
                   size="xs"
                   style={{ flex: 1 }}
                 />
-                <ActionIcon.Group>
-                  <ActionIcon
-                    variant="default"
-                    size="sm"
-                    aria-label="Move up"
-                    disabled={i === 0}
-                    onClick={() => move(i, -1)}
-                  >
-                    <IconArrowUp size={12} />
-                  </ActionIcon>
-                  <ActionIcon
-                    variant="default"
-                    size="sm"
-                    aria-label="Move down"
-                    disabled={i === mappings.length - 1}
-                    onClick={() => move(i, 1)}
-                  >
-                    <IconArrowDown size={12} />
-                  </ActionIcon>
-                  <ActionIcon
-                    variant="default"
-                    size="sm"
-                    aria-label={`Remove column ${i + 1}`}
-                    onClick={() => onChange(mappings.filter((_, j) => j !== i))}
-                  >
-                    <IconTrash size={12} />
-                  </ActionIcon>
-                </ActionIcon.Group>
+                <RowControls
+                  items={mappings}
+                  index={i}
+                  removeLabel={`Remove column ${i + 1}`}
+                  onChange={onChange}
+                />
               </Group>
               <RowMessages issues={problems.issues} testId="mapping-error" />
             </Stack>

@@ -1,9 +1,10 @@
-import { ActionIcon, Button, Group, Input, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, Input, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { z } from 'zod';
 
 import type { FieldProps } from './field-props';
 import { rowProblems } from './field-props';
+import { RowControls } from './row-controls';
 import { RowMessages } from './row-messages';
 
 /** The keys as the form edits them: lenient, so a malformed row stays a row and keeps its number. */
@@ -37,12 +38,6 @@ export function SortKeysField(props: FieldProps) {
   const available = context.inputColumns?.map((c) => c.name);
   const set = (i: number, patch: Partial<SortKey>) =>
     onChange(keys.map((k, j) => (j === i ? { ...k, ...patch } : k)));
-  const move = (i: number, by: number) => {
-    const next = [...keys];
-    const [moved] = next.splice(i, 1);
-    if (moved) next.splice(i + by, 0, moved);
-    onChange(next);
-  };
   const unused = available?.find((name) => !keys.some((k) => k.column === name));
   return (
     <Input.Wrapper label={hint.label} description={hint.help} error={invalid}>
@@ -108,34 +103,12 @@ export function SortKeysField(props: FieldProps) {
                   size="xs"
                   style={{ flex: 1.5 }}
                 />
-                <ActionIcon.Group>
-                  <ActionIcon
-                    variant="default"
-                    size="sm"
-                    aria-label="Move up"
-                    disabled={i === 0}
-                    onClick={() => move(i, -1)}
-                  >
-                    <IconArrowUp size={12} />
-                  </ActionIcon>
-                  <ActionIcon
-                    variant="default"
-                    size="sm"
-                    aria-label="Move down"
-                    disabled={i === keys.length - 1}
-                    onClick={() => move(i, 1)}
-                  >
-                    <IconArrowDown size={12} />
-                  </ActionIcon>
-                  <ActionIcon
-                    variant="default"
-                    size="sm"
-                    aria-label={`Remove sort key ${i + 1}`}
-                    onClick={() => onChange(keys.filter((_, j) => j !== i))}
-                  >
-                    <IconTrash size={12} />
-                  </ActionIcon>
-                </ActionIcon.Group>
+                <RowControls
+                  items={keys}
+                  index={i}
+                  removeLabel={`Remove sort key ${i + 1}`}
+                  onChange={onChange}
+                />
               </Group>
               <RowMessages issues={problems.issues} testId="sort-key-error" />
             </Stack>
