@@ -14,6 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { buildSync } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { Plan } from '@sluice/compiler';
@@ -99,15 +100,31 @@ describe('openToRead', () => {
   });
 });
 
-/** Runs `openToRead` in a process of the unprivileged user `nobody`; returns what it read. */
+/**
+ * Runs `openToRead` in a process of the unprivileged user `nobody`; returns what it read. The
+ * module is bundled into the test's own folder first, since `nobody` may not be able to read the
+ * checkout (a clone in a private temporary folder, say).
+ */
 function readAsNobody(local: string): string {
-  const module = pathToFileURL(join(import.meta.dirname, 'confined-files.ts')).href;
-  const script = `const { openToRead } = await import(${JSON.stringify(module)});
-    const file = await openToRead(${JSON.stringify(local)}, 'stage://landing/sub/a.csv');
-    process.stdout.write(await file.readFile('utf8'));`;
-  return execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+  const probe = join(base, 'probe.mjs');
+  buildSync({
+    stdin: {
+      contents: `import { openToRead } from './confined-files.ts';
+        const file = await openToRead(${JSON.stringify(local)}, 'stage://landing/sub/a.csv');
+        process.stdout.write(await file.readFile('utf8'));`,
+      resolveDir: import.meta.dirname,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: probe,
+    logLevel: 'silent',
+  });
+  return execFileSync(process.execPath, [probe], {
     uid: 65534,
     gid: 65534,
+    cwd: '/',
     encoding: 'utf8',
   });
 }
