@@ -25,6 +25,8 @@ export type FieldWidget =
   | 'column-schema'
   | 'column-mappings'
   | 'sort-keys'
+  | 'column'
+  | 'column-list'
   | 'char';
 
 export interface FieldHint<C> {
@@ -32,6 +34,8 @@ export interface FieldHint<C> {
   label: string;
   help?: string;
   placeholder?: string;
+  /** The input port whose columns a column picker offers; the first input port when absent. */
+  port?: string;
   /** Choices for `select`. */
   options?: readonly { value: string; label: string }[];
   /** Hides the field when this returns true for the current config (n8n's displayOptions, typed). */

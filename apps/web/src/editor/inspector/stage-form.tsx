@@ -34,6 +34,8 @@ export function StageForm(props: StageFormProps) {
     config,
     fields,
     inputColumns: firstPort === undefined ? undefined : inputs[firstPort],
+    inputs,
+    ports: definition.ports.inputs,
     node,
     setField: (key, value) => onChange({ [key]: value }),
   };

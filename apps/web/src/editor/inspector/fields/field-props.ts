@@ -1,5 +1,5 @@
 import type { Diagnostic } from '@sluice/flow';
-import type { Columns, FieldHint, StageNode } from '@sluice/stages';
+import type { Columns, FieldHint, InputColumns, StageNode } from '@sluice/stages';
 
 /** What every field widget gets: its value, a setter, and what the form knows around it. */
 export interface FieldProps {
@@ -22,8 +22,12 @@ export interface FieldContext {
   stageId: string;
   config: Record<string, unknown>;
   fields: Readonly<Record<string, FieldHint<Record<string, unknown>> | undefined>>;
-  /** Columns arriving on the stage's first input port (the one column pickers offer). */
+  /** Columns arriving on the stage's first input port. */
   inputColumns: Columns;
+  /** Columns arriving on each linked input port; unlinked ports are absent. */
+  inputs: InputColumns;
+  /** The stage type's input ports, in order. */
+  ports: readonly string[];
   /** What the stage compiles to with its current config; absent while the config is invalid. */
   node: StageNode | undefined;
   /** Sets another field of the same stage (e.g. detected columns). */
@@ -33,6 +37,23 @@ export interface FieldContext {
 /** The config key of the first field drawn with `widget` (e.g. the external stage of a file). */
 export function keyOfWidget(context: FieldContext, widget: FieldHint<unknown>['widget']) {
   return Object.entries(context.fields).find(([, hint]) => hint?.widget === widget)?.[0];
+}
+
+/**
+ * The names a column picker offers: the columns on the hint's port (the first input port when it
+ * names none); `undefined` while they are not known, so the widget falls back to typing.
+ */
+export function pickableColumns(
+  context: FieldContext,
+  hint: Pick<FieldHint<unknown>, 'port'>,
+): string[] | undefined {
+  const port = hint.port ?? context.ports[0];
+  return port === undefined ? undefined : context.inputs[port]?.map((c) => c.name);
+}
+
+/** The picker's choices: the available names, plus the current value when it is not among them. */
+export function choicesWith(available: readonly string[], current: readonly string[]): string[] {
+  return [...available, ...current.filter((name) => name && !available.includes(name))];
 }
 
 /** A string view of a config value that should be text. */

@@ -4,6 +4,7 @@ import type { FieldWidget } from '@sluice/stages';
 
 import type { FieldProps } from './field-props';
 import { NumberField, SelectField, SwitchField } from './choice-fields';
+import { ColumnField, ColumnListField } from './column-fields';
 import { ColumnMappingsField } from './column-mappings-field';
 import { ColumnSchemaField } from './column-schema-field';
 import { ExternalStageField, FilePathField } from './external-stage-fields';
@@ -25,4 +26,6 @@ export const FIELD_WIDGETS: Record<FieldWidget, ComponentType<FieldProps>> = {
   'column-schema': ColumnSchemaField,
   'column-mappings': ColumnMappingsField,
   'sort-keys': SortKeysField,
+  column: ColumnField,
+  'column-list': ColumnListField,
 };

@@ -1,7 +1,8 @@
 import { Textarea, TextInput } from '@mantine/core';
 
 import type { FieldProps } from './field-props';
-import { asText } from './field-props';
+import { asText, pickableColumns } from './field-props';
+import { SqlInput } from './sql-input';
 
 /** One-line text; also table names. */
 export function TextField({ hint, value, onChange, invalid }: FieldProps) {
@@ -34,21 +35,17 @@ export function TextareaField({ hint, value, onChange, invalid }: FieldProps) {
   );
 }
 
-/** A SQL expression, written by the person and checked by the compiler: monospace, no spellcheck. */
-export function SqlExpressionField({ hint, value, onChange, invalid }: FieldProps) {
+/** A SQL expression, written by the person and checked by the compiler. */
+export function SqlExpressionField({ hint, value, onChange, invalid, context }: FieldProps) {
   return (
-    <Textarea
+    <SqlInput
       label={hint.label}
       description={hint.help}
       placeholder={hint.placeholder ?? "amount > 100 AND status = 'paid'"}
       value={asText(value)}
       error={invalid}
-      autosize
-      minRows={3}
-      maxRows={12}
-      spellCheck={false}
-      styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
-      onChange={(e) => onChange(e.currentTarget.value)}
+      columns={pickableColumns(context, hint)}
+      onChange={onChange}
     />
   );
 }
