@@ -94,7 +94,8 @@ export class CanvasPage {
   /** Types into a text-like field of the selected stage's form. */
   async fill(key: string, value: string): Promise<void> {
     const field = this.page.getByTestId('inspector').getByTestId(`field-${key}`);
-    const control = field.locator('input, textarea').first();
+    // A SQL field is a code editor, typed into through its contenteditable content.
+    const control = field.locator('input, textarea, .cm-content').first();
     await control.fill(value);
     await control.blur();
   }

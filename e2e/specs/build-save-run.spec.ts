@@ -38,7 +38,9 @@ test('draw, save, reload, run and check the table and the exported file', async 
     .toEqual(expect.arrayContaining([source, filter, table, file]));
   await expect.poll(() => canvas.edgeCount()).toBe(3);
   await canvas.select(filter);
-  await expect(page.getByTestId('field-condition').locator('textarea')).toHaveValue(paidCondition);
+  await expect(page.getByTestId('field-condition').locator('.cm-content')).toHaveText(
+    paidCondition,
+  );
 
   expect(await canvas.run()).toBe('succeeded');
   for (const id of [source, filter, table, file]) {

@@ -53,7 +53,7 @@ test('a stale save is refused and the edit can be kept as a copy', async ({
   await expect(other.getByTestId('flow-row')).toHaveCount(2);
   await other.goto(editorUrl);
   await otherCanvas.select(filter);
-  await expect(other.getByTestId('field-condition').locator('textarea')).toHaveValue(
+  await expect(other.getByTestId('field-condition').locator('.cm-content')).toHaveText(
     "status = 'refunded'",
   );
 });

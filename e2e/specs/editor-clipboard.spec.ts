@@ -48,7 +48,7 @@ test('three linked stages copied in one flow are pasted into another, and undone
   await expect(otherCanvas.node(pastedFilter ?? '')).toContainText('Filter 2');
   await otherCanvas.clickPane({ x: 40, y: 500 });
   await otherCanvas.select(pastedFilter ?? '');
-  await expect(other.getByTestId('field-condition').locator('textarea')).toHaveValue(
+  await expect(other.getByTestId('field-condition').locator('.cm-content')).toHaveText(
     "status = 'paid'",
   );
 

@@ -17,7 +17,7 @@ test('a condition problem shows on the field as it is typed, and a failed stage 
   const problems = page
     .getByTestId('field-error-condition')
     .or(page.getByTestId('field-warning-condition'));
-  await page.getByTestId('field-condition').locator('textarea').fill('amount >');
+  await page.getByTestId('field-condition').locator('.cm-content').fill('amount >');
   await expect(problems).toBeVisible();
   await canvas.fill('condition', 'no_such_function(amount) > 1');
   await expect(problems).toHaveCount(0);
@@ -195,4 +195,26 @@ test('a mistyped column is an error on the condition as it is typed, naming the 
   );
   await canvas.fill('condition', "status = 'paid'");
   await expect(page.getByTestId('field-error-condition')).toHaveCount(0);
+});
+
+test('a condition completes input column names and functions as it is typed', async ({
+  page,
+  flows,
+  canvas,
+}) => {
+  await flows.goto();
+  await flows.create('Completing condition');
+  const source = await canvas.dragStage('file-source', { x: 150, y: 200 });
+  const filter = await canvas.dragStage('filter', { x: 450, y: 200 });
+  await canvas.connect(source, filter);
+  await canvas.select(filter);
+
+  const editor = page.getByTestId('field-condition').locator('.cm-content');
+  await editor.fill('');
+  await page.keyboard.type('amo');
+  const completions = page.locator('.cm-tooltip-autocomplete');
+  await completions.getByRole('option', { name: /^amount/ }).click();
+  await page.keyboard.type(' > 1 AND coal');
+  await completions.getByRole('option', { name: /^COALESCE/ }).click();
+  await expect(editor).toHaveText('amount > 1 AND COALESCE(');
 });

@@ -23,7 +23,7 @@ async function editWithoutSaving(flows: FlowListPage, canvas: CanvasPage): Promi
 async function savedConditionOf(page: Page, canvas: CanvasPage, filter: string) {
   await page.getByTestId('open-flow').click();
   await canvas.select(filter);
-  return page.getByTestId('field-condition').locator('textarea').inputValue();
+  return page.getByTestId('field-condition').locator('.cm-content').innerText();
 }
 
 test('leaving with unsaved edits asks first, and Stay keeps the edit', async ({
@@ -40,7 +40,7 @@ test('leaving with unsaved edits asks first, and Stay keeps the edit', async ({
   await expect(dialog).toBeHidden();
   await expect(canvas.dirtyIndicator()).toBeVisible();
   await canvas.select(filter);
-  await expect(page.getByTestId('field-condition').locator('textarea')).toHaveValue(
+  await expect(page.getByTestId('field-condition').locator('.cm-content')).toHaveText(
     editedCondition,
   );
 
