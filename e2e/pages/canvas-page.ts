@@ -27,6 +27,24 @@ export class CanvasPage {
       .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id') ?? ''));
   }
 
+  /**
+   * Points at the middle of the link between two stages. A level link has no height, which
+   * Playwright counts as not visible, so the pointer moves there rather than hovering it.
+   */
+  async pointAtLink(from: string, to: string, ports = { out: 'out', in: 'in' }): Promise<void> {
+    const source = await this.node(from)
+      .locator(`.react-flow__handle.source[data-handleid="${ports.out}"]`)
+      .boundingBox();
+    const target = await this.node(to)
+      .locator(`.react-flow__handle.target[data-handleid="${ports.in}"]`)
+      .boundingBox();
+    if (!source || !target) throw new Error(`Handles of ${from} or ${to} are not visible`);
+    await this.page.mouse.move(
+      (source.x + source.width / 2 + target.x + target.width / 2) / 2,
+      (source.y + source.height / 2 + target.y + target.height / 2) / 2,
+    );
+  }
+
   /** Links an output port of one stage to an input port of another by dragging between handles. */
   async connect(from: string, to: string, ports = { out: 'out', in: 'in' }): Promise<void> {
     const source = this.node(from).locator(

@@ -13,6 +13,8 @@ describe('column names', () => {
     ['amout', ['id', 'status', 'amount'], 'amount'],
     ['AMOUNTS', ['id', 'status', 'amount'], 'amount'],
     ['customer_nme', ['customer_name', 'customer_id'], 'customer_name'],
+    ['amount', ['id', 'amount_eur', 'total_amount_eur'], 'amount_eur'],
+    ['Country', ['id', 'customer_country'], 'customer_country'],
   ])('offers the closest name to %s', (name, candidates, closest) => {
     expect(closestName(name, candidates)).toBe(closest);
   });
@@ -21,6 +23,7 @@ describe('column names', () => {
     ['zzz', ['id', 'status']],
     ['x', ['id']],
     ['price', []],
+    ['id', ['order_id']],
   ])('offers nothing when no name is close to %s', (name, candidates) => {
     expect(closestName(name, candidates)).toBeUndefined();
   });

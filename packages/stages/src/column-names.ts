@@ -7,12 +7,29 @@ export function sameColumnName(a: string, b: string): boolean {
 }
 
 /**
- * The candidate a mistyped name most likely meant: the nearest by edit distance (ignoring
- * case, a swap of two neighbours counting as one edit), if it is within a third of the name's
- * length, so a short or unrelated name gets no suggestion.
+ * The candidate a mistyped or renamed name most likely meant: the nearest by edit distance
+ * (ignoring case, a swap of two neighbours counting as one edit), if it is within a third of the
+ * name's length, so a short or unrelated name gets no suggestion; failing that, the shortest
+ * candidate that holds the whole name (a column renamed upstream with a suffix or a prefix).
  * @example closestName('stauts', ['id', 'status']) // 'status'
+ * @example closestName('amount', ['id', 'amount_eur']) // 'amount_eur'
  */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
+  return nearestByEdits(name, candidates) ?? holdingName(name, candidates);
+}
+
+/** Names shorter than this are too common a part of other names to suggest by containment. */
+const CONTAINED_MIN_LENGTH = 3;
+
+function holdingName(name: string, candidates: readonly string[]): string | undefined {
+  const wanted = name.toLowerCase();
+  if (wanted.length < CONTAINED_MIN_LENGTH) return undefined;
+  return candidates
+    .filter((candidate) => candidate.toLowerCase().includes(wanted))
+    .sort((a, b) => a.length - b.length)[0];
+}
+
+function nearestByEdits(name: string, candidates: readonly string[]): string | undefined {
   const limit = Math.max(1, Math.floor(name.length / 3));
   let best: { name: string; distance: number } | undefined;
   for (const candidate of candidates) {

@@ -18,7 +18,7 @@ import {
 } from './canvas-minimap';
 import { FlowProblemsBanner } from './flow-problems-banner';
 import { NODE_WIDTH } from './node-size';
-import { nodeTypes } from './node-types';
+import { edgeTypes, nodeTypes } from './node-types';
 import { useCanvasShortcuts } from './use-canvas-shortcuts';
 
 /** The dataTransfer type a palette item carries: the stage type id. */
@@ -97,6 +97,7 @@ export function FlowCanvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}

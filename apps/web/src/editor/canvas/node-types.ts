@@ -1,8 +1,9 @@
-import type { NodeTypes } from '@xyflow/react';
+import type { EdgeTypes, NodeTypes } from '@xyflow/react';
 
 import { stageList } from '@sluice/stages';
 
 import { UNKNOWN_STAGE_NODE } from '../store/stage-node-model';
+import { ColumnsLink } from './link-edge';
 import { StageNode } from './stage-node';
 
 /** Built once from the registry: every stage type draws with the one generic `StageNode`. */
@@ -11,3 +12,6 @@ export const nodeTypes: NodeTypes = Object.fromEntries(
     (type): [string, typeof StageNode] => [type, StageNode],
   ),
 );
+
+/** Every link draws as a `ColumnsLink`: the default type, so saved links need no type field. */
+export const edgeTypes: EdgeTypes = { default: ColumnsLink };
