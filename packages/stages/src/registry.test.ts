@@ -73,6 +73,7 @@ describe('registry', () => {
       'select-columns',
       'sort',
       'limit',
+      'join',
       'table-destination',
       'file-export',
     ]);
