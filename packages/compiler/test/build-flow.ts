@@ -46,17 +46,20 @@ export function flow(stages: Stage[], links: string[]): FlowDocument {
   };
 }
 
+/** The columns the orders files of these flows declare. */
+const ORDER_COLUMNS = [
+  { name: 'id', type: 'BIGINT' },
+  { name: 'customer', type: 'VARCHAR' },
+  { name: 'amount', type: 'DOUBLE' },
+];
+
 /** Orders sorted by amount (largest first, NULLs last) then customer, keeping rows 2 and 3. */
 export function sortedTopFlow(): FlowDocument {
   return flow(
     [
       stage('src', 'file-source', {
         path: 'orders.csv',
-        columns: [
-          { name: 'id', type: 'BIGINT' },
-          { name: 'customer', type: 'VARCHAR' },
-          { name: 'amount', type: 'DOUBLE' },
-        ],
+        columns: ORDER_COLUMNS,
       }),
       stage('sort', 'sort', {
         keys: [
@@ -69,4 +72,37 @@ export function sortedTopFlow(): FlowDocument {
     ],
     ['src->sort', 'sort->top', 'top->dest'],
   );
+}
+
+/**
+ * Orders joined with customers on the customer's name (`customer` on both sides, so output once)
+ * as `kind`; `id` is a column of both, so prefixed; `vip` is a BOOLEAN.
+ */
+export function joinFlow(kind: 'inner' | 'left' | 'right' | 'full'): FlowDocument {
+  const doc = flow(
+    [
+      stage('orders', 'file-source', {
+        path: 'orders.csv',
+        columns: ORDER_COLUMNS,
+      }),
+      stage('customers', 'file-source', {
+        path: 'customers.csv',
+        columns: [
+          { name: 'customer', type: 'VARCHAR' },
+          { name: 'id', type: 'BIGINT' },
+          { name: 'country', type: 'VARCHAR' },
+          { name: 'vip', type: 'BOOLEAN' },
+        ],
+      }),
+      stage('j', 'join', { kind, keys: [{ left: 'customer', right: 'customer' }] }),
+      stage('dest', 'table-destination', { table: 'joined' }),
+    ],
+    ['j->dest'],
+  );
+  const into = (from: string, port: string) => ({
+    id: `${from}->j`,
+    source: { stageId: from, port: 'out' },
+    target: { stageId: 'j', port },
+  });
+  return { ...doc, links: [into('orders', 'left'), into('customers', 'right'), ...doc.links] };
 }

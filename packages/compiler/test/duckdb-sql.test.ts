@@ -11,7 +11,7 @@ import { FlowDocumentSchema } from '@sluice/flow';
 
 import type { Plan } from '../src';
 import { analyzeFlow, compileFlow } from '../src';
-import { DUCKDB, flow, sortedTopFlow, stage } from './build-flow';
+import { DUCKDB, flow, joinFlow, sortedTopFlow, stage } from './build-flow';
 
 /**
  * Proves the generated SQL runs: each flow is compiled and its plan executed in an in-memory
@@ -318,5 +318,59 @@ describe('malformed CSV', () => {
     putFile('samples', 'orders.csv', `a,b\n${good}\n1,2,3\n`);
     const failure = await run(load({}));
     expect(failure?.message).toContain('CSV Error on Line: 30002');
+  });
+});
+
+describe('joins on DuckDB', () => {
+  // Bob twice on each side; a NULL name on each side, which matches nothing; Ann and Cy unmatched.
+  const putInputs = () => {
+    putFile('samples', 'orders.csv', 'id,customer,amount\n1,Ann,10\n2,Bob,5\n3,,7\n4,Bob,1\n');
+    putFile(
+      'samples',
+      'customers.csv',
+      'customer,id,country,vip\nBob,20,NL,true\nBob,21,BE,false\n,22,FR,\nCy,23,US,true\n',
+    );
+  };
+  const joined = async () =>
+    (
+      await rows(
+        'SELECT left_id::INT AS o, customer, right_id::INT AS c FROM joined ORDER BY o, c, customer',
+      )
+    ).map(({ o, customer, c }) => [o, customer, c]);
+
+  it('matches each key with each equal key, and a NULL key with nothing', async () => {
+    putInputs();
+    const plan = compile(joinFlow('inner'));
+    const tag = plan.runTag;
+    expect(plan.steps.find((s) => s.id === 'transform:j')?.sql).toBe(
+      `CREATE VIEW "__sluice_${tag}_j" AS SELECT "l"."id" AS "left_id", "l"."customer" AS "customer", "l"."amount" AS "amount", "r"."id" AS "right_id", "r"."country" AS "country", "r"."vip" AS "vip" FROM "__sluice_${tag}_orders" AS "l" INNER JOIN "__sluice_${tag}_customers" AS "r" ON "l"."customer" = "r"."customer"`,
+    );
+    expect(await run(plan)).toBeUndefined();
+    expect(await joined()).toEqual([
+      [2, 'Bob', 20],
+      [2, 'Bob', 21],
+      [4, 'Bob', 20],
+      [4, 'Bob', 21],
+    ]);
+  });
+
+  it('keeps every row of both sides in a full join, the shared key from whichever has it', async () => {
+    putInputs();
+    const plan = compile(joinFlow('full'));
+    const tag = plan.runTag;
+    expect(plan.steps.find((s) => s.id === 'transform:j')?.sql).toBe(
+      `CREATE VIEW "__sluice_${tag}_j" AS SELECT "l"."id" AS "left_id", COALESCE("l"."customer", "r"."customer") AS "customer", "l"."amount" AS "amount", "r"."id" AS "right_id", "r"."country" AS "country", "r"."vip" AS "vip" FROM "__sluice_${tag}_orders" AS "l" FULL JOIN "__sluice_${tag}_customers" AS "r" ON "l"."customer" = "r"."customer"`,
+    );
+    expect(await run(plan)).toBeUndefined();
+    expect(await joined()).toEqual([
+      [1, 'Ann', null],
+      [2, 'Bob', 20],
+      [2, 'Bob', 21],
+      [3, null, null],
+      [4, 'Bob', 20],
+      [4, 'Bob', 21],
+      [null, null, 22],
+      [null, 'Cy', 23],
+    ]);
   });
 });

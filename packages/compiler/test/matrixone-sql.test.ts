@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { TargetProfile } from '../src';
 import { analyzeFlow, compileFlow, getDialect } from '../src';
-import { flow, MATRIXONE_3, MATRIXONE_4, sortedTopFlow, stage } from './build-flow';
+import { flow, joinFlow, MATRIXONE_3, MATRIXONE_4, sortedTopFlow, stage } from './build-flow';
 
 /**
  * Golden SQL of every MatrixOne statement form the compiler writes, each case citing the
@@ -380,4 +380,41 @@ describe('matrixone exports', () => {
       ],
     ]);
   });
+});
+
+describe('matrixone joins', () => {
+  const joinSql = (target: TargetProfile, kind: Parameters<typeof joinFlow>[0]) => {
+    const { plan, diagnostics } = compileFlow(analyzeFlow(joinFlow(kind)), {
+      target,
+      runTag: 'r1',
+      existingTables: [{ name: 'joined' }],
+    });
+    expect(diagnostics).toEqual([]);
+    return plan?.steps.find((s) => s.id === 'transform:j')?.sql;
+  };
+
+  it.each([MATRIXONE_3, MATRIXONE_4])(
+    'writes an inner join with ON and aliased derived names on $version (grammar `join_table`, `inner_join`)',
+    (target) => {
+      expect(joinSql(target, 'inner')).toBe(
+        'CREATE VIEW `__sluice_r1_j` AS SELECT `l`.`id` AS `left_id`, `l`.`customer` AS `customer`, `l`.`amount` AS `amount`, `r`.`id` AS `right_id`, `r`.`country` AS `country`, `r`.`vip` AS `vip` FROM `__sluice_r1_orders` AS `l` INNER JOIN `__sluice_r1_customers` AS `r` ON `l`.`customer` = `r`.`customer`',
+      );
+    },
+  );
+
+  // pkg/sql/parsers/dialect/mysql/mysql_sql.y: `outer_join` is LEFT [OUTER] JOIN or RIGHT [OUTER]
+  // JOIN and nothing else (FULL is a token of SHOW FULL only); `simple_select` takes UNION ALL and
+  // `table_subquery` an aliased derived table.
+  it.each([MATRIXONE_3, MATRIXONE_4])(
+    'writes a full join, which its grammar lacks, as LEFT JOIN UNION ALL the unmatched RIGHT JOIN rows on $version',
+    (target) => {
+      expect(joinSql(target, 'full')).toBe(
+        'CREATE VIEW `__sluice_r1_j` AS SELECT * FROM (' +
+          'SELECT `l`.`id` AS `left_id`, `l`.`customer` AS `customer`, `l`.`amount` AS `amount`, `r`.`id` AS `right_id`, `r`.`country` AS `country`, `r`.`vip` AS `vip` FROM `__sluice_r1_orders` AS `l` LEFT JOIN `__sluice_r1_customers` AS `r` ON `l`.`customer` = `r`.`customer`' +
+          ' UNION ALL ' +
+          'SELECT `l`.`id` AS `left_id`, `r`.`customer` AS `customer`, `l`.`amount` AS `amount`, `r`.`id` AS `right_id`, `r`.`country` AS `country`, `r`.`vip` AS `vip` FROM `__sluice_r1_orders` AS `l` RIGHT JOIN `__sluice_r1_customers` AS `r` ON `l`.`customer` = `r`.`customer` WHERE `l`.`customer` IS NULL' +
+          ') AS `__sluice_join`',
+      );
+    },
+  );
 });

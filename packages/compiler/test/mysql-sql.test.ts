@@ -5,7 +5,7 @@ import type { TableRef } from '@sluice/stages';
 
 import type { Plan } from '../src';
 import { analyzeFlow, compileFlow, getDialect } from '../src';
-import { flow, MARIADB, sortedTopFlow, stage } from './build-flow';
+import { flow, joinFlow, MARIADB, sortedTopFlow, stage } from './build-flow';
 
 /**
  * Golden SQL of the mysql dialect (MySQL 8, MariaDB 10.6+): each statement form pinned, and the
@@ -322,6 +322,48 @@ describe('user SQL on the MySQL family', () => {
     ]);
     expect(diagnostics[0]?.message).toContain(
       'a backslash inside quotes escapes the next character',
+    );
+  });
+});
+
+describe('mysql joins', () => {
+  it('warns on the kind that a full join, a union here, writes BOOLEAN columns as numbers', () => {
+    const warnings = (kind: Parameters<typeof joinFlow>[0]) =>
+      compileFlow(analyzeFlow(joinFlow(kind)), {
+        target: MARIADB,
+        runTag: 'r1',
+        existingTables: [{ name: 'joined' }],
+      }).diagnostics.map((d) => [d.code, d.stageId, d.path, d.message]);
+    expect(warnings('left')).toEqual([]);
+    expect(warnings('full')).toEqual([
+      [
+        'ignored-on-target',
+        'j',
+        ['kind'],
+        'MariaDB 10.11.6 cannot honour the BOOLEAN type of "vip" through a full join: it is written there as a union, which makes true and false the numbers 1 and 0.',
+      ],
+    ]);
+  });
+
+  const joinSql = (kind: Parameters<typeof joinFlow>[0]) =>
+    plan(joinFlow(kind), [{ name: 'joined' }]).steps.find((s) => s.id === 'transform:j')?.sql;
+
+  it('writes a left join with every column listed and the shared key read from the left', () => {
+    expect(joinSql('left')).toBe(
+      'CREATE VIEW `__sluice_r1_j` AS SELECT `l`.`id` AS `left_id`, `l`.`customer` AS `customer`, `l`.`amount` AS `amount`, `r`.`id` AS `right_id`, `r`.`country` AS `country`, `r`.`vip` AS `vip` FROM `__sluice_r1_orders` AS `l` LEFT JOIN `__sluice_r1_customers` AS `r` ON `l`.`customer` = `r`.`customer`',
+    );
+    expect(joinSql('right')).toContain(
+      'SELECT `l`.`id` AS `left_id`, `r`.`customer` AS `customer`, ',
+    );
+  });
+
+  it('writes a full join, which MySQL and MariaDB lack, as the left join plus the right rows with no match', () => {
+    expect(joinSql('full')).toBe(
+      'CREATE VIEW `__sluice_r1_j` AS SELECT * FROM (' +
+        'SELECT `l`.`id` AS `left_id`, `l`.`customer` AS `customer`, `l`.`amount` AS `amount`, `r`.`id` AS `right_id`, `r`.`country` AS `country`, `r`.`vip` AS `vip` FROM `__sluice_r1_orders` AS `l` LEFT JOIN `__sluice_r1_customers` AS `r` ON `l`.`customer` = `r`.`customer`' +
+        ' UNION ALL ' +
+        'SELECT `l`.`id` AS `left_id`, `r`.`customer` AS `customer`, `l`.`amount` AS `amount`, `r`.`id` AS `right_id`, `r`.`country` AS `country`, `r`.`vip` AS `vip` FROM `__sluice_r1_orders` AS `l` RIGHT JOIN `__sluice_r1_customers` AS `r` ON `l`.`customer` = `r`.`customer` WHERE `l`.`customer` IS NULL' +
+        ') AS `__sluice_join`',
     );
   });
 });

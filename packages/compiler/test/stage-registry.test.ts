@@ -30,8 +30,8 @@ const source = stage('src', 'file-source', {
 });
 const destination = stage('dest', 'table-destination', { table: 'out' });
 
-/** The smallest flow that runs a stage with its defaults: a source into it, a destination after. */
-function flowAround(definition: StageDefinition): FlowDocument {
+/** The smallest flow that runs a stage with `config`: a source into it, a destination after. */
+function flowAround(definition: StageDefinition, config: Record<string, unknown>): FlowDocument {
   const { inputs, outputs } = definition.ports;
   const into = inputs.map((port, i) => ({
     id: `in${i}`,
@@ -47,7 +47,7 @@ function flowAround(definition: StageDefinition): FlowDocument {
     schemaVersion: 1,
     stages: [
       ...(into.length > 0 ? [source] : []),
-      stage('under', definition.type),
+      stage('under', definition.type, config),
       ...(out.length > 0 ? [destination] : []),
     ],
     links: [...into, ...out],
@@ -60,10 +60,21 @@ describe.each(all.map((s) => [s.type, s] as const))('stage type %s', (type, defi
     expect(existsSync(file), `packages/stages/src/${type}.stage.test.ts`).toBe(true);
   });
 
+  it('has defaults whose only errors point at one of its config fields', () => {
+    const analysis = analyzeFlow(flowAround(definition, definition.defaults));
+    const keys = Object.keys(definition.config.shape);
+    const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
+    expect(
+      errors.filter((d) => d.stageId !== 'under' || !keys.includes(String(d.path?.[0]))),
+    ).toEqual([]);
+  });
+
   it.each(TARGETS.map((t) => [`${t.product} ${t.version}`, t] as const))(
-    'compiles its defaults on %s, or says on the stage why the target cannot run it',
+    'compiles its example (or defaults) on %s, or says on the stage why the target cannot run it',
     (_name, target) => {
-      const analysis = analyzeFlow(flowAround(definition));
+      const analysis = analyzeFlow(
+        flowAround(definition, definition.example ?? definition.defaults),
+      );
       expect(analysis.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const { plan, diagnostics } = compileFlow(analysis, {
         target,

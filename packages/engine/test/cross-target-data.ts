@@ -90,6 +90,17 @@ export const SOURCE_FILES: Record<string, string> = {
     ]
       .map((row) => JSON.stringify(row))
       .join('\n') + '\n',
+  // Lee twice (each matching order 2), Smith, Jo (order 1), a NULL name, Zed twice alike (no order).
+  'customers.csv': [
+    'customer,id,country,note',
+    'Lee,10,KR,first Lee',
+    'Lee,11,US,second Lee',
+    '"Smith, Jo",12,GB,',
+    ',13,FR,no name',
+    'Zed,14,NZ,no orders',
+    'Zed,14,NZ,no orders',
+    '',
+  ].join('\n'),
 };
 
 /** A destination table the test creates (with one row) before the run, in each database. */
@@ -142,6 +153,65 @@ function flowOf(
 
 const exportTo = (id: string, path: string, config: Record<string, unknown> = {}) =>
   stage(id, 'file-export', { externalStage: 'exports', path, format: 'csv', ...config });
+
+/** The columns of customers.csv: `id` and `note` are also columns of the orders. */
+const CUSTOMER_COLUMNS = [
+  { name: 'customer', type: 'VARCHAR' },
+  { name: 'id', type: 'BIGINT' },
+  { name: 'country', type: 'VARCHAR' },
+  { name: 'note', type: 'VARCHAR' },
+];
+
+type JoinInput = 'orders' | 'customers';
+
+/**
+ * `left` joined with `right` (orders or customers) on the customer's name, into `table`. With
+ * `ordersWithoutPaid`, the orders reach the join through a select-columns that drops their
+ * BOOLEAN column `paid`, which MariaDB's full join, a union, turns into a number (the stage
+ * warns so).
+ */
+function joinFlowOf(
+  sides: { left: JoinInput; right: JoinInput },
+  join: Record<string, unknown>,
+  options: { table: string; ordersWithoutPaid?: boolean },
+): FlowDocument {
+  const source = (id: JoinInput) =>
+    stage(id, 'file-source', {
+      externalStage: 'landing',
+      path: `${id}.csv`,
+      format: 'csv',
+      columns: id === 'orders' ? COLUMNS : CUSTOMER_COLUMNS,
+    });
+  const picked = options.ordersWithoutPaid
+    ? [
+        stage('orders_kept', 'select-columns', {
+          columns: COLUMNS.filter((c) => c.name !== 'paid').map((c) => ({ source: c.name })),
+        }),
+      ]
+    : [];
+  const from = (id: JoinInput) => (id === 'orders' && picked.length > 0 ? 'orders_kept' : id);
+  const into = (id: JoinInput, port: string) => ({
+    id: `${id}-${port}`,
+    source: { stageId: from(id), port: 'out' },
+    target: { stageId: 'join', port },
+  });
+  return {
+    schemaVersion: 1,
+    stages: [
+      source('orders'),
+      source('customers'),
+      ...picked,
+      stage('join', 'join', { keys: [{ left: 'customer', right: 'customer' }], ...join }),
+      stage('dest', 'table-destination', { table: options.table, mode: 'overwrite' }),
+    ],
+    links: [
+      ...picked.map((p) => link('orders', p.id)),
+      into(sides.left, 'left'),
+      into(sides.right, 'right'),
+      link('join', 'dest'),
+    ],
+  };
+}
 
 /**
  * CSV and TSV and JSON lines in; filter, select-columns, sort and limit; append and overwrite;
@@ -223,5 +293,35 @@ export const PROOF_CASES: ProofCase[] = [
     exports: ['d.csv'],
     // Sorted: 4 (paid NULL), then paid by amount: 1, 3, big; then unpaid: 2, 5. Skip 1, keep 4.
     firstExportMatches: /^id,[^\n]*\n1,[^\n]*\n3,[^\n]*\n9007199254740993,[^\n]*\n2,[^\n]*\n$/,
+  },
+  {
+    name: 'Inner join: a key matching two rows, NULL keys matching nothing, clashing names prefixed',
+    table: 'proof_join_inner',
+    flow: joinFlowOf(
+      { left: 'orders', right: 'customers' },
+      { kind: 'inner' },
+      { table: 'proof_join_inner' },
+    ),
+    exports: [],
+  },
+  {
+    name: 'Left join: duplicate and NULL keys on the left, own prefixes, unmatched rows kept',
+    table: 'proof_join_left',
+    flow: joinFlowOf(
+      { left: 'customers', right: 'orders' },
+      { kind: 'left', leftPrefix: 'c_', rightPrefix: 'o_' },
+      { table: 'proof_join_left' },
+    ),
+    exports: [],
+  },
+  {
+    name: 'Full join (a rewrite on MariaDB): NULL keys on both sides, alike unmatched rows both kept',
+    table: 'proof_join_full',
+    flow: joinFlowOf(
+      { left: 'orders', right: 'customers' },
+      { kind: 'full' },
+      { table: 'proof_join_full', ordersWithoutPaid: true },
+    ),
+    exports: [],
   },
 ];

@@ -29,6 +29,7 @@ interface DiagnosticArgs {
   'missing-table': { table: string };
   'reserved-schema': { schema: string };
   'path-suffix-mismatch': { suffix: string; format: string; expected: string };
+  'incomparable-keys': { left: string; leftType: string; right: string; rightType: string };
 }
 
 export type DiagnosticCode = keyof DiagnosticArgs;
@@ -75,6 +76,8 @@ const MESSAGES: { [C in DiagnosticCode]: (args: DiagnosticArgs[C]) => string } =
     `Schema "${schema}" holds Sluice's own tables (flows, runs, external stages); write to another schema.`,
   'path-suffix-mismatch': ({ suffix, format, expected }) =>
     `The file name ends in "${suffix}" but the file is written as ${format}: end it in "${expected}", or pick the format its name says.`,
+  'incomparable-keys': ({ left, leftType, right, rightType }) =>
+    `"${left}" (${leftType}) and "${right}" (${rightType}) are not alike types: some targets refuse to compare them, others convert one silently. Cast one of them first, or pick other columns.`,
 };
 
 const SEVERITY: Record<DiagnosticCode, Severity> = {
@@ -96,6 +99,7 @@ const SEVERITY: Record<DiagnosticCode, Severity> = {
   'missing-table': 'error',
   'reserved-schema': 'error',
   'path-suffix-mismatch': 'warning',
+  'incomparable-keys': 'warning',
 };
 
 /**

@@ -27,7 +27,8 @@ export type FieldWidget =
   | 'sort-keys'
   | 'column'
   | 'column-list'
-  | 'char';
+  | 'char'
+  | 'join-keys';
 
 export interface FieldHint<C> {
   widget: FieldWidget;
@@ -84,6 +85,11 @@ export interface StageDefinition<S extends z.ZodObject = z.ZodObject, T extends 
   category: StageCategory;
   config: S;
   defaults: z.output<S>;
+  /**
+   * A config that runs, for stage types whose defaults need choices first (a join's key pairs):
+   * the registry tests compile it, over inputs of columns `id` and `amount`, in their place.
+   */
+  example?: z.output<S>;
   ports: { inputs: readonly string[]; outputs: readonly string[] };
   ui: StageUi<z.output<S>>;
   /** The columns this stage outputs, from its config and input columns. */

@@ -14,8 +14,9 @@ const fixtureInput = [
 const all: StageDefinition[] = Object.values(stages);
 
 describe.each(all.map((s) => [s.type, s] as const))('stage type %s', (type, stage) => {
-  it('has defaults that parse under its schema', () => {
+  it('has defaults, and an example where it has one, that parse under its schema', () => {
     expect(stage.config.safeParse(stage.defaults).error?.issues).toBeUndefined();
+    expect(stage.config.safeParse(stage.example ?? stage.defaults).error?.issues).toBeUndefined();
   });
 
   it('has a form field for every config key, and none for keys it does not have', () => {
@@ -33,9 +34,9 @@ describe.each(all.map((s) => [s.type, s] as const))('stage type %s', (type, stag
     else expect(stage.ports.outputs.length).toBeGreaterThan(0);
   });
 
-  it('checks and compiles its defaults over a fixture input without errors', () => {
+  it('checks and compiles its example (or defaults) over a fixture input without errors', () => {
     const inputs = Object.fromEntries(stage.ports.inputs.map((port) => [port, fixtureInput]));
-    const ctx = { stageId: 'x', config: stage.defaults, inputs };
+    const ctx = { stageId: 'x', config: stage.example ?? stage.defaults, inputs };
     expect(hasErrors(stage.check?.(ctx) ?? [])).toBe(false);
     const ports = inputPorts(stage.compile(ctx));
     expect(ports.filter((port) => !stage.ports.inputs.includes(port))).toEqual([]);
@@ -72,6 +73,7 @@ describe('registry', () => {
       'select-columns',
       'sort',
       'limit',
+      'join',
       'table-destination',
       'file-export',
     ]);

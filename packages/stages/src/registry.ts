@@ -2,6 +2,7 @@ import type { StageCategory, StageDefinition } from './define-stage';
 import { fileExportStage } from './file-export.stage';
 import { fileSourceStage } from './file-source.stage';
 import { filterStage } from './filter.stage';
+import { joinStage } from './join.stage';
 import { limitStage } from './limit.stage';
 import { selectColumnsStage } from './select-columns.stage';
 import { sortStage } from './sort.stage';
@@ -19,6 +20,7 @@ export const stages = {
   [limitStage.type]: limitStage,
   [tableDestinationStage.type]: tableDestinationStage,
   [fileExportStage.type]: fileExportStage,
+  [joinStage.type]: joinStage,
 } as const satisfies Record<string, StageDefinition>;
 
 /** The id of a stage type in the registry. */

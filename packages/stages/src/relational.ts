@@ -6,6 +6,7 @@
  */
 import type {
   Column,
+  ColumnExpr,
   ColumnType,
   ConfigPath,
   Expr,
@@ -63,15 +64,26 @@ export interface CastNode {
   onError: 'fail' | 'null';
 }
 
-/** The rows of two relations matched on key pairs. */
+/**
+ * One output column of a join, with its type: a column of the left input, of the right one, or
+ * (both named) a key pair output once, from whichever side has a row.
+ */
+export type JoinedColumn = { as: string; type?: ColumnType } & (
+  { left: string; right?: string } | { left?: undefined; right: string }
+);
+
+/** The rows of two relations matched on key pairs; NULL keys match nothing. */
 export interface JoinNode {
   op: 'join';
   kind: 'inner' | 'left' | 'right' | 'full';
   left: RelationNode;
   right: RelationNode;
-  keys: readonly { left: Expr; right: Expr }[];
-  /** Output names for the columns of each side, so clashing names stay apart. */
-  prefixes: { left: string; right: string };
+  keys: readonly { left: ColumnExpr; right: ColumnExpr }[];
+  /**
+   * The output columns in order, named so clashing names stay apart; absent while either side's
+   * columns are only known when the flow runs.
+   */
+  columns?: readonly JoinedColumn[];
 }
 
 /** One aggregate of a group; `expr` is absent only for `count` of rows. */

@@ -34,6 +34,9 @@ export type Expr =
   | { kind: 'column'; name: string; path: ConfigPath }
   | { kind: 'sql'; sql: string; path: ConfigPath };
 
+/** An expression that reads one input column as it is. */
+export type ColumnExpr = Extract<Expr, { kind: 'column' }>;
+
 /** A file inside an external stage, named by the external stage and a relative path. */
 export interface FileRef {
   externalStage: string;

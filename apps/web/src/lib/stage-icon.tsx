@@ -1,6 +1,7 @@
 import type { Icon } from '@tabler/icons-react';
 import { createElement } from 'react';
 import {
+  IconArrowsJoin,
   IconArrowsSort,
   IconBox,
   IconColumns,
@@ -24,6 +25,7 @@ export const STAGE_ICONS: Readonly<Record<string, Icon>> = {
   Filter: IconFilter,
   ListNumbers: IconListNumbers,
   Table: IconTable,
+  ArrowsJoin: IconArrowsJoin,
 };
 
 /** The icon a stage type names; a box if unknown. */

@@ -7,6 +7,7 @@ import type {
   Expr,
   FileFormat,
   FileRef,
+  JoinNode,
   ScanFileNode,
   SortKey,
   TableRef,
@@ -107,6 +108,13 @@ export abstract class Dialect {
   /** True where the database reads and writes `stage://` files itself (no local path). */
   readonly databaseResolvesFiles: boolean = false;
 
+  /**
+   * True where `FULL JOIN` exists; elsewhere a full join is written as a left join plus the right
+   * rows that match nothing.
+   * @see https://duckdb.org/docs/stable/sql/query_syntax/from#outer-joins
+   */
+  readonly hasFullJoin: boolean = true;
+
   /** Native spelling of each neutral column type. */
   protected abstract readonly types: Readonly<Record<ColumnType, string>>;
 
@@ -139,6 +147,11 @@ export abstract class Dialect {
 
   /** Target limits a table write runs into, as diagnostics without a stage. */
   writeLimits(_node: WriteTableNode, _ctx: CheckContext): Diagnostic[] {
+    return [];
+  }
+
+  /** Target limits a join runs into, as diagnostics without a stage. */
+  joinLimits(_node: JoinNode): Diagnostic[] {
     return [];
   }
 

@@ -8,6 +8,14 @@ import { assertNoNul, Dialect } from './base';
  */
 export abstract class MySqlFamilyDialect extends Dialect {
   /**
+   * MySQL and MariaDB have LEFT and RIGHT outer joins only; so has MatrixOne, whose grammar
+   * (`outer_join` in pkg/sql/parsers/dialect/mysql/mysql_sql.y) lists no FULL.
+   * @see https://dev.mysql.com/doc/refman/8.0/en/join.html
+   * @see https://mariadb.com/kb/en/join-syntax/
+   */
+  override readonly hasFullJoin: boolean = false;
+
+  /**
    * Backquotes an identifier, doubling any backquote inside, so any name (quotes, backslashes,
    * unicode) round-trips exactly.
    * @see https://dev.mysql.com/doc/refman/8.0/en/identifiers.html

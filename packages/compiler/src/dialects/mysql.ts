@@ -1,5 +1,13 @@
 import type { Diagnostic } from '@sluice/flow';
-import type { Column, CsvFormat, ExportFileNode, ScanFileNode, TableRef } from '@sluice/stages';
+import type {
+  Column,
+  CsvFormat,
+  ExportFileNode,
+  JoinNode,
+  ScanFileNode,
+  TableRef,
+} from '@sluice/stages';
+import { diagnostic } from '@sluice/flow';
 
 import type {
   CheckContext,
@@ -63,6 +71,27 @@ export class MySqlDialect extends MySqlFamilyDialect {
           instead: 'Export CSV or JSON lines.',
         },
         ['format'],
+      ),
+    ];
+  }
+
+  /**
+   * A full join is a UNION here (see `hasFullJoin`), and the union types a BOOLEAN column, which
+   * is TINYINT(1) on these servers, as a wider TINYINT: it is written and read back as 1 and 0
+   * (seen on MariaDB 10.11). A plain join keeps the type.
+   */
+  override joinLimits(node: JoinNode): Diagnostic[] {
+    const booleans = (node.columns ?? []).filter((c) => c.type === 'BOOLEAN');
+    if (node.kind !== 'full' || booleans.length === 0) return [];
+    const names = booleans.map((c) => `"${c.as}"`).join(', ');
+    const option = `the BOOLEAN type of ${names} through a full join`;
+    const outcome =
+      'it is written there as a union, which makes true and false the numbers 1 and 0';
+    return [
+      diagnostic(
+        'ignored-on-target',
+        { option, target: this.targetName, outcome },
+        { path: ['kind'] },
       ),
     ];
   }

@@ -5,6 +5,7 @@ import type { NodeRule } from './rule';
 import { exportFileRule } from './export-file';
 import { filterRule } from './filter';
 import { inputRule } from './input';
+import { joinRule } from './join';
 import { limitRule } from './limit';
 import { projectRule } from './project';
 import { scanFileRule } from './scan-file';
@@ -27,6 +28,7 @@ export const NODE_RULES: NodeRules = {
   limit: limitRule,
   'write-table': writeTableRule,
   'export-file': exportFileRule,
+  join: joinRule,
 };
 
 /**

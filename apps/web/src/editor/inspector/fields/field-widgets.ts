@@ -8,6 +8,7 @@ import { ColumnField, ColumnListField } from './column-fields';
 import { ColumnMappingsField } from './column-mappings-field';
 import { ColumnSchemaField } from './column-schema-field';
 import { ExternalStageField, FilePathField } from './external-stage-fields';
+import { JoinKeysField } from './join-keys-field';
 import { SortKeysField } from './sort-keys-field';
 import { CharField, SqlExpressionField, TextareaField, TextField } from './text-fields';
 
@@ -28,4 +29,5 @@ export const FIELD_WIDGETS: Record<FieldWidget, ComponentType<FieldProps>> = {
   'sort-keys': SortKeysField,
   column: ColumnField,
   'column-list': ColumnListField,
+  'join-keys': JoinKeysField,
 };
