@@ -199,9 +199,10 @@ export abstract class Dialect {
   select(query: SelectQuery): string {
     const list = query.columns === '*' ? '*' : query.columns.join(', ');
     const where = query.where === undefined ? '' : ` WHERE ${query.where}`;
+    const groupBy = query.groupBy === undefined ? '' : ` GROUP BY ${query.groupBy.join(', ')}`;
     const orderBy = query.orderBy === undefined ? '' : ` ORDER BY ${query.orderBy.join(', ')}`;
     const limit = query.limit === undefined ? '' : ` ${this.limit(query.limit)}`;
-    return `SELECT ${list} FROM ${query.from}${where}${orderBy}${limit}`;
+    return `SELECT ${list} FROM ${query.from}${where}${groupBy}${orderBy}${limit}`;
   }
 
   /**
