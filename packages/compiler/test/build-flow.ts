@@ -70,3 +70,35 @@ export function sortedTopFlow(): FlowDocument {
     ['src->sort', 'sort->top', 'top->dest'],
   );
 }
+
+/** Orders per country (NULL a group of its own): rows, customers, units, revenue, mean, extremes. */
+export function perCountryFlow(): FlowDocument {
+  return flow(
+    [
+      stage('src', 'file-source', {
+        path: 'orders.csv',
+        columns: [
+          { name: 'id', type: 'BIGINT' },
+          { name: 'customer', type: 'VARCHAR' },
+          { name: 'country', type: 'VARCHAR' },
+          { name: 'qty', type: 'INTEGER' },
+          { name: 'amount', type: 'DOUBLE' },
+        ],
+      }),
+      stage('agg', 'aggregate', {
+        groupBy: ['country'],
+        aggregates: [
+          { fn: 'count', as: 'rows' },
+          { fn: 'count-distinct', column: 'customer', as: 'customers' },
+          { fn: 'sum', column: 'qty', as: 'units' },
+          { fn: 'sum', column: 'amount', as: 'revenue' },
+          { fn: 'avg', column: 'qty', as: 'mean_qty' },
+          { fn: 'min', column: 'amount', as: 'smallest' },
+          { fn: 'max', column: 'customer', as: 'last' },
+        ],
+      }),
+      stage('dest', 'table-destination', { table: 'per_country' }),
+    ],
+    ['src->agg', 'agg->dest'],
+  );
+}

@@ -11,7 +11,7 @@ import { FlowDocumentSchema } from '@sluice/flow';
 
 import type { Plan } from '../src';
 import { analyzeFlow, compileFlow } from '../src';
-import { DUCKDB, flow, sortedTopFlow, stage } from './build-flow';
+import { DUCKDB, flow, perCountryFlow, sortedTopFlow, stage } from './build-flow';
 
 /**
  * Proves the generated SQL runs: each flow is compiled and its plan executed in an in-memory
@@ -112,6 +112,55 @@ describe('generated DuckDB SQL', () => {
     ]);
     expect(await run(plan)).toBeUndefined();
     expect(await rows('SELECT id::INT AS id FROM top ORDER BY id')).toEqual([{ id: 3 }, { id: 4 }]);
+  });
+
+  it('aggregates per group, NULL keys making one group, with the declared types', async () => {
+    putFile(
+      'samples',
+      'orders.csv',
+      'id,customer,country,qty,amount\n1,Ann,NL,2,10.5\n2,Bob,NL,1,4\n3,Ann,NL,4,\n4,Cy,,1,7\n5,Di,,2,3\n',
+    );
+    const plan = compile(perCountryFlow());
+    const tag = plan.runTag;
+    expect(plan.steps.filter((s) => s.phase === 'transform').map((s) => s.sql)).toEqual([
+      `CREATE VIEW "__sluice_${tag}_agg" AS SELECT "country", count(*) AS "rows", count(DISTINCT "customer") AS "customers", CAST(sum("qty") AS DECIMAL(38, 0)) AS "units", sum("amount") AS "revenue", avg(CAST("qty" AS DOUBLE)) AS "mean_qty", min("amount") AS "smallest", max("customer") AS "last" FROM "__sluice_${tag}_src" GROUP BY "country"`,
+    ]);
+    expect(await run(plan)).toBeUndefined();
+    expect(await rows('SELECT * FROM per_country ORDER BY country NULLS LAST')).toEqual([
+      {
+        country: 'NL',
+        rows: '3',
+        customers: '2',
+        units: '7',
+        revenue: 14.5,
+        mean_qty: 7 / 3,
+        smallest: 4,
+        last: 'Bob',
+      },
+      {
+        country: null,
+        rows: '2',
+        customers: '2',
+        units: '3',
+        revenue: 10,
+        mean_qty: 1.5,
+        smallest: 3,
+        last: 'Di',
+      },
+    ]);
+    const types = await rows(
+      "SELECT data_type FROM information_schema.columns WHERE table_name = 'per_country' ORDER BY ordinal_position",
+    );
+    expect(types.map((t) => t.data_type)).toEqual([
+      'VARCHAR',
+      'BIGINT',
+      'BIGINT',
+      'DECIMAL(38,0)',
+      'DOUBLE',
+      'DOUBLE',
+      'DOUBLE',
+      'VARCHAR',
+    ]);
   });
 
   it('counts rows with the plan row-count queries', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { TargetProfile } from '../src';
 import { analyzeFlow, compileFlow, getDialect } from '../src';
-import { flow, MATRIXONE_3, MATRIXONE_4, sortedTopFlow, stage } from './build-flow';
+import { flow, MATRIXONE_3, MATRIXONE_4, perCountryFlow, sortedTopFlow, stage } from './build-flow';
 
 /**
  * Golden SQL of every MatrixOne statement form the compiler writes, each case citing the
@@ -380,4 +380,31 @@ describe('matrixone exports', () => {
       ],
     ]);
   });
+});
+
+/**
+ * MatrixOne's grammar (`pkg/sql/parsers/dialect/mysql/mysql_sql.y` in matrixorigin/matrixone) has
+ * COUNT(*), COUNT(DISTINCT …), SUM, AVG, MIN and MAX in `function_call_aggregate`;
+ * `CAST(expr AS mo_cast_type)` where `mo_cast_type` is any `column_type` (DOUBLE, DECIMAL(38, 0));
+ * and GROUP BY in `group_by_opt`.
+ */
+describe('matrixone aggregate', () => {
+  const views = (target: TargetProfile, doc: Parameters<typeof analyzeFlow>[0], table: string) => {
+    const { plan, diagnostics } = compileFlow(analyzeFlow(doc), {
+      target,
+      runTag: 'r1',
+      existingTables: [{ name: table }],
+    });
+    expect(diagnostics).toEqual([]);
+    return plan?.steps.filter((s) => s.phase === 'transform').map((s) => s.sql);
+  };
+
+  it.each([MATRIXONE_3, MATRIXONE_4])(
+    'groups with a DOUBLE average and a DECIMAL sum of whole numbers on $version (its SUM of an INT is BIGINT, its AVG of a DECIMAL a DECIMAL)',
+    (target) => {
+      expect(views(target, perCountryFlow(), 'per_country')).toEqual([
+        'CREATE VIEW `__sluice_r1_agg` AS SELECT `country`, count(*) AS `rows`, count(DISTINCT `customer`) AS `customers`, CAST(sum(`qty`) AS DECIMAL(38, 0)) AS `units`, sum(`amount`) AS `revenue`, avg(CAST(`qty` AS DOUBLE)) AS `mean_qty`, min(`amount`) AS `smallest`, max(`customer`) AS `last` FROM `__sluice_r1_src` GROUP BY `country`',
+      ]);
+    },
+  );
 });

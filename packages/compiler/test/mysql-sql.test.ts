@@ -5,7 +5,7 @@ import type { TableRef } from '@sluice/stages';
 
 import type { Plan } from '../src';
 import { analyzeFlow, compileFlow, getDialect } from '../src';
-import { flow, MARIADB, sortedTopFlow, stage } from './build-flow';
+import { flow, MARIADB, perCountryFlow, sortedTopFlow, stage } from './build-flow';
 
 /**
  * Golden SQL of the mysql dialect (MySQL 8, MariaDB 10.6+): each statement form pinned, and the
@@ -323,5 +323,19 @@ describe('user SQL on the MySQL family', () => {
     expect(diagnostics[0]?.message).toContain(
       'a backslash inside quotes escapes the next character',
     );
+  });
+});
+
+describe('mysql aggregate', () => {
+  const views = (doc: FlowDocument, table: string) =>
+    plan(doc, [{ name: table }])
+      .steps.filter((s) => s.phase === 'transform')
+      .map((s) => s.sql);
+
+  it('averages over DOUBLE and casts sums of whole numbers to one DECIMAL, as DuckDB does', () => {
+    // MySQL's AVG of an INT is DECIMAL rounded to 4 places, its SUM of an INT a DECIMAL(n, 0).
+    expect(views(perCountryFlow(), 'per_country')).toEqual([
+      'CREATE VIEW `__sluice_r1_agg` AS SELECT `country`, count(*) AS `rows`, count(DISTINCT `customer`) AS `customers`, CAST(sum(`qty`) AS DECIMAL(38, 0)) AS `units`, sum(`amount`) AS `revenue`, avg(CAST(`qty` AS DOUBLE)) AS `mean_qty`, min(`amount`) AS `smallest`, max(`customer`) AS `last` FROM `__sluice_r1_src` GROUP BY `country`',
+    ]);
   });
 });

@@ -27,7 +27,8 @@ export type FieldWidget =
   | 'sort-keys'
   | 'column'
   | 'column-list'
-  | 'char';
+  | 'char'
+  | 'aggregates';
 
 export interface FieldHint<C> {
   widget: FieldWidget;

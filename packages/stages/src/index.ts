@@ -10,5 +10,7 @@ export * from './sort.stage';
 export * from './limit.stage';
 export * from './table-destination.stage';
 export * from './file-export.stage';
+export * from './column-types';
+export * from './aggregate.stage';
 export * from './registry';
 export * from './stage-config';

@@ -72,6 +72,7 @@ describe('registry', () => {
       'select-columns',
       'sort',
       'limit',
+      'aggregate',
       'table-destination',
       'file-export',
     ]);

@@ -1,4 +1,5 @@
 import type { StageCategory, StageDefinition } from './define-stage';
+import { aggregateStage } from './aggregate.stage';
 import { fileExportStage } from './file-export.stage';
 import { fileSourceStage } from './file-source.stage';
 import { filterStage } from './filter.stage';
@@ -19,6 +20,7 @@ export const stages = {
   [limitStage.type]: limitStage,
   [tableDestinationStage.type]: tableDestinationStage,
   [fileExportStage.type]: fileExportStage,
+  [aggregateStage.type]: aggregateStage,
 } as const satisfies Record<string, StageDefinition>;
 
 /** The id of a stage type in the registry. */

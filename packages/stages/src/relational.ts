@@ -79,6 +79,11 @@ export interface AggregateColumn {
   fn: 'count' | 'count-distinct' | 'sum' | 'avg' | 'min' | 'max';
   expr?: Expr;
   as: string;
+  /**
+   * The type of the aggregated column when known: the targets' sums of whole numbers differ in
+   * type (see `aggregateType`), so the compiler spells those to return one type everywhere.
+   */
+  inputType?: ColumnType;
 }
 
 /** One row per distinct `groupBy`, with the group's aggregates. */

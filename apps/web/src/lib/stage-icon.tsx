@@ -8,6 +8,7 @@ import {
   IconFileImport,
   IconFilter,
   IconListNumbers,
+  IconSum,
   IconTable,
 } from '@tabler/icons-react';
 
@@ -24,6 +25,7 @@ export const STAGE_ICONS: Readonly<Record<string, Icon>> = {
   Filter: IconFilter,
   ListNumbers: IconListNumbers,
   Table: IconTable,
+  Sum: IconSum,
 };
 
 /** The icon a stage type names; a box if unknown. */

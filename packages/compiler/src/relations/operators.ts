@@ -2,6 +2,7 @@ import type { NodeOf, NodeOp, StageNode } from '@sluice/stages';
 import { inputsOf } from '@sluice/stages';
 
 import type { NodeRule } from './rule';
+import { aggregateRule } from './aggregate';
 import { exportFileRule } from './export-file';
 import { filterRule } from './filter';
 import { inputRule } from './input';
@@ -27,6 +28,7 @@ export const NODE_RULES: NodeRules = {
   limit: limitRule,
   'write-table': writeTableRule,
   'export-file': exportFileRule,
+  aggregate: aggregateRule,
 };
 
 /**
