@@ -102,3 +102,46 @@ export function perCountryFlow(): FlowDocument {
     ['src->agg', 'agg->dest'],
   );
 }
+
+/**
+ * Two sources stacked by a union with this config, then the `after` stages one after the other,
+ * written to `table` (`orders` when not given).
+ */
+export function unionFlow(
+  first: Stage,
+  second: Stage,
+  options: { union?: Record<string, unknown>; after?: Stage[]; table?: string } = {},
+): FlowDocument {
+  const { union = {}, after = [], table = 'orders' } = options;
+  const chain = ['both', ...after.map((s) => s.id), 'dest'];
+  const into = (from: string, port: string) => ({
+    id: `${from}-${port}`,
+    source: { stageId: from, port: 'out' },
+    target: { stageId: 'both', port },
+  });
+  const doc = flow(
+    [
+      first,
+      second,
+      stage('both', 'union', union),
+      ...after,
+      stage('dest', 'table-destination', { table }),
+    ],
+    chain.slice(1).map((id, i) => `${chain[i] ?? ''}->${id}`),
+  );
+  return { ...doc, links: [into(first.id, 'first'), into(second.id, 'second'), ...doc.links] };
+}
+
+/**
+ * Two months of orders, the second with its columns in another order, stacked by name into one
+ * table; `keep` decides whether the rows both months hold are kept twice.
+ */
+export function twoMonthsFlow(keep: 'all' | 'distinct'): FlowDocument {
+  const columns = (names: string[]) =>
+    names.map((name) => ({ name, type: name === 'customer' ? 'VARCHAR' : 'BIGINT' }));
+  return unionFlow(
+    stage('jan', 'file-source', { path: 'jan.csv', columns: columns(['id', 'customer', 'qty']) }),
+    stage('feb', 'file-source', { path: 'feb.csv', columns: columns(['qty', 'id', 'customer']) }),
+    { union: { keep } },
+  );
+}

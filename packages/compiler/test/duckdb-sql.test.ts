@@ -11,7 +11,7 @@ import { FlowDocumentSchema } from '@sluice/flow';
 
 import type { Plan } from '../src';
 import { analyzeFlow, compileFlow } from '../src';
-import { DUCKDB, flow, perCountryFlow, sortedTopFlow, stage } from './build-flow';
+import { DUCKDB, flow, perCountryFlow, sortedTopFlow, stage, twoMonthsFlow } from './build-flow';
 
 /**
  * Proves the generated SQL runs: each flow is compiled and its plan executed in an in-memory
@@ -162,6 +162,29 @@ describe('generated DuckDB SQL', () => {
       'VARCHAR',
     ]);
   });
+
+  it.each([
+    ['all', 5],
+    ['distinct', 3],
+  ] as const)(
+    'stacks two inputs by name, their columns listed in one order, keeping %s rows',
+    async (keep, count) => {
+      putFile('samples', 'jan.csv', 'id,customer,qty\n1,Ann,2\n2,Bob,1\n2,Bob,1\n');
+      putFile('samples', 'feb.csv', 'qty,id,customer\n1,2,Bob\n5,3,\n');
+      const plan = compile(twoMonthsFlow(keep));
+      const tag = plan.runTag;
+      const list = '"id" AS "id", "customer" AS "customer", "qty" AS "qty"';
+      const operator = keep === 'all' ? 'UNION ALL' : 'UNION';
+      expect(plan.steps.filter((s) => s.phase === 'transform').map((s) => s.sql)).toEqual([
+        `CREATE VIEW "__sluice_${tag}_both" AS SELECT * FROM (SELECT ${list} FROM "__sluice_${tag}_jan" ${operator} SELECT ${list} FROM "__sluice_${tag}_feb") AS "__sluice_in"`,
+      ]);
+      expect(await run(plan)).toBeUndefined();
+      const stacked = await rows('SELECT id::INT AS id, customer, qty::INT AS qty FROM orders');
+      expect(stacked).toHaveLength(count);
+      expect(stacked).toContainEqual({ id: 3, customer: null, qty: 5 });
+      expect(stacked).toContainEqual({ id: 2, customer: 'Bob', qty: 1 });
+    },
+  );
 
   it('counts rows with the plan row-count queries', async () => {
     putFile('samples', 'orders.csv', ORDERS);

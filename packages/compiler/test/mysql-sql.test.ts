@@ -5,7 +5,15 @@ import type { TableRef } from '@sluice/stages';
 
 import type { Plan } from '../src';
 import { analyzeFlow, compileFlow, getDialect } from '../src';
-import { flow, MARIADB, perCountryFlow, sortedTopFlow, stage } from './build-flow';
+import {
+  flow,
+  MARIADB,
+  perCountryFlow,
+  sortedTopFlow,
+  stage,
+  twoMonthsFlow,
+  unionFlow,
+} from './build-flow';
 
 /**
  * Golden SQL of the mysql dialect (MySQL 8, MariaDB 10.6+): each statement form pinned, and the
@@ -326,7 +334,7 @@ describe('user SQL on the MySQL family', () => {
   });
 });
 
-describe('mysql aggregate', () => {
+describe('mysql aggregate and union', () => {
   const views = (doc: FlowDocument, table: string) =>
     plan(doc, [{ name: table }])
       .steps.filter((s) => s.phase === 'transform')
@@ -336,6 +344,30 @@ describe('mysql aggregate', () => {
     // MySQL's AVG of an INT is DECIMAL rounded to 4 places, its SUM of an INT a DECIMAL(n, 0).
     expect(views(perCountryFlow(), 'per_country')).toEqual([
       'CREATE VIEW `__sluice_r1_agg` AS SELECT `country`, count(*) AS `rows`, count(DISTINCT `customer`) AS `customers`, CAST(sum(`qty`) AS DECIMAL(38, 0)) AS `units`, sum(`amount`) AS `revenue`, avg(CAST(`qty` AS DOUBLE)) AS `mean_qty`, min(`amount`) AS `smallest`, max(`customer`) AS `last` FROM `__sluice_r1_src` GROUP BY `country`',
+    ]);
+  });
+
+  it('warns that BOOLEAN columns come out of a union as 1 and 0', () => {
+    const source = (id: string) => stage(id, 'file-source', { path: `${id}.csv`, columns: idCols });
+    const { plan: compiled, diagnostics } = compileFlow(
+      analyzeFlow(unionFlow(source('jan'), source('feb'))),
+      { target: MARIADB, runTag: 'r1', existingTables: [{ name: 'orders' }] },
+    );
+    expect(compiled).toBeDefined();
+    expect(diagnostics.map((d) => [d.severity, d.stageId, d.path, d.message])).toEqual([
+      [
+        'warning',
+        'both',
+        ['by'],
+        'MariaDB 10.11.6 cannot honour BOOLEAN columns through a union ("ok"): they come out as the numbers 1 and 0.',
+      ],
+    ]);
+  });
+
+  it("lists both inputs' columns in the first input's order, since MySQL has no UNION BY NAME", () => {
+    const list = '`id` AS `id`, `customer` AS `customer`, `qty` AS `qty`';
+    expect(views(twoMonthsFlow('distinct'), 'orders')).toEqual([
+      `CREATE VIEW \`__sluice_r1_both\` AS SELECT * FROM (SELECT ${list} FROM \`__sluice_r1_jan\` UNION SELECT ${list} FROM \`__sluice_r1_feb\`) AS \`__sluice_in\``,
     ]);
   });
 });

@@ -29,6 +29,8 @@ interface DiagnosticArgs {
   'missing-table': { table: string };
   'reserved-schema': { schema: string };
   'path-suffix-mismatch': { suffix: string; format: string; expected: string };
+  /** Two inputs bring one column with different types; `result` is the type the output has. */
+  'column-types-differ': { column: string; first: string; second: string; result: string };
 }
 
 export type DiagnosticCode = keyof DiagnosticArgs;
@@ -75,6 +77,13 @@ const MESSAGES: { [C in DiagnosticCode]: (args: DiagnosticArgs[C]) => string } =
     `Schema "${schema}" holds Sluice's own tables (flows, runs, external stages); write to another schema.`,
   'path-suffix-mismatch': ({ suffix, format, expected }) =>
     `The file name ends in "${suffix}" but the file is written as ${format}: end it in "${expected}", or pick the format its name says.`,
+  'column-types-differ': ({ column, first, second, result }) => {
+    const text =
+      result === 'VARCHAR'
+        ? ' The other values become text, which targets may spell differently (true or 1); cast them first to choose.'
+        : '';
+    return `Column "${column}" is ${first} in the first input and ${second} in the second; the output column is ${result}.${text}`;
+  },
 };
 
 const SEVERITY: Record<DiagnosticCode, Severity> = {
@@ -96,6 +105,7 @@ const SEVERITY: Record<DiagnosticCode, Severity> = {
   'missing-table': 'error',
   'reserved-schema': 'error',
   'path-suffix-mismatch': 'warning',
+  'column-types-differ': 'warning',
 };
 
 /**

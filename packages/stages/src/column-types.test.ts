@@ -1,6 +1,24 @@
 import { describe, expect, it } from 'vitest';
 
-import { aggregateType } from './column-types';
+import { aggregateType, commonType } from './column-types';
+
+describe('commonType', () => {
+  it.each([
+    ['INTEGER', 'INTEGER', 'INTEGER'],
+    ['BOOLEAN', 'INTEGER', 'INTEGER'],
+    ['INTEGER', 'BIGINT', 'BIGINT'],
+    ['BIGINT', 'DECIMAL', 'DECIMAL'],
+    ['DOUBLE', 'DECIMAL', 'DOUBLE'],
+    ['DATE', 'TIMESTAMP', 'TIMESTAMP'],
+    ['DATE', 'VARCHAR', 'VARCHAR'],
+    ['BOOLEAN', 'VARCHAR', 'VARCHAR'],
+    ['DATE', 'DOUBLE', undefined],
+    ['TIMESTAMP', 'BOOLEAN', undefined],
+  ] as const)('combines %s and %s into %s, as both DuckDB and MariaDB do', (a, b, result) => {
+    expect(commonType(a, b)).toBe(result);
+    expect(commonType(b, a)).toBe(result);
+  });
+});
 
 describe('aggregateType', () => {
   it.each([

@@ -12,11 +12,32 @@ export function typedColumn(name: string, type: ColumnType | undefined): Column 
   return type ? { name, type } : { name };
 }
 
+/** Numbers, narrowest first: mixing two yields the wider (a BOOLEAN counts as a number). */
+const NUMBER_LADDER: readonly ColumnType[] = ['BOOLEAN', 'INTEGER', 'BIGINT', 'DECIMAL', 'DOUBLE'];
+const TIME_LADDER: readonly ColumnType[] = ['DATE', 'TIMESTAMP'];
+
 /** Types `sum` and `avg` take: booleans, dates and text would be read as numbers differently. */
 export const NUMERIC_TYPES: readonly ColumnType[] = ['INTEGER', 'BIGINT', 'DECIMAL', 'DOUBLE'];
 
 /** Whole numbers, whose sums the compiler casts to `DECIMAL(38, 0)`. */
 export const WHOLE_NUMBER_TYPES: readonly ColumnType[] = ['INTEGER', 'BIGINT'];
+
+/**
+ * The type of a column combining values of two types, as a UNION does: the wider of two numbers
+ * or of two dates, text when either is text, and `undefined` where no target combines them (a
+ * date with a number: DuckDB refuses to cast between them).
+ * @example commonType('INTEGER', 'DOUBLE') // 'DOUBLE'
+ */
+export function commonType(a: ColumnType, b: ColumnType): ColumnType | undefined {
+  if (a === b) return a;
+  if (a === 'VARCHAR' || b === 'VARCHAR') return 'VARCHAR';
+  for (const ladder of [NUMBER_LADDER, TIME_LADDER]) {
+    if (ladder.includes(a) && ladder.includes(b)) {
+      return ladder[Math.max(ladder.indexOf(a), ladder.indexOf(b))];
+    }
+  }
+  return undefined;
+}
 
 /**
  * The type an aggregate returns on every target, given its column's type (`undefined` when not

@@ -73,6 +73,7 @@ describe('registry', () => {
       'sort',
       'limit',
       'aggregate',
+      'union',
       'table-destination',
       'file-export',
     ]);

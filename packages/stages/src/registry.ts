@@ -7,6 +7,7 @@ import { limitStage } from './limit.stage';
 import { selectColumnsStage } from './select-columns.stage';
 import { sortStage } from './sort.stage';
 import { tableDestinationStage } from './table-destination.stage';
+import { unionStage } from './union.stage';
 
 /**
  * Every stage type Sluice knows, keyed by type id. Adding a stage type is one line here plus its
@@ -21,6 +22,7 @@ export const stages = {
   [tableDestinationStage.type]: tableDestinationStage,
   [fileExportStage.type]: fileExportStage,
   [aggregateStage.type]: aggregateStage,
+  [unionStage.type]: unionStage,
 } as const satisfies Record<string, StageDefinition>;
 
 /** The id of a stage type in the registry. */

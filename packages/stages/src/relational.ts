@@ -94,13 +94,17 @@ export interface AggregateNode {
   aggregates: readonly AggregateColumn[];
 }
 
-/** The rows of every input, with duplicates (`all: false`) removed or kept. */
+/**
+ * The rows of every input, with duplicates (`all: false`) removed or kept. Columns pair up by
+ * position and take the first input's names: a stage pairing them by name lists each input's
+ * columns in the first input's order.
+ */
 export interface UnionNode {
   op: 'union';
   inputs: readonly RelationNode[];
   all: boolean;
-  /** Whether columns pair up by name or by position. */
-  by: 'name' | 'position';
+  /** The output columns when known, for targets whose UNION changes a column's type. */
+  columns?: readonly Column[];
 }
 
 /** One ordering key: an expression, its direction and where NULLs go. */

@@ -7,6 +7,7 @@ import {
   IconFileExport,
   IconFileImport,
   IconFilter,
+  IconLayersUnion,
   IconListNumbers,
   IconSum,
   IconTable,
@@ -26,6 +27,7 @@ export const STAGE_ICONS: Readonly<Record<string, Icon>> = {
   ListNumbers: IconListNumbers,
   Table: IconTable,
   Sum: IconSum,
+  LayersUnion: IconLayersUnion,
 };
 
 /** The icon a stage type names; a box if unknown. */

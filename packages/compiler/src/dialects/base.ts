@@ -10,6 +10,7 @@ import type {
   ScanFileNode,
   SortKey,
   TableRef,
+  UnionNode,
   WriteTableNode,
 } from '@sluice/stages';
 import { diagnostic } from '@sluice/flow';
@@ -139,6 +140,11 @@ export abstract class Dialect {
 
   /** Target limits a table write runs into, as diagnostics without a stage. */
   writeLimits(_node: WriteTableNode, _ctx: CheckContext): Diagnostic[] {
+    return [];
+  }
+
+  /** What a target's UNION does differently to the columns it stacks, as diagnostics. */
+  unionLimits(_node: UnionNode): Diagnostic[] {
     return [];
   }
 

@@ -1,5 +1,13 @@
 import type { Diagnostic } from '@sluice/flow';
-import type { Column, CsvFormat, ExportFileNode, ScanFileNode, TableRef } from '@sluice/stages';
+import type {
+  Column,
+  CsvFormat,
+  ExportFileNode,
+  ScanFileNode,
+  TableRef,
+  UnionNode,
+} from '@sluice/stages';
+import { diagnostic } from '@sluice/flow';
 
 import type {
   CheckContext,
@@ -63,6 +71,25 @@ export class MySqlDialect extends MySqlFamilyDialect {
           instead: 'Export CSV or JSON lines.',
         },
         ['format'],
+      ),
+    ];
+  }
+
+  /**
+   * MariaDB's UNION widens BOOLEAN (TINYINT(1)) to TINYINT(4) (seen on 10.11; MySQL 8 not
+   * checked), so such a column reads back, is written by CREATE TABLE … AS and is exported as 1
+   * and 0 rather than true and false. No expression but the column itself gives TINYINT(1) back.
+   */
+  override unionLimits(node: UnionNode): Diagnostic[] {
+    const booleans = node.columns?.filter((c) => c.type === 'BOOLEAN').map((c) => `"${c.name}"`);
+    if (!booleans?.length) return [];
+    const option = `BOOLEAN columns through a union (${booleans.join(', ')})`;
+    const outcome = 'they come out as the numbers 1 and 0';
+    return [
+      diagnostic(
+        'ignored-on-target',
+        { option, target: this.targetName, outcome },
+        { path: ['by'] },
       ),
     ];
   }

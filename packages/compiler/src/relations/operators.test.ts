@@ -125,6 +125,14 @@ describe('rendering a relation', () => {
     ]);
   });
 
+  it('wraps a union branch that carries its own ORDER BY or LIMIT', () => {
+    const top: RelationNode = { op: 'limit', input: input('first'), count: 5, offset: 0 };
+    const union: RelationNode = { op: 'union', inputs: [top, input('second')], all: true };
+    expect(viewOf(union, 'mysql')).toEqual([
+      'CREATE VIEW `__sluice_r1_s` AS SELECT * FROM (SELECT * FROM (SELECT * FROM `staged_first` LIMIT 5) AS `__sluice_in` UNION ALL SELECT * FROM `staged_second`) AS `__sluice_in`',
+    ]);
+  });
+
   it('joins a second filter to the first with AND', () => {
     const inner: RelationNode = { op: 'filter', input: input('in'), condition: sql('a', ['x']) };
     const outer: RelationNode = { op: 'filter', input: inner, condition: sql('b', ['y']) };

@@ -10,6 +10,7 @@ import { limitRule } from './limit';
 import { projectRule } from './project';
 import { scanFileRule } from './scan-file';
 import { sortRule } from './sort';
+import { unionRule } from './union';
 import { writeTableRule } from './write-table';
 
 /** Operator rules by operator name; the relational form's operators without one do not compile. */
@@ -29,6 +30,7 @@ export const NODE_RULES: NodeRules = {
   'write-table': writeTableRule,
   'export-file': exportFileRule,
   aggregate: aggregateRule,
+  union: unionRule,
 };
 
 /**
