@@ -11,7 +11,15 @@ import { FlowDocumentSchema } from '@sluice/flow';
 
 import type { Plan } from '../src';
 import { analyzeFlow, compileFlow } from '../src';
-import { DUCKDB, flow, perCountryFlow, sortedTopFlow, stage, twoMonthsFlow } from './build-flow';
+import {
+  DUCKDB,
+  flow,
+  perCountryFlow,
+  sortedTopFlow,
+  stage,
+  twoMonthsFlow,
+  unionFlow,
+} from './build-flow';
 
 /**
  * Proves the generated SQL runs: each flow is compiled and its plan executed in an in-memory
@@ -185,6 +193,43 @@ describe('generated DuckDB SQL', () => {
       expect(stacked).toContainEqual({ id: 2, customer: 'Bob', qty: 1 });
     },
   );
+
+  it("stacks the shipped samples' two months, the repeated orders once, and counts per country", async () => {
+    const samples = new URL('../../../samples/', import.meta.url);
+    for (const file of ['orders.csv', 'orders-2026-11.csv']) {
+      putFile('samples', file, readFileSync(new URL(file, samples), 'utf8'));
+    }
+    const columns = [
+      { name: 'order_id', type: 'BIGINT' },
+      { name: 'customer', type: 'VARCHAR' },
+      { name: 'country', type: 'VARCHAR' },
+      { name: 'amount', type: 'DECIMAL' },
+      { name: 'status', type: 'VARCHAR' },
+      { name: 'ordered_at', type: 'DATE' },
+    ];
+    const perCountry = stage('agg', 'aggregate', {
+      groupBy: ['country'],
+      aggregates: [
+        { fn: 'count', as: 'orders' },
+        { fn: 'count-distinct', column: 'order_id', as: 'ids' },
+      ],
+    });
+    const doc = unionFlow(
+      stage('oct', 'file-source', { path: 'orders.csv', columns }),
+      stage('nov', 'file-source', { path: 'orders-2026-11.csv', columns }),
+      { union: { keep: 'distinct' }, after: [perCountry], table: 'per_country' },
+    );
+    expect(await run(compile(doc))).toBeUndefined();
+    const totals = await rows(
+      'SELECT sum(orders)::INT AS orders, sum(ids)::INT AS ids FROM per_country',
+    );
+    // 100 + 28 rows, of which 5 come again as they were; 5 ids come again with new values,
+    // which a deduplicate settles.
+    expect(totals).toEqual([{ orders: 123, ids: 118 }]);
+    expect(
+      await rows('SELECT orders::INT AS orders FROM per_country WHERE country IS NULL'),
+    ).toEqual([{ orders: 2 }]);
+  });
 
   it('counts rows with the plan row-count queries', async () => {
     putFile('samples', 'orders.csv', ORDERS);
