@@ -106,3 +106,78 @@ export function joinFlow(kind: 'inner' | 'left' | 'right' | 'full'): FlowDocumen
   });
   return { ...doc, links: [into('orders', 'left'), into('customers', 'right'), ...doc.links] };
 }
+
+/** Orders per country (NULL a group of its own): rows, customers, units, revenue, mean, extremes. */
+export function perCountryFlow(): FlowDocument {
+  return flow(
+    [
+      stage('src', 'file-source', {
+        path: 'orders.csv',
+        columns: [
+          { name: 'id', type: 'BIGINT' },
+          { name: 'customer', type: 'VARCHAR' },
+          { name: 'country', type: 'VARCHAR' },
+          { name: 'qty', type: 'INTEGER' },
+          { name: 'amount', type: 'DOUBLE' },
+        ],
+      }),
+      stage('agg', 'aggregate', {
+        groupBy: ['country'],
+        aggregates: [
+          { fn: 'count', as: 'rows' },
+          { fn: 'count-distinct', column: 'customer', as: 'customers' },
+          { fn: 'sum', column: 'qty', as: 'units' },
+          { fn: 'sum', column: 'amount', as: 'revenue' },
+          { fn: 'avg', column: 'qty', as: 'mean_qty' },
+          { fn: 'min', column: 'amount', as: 'smallest' },
+          { fn: 'max', column: 'customer', as: 'last' },
+        ],
+      }),
+      stage('dest', 'table-destination', { table: 'per_country' }),
+    ],
+    ['src->agg', 'agg->dest'],
+  );
+}
+
+/**
+ * Two sources stacked by a union with this config, then the `after` stages one after the other,
+ * written to `table` (`orders` when not given).
+ */
+export function unionFlow(
+  first: Stage,
+  second: Stage,
+  options: { union?: Record<string, unknown>; after?: Stage[]; table?: string } = {},
+): FlowDocument {
+  const { union = {}, after = [], table = 'orders' } = options;
+  const chain = ['both', ...after.map((s) => s.id), 'dest'];
+  const into = (from: string, port: string) => ({
+    id: `${from}-${port}`,
+    source: { stageId: from, port: 'out' },
+    target: { stageId: 'both', port },
+  });
+  const doc = flow(
+    [
+      first,
+      second,
+      stage('both', 'union', union),
+      ...after,
+      stage('dest', 'table-destination', { table }),
+    ],
+    chain.slice(1).map((id, i) => `${chain[i] ?? ''}->${id}`),
+  );
+  return { ...doc, links: [into(first.id, 'first'), into(second.id, 'second'), ...doc.links] };
+}
+
+/**
+ * Two months of orders, the second with its columns in another order, stacked by name into one
+ * table; `keep` decides whether the rows both months hold are kept twice.
+ */
+export function twoMonthsFlow(keep: 'all' | 'distinct'): FlowDocument {
+  const columns = (names: string[]) =>
+    names.map((name) => ({ name, type: name === 'customer' ? 'VARCHAR' : 'BIGINT' }));
+  return unionFlow(
+    stage('jan', 'file-source', { path: 'jan.csv', columns: columns(['id', 'customer', 'qty']) }),
+    stage('feb', 'file-source', { path: 'feb.csv', columns: columns(['qty', 'id', 'customer']) }),
+    { union: { keep } },
+  );
+}

@@ -11,7 +11,16 @@ import { FlowDocumentSchema } from '@sluice/flow';
 
 import type { Plan } from '../src';
 import { analyzeFlow, compileFlow } from '../src';
-import { DUCKDB, flow, joinFlow, sortedTopFlow, stage } from './build-flow';
+import {
+  DUCKDB,
+  flow,
+  joinFlow,
+  perCountryFlow,
+  sortedTopFlow,
+  stage,
+  twoMonthsFlow,
+  unionFlow,
+} from './build-flow';
 
 /**
  * Proves the generated SQL runs: each flow is compiled and its plan executed in an in-memory
@@ -112,6 +121,115 @@ describe('generated DuckDB SQL', () => {
     ]);
     expect(await run(plan)).toBeUndefined();
     expect(await rows('SELECT id::INT AS id FROM top ORDER BY id')).toEqual([{ id: 3 }, { id: 4 }]);
+  });
+
+  it('aggregates per group, NULL keys making one group, with the declared types', async () => {
+    putFile(
+      'samples',
+      'orders.csv',
+      'id,customer,country,qty,amount\n1,Ann,NL,2,10.5\n2,Bob,NL,1,4\n3,Ann,NL,4,\n4,Cy,,1,7\n5,Di,,2,3\n',
+    );
+    const plan = compile(perCountryFlow());
+    const tag = plan.runTag;
+    expect(plan.steps.filter((s) => s.phase === 'transform').map((s) => s.sql)).toEqual([
+      `CREATE VIEW "__sluice_${tag}_agg" AS SELECT "country", count(*) AS "rows", count(DISTINCT "customer") AS "customers", CAST(sum("qty") AS DECIMAL(38, 0)) AS "units", sum("amount") AS "revenue", avg(CAST("qty" AS DOUBLE)) AS "mean_qty", min("amount") AS "smallest", max("customer") AS "last" FROM "__sluice_${tag}_src" GROUP BY "country"`,
+    ]);
+    expect(await run(plan)).toBeUndefined();
+    expect(await rows('SELECT * FROM per_country ORDER BY country NULLS LAST')).toEqual([
+      {
+        country: 'NL',
+        rows: '3',
+        customers: '2',
+        units: '7',
+        revenue: 14.5,
+        mean_qty: 7 / 3,
+        smallest: 4,
+        last: 'Bob',
+      },
+      {
+        country: null,
+        rows: '2',
+        customers: '2',
+        units: '3',
+        revenue: 10,
+        mean_qty: 1.5,
+        smallest: 3,
+        last: 'Di',
+      },
+    ]);
+    const types = await rows(
+      "SELECT data_type FROM information_schema.columns WHERE table_name = 'per_country' ORDER BY ordinal_position",
+    );
+    expect(types.map((t) => t.data_type)).toEqual([
+      'VARCHAR',
+      'BIGINT',
+      'BIGINT',
+      'DECIMAL(38,0)',
+      'DOUBLE',
+      'DOUBLE',
+      'DOUBLE',
+      'VARCHAR',
+    ]);
+  });
+
+  it.each([
+    ['all', 5],
+    ['distinct', 3],
+  ] as const)(
+    'stacks two inputs by name, their columns listed in one order, keeping %s rows',
+    async (keep, count) => {
+      putFile('samples', 'jan.csv', 'id,customer,qty\n1,Ann,2\n2,Bob,1\n2,Bob,1\n');
+      putFile('samples', 'feb.csv', 'qty,id,customer\n1,2,Bob\n5,3,\n');
+      const plan = compile(twoMonthsFlow(keep));
+      const tag = plan.runTag;
+      const list = '"id" AS "id", "customer" AS "customer", "qty" AS "qty"';
+      const operator = keep === 'all' ? 'UNION ALL' : 'UNION';
+      expect(plan.steps.filter((s) => s.phase === 'transform').map((s) => s.sql)).toEqual([
+        `CREATE VIEW "__sluice_${tag}_both" AS SELECT * FROM (SELECT ${list} FROM "__sluice_${tag}_jan" ${operator} SELECT ${list} FROM "__sluice_${tag}_feb") AS "__sluice_in"`,
+      ]);
+      expect(await run(plan)).toBeUndefined();
+      const stacked = await rows('SELECT id::INT AS id, customer, qty::INT AS qty FROM orders');
+      expect(stacked).toHaveLength(count);
+      expect(stacked).toContainEqual({ id: 3, customer: null, qty: 5 });
+      expect(stacked).toContainEqual({ id: 2, customer: 'Bob', qty: 1 });
+    },
+  );
+
+  it("stacks the shipped samples' two months, the repeated orders once, and counts per country", async () => {
+    const samples = new URL('../../../samples/', import.meta.url);
+    for (const file of ['orders.csv', 'orders-2026-11.csv']) {
+      putFile('samples', file, readFileSync(new URL(file, samples), 'utf8'));
+    }
+    const columns = [
+      { name: 'order_id', type: 'BIGINT' },
+      { name: 'customer', type: 'VARCHAR' },
+      { name: 'country', type: 'VARCHAR' },
+      { name: 'amount', type: 'DECIMAL' },
+      { name: 'status', type: 'VARCHAR' },
+      { name: 'ordered_at', type: 'DATE' },
+    ];
+    const perCountry = stage('agg', 'aggregate', {
+      groupBy: ['country'],
+      aggregates: [
+        { fn: 'count', as: 'orders' },
+        { fn: 'count-distinct', column: 'order_id', as: 'ids' },
+      ],
+    });
+    const doc = unionFlow(
+      stage('oct', 'file-source', { path: 'orders.csv', columns }),
+      stage('nov', 'file-source', { path: 'orders-2026-11.csv', columns }),
+      { union: { keep: 'distinct' }, after: [perCountry], table: 'per_country' },
+    );
+    expect(await run(compile(doc))).toBeUndefined();
+    const totals = await rows(
+      'SELECT sum(orders)::INT AS orders, sum(ids)::INT AS ids FROM per_country',
+    );
+    // 100 + 28 rows, of which 5 come again as they were; 5 ids come again with new values,
+    // which a deduplicate settles.
+    expect(totals).toEqual([{ orders: 123, ids: 118 }]);
+    expect(
+      await rows('SELECT orders::INT AS orders FROM per_country WHERE country IS NULL'),
+    ).toEqual([{ orders: 2 }]);
   });
 
   it('counts rows with the plan row-count queries', async () => {

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 
 import type { TargetProfile } from '../src';
 import { analyzeFlow, compileFlow, getDialect } from '../src';
-import { flow, joinFlow, MATRIXONE_3, MATRIXONE_4, sortedTopFlow, stage } from './build-flow';
+import {
+  flow,
+  joinFlow,
+  MATRIXONE_3,
+  MATRIXONE_4,
+  perCountryFlow,
+  sortedTopFlow,
+  stage,
+  twoMonthsFlow,
+} from './build-flow';
 
 /**
  * Golden SQL of every MatrixOne statement form the compiler writes, each case citing the
@@ -415,6 +424,44 @@ describe('matrixone joins', () => {
           'SELECT `l`.`id` AS `left_id`, `r`.`customer` AS `customer`, `l`.`amount` AS `amount`, `r`.`id` AS `right_id`, `r`.`country` AS `country`, `r`.`vip` AS `vip` FROM `__sluice_r1_orders` AS `l` RIGHT JOIN `__sluice_r1_customers` AS `r` ON `l`.`customer` = `r`.`customer` WHERE `l`.`customer` IS NULL' +
           ') AS `__sluice_join`',
       );
+    },
+  );
+});
+
+/**
+ * MatrixOne's grammar (`pkg/sql/parsers/dialect/mysql/mysql_sql.y` in matrixorigin/matrixone) has
+ * COUNT(*), COUNT(DISTINCT …), SUM, AVG, MIN and MAX in `function_call_aggregate`;
+ * `CAST(expr AS mo_cast_type)` where `mo_cast_type` is any `column_type` (DOUBLE, DECIMAL(38, 0));
+ * GROUP BY in `group_by_opt`; `simple_select union_op simple_select_clause` with UNION and
+ * UNION ALL; and a parenthesised SELECT with an alias as a derived table in FROM.
+ */
+describe('matrixone aggregate and union', () => {
+  const views = (target: TargetProfile, doc: Parameters<typeof analyzeFlow>[0], table: string) => {
+    const { plan, diagnostics } = compileFlow(analyzeFlow(doc), {
+      target,
+      runTag: 'r1',
+      existingTables: [{ name: table }],
+    });
+    expect(diagnostics).toEqual([]);
+    return plan?.steps.filter((s) => s.phase === 'transform').map((s) => s.sql);
+  };
+
+  it.each([MATRIXONE_3, MATRIXONE_4])(
+    'groups with a DOUBLE average and a DECIMAL sum of whole numbers on $version (its SUM of an INT is BIGINT, its AVG of a DECIMAL a DECIMAL)',
+    (target) => {
+      expect(views(target, perCountryFlow(), 'per_country')).toEqual([
+        'CREATE VIEW `__sluice_r1_agg` AS SELECT `country`, count(*) AS `rows`, count(DISTINCT `customer`) AS `customers`, CAST(sum(`qty`) AS DECIMAL(38, 0)) AS `units`, sum(`amount`) AS `revenue`, avg(CAST(`qty` AS DOUBLE)) AS `mean_qty`, min(`amount`) AS `smallest`, max(`customer`) AS `last` FROM `__sluice_r1_src` GROUP BY `country`',
+      ]);
+    },
+  );
+
+  it.each([MATRIXONE_3, MATRIXONE_4])(
+    'stacks two inputs with UNION ALL over explicit column lists on $version',
+    (target) => {
+      const list = '`id` AS `id`, `customer` AS `customer`, `qty` AS `qty`';
+      expect(views(target, twoMonthsFlow('all'), 'orders')).toEqual([
+        `CREATE VIEW \`__sluice_r1_both\` AS SELECT * FROM (SELECT ${list} FROM \`__sluice_r1_jan\` UNION ALL SELECT ${list} FROM \`__sluice_r1_feb\`) AS \`__sluice_in\``,
+      ]);
     },
   );
 });

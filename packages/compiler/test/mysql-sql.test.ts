@@ -5,7 +5,16 @@ import type { TableRef } from '@sluice/stages';
 
 import type { Plan } from '../src';
 import { analyzeFlow, compileFlow, getDialect } from '../src';
-import { flow, joinFlow, MARIADB, sortedTopFlow, stage } from './build-flow';
+import {
+  flow,
+  joinFlow,
+  MARIADB,
+  perCountryFlow,
+  sortedTopFlow,
+  stage,
+  twoMonthsFlow,
+  unionFlow,
+} from './build-flow';
 
 /**
  * Golden SQL of the mysql dialect (MySQL 8, MariaDB 10.6+): each statement form pinned, and the
@@ -365,5 +374,43 @@ describe('mysql joins', () => {
         'SELECT `l`.`id` AS `left_id`, `r`.`customer` AS `customer`, `l`.`amount` AS `amount`, `r`.`id` AS `right_id`, `r`.`country` AS `country`, `r`.`vip` AS `vip` FROM `__sluice_r1_orders` AS `l` RIGHT JOIN `__sluice_r1_customers` AS `r` ON `l`.`customer` = `r`.`customer` WHERE `l`.`customer` IS NULL' +
         ') AS `__sluice_join`',
     );
+  });
+});
+
+describe('mysql aggregate and union', () => {
+  const views = (doc: FlowDocument, table: string) =>
+    plan(doc, [{ name: table }])
+      .steps.filter((s) => s.phase === 'transform')
+      .map((s) => s.sql);
+
+  it('averages over DOUBLE and casts sums of whole numbers to one DECIMAL, as DuckDB does', () => {
+    // MySQL's AVG of an INT is DECIMAL rounded to 4 places, its SUM of an INT a DECIMAL(n, 0).
+    expect(views(perCountryFlow(), 'per_country')).toEqual([
+      'CREATE VIEW `__sluice_r1_agg` AS SELECT `country`, count(*) AS `rows`, count(DISTINCT `customer`) AS `customers`, CAST(sum(`qty`) AS DECIMAL(38, 0)) AS `units`, sum(`amount`) AS `revenue`, avg(CAST(`qty` AS DOUBLE)) AS `mean_qty`, min(`amount`) AS `smallest`, max(`customer`) AS `last` FROM `__sluice_r1_src` GROUP BY `country`',
+    ]);
+  });
+
+  it('warns that BOOLEAN columns come out of a union as 1 and 0', () => {
+    const source = (id: string) => stage(id, 'file-source', { path: `${id}.csv`, columns: idCols });
+    const { plan: compiled, diagnostics } = compileFlow(
+      analyzeFlow(unionFlow(source('jan'), source('feb'))),
+      { target: MARIADB, runTag: 'r1', existingTables: [{ name: 'orders' }] },
+    );
+    expect(compiled).toBeDefined();
+    expect(diagnostics.map((d) => [d.severity, d.stageId, d.path, d.message])).toEqual([
+      [
+        'warning',
+        'both',
+        ['by'],
+        'MariaDB 10.11.6 cannot honour BOOLEAN columns through a union ("ok"): they come out as the numbers 1 and 0.',
+      ],
+    ]);
+  });
+
+  it("lists both inputs' columns in the first input's order, since MySQL has no UNION BY NAME", () => {
+    const list = '`id` AS `id`, `customer` AS `customer`, `qty` AS `qty`';
+    expect(views(twoMonthsFlow('distinct'), 'orders')).toEqual([
+      `CREATE VIEW \`__sluice_r1_both\` AS SELECT * FROM (SELECT ${list} FROM \`__sluice_r1_jan\` UNION SELECT ${list} FROM \`__sluice_r1_feb\`) AS \`__sluice_in\``,
+    ]);
   });
 });

@@ -101,7 +101,29 @@ export const SOURCE_FILES: Record<string, string> = {
     'Zed,14,NZ,no orders',
     '',
   ].join('\n'),
+  // The next month, columns in another order: rows 1 and 3 again as they were, row 2 changed,
+  // row 6 new and sent twice.
+  'orders-feb.csv': `${[
+    'note,id,amount,customer,price,paid,ordered_on,shipped_at',
+    'plain,1,12.5,"Smith, Jo",12.50,true,2024-01-02,2024-01-02 10:00:00',
+    '#hash,3,30,,0.125,true,2024-03-04,',
+    'changed,2,8.25,Lee,7,true,2024-02-03,2024-02-03 11:30:00.5',
+    'new,6,44,Ng,44.5,false,2024-04-01,2024-04-01 08:00:00',
+    'new,6,44,Ng,44.5,false,2024-04-01,2024-04-01 08:00:00',
+  ].join('\n')}\n`,
 };
+
+/** The columns of `orders-feb.csv`: those of the other sources, in another order. */
+const FEB_COLUMNS = [
+  'note',
+  'id',
+  'amount',
+  'customer',
+  'price',
+  'paid',
+  'ordered_on',
+  'shipped_at',
+].map((name) => COLUMNS.find((c) => c.name === name) ?? { name, type: 'VARCHAR' });
 
 /** A destination table the test creates (with one row) before the run, in each database. */
 export interface ExistingTable {
@@ -147,6 +169,40 @@ function flowOf(
       ...ids.slice(1).map((id, i) => link(ids[i] ?? 'src', id)),
       link(last, 'dest'),
       ...exports.map((out) => link(last, out.id)),
+    ],
+  };
+}
+
+/**
+ * `orders.csv` and a second source stacked by a union (its config given), then the processors
+ * one after the other; the destination and exports read the last. Each source first drops its
+ * BOOLEAN column, which MariaDB's UNION turns into numbers (the union stage warns of it there).
+ */
+function unionFlowOf(
+  second: { path: string; columns: readonly { name: string; type: string }[] },
+  union: Record<string, unknown>,
+  rest: { processors: readonly Stage[]; destination: Record<string, unknown>; exports: Stage[] },
+): FlowDocument {
+  const unpaid = (id: string, columns: readonly { name: string }[]) =>
+    stage(id, 'select-columns', {
+      columns: columns.filter((c) => c.name !== 'paid').map((c) => ({ source: c.name })),
+    });
+  const chain = [unpaid('pick', COLUMNS), stage('both', 'union', union), ...rest.processors];
+  const doc = flowOf('orders.csv', chain, rest.destination, rest.exports);
+  const format = second.path.split('.').at(-1);
+  const source = { externalStage: 'landing', path: second.path, format, columns: second.columns };
+  const into = (from: string, port: string) => ({
+    ...link(from, 'both'),
+    target: { stageId: 'both', port },
+  });
+  return {
+    ...doc,
+    stages: [...doc.stages, stage('src2', 'file-source', source), unpaid('pick2', second.columns)],
+    links: [
+      ...doc.links.filter((l) => l.target.stageId !== 'both'),
+      into('pick', 'first'),
+      link('src2', 'pick2'),
+      into('pick2', 'second'),
     ],
   };
 }
@@ -321,6 +377,84 @@ export const PROOF_CASES: ProofCase[] = [
       { left: 'orders', right: 'customers' },
       { kind: 'full' },
       { table: 'proof_join_full', ordersWithoutPaid: true },
+    ),
+    exports: [],
+  },
+  {
+    name: 'CSV, aggregate per paid (NULL a group) with every function, sorted, CSV export',
+    table: 'proof_e',
+    flow: flowOf(
+      'orders.csv',
+      [
+        stage('agg', 'aggregate', {
+          groupBy: ['paid'],
+          aggregates: [
+            { fn: 'count', as: 'rows' },
+            { fn: 'count', column: 'customer', as: 'named' },
+            { fn: 'count-distinct', column: 'ordered_on', as: 'days' },
+            { fn: 'sum', column: 'id', as: 'ids' },
+            { fn: 'sum', column: 'amount', as: 'amount' },
+            { fn: 'sum', column: 'price', as: 'price' },
+            { fn: 'avg', column: 'id', as: 'mean_id' },
+            { fn: 'avg', column: 'price', as: 'mean_price' },
+            { fn: 'min', column: 'shipped_at', as: 'first_shipped' },
+            { fn: 'max', column: 'ordered_on', as: 'last_ordered' },
+          ],
+        }),
+        stage('sort', 'sort', { keys: [{ column: 'paid', direction: 'asc', nulls: 'first' }] }),
+      ],
+      { table: 'proof_e', mode: 'overwrite' },
+      [exportTo('out_csv', 'e.csv')],
+    ),
+    exports: ['e.csv'],
+    // NULL first, then false (2 and 5), then true (1, 3 and the big id, summed exactly).
+    firstExportMatches:
+      /^paid,[^\n]*\n,1,1,[^\n]*\nfalse,2,2,2,7,[^\n]*\ntrue,3,2,3,9007199254740997,/,
+  },
+  {
+    name: 'CSV, union distinct by name of a month with reordered columns, sorted, CSV export',
+    table: 'proof_f',
+    flow: unionFlowOf(
+      { path: 'orders-feb.csv', columns: FEB_COLUMNS },
+      { keep: 'distinct', by: 'name' },
+      {
+        processors: [
+          stage('sort', 'sort', {
+            keys: [
+              { column: 'id', direction: 'asc', nulls: 'last' },
+              { column: 'amount', direction: 'asc', nulls: 'last' },
+            ],
+          }),
+        ],
+        destination: { table: 'proof_f', mode: 'overwrite' },
+        exports: [exportTo('out_csv', 'f.csv')],
+      },
+    ),
+    exports: ['f.csv'],
+    // Rows 1 and 3 once, row 2 as each month has it, row 6 once: 8 rows, in the first's columns.
+    firstExportMatches:
+      /^id,customer,amount,[^\n]*\n1,[^\n]*\n2,Lee,7\.25,[^\n]*\n2,Lee,8\.25,[^\n]*\n3,[^\n]*\n4,[^\n]*\n5,[^\n]*\nline"\n6,Ng,44\.0,[^\n]*\n9007199254740993,[^\n]*\n$/,
+  },
+  {
+    name: 'CSV and TSV, union all by position, aggregate per customer (NULL a group)',
+    table: 'proof_g',
+    flow: unionFlowOf(
+      { path: 'orders.tsv', columns: COLUMNS },
+      { keep: 'all', by: 'position' },
+      {
+        processors: [
+          stage('agg', 'aggregate', {
+            groupBy: ['customer'],
+            aggregates: [
+              { fn: 'count', as: 'rows' },
+              { fn: 'sum', column: 'price', as: 'price' },
+              { fn: 'max', column: 'amount', as: 'largest' },
+            ],
+          }),
+        ],
+        destination: { table: 'proof_g', mode: 'overwrite' },
+        exports: [],
+      },
     ),
     exports: [],
   },

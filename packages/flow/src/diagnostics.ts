@@ -30,6 +30,8 @@ interface DiagnosticArgs {
   'reserved-schema': { schema: string };
   'path-suffix-mismatch': { suffix: string; format: string; expected: string };
   'incomparable-keys': { left: string; leftType: string; right: string; rightType: string };
+  /** Two inputs bring one column with different types; `result` is the type the output has. */
+  'column-types-differ': { column: string; first: string; second: string; result: string };
 }
 
 export type DiagnosticCode = keyof DiagnosticArgs;
@@ -78,6 +80,13 @@ const MESSAGES: { [C in DiagnosticCode]: (args: DiagnosticArgs[C]) => string } =
     `The file name ends in "${suffix}" but the file is written as ${format}: end it in "${expected}", or pick the format its name says.`,
   'incomparable-keys': ({ left, leftType, right, rightType }) =>
     `"${left}" (${leftType}) and "${right}" (${rightType}) are not alike types: some targets refuse to compare them, others convert one silently. Cast one of them first, or pick other columns.`,
+  'column-types-differ': ({ column, first, second, result }) => {
+    const text =
+      result === 'VARCHAR'
+        ? ' The other values become text, which targets may spell differently (true or 1); cast them first to choose.'
+        : '';
+    return `Column "${column}" is ${first} in the first input and ${second} in the second; the output column is ${result}.${text}`;
+  },
 };
 
 const SEVERITY: Record<DiagnosticCode, Severity> = {
@@ -100,6 +109,7 @@ const SEVERITY: Record<DiagnosticCode, Severity> = {
   'reserved-schema': 'error',
   'path-suffix-mismatch': 'warning',
   'incomparable-keys': 'warning',
+  'column-types-differ': 'warning',
 };
 
 /**

@@ -1,9 +1,16 @@
 import type { Diagnostic, FieldPath } from '@sluice/flow';
 import { diagnostic } from '@sluice/flow';
 
+import type { Column, Columns } from './stage-ir';
+
 /** Column names compare case-insensitively, as they do in the databases Sluice targets. */
 export function sameColumnName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
+}
+
+/** The column of `columns` with this name, ignoring case; `undefined` if none or not known. */
+export function columnNamed(columns: Columns, name: string): Column | undefined {
+  return columns?.find((c) => sameColumnName(c.name, name));
 }
 
 /**

@@ -28,7 +28,8 @@ export type FieldWidget =
   | 'column'
   | 'column-list'
   | 'char'
-  | 'join-keys';
+  | 'join-keys'
+  | 'aggregates';
 
 export interface FieldHint<C> {
   widget: FieldWidget;

@@ -12,5 +12,8 @@ export * from './table-destination.stage';
 export * from './file-export.stage';
 export * from './join.stage';
 export * from './join-columns';
+export * from './column-types';
+export * from './aggregate.stage';
+export * from './union.stage';
 export * from './registry';
 export * from './stage-config';

@@ -74,6 +74,8 @@ describe('registry', () => {
       'sort',
       'limit',
       'join',
+      'aggregate',
+      'union',
       'table-destination',
       'file-export',
     ]);

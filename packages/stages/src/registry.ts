@@ -1,4 +1,5 @@
 import type { StageCategory, StageDefinition } from './define-stage';
+import { aggregateStage } from './aggregate.stage';
 import { fileExportStage } from './file-export.stage';
 import { fileSourceStage } from './file-source.stage';
 import { filterStage } from './filter.stage';
@@ -7,6 +8,7 @@ import { limitStage } from './limit.stage';
 import { selectColumnsStage } from './select-columns.stage';
 import { sortStage } from './sort.stage';
 import { tableDestinationStage } from './table-destination.stage';
+import { unionStage } from './union.stage';
 
 /**
  * Every stage type Sluice knows, keyed by type id. Adding a stage type is one line here plus its
@@ -21,6 +23,8 @@ export const stages = {
   [tableDestinationStage.type]: tableDestinationStage,
   [fileExportStage.type]: fileExportStage,
   [joinStage.type]: joinStage,
+  [aggregateStage.type]: aggregateStage,
+  [unionStage.type]: unionStage,
 } as const satisfies Record<string, StageDefinition>;
 
 /** The id of a stage type in the registry. */

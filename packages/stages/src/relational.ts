@@ -91,6 +91,11 @@ export interface AggregateColumn {
   fn: 'count' | 'count-distinct' | 'sum' | 'avg' | 'min' | 'max';
   expr?: Expr;
   as: string;
+  /**
+   * The type of the aggregated column when known: the targets' sums of whole numbers differ in
+   * type (see `aggregateType`), so the compiler spells those to return one type everywhere.
+   */
+  inputType?: ColumnType;
 }
 
 /** One row per distinct `groupBy`, with the group's aggregates. */
@@ -101,13 +106,17 @@ export interface AggregateNode {
   aggregates: readonly AggregateColumn[];
 }
 
-/** The rows of every input, with duplicates (`all: false`) removed or kept. */
+/**
+ * The rows of every input, with duplicates (`all: false`) removed or kept. Columns pair up by
+ * position and take the first input's names: a stage pairing them by name lists each input's
+ * columns in the first input's order.
+ */
 export interface UnionNode {
   op: 'union';
   inputs: readonly RelationNode[];
   all: boolean;
-  /** Whether columns pair up by name or by position. */
-  by: 'name' | 'position';
+  /** The output columns when known, for targets whose UNION changes a column's type. */
+  columns?: readonly Column[];
 }
 
 /** One ordering key: an expression, its direction and where NULLs go. */

@@ -8,7 +8,9 @@ import {
   IconFileExport,
   IconFileImport,
   IconFilter,
+  IconLayersUnion,
   IconListNumbers,
+  IconSum,
   IconTable,
 } from '@tabler/icons-react';
 
@@ -26,6 +28,8 @@ export const STAGE_ICONS: Readonly<Record<string, Icon>> = {
   ListNumbers: IconListNumbers,
   Table: IconTable,
   ArrowsJoin: IconArrowsJoin,
+  Sum: IconSum,
+  LayersUnion: IconLayersUnion,
 };
 
 /** The icon a stage type names; a box if unknown. */

@@ -11,6 +11,7 @@ import type {
   ScanFileNode,
   SortKey,
   TableRef,
+  UnionNode,
   WriteTableNode,
 } from '@sluice/stages';
 import { diagnostic } from '@sluice/flow';
@@ -155,6 +156,11 @@ export abstract class Dialect {
     return [];
   }
 
+  /** What a target's UNION does differently to the columns it stacks, as diagnostics. */
+  unionLimits(_node: UnionNode): Diagnostic[] {
+    return [];
+  }
+
   /** Where Sluice moves the files itself it reads folders only, so S3 is MatrixOne's. */
   private s3Limits(file: FileRef, ctx: CheckContext): Diagnostic[] {
     if (this.databaseResolvesFiles || !ctx.onS3(file)) return [];
@@ -212,9 +218,10 @@ export abstract class Dialect {
   select(query: SelectQuery): string {
     const list = query.columns === '*' ? '*' : query.columns.join(', ');
     const where = query.where === undefined ? '' : ` WHERE ${query.where}`;
+    const groupBy = query.groupBy === undefined ? '' : ` GROUP BY ${query.groupBy.join(', ')}`;
     const orderBy = query.orderBy === undefined ? '' : ` ORDER BY ${query.orderBy.join(', ')}`;
     const limit = query.limit === undefined ? '' : ` ${this.limit(query.limit)}`;
-    return `SELECT ${list} FROM ${query.from}${where}${orderBy}${limit}`;
+    return `SELECT ${list} FROM ${query.from}${where}${groupBy}${orderBy}${limit}`;
   }
 
   /**

@@ -6,6 +6,7 @@ import type {
   JoinNode,
   ScanFileNode,
   TableRef,
+  UnionNode,
 } from '@sluice/stages';
 import { diagnostic } from '@sluice/flow';
 
@@ -77,21 +78,45 @@ export class MySqlDialect extends MySqlFamilyDialect {
 
   /**
    * A full join is a UNION here (see `hasFullJoin`), and the union types a BOOLEAN column, which
-   * is TINYINT(1) on these servers, as a wider TINYINT: it is written and read back as 1 and 0
-   * (seen on MariaDB 10.11). A plain join keeps the type.
+   * is TINYINT(1) on these servers, as a wider TINYINT (see `unionLimits`). A plain join keeps
+   * the type.
    */
   override joinLimits(node: JoinNode): Diagnostic[] {
-    const booleans = (node.columns ?? []).filter((c) => c.type === 'BOOLEAN');
-    if (node.kind !== 'full' || booleans.length === 0) return [];
-    const names = booleans.map((c) => `"${c.as}"`).join(', ');
-    const option = `the BOOLEAN type of ${names} through a full join`;
-    const outcome =
-      'it is written there as a union, which makes true and false the numbers 1 and 0';
+    if (node.kind !== 'full') return [];
+    const names = (node.columns ?? []).filter((c) => c.type === 'BOOLEAN').map((c) => c.as);
+    return this.booleansThroughUnion(names, {
+      option: (list) => `the BOOLEAN type of ${list} through a full join`,
+      outcome: 'it is written there as a union, which makes true and false the numbers 1 and 0',
+      path: ['kind'],
+    });
+  }
+
+  /**
+   * MariaDB's UNION widens BOOLEAN (TINYINT(1)) to TINYINT(4) (seen on 10.11; MySQL 8 not
+   * checked), so such a column reads back, is written by CREATE TABLE … AS and is exported as 1
+   * and 0 rather than true and false. No expression but the column itself gives TINYINT(1) back.
+   */
+  override unionLimits(node: UnionNode): Diagnostic[] {
+    const names = (node.columns ?? []).filter((c) => c.type === 'BOOLEAN').map((c) => c.name);
+    return this.booleansThroughUnion(names, {
+      option: (list) => `BOOLEAN columns through a union (${list})`,
+      outcome: 'they come out as the numbers 1 and 0',
+      path: ['by'],
+    });
+  }
+
+  /** The warning that BOOLEAN columns `names` lose their type through a UNION. */
+  private booleansThroughUnion(
+    names: readonly string[],
+    says: { option: (list: string) => string; outcome: string; path: readonly string[] },
+  ): Diagnostic[] {
+    if (names.length === 0) return [];
+    const option = says.option(names.map((name) => `"${name}"`).join(', '));
     return [
       diagnostic(
         'ignored-on-target',
-        { option, target: this.targetName, outcome },
-        { path: ['kind'] },
+        { option, target: this.targetName, outcome: says.outcome },
+        { path: says.path },
       ),
     ];
   }

@@ -16,7 +16,7 @@ const sql = (text: string, path: (string | number)[]) => ({
   path,
 });
 
-/** An operator the compiler does not have yet, listed in a table of the test's own. */
+/** A rule of the test's own for an operator, listed in a table of the test's own. */
 const aggregateRule: QueryRule<AggregateNode> = {
   kind: 'query',
   expressions: (node) => [
@@ -60,8 +60,8 @@ describe('the operator table', () => {
     expect(found.map((d) => [d.code, d.path])).toEqual([['unknown-column', ['condition']]]);
   });
 
-  it('refuses to compile an operator it has no rule for', () => {
-    expect(() => ruleOf(aggregate)).toThrow(
+  it('refuses to compile an operator its table has no rule for', () => {
+    expect(() => ruleOf(aggregate, {})).toThrow(
       'The compiler has no rule for the "aggregate" operator.',
     );
   });
@@ -92,6 +92,44 @@ describe('rendering a relation', () => {
     const filter: RelationNode = { op: 'filter', input: project, condition: sql('b < 9', ['c']) };
     expect(viewOf(filter, 'mysql')).toEqual([
       'CREATE VIEW `__sluice_r1_s` AS SELECT * FROM (SELECT `a` AS `b` FROM `staged_in` WHERE (a > 0)) AS `__sluice_in` WHERE (b < 9)',
+    ]);
+  });
+
+  it('groups after a filter in one query, and wraps a grouped query for a filter after it', () => {
+    const grouped: RelationNode = {
+      op: 'aggregate',
+      input: { op: 'filter', input: input('in'), condition: sql('a > 0', ['condition']) },
+      groupBy: [{ kind: 'column', name: 'k', path: ['groupBy', 0] }],
+      aggregates: [{ fn: 'count', as: 'n' }],
+    };
+    expect(viewOf(grouped)).toEqual([
+      'CREATE VIEW "__sluice_r1_s" AS SELECT "k", count(*) AS "n" FROM "staged_in" WHERE (a > 0) GROUP BY "k"',
+    ]);
+    const filtered: RelationNode = { op: 'filter', input: grouped, condition: sql('n > 1', ['c']) };
+    expect(viewOf(filtered)).toEqual([
+      'CREATE VIEW "__sluice_r1_s" AS SELECT * FROM (SELECT "k", count(*) AS "n" FROM "staged_in" WHERE (a > 0) GROUP BY "k") AS "__sluice_in" WHERE (n > 1)',
+    ]);
+    const sorted: RelationNode = {
+      op: 'sort',
+      input: grouped,
+      keys: [
+        {
+          expr: { kind: 'column', name: 'n', path: ['keys', 0] },
+          direction: 'desc',
+          nulls: 'last',
+        },
+      ],
+    };
+    expect(viewOf(sorted)).toEqual([
+      'CREATE VIEW "__sluice_r1_s" AS SELECT "k", count(*) AS "n" FROM "staged_in" WHERE (a > 0) GROUP BY "k" ORDER BY "n" DESC NULLS LAST',
+    ]);
+  });
+
+  it('wraps a union branch that carries its own ORDER BY or LIMIT', () => {
+    const top: RelationNode = { op: 'limit', input: input('first'), count: 5, offset: 0 };
+    const union: RelationNode = { op: 'union', inputs: [top, input('second')], all: true };
+    expect(viewOf(union, 'mysql')).toEqual([
+      'CREATE VIEW `__sluice_r1_s` AS SELECT * FROM (SELECT * FROM (SELECT * FROM `staged_first` LIMIT 5) AS `__sluice_in` UNION ALL SELECT * FROM `staged_second`) AS `__sluice_in`',
     ]);
   });
 

@@ -2,6 +2,7 @@ import type { NodeOf, NodeOp, StageNode } from '@sluice/stages';
 import { inputsOf } from '@sluice/stages';
 
 import type { NodeRule } from './rule';
+import { aggregateRule } from './aggregate';
 import { exportFileRule } from './export-file';
 import { filterRule } from './filter';
 import { inputRule } from './input';
@@ -10,6 +11,7 @@ import { limitRule } from './limit';
 import { projectRule } from './project';
 import { scanFileRule } from './scan-file';
 import { sortRule } from './sort';
+import { unionRule } from './union';
 import { writeTableRule } from './write-table';
 
 /** Operator rules by operator name; the relational form's operators without one do not compile. */
@@ -29,6 +31,8 @@ export const NODE_RULES: NodeRules = {
   'write-table': writeTableRule,
   'export-file': exportFileRule,
   join: joinRule,
+  aggregate: aggregateRule,
+  union: unionRule,
 };
 
 /**

@@ -10,6 +10,8 @@ export interface SelectQuery {
   /** A quoted relation name, or a parenthesised query with its alias. */
   from: string;
   where?: string;
+  /** Grouping keys; a query with them outputs one row per group, so later clauses wrap it. */
+  groupBy?: readonly string[];
   orderBy?: readonly string[];
   limit?: { count: number; offset: number };
 }
@@ -22,8 +24,16 @@ export function selectAll(from: string): SelectQuery {
 /** Names the derived table a wrapped query becomes; every target needs one. */
 const DERIVED_ALIAS = '__sluice_in';
 
-/** The clauses in the order SQL applies them, after FROM. */
-const CLAUSE_ORDER = ['where', 'columns', 'orderBy', 'limit'] as const;
+/** `(<sql>) AS <alias>`: a query (or a set operation) read as a relation in FROM. */
+export function derivedTable(sql: string, dialect: Pick<Dialect, 'quoteIdentifier'>): string {
+  return `(${sql}) AS ${dialect.quoteIdentifier(DERIVED_ALIAS)}`;
+}
+
+/**
+ * The clauses in the order SQL applies them, after FROM. A grouped query's select list holds its
+ * aggregates, so a filter after it wraps it (a WHERE over its rows) rather than become HAVING.
+ */
+const CLAUSE_ORDER = ['where', 'columns', 'groupBy', 'orderBy', 'limit'] as const;
 type Clause = (typeof CLAUSE_ORDER)[number];
 
 /**
@@ -41,5 +51,5 @@ export function openFor(
   // Conditions add up (the filter joins them with AND); any other clause is set once.
   const later = CLAUSE_ORDER.slice(CLAUSE_ORDER.indexOf(clause) + 1);
   if (!later.some(present) && (clause === 'where' || !present(clause))) return query;
-  return selectAll(`(${dialect.select(query)}) AS ${dialect.quoteIdentifier(DERIVED_ALIAS)}`);
+  return selectAll(derivedTable(dialect.select(query), dialect));
 }

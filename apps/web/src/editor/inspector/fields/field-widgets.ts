@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import type { FieldWidget } from '@sluice/stages';
 
 import type { FieldProps } from './field-props';
+import { AggregatesField } from './aggregates-field';
 import { NumberField, SelectField, SwitchField } from './choice-fields';
 import { ColumnField, ColumnListField } from './column-fields';
 import { ColumnMappingsField } from './column-mappings-field';
@@ -30,4 +31,5 @@ export const FIELD_WIDGETS: Record<FieldWidget, ComponentType<FieldProps>> = {
   column: ColumnField,
   'column-list': ColumnListField,
   'join-keys': JoinKeysField,
+  aggregates: AggregatesField,
 };
