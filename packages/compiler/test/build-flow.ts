@@ -70,3 +70,26 @@ export function sortedTopFlow(): FlowDocument {
     ['src->sort', 'sort->top', 'top->dest'],
   );
 }
+
+/** Orders deduplicated on customer, keeping the largest amount (NULLs last) or, with `last`, the smallest. */
+export function dedupedFlow(keep: 'first' | 'last' = 'first'): FlowDocument {
+  return flow(
+    [
+      stage('src', 'file-source', {
+        path: 'orders.csv',
+        columns: [
+          { name: 'id', type: 'BIGINT' },
+          { name: 'customer', type: 'VARCHAR' },
+          { name: 'amount', type: 'DOUBLE' },
+        ],
+      }),
+      stage('dedupe', 'deduplicate', {
+        keys: ['customer'],
+        keep,
+        order: [{ column: 'amount', direction: 'desc', nulls: 'last' }],
+      }),
+      stage('dest', 'table-destination', { table: 'deduped' }),
+    ],
+    ['src->dedupe', 'dedupe->dest'],
+  );
+}

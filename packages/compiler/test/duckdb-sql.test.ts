@@ -11,7 +11,7 @@ import { FlowDocumentSchema } from '@sluice/flow';
 
 import type { Plan } from '../src';
 import { analyzeFlow, compileFlow } from '../src';
-import { DUCKDB, flow, sortedTopFlow, stage } from './build-flow';
+import { dedupedFlow, DUCKDB, flow, sortedTopFlow, stage } from './build-flow';
 
 /**
  * Proves the generated SQL runs: each flow is compiled and its plan executed in an in-memory
@@ -318,5 +318,49 @@ describe('malformed CSV', () => {
     putFile('samples', 'orders.csv', `a,b\n${good}\n1,2,3\n`);
     const failure = await run(load({}));
     expect(failure?.message).toContain('CSV Error on Line: 30002');
+  });
+});
+
+describe('deduplicate on DuckDB', () => {
+  // Ann ties on amount, one customer is NULL, Bob has a NULL amount.
+  const ORDERS_WITH_TIES = 'id,customer,amount\n1,Ann,10\n2,Ann,10\n3,,5\n4,,7\n5,Bob,\n6,Bob,3\n';
+  const kept = () => rows('SELECT id::INT AS id FROM deduped ORDER BY id');
+
+  it('keeps the first row per key, NULL keys as one, ties settled by the other columns', async () => {
+    putFile('samples', 'orders.csv', ORDERS_WITH_TIES);
+    const plan = compile(dedupedFlow());
+    expect(plan.steps.filter((s) => s.phase === 'transform').map((s) => s.sql)).toEqual([
+      `CREATE VIEW "__sluice_${plan.runTag}_dedupe" AS SELECT * EXCLUDE ("__sluice_row") FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY "customer" ORDER BY "amount" DESC NULLS LAST, "id" ASC NULLS FIRST) AS "__sluice_row" FROM "__sluice_${plan.runTag}_src") AS "__sluice_in" WHERE "__sluice_row" = 1`,
+    ]);
+    expect(await run(plan)).toBeUndefined();
+    expect(await kept()).toEqual([{ id: 1 }, { id: 4 }, { id: 6 }]);
+    const columns = await rows(
+      "SELECT column_name FROM duckdb_columns() WHERE table_name = 'deduped'",
+    );
+    expect(columns.map((c) => c.column_name)).toEqual(['id', 'customer', 'amount']);
+  });
+
+  it('keeps the last row per key by the reversed order', async () => {
+    putFile('samples', 'orders.csv', ORDERS_WITH_TIES);
+    expect(await run(compile(dedupedFlow('last')))).toBeUndefined();
+    expect(await kept()).toEqual([{ id: 2 }, { id: 3 }, { id: 5 }]);
+  });
+
+  it('keeps rows identical in every column once without keys', async () => {
+    putFile('samples', 'orders.csv', 'id,customer\n1,Ann\n1,Ann\n1,\n1,\n2,Ann\n');
+    const doc = flow(
+      [
+        stage('src', 'file-source', { path: 'orders.csv' }),
+        stage('dedupe', 'deduplicate'),
+        stage('dest', 'table-destination', { table: 'deduped' }),
+      ],
+      ['src->dedupe', 'dedupe->dest'],
+    );
+    const plan = compile(doc);
+    expect(plan.steps.find((s) => s.stageId === 'dedupe')?.sql).toBe(
+      `CREATE VIEW "__sluice_${plan.runTag}_dedupe" AS SELECT DISTINCT * FROM "__sluice_${plan.runTag}_src"`,
+    );
+    expect(await run(plan)).toBeUndefined();
+    expect(await rows('SELECT count(*)::INT AS n FROM deduped')).toEqual([{ n: 3 }]);
   });
 });

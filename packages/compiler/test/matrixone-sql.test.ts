@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { TargetProfile } from '../src';
 import { analyzeFlow, compileFlow, getDialect } from '../src';
-import { flow, MATRIXONE_3, MATRIXONE_4, sortedTopFlow, stage } from './build-flow';
+import { dedupedFlow, flow, MATRIXONE_3, MATRIXONE_4, sortedTopFlow, stage } from './build-flow';
 
 /**
  * Golden SQL of every MatrixOne statement form the compiler writes, each case citing the
@@ -380,4 +380,21 @@ describe('matrixone exports', () => {
       ],
     ]);
   });
+});
+
+describe('matrixone deduplicate', () => {
+  it.each([MATRIXONE_3, MATRIXONE_4])(
+    'keeps row number 1 per key of ROW_NUMBER() OVER (PARTITION BY … ORDER BY …) on $version (grammar: function_call_window, window_spec)',
+    (target) => {
+      const { plan, diagnostics } = compileFlow(analyzeFlow(dedupedFlow()), {
+        target,
+        runTag: 'r1',
+        existingTables: [{ name: 'deduped' }],
+      });
+      expect(diagnostics).toEqual([]);
+      expect(plan?.steps.filter((s) => s.phase === 'transform').map((s) => s.sql)).toEqual([
+        'CREATE VIEW `__sluice_r1_dedupe` AS SELECT `id`, `customer`, `amount` FROM (SELECT `id`, `customer`, `amount`, ROW_NUMBER() OVER (PARTITION BY `customer` ORDER BY `amount` IS NULL ASC, `amount` DESC, `id` IS NULL DESC, `id` ASC) AS `__sluice_row` FROM `__sluice_r1_src`) AS `__sluice_in` WHERE `__sluice_row` = 1',
+      ]);
+    },
+  );
 });

@@ -5,7 +5,7 @@ import type { TableRef } from '@sluice/stages';
 
 import type { Plan } from '../src';
 import { analyzeFlow, compileFlow, getDialect } from '../src';
-import { flow, MARIADB, sortedTopFlow, stage } from './build-flow';
+import { dedupedFlow, flow, MARIADB, sortedTopFlow, stage } from './build-flow';
 
 /**
  * Golden SQL of the mysql dialect (MySQL 8, MariaDB 10.6+): each statement form pinned, and the
@@ -323,5 +323,34 @@ describe('user SQL on the MySQL family', () => {
     expect(diagnostics[0]?.message).toContain(
       'a backslash inside quotes escapes the next character',
     );
+  });
+});
+
+describe('mysql deduplicate', () => {
+  it('numbers rows per key with ROW_NUMBER() and lists the columns to drop the number again', () => {
+    const steps = plan(dedupedFlow('last'), [{ name: 'deduped' }]).steps;
+    expect(steps.filter((s) => s.phase === 'transform').map((s) => s.sql)).toEqual([
+      'CREATE VIEW `__sluice_r1_dedupe` AS SELECT `id`, `customer`, `amount` FROM (SELECT `id`, `customer`, `amount`, ROW_NUMBER() OVER (PARTITION BY `customer` ORDER BY `amount` IS NULL DESC, `amount` ASC, `id` IS NULL ASC, `id` DESC) AS `__sluice_row` FROM `__sluice_r1_src`) AS `__sluice_in` WHERE `__sluice_row` = 1',
+    ]);
+  });
+
+  it('refuses on the keys field to deduplicate rows whose columns are unknown until the run', () => {
+    const doc = flow(
+      [
+        stage('src', 'file-source'),
+        stage('dedupe', 'deduplicate', { keys: ['id'] }),
+        stage('dest', 'table-destination', { table: 'a' }),
+      ],
+      ['src->dedupe', 'dedupe->dest'],
+    );
+    const { diagnostics } = compileFlow(analyzeFlow(doc), { target: MARIADB, runTag: 'r1' });
+    expect(diagnostics.map((d) => [d.code, d.stageId, d.path, d.message])).toEqual([
+      [
+        'unsupported-on-target',
+        'dedupe',
+        ['keys'],
+        'Deduplicating rows whose columns are only known when the flow runs needs DuckDB; this server is MariaDB 10.11.6. Give every column of the stage before it a name (in a SQL transform, with AS).',
+      ],
+    ]);
   });
 });

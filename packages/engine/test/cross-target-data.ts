@@ -224,4 +224,24 @@ export const PROOF_CASES: ProofCase[] = [
     // Sorted: 4 (paid NULL), then paid by amount: 1, 3, big; then unpaid: 2, 5. Skip 1, keep 4.
     firstExportMatches: /^id,[^\n]*\n1,[^\n]*\n3,[^\n]*\n9007199254740993,[^\n]*\n2,[^\n]*\n$/,
   },
+  {
+    name: 'CSV, deduplicate on a key holding NULL, keeping the last row by an order holding NULL',
+    table: 'proof_e',
+    flow: flowOf(
+      'orders.csv',
+      [
+        stage('dedupe', 'deduplicate', {
+          keys: ['paid'],
+          keep: 'last',
+          order: [{ column: 'shipped_at', direction: 'asc', nulls: 'last' }],
+        }),
+        stage('by_id', 'sort', { keys: [{ column: 'id', direction: 'asc', nulls: 'last' }] }),
+      ],
+      { table: 'proof_e', mode: 'overwrite' },
+      [exportTo('out_csv', 'e.csv')],
+    ),
+    exports: ['e.csv'],
+    // Paid: 1, big, then 3 (shipped_at NULL, last) → 3; unpaid: 2, 5 → 5; paid NULL: 4 alone.
+    firstExportMatches: /^id,[^\n]*\n3,[^\n]*\n4,[^\n]*\n5,[^\n]*"multi\nline"\n$/,
+  },
 ];

@@ -72,6 +72,7 @@ describe('registry', () => {
       'select-columns',
       'sort',
       'limit',
+      'deduplicate',
       'table-destination',
       'file-export',
     ]);

@@ -1,4 +1,5 @@
 import type { StageCategory, StageDefinition } from './define-stage';
+import { deduplicateStage } from './deduplicate.stage';
 import { fileExportStage } from './file-export.stage';
 import { fileSourceStage } from './file-source.stage';
 import { filterStage } from './filter.stage';
@@ -17,6 +18,7 @@ export const stages = {
   [selectColumnsStage.type]: selectColumnsStage,
   [sortStage.type]: sortStage,
   [limitStage.type]: limitStage,
+  [deduplicateStage.type]: deduplicateStage,
   [tableDestinationStage.type]: tableDestinationStage,
   [fileExportStage.type]: fileExportStage,
 } as const satisfies Record<string, StageDefinition>;

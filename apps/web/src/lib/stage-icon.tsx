@@ -4,6 +4,7 @@ import {
   IconArrowsSort,
   IconBox,
   IconColumns,
+  IconCopyOff,
   IconFileExport,
   IconFileImport,
   IconFilter,
@@ -24,6 +25,7 @@ export const STAGE_ICONS: Readonly<Record<string, Icon>> = {
   Filter: IconFilter,
   ListNumbers: IconListNumbers,
   Table: IconTable,
+  CopyOff: IconCopyOff,
 };
 
 /** The icon a stage type names; a box if unknown. */

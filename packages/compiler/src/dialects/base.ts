@@ -3,6 +3,7 @@ import type {
   Column,
   Columns,
   ColumnType,
+  DistinctOnNode,
   ExportFileNode,
   Expr,
   FileFormat,
@@ -197,7 +198,7 @@ export abstract class Dialect {
 
   /** A SELECT, clause by clause as SQL applies them. */
   select(query: SelectQuery): string {
-    const list = query.columns === '*' ? '*' : query.columns.join(', ');
+    const list = `${query.distinct ? 'DISTINCT ' : ''}${query.columns === '*' ? '*' : query.columns.join(', ')}`;
     const where = query.where === undefined ? '' : ` WHERE ${query.where}`;
     const orderBy = query.orderBy === undefined ? '' : ` ORDER BY ${query.orderBy.join(', ')}`;
     const limit = query.limit === undefined ? '' : ` ${this.limit(query.limit)}`;
@@ -211,6 +212,36 @@ export abstract class Dialect {
   orderKey(key: SortKey): string {
     const direction = key.direction === 'asc' ? 'ASC' : 'DESC';
     return `${this.expr(key.expr)} ${direction} NULLS ${key.nulls === 'first' ? 'FIRST' : 'LAST'}`;
+  }
+
+  /**
+   * The select lists around a row number `row` computed over a relation with these `columns`:
+   * the columns it is computed beside, and the columns that drop it again. MySQL, MariaDB and
+   * MatrixOne have no "every column but one", so both list the columns, which must be known.
+   */
+  numberedColumns(
+    _row: string,
+    columns: readonly string[] | undefined,
+  ): { numbered: string[]; kept: string[] } {
+    if (!columns)
+      throw new Error('The columns to keep are unknown; distinctOnLimits refuses this.');
+    const list = columns.map((name) => this.quoteIdentifier(name));
+    return { numbered: list, kept: list };
+  }
+
+  /** Target limits a deduplicate runs into, as diagnostics without a stage. */
+  distinctOnLimits(node: DistinctOnNode): Diagnostic[] {
+    if (node.keys.length === 0 || node.columns) return [];
+    return [
+      this.unsupported(
+        {
+          feature: 'Deduplicating rows whose columns are only known when the flow runs',
+          needs: 'DuckDB',
+          instead: 'Give every column of the stage before it a name (in a SQL transform, with AS).',
+        },
+        ['keys'],
+      ),
+    ];
   }
 
   /** `LIMIT n OFFSET m`, which every target reads. */

@@ -7,6 +7,8 @@ import type { Dialect } from '../dialects';
 export interface SelectQuery {
   /** The select list; `*` passes every column of `from` through. */
   columns: '*' | readonly string[];
+  /** `SELECT DISTINCT`: one row per distinct row of the select list. */
+  distinct?: boolean;
   /** A quoted relation name, or a parenthesised query with its alias. */
   from: string;
   where?: string;
@@ -37,7 +39,8 @@ export function openFor(
   clause: Clause,
   dialect: Pick<Dialect, 'select' | 'quoteIdentifier'>,
 ): SelectQuery {
-  const present = (c: Clause) => (c === 'columns' ? query.columns !== '*' : query[c] !== undefined);
+  const present = (c: Clause) =>
+    c === 'columns' ? query.columns !== '*' || query.distinct === true : query[c] !== undefined;
   // Conditions add up (the filter joins them with AND); any other clause is set once.
   const later = CLAUSE_ORDER.slice(CLAUSE_ORDER.indexOf(clause) + 1);
   if (!later.some(present) && (clause === 'where' || !present(clause))) return query;
