@@ -11,7 +11,15 @@ import { FlowDocumentSchema } from '@sluice/flow';
 
 import type { Plan } from '../src';
 import { analyzeFlow, compileFlow } from '../src';
-import { dedupedFlow, DUCKDB, flow, sortedTopFlow, stage } from './build-flow';
+import {
+  dedupedFlow,
+  DUCKDB,
+  flow,
+  REVENUE_SQL,
+  sortedTopFlow,
+  stage,
+  transformFlow,
+} from './build-flow';
 
 /**
  * Proves the generated SQL runs: each flow is compiled and its plan executed in an in-memory
@@ -362,5 +370,42 @@ describe('deduplicate on DuckDB', () => {
     );
     expect(await run(plan)).toBeUndefined();
     expect(await rows('SELECT count(*)::INT AS n FROM deduped')).toEqual([{ n: 3 }]);
+  });
+});
+
+describe('SQL transform on DuckDB', () => {
+  const CUSTOMERS = 'name,country\nAnn,NL\nBob,DE\nCy,NL\n';
+  const ORDERS_OF_CUSTOMERS = 'id,customer,amount\n1,Ann,10\n2,Bob,4\n3,Cy,5\n4,Ann,1\n5,Zed,99\n';
+
+  it('joins its two inputs by their port names and groups them', async () => {
+    putFile('samples', 'orders.csv', ORDERS_OF_CUSTOMERS);
+    putFile('samples', 'customers.csv', CUSTOMERS);
+    const plan = compile(transformFlow(REVENUE_SQL));
+    const tag = plan.runTag;
+    expect(plan.steps.find((s) => s.stageId === 'sql')?.sql).toBe(
+      `CREATE VIEW "__sluice_${tag}_sql" AS WITH "a" AS (SELECT * FROM "__sluice_${tag}_orders"), "b" AS (SELECT * FROM "__sluice_${tag}_customers") ${REVENUE_SQL}`,
+    );
+    expect(await run(plan)).toBeUndefined();
+    expect(
+      await rows('SELECT country, orders::INT AS n, revenue FROM report ORDER BY country'),
+    ).toEqual([
+      { country: 'DE', n: 1, revenue: 4 },
+      { country: 'NL', n: 3, revenue: 16 },
+    ]);
+  });
+
+  it('joins its inputs ahead of a WITH list of its own, and reads one input alone', async () => {
+    putFile('samples', 'orders.csv', ORDERS_OF_CUSTOMERS);
+    const sql = 'with big AS (SELECT * FROM a WHERE amount > 4) SELECT customer FROM big';
+    const plan = compile(transformFlow(sql, 'a'));
+    expect(plan.steps.find((s) => s.stageId === 'sql')?.sql).toBe(
+      `CREATE VIEW "__sluice_${plan.runTag}_sql" AS WITH "a" AS (SELECT * FROM "__sluice_${plan.runTag}_orders"), big AS (SELECT * FROM a WHERE amount > 4) SELECT customer FROM big`,
+    );
+    expect(await run(plan)).toBeUndefined();
+    expect(await rows('SELECT customer FROM report ORDER BY customer')).toEqual([
+      { customer: 'Ann' },
+      { customer: 'Cy' },
+      { customer: 'Zed' },
+    ]);
   });
 });

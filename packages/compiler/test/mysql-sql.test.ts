@@ -5,7 +5,15 @@ import type { TableRef } from '@sluice/stages';
 
 import type { Plan } from '../src';
 import { analyzeFlow, compileFlow, getDialect } from '../src';
-import { dedupedFlow, flow, MARIADB, sortedTopFlow, stage } from './build-flow';
+import {
+  dedupedFlow,
+  flow,
+  MARIADB,
+  REVENUE_SQL,
+  sortedTopFlow,
+  stage,
+  transformFlow,
+} from './build-flow';
 
 /**
  * Golden SQL of the mysql dialect (MySQL 8, MariaDB 10.6+): each statement form pinned, and the
@@ -352,5 +360,23 @@ describe('mysql deduplicate', () => {
         'Deduplicating rows whose columns are only known when the flow runs needs DuckDB; this server is MariaDB 10.11.6. Give every column of the stage before it a name (in a SQL transform, with AS).',
       ],
     ]);
+  });
+});
+
+describe('mysql SQL transform', () => {
+  it('names each input by its port in a WITH query ahead of the SELECT', () => {
+    const steps = plan(transformFlow(REVENUE_SQL), [{ name: 'report' }]).steps;
+    expect(steps.find((s) => s.stageId === 'sql')?.sql).toBe(
+      `CREATE VIEW \`__sluice_r1_sql\` AS WITH \`a\` AS (SELECT * FROM \`__sluice_r1_orders\`), \`b\` AS (SELECT * FROM \`__sluice_r1_customers\`) ${REVENUE_SQL}`,
+    );
+  });
+
+  it('keeps RECURSIVE at the head of the WITH list it joins', () => {
+    const sql =
+      'WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3) SELECT a.id FROM a JOIN n ON a.id = n.i';
+    const steps = plan(transformFlow(sql, 'a'), [{ name: 'report' }]).steps;
+    expect(steps.find((s) => s.stageId === 'sql')?.sql).toBe(
+      'CREATE VIEW `__sluice_r1_sql` AS WITH RECURSIVE `a` AS (SELECT * FROM `__sluice_r1_orders`), n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3) SELECT a.id FROM a JOIN n ON a.id = n.i',
+    );
   });
 });

@@ -27,7 +27,7 @@ export function closestName(name: string, candidates: readonly string[]): string
 export function unknownColumn(
   column: string,
   available: readonly string[],
-  at: { stageId: string; path: FieldPath },
+  at: { stageId?: string; path: FieldPath },
 ): Diagnostic {
   const suggestion = closestName(column, available);
   return diagnostic(

@@ -6,6 +6,7 @@ import { filterStage } from './filter.stage';
 import { limitStage } from './limit.stage';
 import { selectColumnsStage } from './select-columns.stage';
 import { sortStage } from './sort.stage';
+import { sqlTransformStage } from './sql-transform.stage';
 import { tableDestinationStage } from './table-destination.stage';
 
 /**
@@ -19,6 +20,7 @@ export const stages = {
   [sortStage.type]: sortStage,
   [limitStage.type]: limitStage,
   [deduplicateStage.type]: deduplicateStage,
+  [sqlTransformStage.type]: sqlTransformStage,
   [tableDestinationStage.type]: tableDestinationStage,
   [fileExportStage.type]: fileExportStage,
 } as const satisfies Record<string, StageDefinition>;

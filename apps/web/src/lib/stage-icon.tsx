@@ -9,6 +9,7 @@ import {
   IconFileImport,
   IconFilter,
   IconListNumbers,
+  IconSql,
   IconTable,
 } from '@tabler/icons-react';
 
@@ -26,6 +27,7 @@ export const STAGE_ICONS: Readonly<Record<string, Icon>> = {
   ListNumbers: IconListNumbers,
   Table: IconTable,
   CopyOff: IconCopyOff,
+  Sql: IconSql,
 };
 
 /** The icon a stage type names; a box if unknown. */

@@ -196,9 +196,14 @@ export abstract class Dialect {
     return `CREATE VIEW ${this.quoteIdentifier(view)} AS ${this.select(query)}`;
   }
 
-  /** A SELECT, clause by clause as SQL applies them. */
+  /** A SELECT, clause by clause as SQL applies them; a written query as written while bare. */
   select(query: SelectQuery): string {
-    const list = `${query.distinct ? 'DISTINCT ' : ''}${query.columns === '*' ? '*' : query.columns.join(', ')}`;
+    const { columns, distinct = false } = query;
+    const clauses = [query.where, query.orderBy, query.limit];
+    if (query.written !== undefined && columns === '*' && !distinct && clauses.every((c) => !c)) {
+      return query.written;
+    }
+    const list = `${distinct ? 'DISTINCT ' : ''}${columns === '*' ? '*' : columns.join(', ')}`;
     const where = query.where === undefined ? '' : ` WHERE ${query.where}`;
     const orderBy = query.orderBy === undefined ? '' : ` ORDER BY ${query.orderBy.join(', ')}`;
     const limit = query.limit === undefined ? '' : ` ${this.limit(query.limit)}`;

@@ -10,6 +10,7 @@ import { limitRule } from './limit';
 import { projectRule } from './project';
 import { scanFileRule } from './scan-file';
 import { sortRule } from './sort';
+import { userSelectRule } from './user-select';
 import { writeTableRule } from './write-table';
 
 /** Operator rules by operator name; the relational form's operators without one do not compile. */
@@ -27,6 +28,7 @@ export const NODE_RULES: NodeRules = {
   sort: sortRule,
   limit: limitRule,
   'distinct-on': distinctOnRule,
+  'user-select': userSelectRule,
   'write-table': writeTableRule,
   'export-file': exportFileRule,
 };

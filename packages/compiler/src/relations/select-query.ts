@@ -14,6 +14,11 @@ export interface SelectQuery {
   where?: string;
   orderBy?: readonly string[];
   limit?: { count: number; offset: number };
+  /**
+   * The whole query as a person wrote it (see `writtenQuery`), which means `SELECT * FROM from`:
+   * spelled as written while no clause is added to it.
+   */
+  written?: string;
 }
 
 /** `SELECT * FROM <from>`: a relation read as it is. */
@@ -23,6 +28,14 @@ export function selectAll(from: string): SelectQuery {
 
 /** Names the derived table a wrapped query becomes; every target needs one. */
 const DERIVED_ALIAS = '__sluice_in';
+
+/**
+ * A query written out whole (a person's SELECT, prefixed with its inputs): rendered as it is,
+ * and read as a derived table by an operator that adds a clause to it, since it is no clause list.
+ */
+export function writtenQuery(sql: string, dialect: Pick<Dialect, 'quoteIdentifier'>): SelectQuery {
+  return { ...selectAll(`(${sql}) AS ${dialect.quoteIdentifier(DERIVED_ALIAS)}`), written: sql };
+}
 
 /** The clauses in the order SQL applies them, after FROM. */
 const CLAUSE_ORDER = ['where', 'columns', 'orderBy', 'limit'] as const;

@@ -9,7 +9,13 @@ import { ColumnMappingsField } from './column-mappings-field';
 import { ColumnSchemaField } from './column-schema-field';
 import { ExternalStageField, FilePathField } from './external-stage-fields';
 import { SortKeysField } from './sort-keys-field';
-import { CharField, SqlExpressionField, TextareaField, TextField } from './text-fields';
+import {
+  CharField,
+  SqlExpressionField,
+  SqlQueryField,
+  TextareaField,
+  TextField,
+} from './text-fields';
 
 /** Widget → component. A stage type that needs a new control adds a widget here, never a branch. */
 export const FIELD_WIDGETS: Record<FieldWidget, ComponentType<FieldProps>> = {
@@ -28,4 +34,5 @@ export const FIELD_WIDGETS: Record<FieldWidget, ComponentType<FieldProps>> = {
   'sort-keys': SortKeysField,
   column: ColumnField,
   'column-list': ColumnListField,
+  'sql-query': SqlQueryField,
 };
