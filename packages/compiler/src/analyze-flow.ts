@@ -13,7 +13,7 @@ import { getStage, parseStageConfig } from '@sluice/stages';
 import { DEFAULT_METADATA_SCHEMA } from './check-sql';
 import { stageUri } from './names';
 import { nodeSqlDiagnostics } from './node-sql';
-import { nodeChecks, nodeFiles } from './relations/walk';
+import { nodeChecks, nodeFiles, relationColumns } from './relations/walk';
 
 /** One stage whose config is valid, as the analysis compiled it. */
 export interface StageAnalysis {
@@ -140,14 +140,18 @@ function analyzeColumns(
     columns[stageId] = undefined;
     if (!definition || !config) continue;
     const ctx = { stageId, config, inputs: inputColumns(doc.links, stageId, columns) };
-    columns[stageId] = definition.outputColumns(ctx) ?? detectedColumns[stageId];
-    diagnostics.push(...(definition.check?.(ctx) ?? []));
     const node = definition.compile(ctx);
+    columns[stageId] =
+      definition.outputColumns(ctx) ??
+      relationColumns(node, ctx.inputs) ??
+      detectedColumns[stageId];
+    diagnostics.push(...(definition.check?.(ctx) ?? []));
     stages[stageId] = { definition, config, inputs: ctx.inputs, node };
     diagnostics.push(
       ...nodeSqlDiagnostics({ stageId, node, inputs: ctx.inputs }, { metadataSchema }),
     );
-    diagnostics.push(...nodeChecks(node, { metadataSchema }).map((d) => ({ ...d, stageId })));
+    const checks = nodeChecks(node, { metadataSchema, ports: ctx.inputs });
+    diagnostics.push(...checks.map((d) => ({ ...d, stageId })));
     for (const { ref, mode } of nodeFiles(node)) {
       if (mode === 'write') writes.push({ stageId, file: ref });
     }
@@ -204,7 +208,8 @@ function linkDiagnostics(
     const incoming = incomingLinks(doc.links, stageId);
     for (const port of definition.ports.inputs) {
       const count = incoming.get(port)?.length ?? 0;
-      if (count === 0) found.push(diagnostic('missing-input', { port }, { stageId }));
+      const optional = definition.ports.optional?.includes(port) ?? false;
+      if (count === 0 && !optional) found.push(diagnostic('missing-input', { port }, { stageId }));
       if (count > 1) found.push(diagnostic('too-many-inputs', { port }, { stageId }));
     }
   }

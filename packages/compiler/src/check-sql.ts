@@ -1,4 +1,5 @@
-// Only the PostgreSQL grammar (closest to DuckDB's expressions) is bundled into the web app.
+// One grammar per import keeps the web bundle small: expressions are read with the PostgreSQL
+// one (closest to DuckDB's), a SQL transform's SELECT with the MySQL one too (parse-select.ts).
 import parser from 'node-sql-parser/build/postgresql';
 
 import type { DeniedReason } from './dialects/denied-functions';
@@ -99,38 +100,73 @@ export function checkSqlExpression(
  */
 export function readExpression(sql: string, options: SqlCheckOptions = {}): ReadExpression {
   if (sql.trim() === '') return invalid('Write an expression.');
-  const scanned = scanExpression(sql);
+  const scanned = scanUserSql(sql, options, { queries: false, reads: EXPRESSION_READS });
   if ('problem' in scanned) return invalid(scanned.problem);
-  // Every reading: what one target reads as quoted text may be bare SQL on another.
-  if (scanned.unquoted.some((text) => SUBQUERY_START.test(text))) return invalid(NO_SUBQUERY);
-  const refused = deniedCall(scanned.names) ?? metadataName(scanned.names, options);
-  if (refused) return invalid(refused);
-  const parsed = arrowLambdas(sql, scanned.unquoted);
-  return checkParsed(sql, parsed, lambdaParameters(scanned.names));
+  return checkParsed(sql, scanned.parsed, scanned.lambdaBound);
 }
 
 function invalid(message: string): ReadExpression {
   return { problem: { kind: 'invalid', message } };
 }
 
-function deniedCall(readings: readonly string[]): string | undefined {
+const EXPRESSION_READS = "an expression may only read the stage's input rows";
+
+/** The text as the parser should read it, once it passed the lexical layers of the check. */
+export interface ScannedSql {
+  /** The text with DuckDB's `lambda x:` written as arrows, positions unchanged. */
+  parsed: string;
+  /** The lower-cased names lambdas bind, which the parser reads as column references. */
+  lambdaBound: ReadonlySet<string>;
+}
+
+/**
+ * The lexical layers every piece of user SQL passes before it is parsed: `scanExpression`, then
+ * (for an expression, `queries: false`) no subquery, then no call of a refused function and no
+ * name qualified by the metadata schema, in every reading. `reads` ends the refusals' messages.
+ */
+export function scanUserSql(
+  sql: string,
+  options: SqlCheckOptions,
+  how: { queries: boolean; reads: string },
+): { problem: string } | ScannedSql {
+  const scanned = scanExpression(sql);
+  if ('problem' in scanned) return scanned;
+  // Every reading: what one target reads as quoted text may be bare SQL on another.
+  if (!how.queries && scanned.unquoted.some((text) => SUBQUERY_START.test(text))) {
+    return { problem: NO_SUBQUERY };
+  }
+  const refused =
+    deniedCall(scanned.names, how.reads) ?? metadataName(scanned.names, options, how.reads);
+  if (refused) return { problem: refused };
+  return {
+    parsed: arrowLambdas(sql, scanned.unquoted),
+    lambdaBound: lambdaParameters(scanned.names),
+  };
+}
+
+function deniedCall(readings: readonly string[], reads: string): string | undefined {
   for (const text of readings) {
     for (const [, name = ''] of text.matchAll(CALL)) {
       const denied = deniedFunction(name);
       if (!denied) continue;
       const where = denied.products.join(', ').replace(/, ([^,]+)$/, ' and $1');
-      return `${name.toUpperCase()}() is not allowed: on ${where} ${WHY_DENIED[denied.reason]}. An expression may only read the stage's input rows.`;
+      const only = `${reads.charAt(0).toUpperCase()}${reads.slice(1)}`;
+      return `${name.toUpperCase()}() is not allowed: on ${where} ${WHY_DENIED[denied.reason]}. ${only}.`;
     }
   }
   return undefined;
 }
 
-function metadataName(readings: readonly string[], options: SqlCheckOptions): string | undefined {
+function metadataName(
+  readings: readonly string[],
+  options: SqlCheckOptions,
+  reads: string,
+): string | undefined {
   const metadata = (options.metadataSchema ?? DEFAULT_METADATA_SCHEMA).toLowerCase();
   for (const text of readings) {
     for (const [, name = ''] of text.matchAll(QUALIFIER)) {
       if (name.toLowerCase() !== metadata) continue;
-      return `"${name}" holds Sluice's own tables; an expression may only read the stage's input rows.`;
+      return `"${name}" holds Sluice's own tables; ${reads}.`;
     }
   }
   return undefined;
@@ -233,26 +269,58 @@ const VALUE_KEYWORDS = new Set([
 /** Columns DuckDB gives every base table without declaring them; a view has none. */
 const PSEUDO_COLUMNS = new Set(['rowid']);
 
+/** A column a parsed query names, with the table or alias it is qualified by, if any. */
+export interface ColumnReference {
+  table?: string;
+  name: string;
+}
+
 /**
  * The unqualified column references in a parsed expression. Qualified ones (`s.field`) are left
  * out: in DuckDB they may be a struct column's field, which only the database can tell.
  */
 function columnNames(node: unknown): string[] {
+  return columnReferences(node).flatMap((ref) => (ref.table === undefined ? [ref.name] : []));
+}
+
+/**
+ * The column references in a tree the parser (PostgreSQL or MySQL grammar) built, leaving out
+ * `*`, words the targets read as values, pseudo columns and names qualified by a schema. A
+ * subquery met on the way (a node holding `ast`) goes to `subquery` instead, when given, so a
+ * caller can read it in its own scope.
+ */
+export function columnReferences(
+  node: unknown,
+  subquery?: (ast: unknown) => void,
+): ColumnReference[] {
   if (typeof node !== 'object' || node === null) return [];
+  if (subquery && 'ast' in node) {
+    subquery(node.ast);
+    return [];
+  }
   const ref = node as { type?: unknown; table?: unknown; schema?: unknown; column?: unknown };
   if (ref.type === 'column_ref') {
-    if (ref.table || ref.schema) return [];
+    if (ref.schema) return [];
     const column = ref.column as { expr?: { type?: unknown; value?: unknown } } | string;
     const name = typeof column === 'string' ? column : column.expr?.value;
     const bare = typeof column === 'string' || column.expr?.type === 'default';
     if (typeof name !== 'string' || name === '*') return [];
     const lower = name.toLowerCase();
-    if (PSEUDO_COLUMNS.has(lower)) return [];
-    return bare && VALUE_KEYWORDS.has(lower) ? [] : [name];
+    if (PSEUDO_COLUMNS.has(lower) || (bare && VALUE_KEYWORDS.has(lower))) return [];
+    if (!ref.table) return [{ name }];
+    const table = nameOf(ref.table);
+    return table === undefined ? [] : [{ table, name }];
   }
   const converted = convertedValue(node);
-  if (converted !== undefined) return columnNames(converted);
-  return Object.values(node).flatMap(columnNames);
+  if (converted !== undefined) return columnReferences(converted, subquery);
+  return Object.values(node).flatMap((child) => columnReferences(child, subquery));
+}
+
+/** A name the parser gives as a string or as `{ value }`; `undefined` when absent. */
+export function nameOf(node: unknown): string | undefined {
+  if (typeof node === 'string') return node;
+  const value = (node as { value?: unknown } | null)?.value;
+  return typeof value === 'string' ? value : undefined;
 }
 
 /**

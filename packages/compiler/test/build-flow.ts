@@ -181,3 +181,75 @@ export function twoMonthsFlow(keep: 'all' | 'distinct'): FlowDocument {
     { union: { keep } },
   );
 }
+
+/**
+ * Orders deduplicated on customer, keeping the largest amount (NULLs last) or, with `last`, the
+ * smallest.
+ */
+export function dedupedFlow(keep: 'first' | 'last' = 'first'): FlowDocument {
+  return flow(
+    [
+      ordersSource('src'),
+      stage('dedupe', 'deduplicate', {
+        keys: ['customer'],
+        keep,
+        order: [{ column: 'amount', direction: 'desc', nulls: 'last' }],
+      }),
+      stage('dest', 'table-destination', { table: 'deduped' }),
+    ],
+    ['src->dedupe', 'dedupe->dest'],
+  );
+}
+
+/**
+ * Orders (`a`) and, unless `only` is set, customers (`b`) into a SQL transform running `sql`,
+ * written to table `report`.
+ */
+export function transformFlow(sql: string, only?: 'a'): FlowDocument {
+  const customers = stage('customers', 'file-source', {
+    path: 'customers.csv',
+    columns: [
+      { name: 'name', type: 'VARCHAR' },
+      { name: 'country', type: 'VARCHAR' },
+    ],
+  });
+  const into = (from: string, port: string) => ({
+    id: `${from}-${port}`,
+    source: { stageId: from, port: 'out' },
+    target: { stageId: 'sql', port },
+  });
+  return {
+    schemaVersion: 1,
+    stages: [
+      ordersSource('orders'),
+      ...(only === undefined ? [customers] : []),
+      stage('sql', 'sql-transform', { sql }),
+      stage('dest', 'table-destination', { table: 'report' }),
+    ],
+    links: [
+      into('orders', 'a'),
+      ...(only === undefined ? [into('customers', 'b')] : []),
+      {
+        id: 'sql-dest',
+        source: { stageId: 'sql', port: 'out' },
+        target: { stageId: 'dest', port: 'in' },
+      },
+    ],
+  };
+}
+
+/** Revenue per country: orders joined to customers by name, grouped, largest first. */
+export const REVENUE_SQL =
+  'SELECT b.country, count(*) AS orders, sum(a.amount) AS revenue FROM a JOIN b ON a.customer = b.name GROUP BY b.country ORDER BY revenue DESC';
+
+/** `orders.csv` from the samples, with an id, a customer and an amount. */
+function ordersSource(id: string): Stage {
+  return stage(id, 'file-source', {
+    path: 'orders.csv',
+    columns: [
+      { name: 'id', type: 'BIGINT' },
+      { name: 'customer', type: 'VARCHAR' },
+      { name: 'amount', type: 'DOUBLE' },
+    ],
+  });
+}

@@ -12,12 +12,15 @@ import { FlowDocumentSchema } from '@sluice/flow';
 import type { Plan } from '../src';
 import { analyzeFlow, compileFlow } from '../src';
 import {
+  dedupedFlow,
   DUCKDB,
   flow,
   joinFlow,
   perCountryFlow,
+  REVENUE_SQL,
   sortedTopFlow,
   stage,
+  transformFlow,
   twoMonthsFlow,
   unionFlow,
 } from './build-flow';
@@ -489,6 +492,87 @@ describe('joins on DuckDB', () => {
       [4, 'Bob', 21],
       [null, null, 22],
       [null, 'Cy', 23],
+    ]);
+  });
+});
+
+describe('deduplicate on DuckDB', () => {
+  // Ann ties on amount, one customer is NULL, Bob has a NULL amount.
+  const ORDERS_WITH_TIES = 'id,customer,amount\n1,Ann,10\n2,Ann,10\n3,,5\n4,,7\n5,Bob,\n6,Bob,3\n';
+  const kept = () => rows('SELECT id::INT AS id FROM deduped ORDER BY id');
+
+  it('keeps the first row per key, NULL keys as one, ties settled by the other columns', async () => {
+    putFile('samples', 'orders.csv', ORDERS_WITH_TIES);
+    const plan = compile(dedupedFlow());
+    expect(plan.steps.filter((s) => s.phase === 'transform').map((s) => s.sql)).toEqual([
+      `CREATE VIEW "__sluice_${plan.runTag}_dedupe" AS SELECT * EXCLUDE ("__sluice_row") FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY "customer" ORDER BY "amount" DESC NULLS LAST, "id" ASC NULLS FIRST) AS "__sluice_row" FROM "__sluice_${plan.runTag}_src") AS "__sluice_in" WHERE "__sluice_row" = 1`,
+    ]);
+    expect(await run(plan)).toBeUndefined();
+    expect(await kept()).toEqual([{ id: 1 }, { id: 4 }, { id: 6 }]);
+    const columns = await rows(
+      "SELECT column_name FROM duckdb_columns() WHERE table_name = 'deduped'",
+    );
+    expect(columns.map((c) => c.column_name)).toEqual(['id', 'customer', 'amount']);
+  });
+
+  it('keeps the last row per key by the reversed order', async () => {
+    putFile('samples', 'orders.csv', ORDERS_WITH_TIES);
+    expect(await run(compile(dedupedFlow('last')))).toBeUndefined();
+    expect(await kept()).toEqual([{ id: 2 }, { id: 3 }, { id: 5 }]);
+  });
+
+  it('keeps rows identical in every column once without keys', async () => {
+    putFile('samples', 'orders.csv', 'id,customer\n1,Ann\n1,Ann\n1,\n1,\n2,Ann\n');
+    const doc = flow(
+      [
+        stage('src', 'file-source', { path: 'orders.csv' }),
+        stage('dedupe', 'deduplicate'),
+        stage('dest', 'table-destination', { table: 'deduped' }),
+      ],
+      ['src->dedupe', 'dedupe->dest'],
+    );
+    const plan = compile(doc);
+    expect(plan.steps.find((s) => s.stageId === 'dedupe')?.sql).toBe(
+      `CREATE VIEW "__sluice_${plan.runTag}_dedupe" AS SELECT DISTINCT * FROM "__sluice_${plan.runTag}_src"`,
+    );
+    expect(await run(plan)).toBeUndefined();
+    expect(await rows('SELECT count(*)::INT AS n FROM deduped')).toEqual([{ n: 3 }]);
+  });
+});
+
+describe('SQL transform on DuckDB', () => {
+  const CUSTOMERS = 'name,country\nAnn,NL\nBob,DE\nCy,NL\n';
+  const ORDERS_OF_CUSTOMERS = 'id,customer,amount\n1,Ann,10\n2,Bob,4\n3,Cy,5\n4,Ann,1\n5,Zed,99\n';
+
+  it('joins its two inputs by their port names and groups them', async () => {
+    putFile('samples', 'orders.csv', ORDERS_OF_CUSTOMERS);
+    putFile('samples', 'customers.csv', CUSTOMERS);
+    const plan = compile(transformFlow(REVENUE_SQL));
+    const tag = plan.runTag;
+    expect(plan.steps.find((s) => s.stageId === 'sql')?.sql).toBe(
+      `CREATE VIEW "__sluice_${tag}_sql" AS WITH "a" AS (SELECT * FROM "__sluice_${tag}_orders"), "b" AS (SELECT * FROM "__sluice_${tag}_customers") ${REVENUE_SQL}`,
+    );
+    expect(await run(plan)).toBeUndefined();
+    expect(
+      await rows('SELECT country, orders::INT AS n, revenue FROM report ORDER BY country'),
+    ).toEqual([
+      { country: 'DE', n: 1, revenue: 4 },
+      { country: 'NL', n: 3, revenue: 16 },
+    ]);
+  });
+
+  it('joins its inputs ahead of a WITH list of its own, and reads one input alone', async () => {
+    putFile('samples', 'orders.csv', ORDERS_OF_CUSTOMERS);
+    const sql = 'with big AS (SELECT * FROM a WHERE amount > 4) SELECT customer FROM big';
+    const plan = compile(transformFlow(sql, 'a'));
+    expect(plan.steps.find((s) => s.stageId === 'sql')?.sql).toBe(
+      `CREATE VIEW "__sluice_${plan.runTag}_sql" AS WITH "a" AS (SELECT * FROM "__sluice_${plan.runTag}_orders"), big AS (SELECT * FROM a WHERE amount > 4) SELECT customer FROM big`,
+    );
+    expect(await run(plan)).toBeUndefined();
+    expect(await rows('SELECT customer FROM report ORDER BY customer')).toEqual([
+      { customer: 'Ann' },
+      { customer: 'Cy' },
+      { customer: 'Zed' },
     ]);
   });
 });

@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
 
+import type { FlowDocument } from '@sluice/flow';
+
 import type { TargetProfile } from '../src';
 import { analyzeFlow, compileFlow, getDialect } from '../src';
 import {
+  dedupedFlow,
   flow,
   joinFlow,
   MATRIXONE_3,
   MATRIXONE_4,
   perCountryFlow,
+  REVENUE_SQL,
   sortedTopFlow,
   stage,
+  transformFlow,
   twoMonthsFlow,
 } from './build-flow';
 
@@ -465,3 +470,36 @@ describe('matrixone aggregate and union', () => {
     },
   );
 });
+
+describe('matrixone deduplicate', () => {
+  it.each([MATRIXONE_3, MATRIXONE_4])(
+    'keeps row number 1 per key of ROW_NUMBER() OVER (PARTITION BY … ORDER BY …) on $version (grammar: function_call_window, window_spec)',
+    (target) => {
+      expect(viewsOf(target, dedupedFlow(), 'deduped')).toEqual([
+        'CREATE VIEW `__sluice_r1_dedupe` AS SELECT `id`, `customer`, `amount` FROM (SELECT `id`, `customer`, `amount`, ROW_NUMBER() OVER (PARTITION BY `customer` ORDER BY `amount` IS NULL ASC, `amount` DESC, `id` IS NULL DESC, `id` ASC) AS `__sluice_row` FROM `__sluice_r1_src`) AS `__sluice_in` WHERE `__sluice_row` = 1',
+      ]);
+    },
+  );
+});
+
+describe('matrixone SQL transform', () => {
+  it.each([MATRIXONE_3, MATRIXONE_4])(
+    'stages a view over WITH queries naming the inputs on $version (grammar: create_view_stmt … AS select_stmt; select_no_parens takes a with_clause)',
+    (target) => {
+      expect(viewsOf(target, transformFlow(REVENUE_SQL), 'report')).toEqual([
+        `CREATE VIEW \`__sluice_r1_sql\` AS WITH \`a\` AS (SELECT * FROM \`__sluice_r1_orders\`), \`b\` AS (SELECT * FROM \`__sluice_r1_customers\`) ${REVENUE_SQL}`,
+      ]);
+    },
+  );
+});
+
+/** The views a flow writing the existing table `table` stages on `target`, with no diagnostic. */
+function viewsOf(target: TargetProfile, doc: FlowDocument, table: string): string[] {
+  const { plan, diagnostics } = compileFlow(analyzeFlow(doc), {
+    target,
+    runTag: 'r1',
+    existingTables: [{ name: table }],
+  });
+  expect(diagnostics).toEqual([]);
+  return plan?.steps.filter((s) => s.phase === 'transform').map((s) => s.sql) ?? [];
+}

@@ -6,12 +6,15 @@ import type { TableRef } from '@sluice/stages';
 import type { Plan } from '../src';
 import { analyzeFlow, compileFlow, getDialect } from '../src';
 import {
+  dedupedFlow,
   flow,
   joinFlow,
   MARIADB,
   perCountryFlow,
+  REVENUE_SQL,
   sortedTopFlow,
   stage,
+  transformFlow,
   twoMonthsFlow,
   unionFlow,
 } from './build-flow';
@@ -412,5 +415,52 @@ describe('mysql aggregate and union', () => {
     expect(views(twoMonthsFlow('distinct'), 'orders')).toEqual([
       `CREATE VIEW \`__sluice_r1_both\` AS SELECT * FROM (SELECT ${list} FROM \`__sluice_r1_jan\` UNION SELECT ${list} FROM \`__sluice_r1_feb\`) AS \`__sluice_in\``,
     ]);
+  });
+});
+
+describe('mysql deduplicate', () => {
+  it('numbers rows per key with ROW_NUMBER() and lists the columns to drop the number again', () => {
+    const steps = plan(dedupedFlow('last'), [{ name: 'deduped' }]).steps;
+    expect(steps.filter((s) => s.phase === 'transform').map((s) => s.sql)).toEqual([
+      'CREATE VIEW `__sluice_r1_dedupe` AS SELECT `id`, `customer`, `amount` FROM (SELECT `id`, `customer`, `amount`, ROW_NUMBER() OVER (PARTITION BY `customer` ORDER BY `amount` IS NULL DESC, `amount` ASC, `id` IS NULL ASC, `id` DESC) AS `__sluice_row` FROM `__sluice_r1_src`) AS `__sluice_in` WHERE `__sluice_row` = 1',
+    ]);
+  });
+
+  it('refuses on the keys field to deduplicate rows whose columns are unknown until the run', () => {
+    const doc = flow(
+      [
+        stage('src', 'file-source'),
+        stage('dedupe', 'deduplicate', { keys: ['id'] }),
+        stage('dest', 'table-destination', { table: 'a' }),
+      ],
+      ['src->dedupe', 'dedupe->dest'],
+    );
+    const { diagnostics } = compileFlow(analyzeFlow(doc), { target: MARIADB, runTag: 'r1' });
+    expect(diagnostics.map((d) => [d.code, d.stageId, d.path, d.message])).toEqual([
+      [
+        'unsupported-on-target',
+        'dedupe',
+        ['keys'],
+        'Deduplicating rows whose columns are only known when the flow runs needs DuckDB; this server is MariaDB 10.11.6. Give every column of the stage before it a name (in a SQL transform, with AS).',
+      ],
+    ]);
+  });
+});
+
+describe('mysql SQL transform', () => {
+  it('names each input by its port in a WITH query ahead of the SELECT', () => {
+    const steps = plan(transformFlow(REVENUE_SQL), [{ name: 'report' }]).steps;
+    expect(steps.find((s) => s.stageId === 'sql')?.sql).toBe(
+      `CREATE VIEW \`__sluice_r1_sql\` AS WITH \`a\` AS (SELECT * FROM \`__sluice_r1_orders\`), \`b\` AS (SELECT * FROM \`__sluice_r1_customers\`) ${REVENUE_SQL}`,
+    );
+  });
+
+  it('keeps RECURSIVE at the head of the WITH list it joins', () => {
+    const sql =
+      'WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3) SELECT a.id FROM a JOIN n ON a.id = n.i';
+    const steps = plan(transformFlow(sql, 'a'), [{ name: 'report' }]).steps;
+    expect(steps.find((s) => s.stageId === 'sql')?.sql).toBe(
+      'CREATE VIEW `__sluice_r1_sql` AS WITH RECURSIVE `a` AS (SELECT * FROM `__sluice_r1_orders`), n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3) SELECT a.id FROM a JOIN n ON a.id = n.i',
+    );
   });
 });

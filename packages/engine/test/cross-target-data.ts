@@ -458,4 +458,93 @@ export const PROOF_CASES: ProofCase[] = [
     ),
     exports: [],
   },
+  {
+    name: 'CSV, deduplicate on a key holding NULL, keeping the last row by an order holding NULL',
+    table: 'proof_h',
+    flow: flowOf(
+      'orders.csv',
+      [
+        stage('dedupe', 'deduplicate', {
+          keys: ['paid'],
+          keep: 'last',
+          order: [{ column: 'shipped_at', direction: 'asc', nulls: 'last' }],
+        }),
+        stage('by_id', 'sort', { keys: [{ column: 'id', direction: 'asc', nulls: 'last' }] }),
+      ],
+      { table: 'proof_h', mode: 'overwrite' },
+      [exportTo('out_csv', 'h.csv')],
+    ),
+    exports: ['h.csv'],
+    // Paid: 1, big, then 3 (shipped_at NULL, last) → 3; unpaid: 2, 5 → 5; paid NULL: 4 alone.
+    firstExportMatches: /^id,[^\n]*\n3,[^\n]*\n4,[^\n]*\n5,[^\n]*"multi\nline"\n$/,
+  },
+  {
+    name: 'CSV and TSV, SQL transform joining its two inputs with GROUP BY, ordered CSV export',
+    table: 'proof_i',
+    flow: intoSqlTransform(
+      flowOf(
+        'orders.csv',
+        [
+          stage('sql', 'sql-transform', {
+            sql: 'SELECT a.paid, count(*) AS orders, sum(b.price) AS total, max(b.customer) AS last_customer FROM a JOIN b ON a.id = b.id GROUP BY a.paid ORDER BY orders DESC, total',
+          }),
+        ],
+        { table: 'proof_i', mode: 'overwrite' },
+        [exportTo('out_csv', 'i.csv')],
+      ),
+      'orders.tsv',
+    ),
+    exports: ['i.csv'],
+    // Ids 1-4 and the big one are in both files: paid 1, 3, big; unpaid 2; paid NULL 4.
+    firstExportMatches:
+      /^paid,orders,total,last_customer\ntrue,3,[^\n]*,"Smith, Jo"\nfalse,1,[^\n]*\n,1,[^\n]*\n$/,
+  },
+  {
+    name: 'CSV, SQL transform labelling rows, deduplicate with ties on the order settled by the other columns',
+    table: 'proof_j',
+    flow: intoSqlTransform(
+      flowOf(
+        'orders.csv',
+        [
+          stage('sql', 'sql-transform', {
+            sql: "SELECT id, paid, CASE WHEN amount > 10 THEN 'big' ELSE 'small' END AS size FROM a",
+          }),
+          stage('dedupe', 'deduplicate', {
+            keys: ['size'],
+            order: [{ column: 'paid', direction: 'desc', nulls: 'last' }],
+          }),
+          stage('by_id', 'sort', { keys: [{ column: 'id', direction: 'asc', nulls: 'last' }] }),
+        ],
+        { table: 'proof_j', mode: 'overwrite' },
+        [exportTo('out_csv', 'j.csv')],
+      ),
+    ),
+    exports: ['j.csv'],
+    // Big: 1, 3 and the big one tie on paid (true), so the smallest id wins; small: 2 alone.
+    firstExportMatches: /^id,paid,size\n1,true,big\n2,false,small\n$/,
+  },
 ];
+
+
+/**
+ * The flow with its source linked into the SQL transform `sql` as input `a`, and `second` (a
+ * file of the same columns), when given, as input `b`.
+ */
+function intoSqlTransform(doc: FlowDocument, second?: string): FlowDocument {
+  const links = doc.links.map((l) =>
+    l.target.stageId === 'sql' ? { ...l, target: { ...l.target, port: 'a' } } : l,
+  );
+  if (second === undefined) return { ...doc, links };
+  const source = stage('src_b', 'file-source', {
+    externalStage: 'landing',
+    path: second,
+    format: second.split('.').at(-1),
+    columns: COLUMNS,
+  });
+  const intoB = {
+    id: 'src_b-sql',
+    source: { stageId: 'src_b', port: 'out' },
+    target: { stageId: 'sql', port: 'b' },
+  };
+  return { ...doc, stages: [...doc.stages, source], links: [...links, intoB] };
+}

@@ -51,7 +51,7 @@ function nearestByEdits(name: string, candidates: readonly string[]): string | u
 export function unknownColumn(
   column: string,
   available: readonly string[],
-  at: { stageId: string; path: FieldPath },
+  at: { stageId?: string; path: FieldPath },
 ): Diagnostic {
   const suggestion = closestName(column, available);
   return diagnostic(

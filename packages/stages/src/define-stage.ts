@@ -29,7 +29,8 @@ export type FieldWidget =
   | 'column-list'
   | 'char'
   | 'join-keys'
-  | 'aggregates';
+  | 'aggregates'
+  | 'sql-query';
 
 export interface FieldHint<C> {
   widget: FieldWidget;
@@ -69,6 +70,7 @@ export type InputColumns = Readonly<Record<string, Columns>>;
 export interface StageContext<C> {
   stageId: string;
   config: C;
+  /** By linked input port: an unlinked optional port is absent. */
   inputs: InputColumns;
 }
 
@@ -91,9 +93,13 @@ export interface StageDefinition<S extends z.ZodObject = z.ZodObject, T extends 
    * the registry tests compile it, over inputs of columns `id` and `amount`, in their place.
    */
   example?: z.output<S>;
-  ports: { inputs: readonly string[]; outputs: readonly string[] };
+  /** Input and output ports; an input in `optional` may stay unlinked (each takes one link). */
+  ports: { inputs: readonly string[]; outputs: readonly string[]; optional?: readonly string[] };
   ui: StageUi<z.output<S>>;
-  /** The columns this stage outputs, from its config and input columns. */
+  /**
+   * The columns this stage outputs, from its config and input columns; `undefined` where they are
+   * only known when the flow runs, or derived by the compiler from what the stage compiles to.
+   */
   outputColumns(ctx: StageContext<z.output<S>>): Columns;
   /** Checks beyond the schema that need input columns (unknown column, …). */
   check?(ctx: StageContext<z.output<S>>): Diagnostic[];

@@ -8,6 +8,8 @@ export * from './filter.stage';
 export * from './select-columns.stage';
 export * from './sort.stage';
 export * from './limit.stage';
+export * from './deduplicate.stage';
+export * from './sql-transform.stage';
 export * from './table-destination.stage';
 export * from './file-export.stage';
 export * from './join.stage';

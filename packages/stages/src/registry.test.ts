@@ -32,6 +32,10 @@ describe.each(all.map((s) => [s.type, s] as const))('stage type %s', (type, stag
     else expect(stage.ports.inputs.length).toBeGreaterThan(0);
     if (stage.category === 'destination') expect(stage.ports.outputs).toEqual([]);
     else expect(stage.ports.outputs.length).toBeGreaterThan(0);
+    const optional = stage.ports.optional ?? [];
+    expect(optional.filter((port) => !stage.ports.inputs.includes(port))).toEqual([]);
+    if (stage.category !== 'origin')
+      expect(optional.length).toBeLessThan(stage.ports.inputs.length);
   });
 
   it('checks and compiles its example (or defaults) over a fixture input without errors', () => {
@@ -76,6 +80,8 @@ describe('registry', () => {
       'join',
       'aggregate',
       'union',
+      'deduplicate',
+      'sql-transform',
       'table-destination',
       'file-export',
     ]);

@@ -1,5 +1,6 @@
 import type { StageCategory, StageDefinition } from './define-stage';
 import { aggregateStage } from './aggregate.stage';
+import { deduplicateStage } from './deduplicate.stage';
 import { fileExportStage } from './file-export.stage';
 import { fileSourceStage } from './file-source.stage';
 import { filterStage } from './filter.stage';
@@ -7,6 +8,7 @@ import { joinStage } from './join.stage';
 import { limitStage } from './limit.stage';
 import { selectColumnsStage } from './select-columns.stage';
 import { sortStage } from './sort.stage';
+import { sqlTransformStage } from './sql-transform.stage';
 import { tableDestinationStage } from './table-destination.stage';
 import { unionStage } from './union.stage';
 
@@ -20,11 +22,13 @@ export const stages = {
   [selectColumnsStage.type]: selectColumnsStage,
   [sortStage.type]: sortStage,
   [limitStage.type]: limitStage,
-  [tableDestinationStage.type]: tableDestinationStage,
-  [fileExportStage.type]: fileExportStage,
   [joinStage.type]: joinStage,
   [aggregateStage.type]: aggregateStage,
   [unionStage.type]: unionStage,
+  [deduplicateStage.type]: deduplicateStage,
+  [sqlTransformStage.type]: sqlTransformStage,
+  [tableDestinationStage.type]: tableDestinationStage,
+  [fileExportStage.type]: fileExportStage,
 } as const satisfies Record<string, StageDefinition>;
 
 /** The id of a stage type in the registry. */

@@ -141,12 +141,17 @@ export interface LimitNode {
   offset: number;
 }
 
-/** One row per distinct `keys`: the first in `order`. */
+/** One row per distinct `keys`: the first in `order`. No keys: one row per distinct whole row. */
 export interface DistinctOnNode {
   op: 'distinct-on';
   input: RelationNode;
   keys: readonly Expr[];
   order: readonly SortKey[];
+  /**
+   * The input's column names, which the output keeps (targets that cannot drop a computed column
+   * list them); absent while they are only known when the flow runs.
+   */
+  columns?: readonly string[];
 }
 
 /** A SELECT a person wrote, reading its inputs by the names given here. */

@@ -5,11 +5,13 @@ import {
   IconArrowsSort,
   IconBox,
   IconColumns,
+  IconCopyOff,
   IconFileExport,
   IconFileImport,
   IconFilter,
   IconLayersUnion,
   IconListNumbers,
+  IconSql,
   IconSum,
   IconTable,
 } from '@tabler/icons-react';
@@ -30,6 +32,8 @@ export const STAGE_ICONS: Readonly<Record<string, Icon>> = {
   ArrowsJoin: IconArrowsJoin,
   Sum: IconSum,
   LayersUnion: IconLayersUnion,
+  CopyOff: IconCopyOff,
+  Sql: IconSql,
 };
 
 /** The icon a stage type names; a box if unknown. */

@@ -3,6 +3,7 @@ import type {
   Column,
   Columns,
   ColumnType,
+  DistinctOnNode,
   ExportFileNode,
   Expr,
   FileFormat,
@@ -214,9 +215,14 @@ export abstract class Dialect {
     return `CREATE VIEW ${this.quoteIdentifier(view)} AS ${this.select(query)}`;
   }
 
-  /** A SELECT, clause by clause as SQL applies them. */
+  /** A SELECT, clause by clause as SQL applies them; a written query as written while bare. */
   select(query: SelectQuery): string {
-    const list = query.columns === '*' ? '*' : query.columns.join(', ');
+    const { columns, distinct = false } = query;
+    const clauses = [query.where, query.orderBy, query.limit];
+    if (query.written !== undefined && columns === '*' && !distinct && clauses.every((c) => !c)) {
+      return query.written;
+    }
+    const list = `${distinct ? 'DISTINCT ' : ''}${columns === '*' ? '*' : columns.join(', ')}`;
     const where = query.where === undefined ? '' : ` WHERE ${query.where}`;
     const groupBy = query.groupBy === undefined ? '' : ` GROUP BY ${query.groupBy.join(', ')}`;
     const orderBy = query.orderBy === undefined ? '' : ` ORDER BY ${query.orderBy.join(', ')}`;
@@ -231,6 +237,36 @@ export abstract class Dialect {
   orderKey(key: SortKey): string {
     const direction = key.direction === 'asc' ? 'ASC' : 'DESC';
     return `${this.expr(key.expr)} ${direction} NULLS ${key.nulls === 'first' ? 'FIRST' : 'LAST'}`;
+  }
+
+  /**
+   * The select lists around a row number `row` computed over a relation with these `columns`:
+   * the columns it is computed beside, and the columns that drop it again. MySQL, MariaDB and
+   * MatrixOne have no "every column but one", so both list the columns, which must be known.
+   */
+  numberedColumns(
+    _row: string,
+    columns: readonly string[] | undefined,
+  ): { numbered: string[]; kept: string[] } {
+    if (!columns)
+      throw new Error('The columns to keep are unknown; distinctOnLimits refuses this.');
+    const list = columns.map((name) => this.quoteIdentifier(name));
+    return { numbered: list, kept: list };
+  }
+
+  /** Target limits a deduplicate runs into, as diagnostics without a stage. */
+  distinctOnLimits(node: DistinctOnNode): Diagnostic[] {
+    if (node.keys.length === 0 || node.columns) return [];
+    return [
+      this.unsupported(
+        {
+          feature: 'Deduplicating rows whose columns are only known when the flow runs',
+          needs: 'DuckDB',
+          instead: 'Give every column of the stage before it a name (in a SQL transform, with AS).',
+        },
+        ['keys'],
+      ),
+    ];
   }
 
   /** `LIMIT n OFFSET m`, which every target reads. */

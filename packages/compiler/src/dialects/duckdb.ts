@@ -1,3 +1,4 @@
+import type { Diagnostic } from '@sluice/flow';
 import type { Column, CsvFormat, FileFormat } from '@sluice/stages';
 
 import type { DialectStep, ExportArgs, LoadArgs, TableWrite, WriteArgs } from './base';
@@ -32,6 +33,18 @@ export class DuckDbDialect extends Dialect {
   literal(value: string): string {
     assertNoNul(value, 'A text value');
     return `'${value.replaceAll("'", "''")}'`;
+  }
+
+  /**
+   * DuckDB drops a computed column with `* EXCLUDE`, so the input's columns need not be known.
+   * @see https://duckdb.org/docs/stable/sql/expressions/star#exclude-clause
+   */
+  override numberedColumns(row: string): { numbered: string[]; kept: string[] } {
+    return { numbered: ['*'], kept: [`* EXCLUDE (${row})`] };
+  }
+
+  override distinctOnLimits(): Diagnostic[] {
+    return [];
   }
 
   loadFile(args: LoadArgs): DialectStep[] {

@@ -3,6 +3,7 @@ import { inputsOf } from '@sluice/stages';
 
 import type { NodeRule } from './rule';
 import { aggregateRule } from './aggregate';
+import { distinctOnRule } from './distinct-on';
 import { exportFileRule } from './export-file';
 import { filterRule } from './filter';
 import { inputRule } from './input';
@@ -12,6 +13,7 @@ import { projectRule } from './project';
 import { scanFileRule } from './scan-file';
 import { sortRule } from './sort';
 import { unionRule } from './union';
+import { userSelectRule } from './user-select';
 import { writeTableRule } from './write-table';
 
 /** Operator rules by operator name; the relational form's operators without one do not compile. */
@@ -28,6 +30,8 @@ export const NODE_RULES: NodeRules = {
   project: projectRule,
   sort: sortRule,
   limit: limitRule,
+  'distinct-on': distinctOnRule,
+  'user-select': userSelectRule,
   'write-table': writeTableRule,
   'export-file': exportFileRule,
   join: joinRule,

@@ -82,12 +82,19 @@ export interface ColumnsContext {
   ports: InputColumns;
 }
 
+/** What a rule's target-free check may ask: the metadata schema, the columns of a relation. */
+export interface NodeCheckContext {
+  metadataSchema: string;
+  /** The columns of one of the node's input relations; `undefined` where not known. */
+  columnsOf: (relation: RelationNode) => Columns;
+}
+
 /** What every operator module says about its node, whatever it renders to. */
 interface BaseRule<N extends StageNode> {
   /** Every user expression the node carries (not those of its inputs), with config paths. */
   expressions(node: N): readonly UserExpression[];
-  /** Checks needing no target: names Sluice reserves. */
-  check?(node: N, ctx: { metadataSchema: string }): Diagnostic[];
+  /** Checks needing no target: names Sluice reserves, SQL a person wrote that is no expression. */
+  check?(node: N, ctx: NodeCheckContext): Diagnostic[];
   /** What the target cannot run, as diagnostics without a stage (the compiler adds it). */
   diagnose?(node: N, ctx: CheckContext & { dialect: Dialect }): Diagnostic[];
   /** Files the node reads or writes. */

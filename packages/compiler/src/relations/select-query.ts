@@ -7,6 +7,8 @@ import type { Dialect } from '../dialects';
 export interface SelectQuery {
   /** The select list; `*` passes every column of `from` through. */
   columns: '*' | readonly string[];
+  /** `SELECT DISTINCT`: one row per distinct row of the select list. */
+  distinct?: boolean;
   /** A quoted relation name, or a parenthesised query with its alias. */
   from: string;
   where?: string;
@@ -14,6 +16,11 @@ export interface SelectQuery {
   groupBy?: readonly string[];
   orderBy?: readonly string[];
   limit?: { count: number; offset: number };
+  /**
+   * The whole query as a person wrote it (see `writtenQuery`), which means `SELECT * FROM from`:
+   * spelled as written while no clause is added to it.
+   */
+  written?: string;
 }
 
 /** `SELECT * FROM <from>`: a relation read as it is. */
@@ -27,6 +34,14 @@ const DERIVED_ALIAS = '__sluice_in';
 /** `(<sql>) AS <alias>`: a query (or a set operation) read as a relation in FROM. */
 export function derivedTable(sql: string, dialect: Pick<Dialect, 'quoteIdentifier'>): string {
   return `(${sql}) AS ${dialect.quoteIdentifier(DERIVED_ALIAS)}`;
+}
+
+/**
+ * A query written out whole (a person's SELECT, prefixed with its inputs): rendered as it is,
+ * and read as a derived table by an operator that adds a clause to it, since it is no clause list.
+ */
+export function writtenQuery(sql: string, dialect: Pick<Dialect, 'quoteIdentifier'>): SelectQuery {
+  return { ...selectAll(derivedTable(sql, dialect)), written: sql };
 }
 
 /**
@@ -47,7 +62,8 @@ export function openFor(
   clause: Clause,
   dialect: Pick<Dialect, 'select' | 'quoteIdentifier'>,
 ): SelectQuery {
-  const present = (c: Clause) => (c === 'columns' ? query.columns !== '*' : query[c] !== undefined);
+  const present = (c: Clause) =>
+    c === 'columns' ? query.columns !== '*' || query.distinct === true : query[c] !== undefined;
   // Conditions add up (the filter joins them with AND); any other clause is set once.
   const later = CLAUSE_ORDER.slice(CLAUSE_ORDER.indexOf(clause) + 1);
   if (!later.some(present) && (clause === 'where' || !present(clause))) return query;

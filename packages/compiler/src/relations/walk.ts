@@ -12,9 +12,9 @@ export function userExpressions(node: StageNode, rules: NodeRules = NODE_RULES):
   return nodesOf(node).flatMap((n) => ruleOf(n, rules).expressions(n));
 }
 
-/** The columns of a relation, from the stage's input columns; `undefined` where not known. */
+/** The columns of a relation from the stage's input columns; `undefined` if unknown or a sink. */
 export function relationColumns(
-  node: RelationNode,
+  node: StageNode,
   ports: InputColumns,
   rules: NodeRules = NODE_RULES,
 ): Columns {
@@ -24,9 +24,16 @@ export function relationColumns(
   return rule.columns(node, { inputs, ports });
 }
 
-/** Checks of every node that need no target (names Sluice reserves). */
-export function nodeChecks(node: StageNode, ctx: { metadataSchema: string }): Diagnostic[] {
-  return nodesOf(node).flatMap((n) => ruleOf(n).check?.(n, ctx) ?? []);
+/** Checks of every node that need no target (names Sluice reserves, a person's SELECT). */
+export function nodeChecks(
+  node: StageNode,
+  ctx: { metadataSchema: string; ports: InputColumns },
+): Diagnostic[] {
+  const check = {
+    metadataSchema: ctx.metadataSchema,
+    columnsOf: (relation: RelationNode) => relationColumns(relation, ctx.ports),
+  };
+  return nodesOf(node).flatMap((n) => ruleOf(n).check?.(n, check) ?? []);
 }
 
 /** What the target cannot run of a node, as diagnostics without a stage. */

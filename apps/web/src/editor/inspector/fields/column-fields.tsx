@@ -37,7 +37,7 @@ export function ColumnField({ hint, value, onChange, invalid, context }: FieldPr
 
 /**
  * Several input columns in order, picked from the port's columns; typed while they are not known.
- * Problems with one of them (`groupBy.2`) show under the box, each naming its column.
+ * A problem with one listed column (unknown, listed twice) marks the box and shows under it.
  */
 export function ColumnListField(props: FieldProps) {
   const { hint, value, onChange, invalid, rowIssues, context } = props;

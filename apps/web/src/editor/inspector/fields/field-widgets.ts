@@ -11,7 +11,13 @@ import { ColumnSchemaField } from './column-schema-field';
 import { ExternalStageField, FilePathField } from './external-stage-fields';
 import { JoinKeysField } from './join-keys-field';
 import { SortKeysField } from './sort-keys-field';
-import { CharField, SqlExpressionField, TextareaField, TextField } from './text-fields';
+import {
+  CharField,
+  SqlExpressionField,
+  SqlQueryField,
+  TextareaField,
+  TextField,
+} from './text-fields';
 
 /** Widget → component. A stage type that needs a new control adds a widget here, never a branch. */
 export const FIELD_WIDGETS: Record<FieldWidget, ComponentType<FieldProps>> = {
@@ -32,4 +38,5 @@ export const FIELD_WIDGETS: Record<FieldWidget, ComponentType<FieldProps>> = {
   'column-list': ColumnListField,
   'join-keys': JoinKeysField,
   aggregates: AggregatesField,
+  'sql-query': SqlQueryField,
 };

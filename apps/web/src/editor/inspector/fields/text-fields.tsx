@@ -50,6 +50,28 @@ export function SqlExpressionField({ hint, value, onChange, invalid, context }: 
   );
 }
 
+/**
+ * A whole query over the stage's inputs: a large box offering the columns of every linked input,
+ * bare and qualified by the port the query names it by (`a.customer`).
+ */
+export function SqlQueryField({ hint, value, onChange, invalid, context }: FieldProps) {
+  const columns = Object.entries(context.inputs).flatMap(([port, arriving]) =>
+    (arriving ?? []).flatMap((c) => [c.name, `${port}.${c.name}`]),
+  );
+  return (
+    <SqlInput
+      label={hint.label}
+      description={hint.help}
+      placeholder={hint.placeholder}
+      value={asText(value)}
+      error={invalid}
+      columns={[...new Set(columns)]}
+      minRows={8}
+      onChange={onChange}
+    />
+  );
+}
+
 const VISIBLE: Record<string, string> = { '\t': '\\t' };
 const TYPED: Record<string, string> = { '\\t': '\t' };
 
