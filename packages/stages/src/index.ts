@@ -9,6 +9,7 @@ export * from './select-columns.stage';
 export * from './sort.stage';
 export * from './limit.stage';
 export * from './table-destination.stage';
+export * from './table-source.stage';
 export * from './file-export.stage';
 export * from './registry';
 export * from './stage-config';

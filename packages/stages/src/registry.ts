@@ -6,6 +6,7 @@ import { limitStage } from './limit.stage';
 import { selectColumnsStage } from './select-columns.stage';
 import { sortStage } from './sort.stage';
 import { tableDestinationStage } from './table-destination.stage';
+import { tableSourceStage } from './table-source.stage';
 
 /**
  * Every stage type Sluice knows, keyed by type id. Adding a stage type is one line here plus its
@@ -13,6 +14,7 @@ import { tableDestinationStage } from './table-destination.stage';
  */
 export const stages = {
   [fileSourceStage.type]: fileSourceStage,
+  [tableSourceStage.type]: tableSourceStage,
   [filterStage.type]: filterStage,
   [selectColumnsStage.type]: selectColumnsStage,
   [sortStage.type]: sortStage,

@@ -9,6 +9,7 @@ import {
   IconFilter,
   IconListNumbers,
   IconTable,
+  IconTableExport,
 } from '@tabler/icons-react';
 
 /**
@@ -24,6 +25,7 @@ export const STAGE_ICONS: Readonly<Record<string, Icon>> = {
   Filter: IconFilter,
   ListNumbers: IconListNumbers,
   Table: IconTable,
+  TableExport: IconTableExport,
 };
 
 /** The icon a stage type names; a box if unknown. */

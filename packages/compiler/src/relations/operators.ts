@@ -8,6 +8,7 @@ import { inputRule } from './input';
 import { limitRule } from './limit';
 import { projectRule } from './project';
 import { scanFileRule } from './scan-file';
+import { scanTableRule } from './scan-table';
 import { sortRule } from './sort';
 import { writeTableRule } from './write-table';
 
@@ -21,6 +22,7 @@ export type NodeRules = { readonly [K in NodeOp]?: NodeRule<NodeOf<K>> };
 export const NODE_RULES: NodeRules = {
   input: inputRule,
   'scan-file': scanFileRule,
+  'scan-table': scanTableRule,
   filter: filterRule,
   project: projectRule,
   sort: sortRule,

@@ -9,12 +9,14 @@ import { ColumnMappingsField } from './column-mappings-field';
 import { ColumnSchemaField } from './column-schema-field';
 import { ExternalStageField, FilePathField } from './external-stage-fields';
 import { SortKeysField } from './sort-keys-field';
+import { TablePickerField } from './table-picker-field';
 import { CharField, SqlExpressionField, TextareaField, TextField } from './text-fields';
 
 /** Widget → component. A stage type that needs a new control adds a widget here, never a branch. */
 export const FIELD_WIDGETS: Record<FieldWidget, ComponentType<FieldProps>> = {
   text: TextField,
   'table-name': TextField,
+  'table-picker': TablePickerField,
   textarea: TextareaField,
   'sql-expression': SqlExpressionField,
   char: CharField,
