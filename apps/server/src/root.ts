@@ -2,6 +2,7 @@
  * The app router: one entry per noun, each in `routers/<noun>.router.ts`. The web client imports
  * only the type of this router.
  */
+import { catalogRouter } from './routers/catalog.router';
 import { compileRouter } from './routers/compile.router';
 import { externalStageRouter } from './routers/external-stage.router';
 import { flowRouter } from './routers/flow.router';
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   stageType: stageTypeRouter,
   flow: flowRouter,
   externalStage: externalStageRouter,
+  catalog: catalogRouter,
   compile: compileRouter,
   run: runRouter,
 });

@@ -1,7 +1,7 @@
 import type { FileFormat, FileRef, TableRef } from '@sluice/stages';
 
 import type { FlowAnalysis } from './analyze-flow';
-import { nodeFiles, nodeTables } from './relations/walk';
+import { nodeFiles, nodeReads, nodeTables } from './relations/walk';
 
 /** A file a stage reads or writes. */
 export interface StageFileRef {
@@ -29,6 +29,22 @@ export function fileRefs(analysis: FlowAnalysis): StageFileRef[] {
  */
 export function destinationTables(analysis: FlowAnalysis): TableRef[] {
   return stageNodes(analysis).flatMap(({ node }) => nodeTables(node));
+}
+
+/** A table a stage reads, whose columns the target's catalogue gives. */
+export interface StageTableRef {
+  stageId: string;
+  table: TableRef;
+}
+
+/**
+ * The tables a flow's sources read, from stages whose config is valid, so the editor and a run
+ * can read their columns from the target's catalogue (passed back as `detectedColumns`).
+ */
+export function sourceTables(analysis: FlowAnalysis): StageTableRef[] {
+  return stageNodes(analysis).flatMap(({ stageId, node }) =>
+    nodeReads(node).map((table) => ({ stageId, table })),
+  );
 }
 
 /** The node of every stage whose config is valid, in document order. */

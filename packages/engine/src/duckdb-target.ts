@@ -5,12 +5,10 @@ import type { StagingObject } from './staging-sweep';
 import type { OpenTargetOptions, Target } from './target';
 import { databaseErrorText } from './database-error-text';
 import { detectFileColumns } from './detect-columns';
+import { duckDbTableColumns, duckDbTables, MAIN_SCHEMA } from './duckdb-catalog';
 import { DuckDbDatabase } from './duckdb-client';
 import { sweepStaging } from './staging-sweep';
 import { TargetConnectError } from './target-connect-error';
-
-/** DuckDB's default schema, where a table without one lives. */
-const MAIN = 'main';
 
 /**
  * Which of `tables` exist in `database`. DuckDB matches names case-insensitively, so this does
@@ -27,7 +25,7 @@ async function existingTables(
     );
     const found = new Set(rows.map((r) => `${r.schema.toLowerCase()}.${r.name.toLowerCase()}`));
     return tables.filter((t) =>
-      found.has(`${(t.schema ?? MAIN).toLowerCase()}.${t.name.toLowerCase()}`),
+      found.has(`${(t.schema ?? MAIN_SCHEMA).toLowerCase()}.${t.name.toLowerCase()}`),
     );
   } finally {
     await client.close();
@@ -90,6 +88,8 @@ export async function openDuckDbTarget(path: string, options: OpenTargetOptions)
     meta,
     connect: () => database.connect(),
     existingTables: (tables) => existingTables(database, tables),
+    listTables: () => duckDbTables(database),
+    tableColumns: (table) => duckDbTableColumns(database, table),
     detectColumns: async (local, format, uri) => {
       const client = await database.connect();
       try {

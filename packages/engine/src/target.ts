@@ -43,6 +43,13 @@ export interface Target {
   /** Which of `tables` exist now (names compared as the server compares them). */
   existingTables(tables: readonly TableRef[]): Promise<TableRef[]>;
   /**
+   * The tables and views flows may read (not Sluice's metadata, not run staging), for pickers;
+   * those of the default schema without a schema.
+   */
+  listTables(): Promise<TableRef[]>;
+  /** A table's columns in order with neutral types; `undefined` when there is no such table. */
+  tableColumns(table: TableRef): Promise<Column[] | undefined>;
+  /**
    * Columns of a file Sluice can read (a local path inside the file roots); `uri`, its stage://
    * form, names it when they cannot be detected.
    */

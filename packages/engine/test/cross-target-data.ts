@@ -525,7 +525,6 @@ export const PROOF_CASES: ProofCase[] = [
   },
 ];
 
-
 /**
  * The flow with its source linked into the SQL transform `sql` as input `a`, and `second` (a
  * file of the same columns), when given, as input `b`.

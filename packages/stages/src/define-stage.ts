@@ -22,6 +22,7 @@ export type FieldWidget =
   | 'external-stage'
   | 'file-path'
   | 'table-name'
+  | 'table-picker'
   | 'column-schema'
   | 'column-mappings'
   | 'sort-keys'

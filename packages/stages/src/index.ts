@@ -11,6 +11,7 @@ export * from './limit.stage';
 export * from './deduplicate.stage';
 export * from './sql-transform.stage';
 export * from './table-destination.stage';
+export * from './table-source.stage';
 export * from './file-export.stage';
 export * from './join.stage';
 export * from './join-columns';

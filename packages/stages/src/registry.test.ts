@@ -73,6 +73,7 @@ describe('registry', () => {
   it('lists stage types by category', () => {
     expect(stageList().map((s) => s.type)).toEqual([
       'file-source',
+      'table-source',
       'filter',
       'select-columns',
       'sort',

@@ -10,6 +10,7 @@ import { selectColumnsStage } from './select-columns.stage';
 import { sortStage } from './sort.stage';
 import { sqlTransformStage } from './sql-transform.stage';
 import { tableDestinationStage } from './table-destination.stage';
+import { tableSourceStage } from './table-source.stage';
 import { unionStage } from './union.stage';
 
 /**
@@ -18,6 +19,7 @@ import { unionStage } from './union.stage';
  */
 export const stages = {
   [fileSourceStage.type]: fileSourceStage,
+  [tableSourceStage.type]: tableSourceStage,
   [filterStage.type]: filterStage,
   [selectColumnsStage.type]: selectColumnsStage,
   [sortStage.type]: sortStage,

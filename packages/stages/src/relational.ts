@@ -29,10 +29,11 @@ export interface ScanFileNode {
   columns: readonly Column[];
 }
 
-/** The rows of a table on the target. */
+/** The rows of a table on the target, as they are now or at a named snapshot (MatrixOne). */
 export interface ScanTableNode {
   op: 'scan-table';
   table: TableRef;
+  snapshot?: string;
 }
 
 /** The rows of `input` for which `condition` is true. */

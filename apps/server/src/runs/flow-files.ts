@@ -4,32 +4,18 @@ import { fileURLToPath } from 'node:url';
 
 import type { FlowAnalysis, ResolveFile } from '@sluice/compiler';
 import type { StagePlace, Target } from '@sluice/engine';
-import type { FlowDocument } from '@sluice/flow';
 import type { Column, FileRef } from '@sluice/stages';
 import { fileRefs, stageUri } from '@sluice/compiler';
 import { ColumnDetectionError, FileAccessError, resolveExternalFile } from '@sluice/engine';
-import { diagnostic } from '@sluice/flow';
 
 import type { ExternalStageRecord } from '../external-stages/external-stage-types';
-import { InvalidRequestError } from '../errors';
 import { rootOf } from '../external-stages/stage-chain';
+import { stageRefusal } from './stage-refusal';
 
 type FileMode = 'read' | 'write';
 
 const keyOf = (ref: FileRef, mode: FileMode): string =>
   JSON.stringify([mode, ref.externalStage, ref.path]);
-
-/** Refuses the run over one stage's setting: the message names the stage, the diagnostic marks the field. */
-function stageRefusal(
-  doc: FlowDocument,
-  problem: { stageId: string; field: string; message: string },
-): InvalidRequestError {
-  const { stageId, field, message } = problem;
-  const label = doc.stages.find((stage) => stage.id === stageId)?.label ?? '';
-  return new InvalidRequestError(`Stage "${label === '' ? stageId : label}": ${message}`, [
-    diagnostic('invalid-config', { message }, { stageId, path: [field] }),
-  ]);
-}
 
 /**
  * The local file behind a `stage://` reference: sub-stages resolve to their parent's folder plus

@@ -26,6 +26,7 @@ import { DestinationClaims } from './destination-claims';
 import { detectFlowColumns, resolveFlowFiles, stageFolderPlaces } from './flow-files';
 import { RunEvents } from './run-events';
 import { isTerminal } from './run-types';
+import { sourceTableColumns } from './source-tables';
 
 export interface RunManagerDeps {
   target: Target;
@@ -162,11 +163,14 @@ export class RunManager {
     const files = { externalStages: known, fileRoots };
     const resolveFile =
       dialect === 'matrixone' ? undefined : await resolveFlowFiles(analysis, files);
-    const detectedColumns = await detectFlowColumns(analysis, {
-      ...files,
-      ...(resolveFile === undefined ? {} : { resolveFile }),
-      detect: (local, format, uri) => target.detectColumns(local, format, uri),
-    });
+    const detectedColumns = {
+      ...(await detectFlowColumns(analysis, {
+        ...files,
+        ...(resolveFile === undefined ? {} : { resolveFile }),
+        detect: (local, format, uri) => target.detectColumns(local, format, uri),
+      })),
+      ...(await sourceTableColumns(analysis, target)),
+    };
     const { plan, diagnostics } = await compileForRun(analysis, target, {
       runTag: newRunTag(),
       s3ExternalStages: s3StageNames(known),

@@ -14,6 +14,7 @@ import {
   IconSql,
   IconSum,
   IconTable,
+  IconTableExport,
 } from '@tabler/icons-react';
 
 /**
@@ -34,6 +35,7 @@ export const STAGE_ICONS: Readonly<Record<string, Icon>> = {
   LayersUnion: IconLayersUnion,
   CopyOff: IconCopyOff,
   Sql: IconSql,
+  TableExport: IconTableExport,
 };
 
 /** The icon a stage type names; a box if unknown. */

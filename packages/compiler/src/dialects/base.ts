@@ -10,6 +10,7 @@ import type {
   FileRef,
   JoinNode,
   ScanFileNode,
+  ScanTableNode,
   SortKey,
   TableRef,
   UnionNode,
@@ -208,6 +209,26 @@ export abstract class Dialect {
   quoteTable(table: TableRef): string {
     const name = this.quoteIdentifier(table.name);
     return table.schema ? `${this.quoteIdentifier(table.schema)}.${name}` : name;
+  }
+
+  /** A table as a query reads it; only a dialect that reads snapshots is given one. */
+  tableAt(table: TableRef, _snapshot?: string): string {
+    return this.quoteTable(table);
+  }
+
+  /** What this target cannot do of a table read: a snapshot, unless it reads them. */
+  scanLimits(node: ScanTableNode): Diagnostic[] {
+    if (node.snapshot === undefined) return [];
+    return [
+      this.unsupported(
+        {
+          feature: 'Reading a table at a snapshot',
+          needs: 'MatrixOne',
+          instead: 'Clear the snapshot to read the table as it is now.',
+        },
+        ['snapshot'],
+      ),
+    ];
   }
 
   /** A staging view holding a query's rows. */

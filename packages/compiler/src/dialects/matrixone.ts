@@ -4,6 +4,7 @@ import type {
   CsvFormat,
   ExportFileNode,
   ScanFileNode,
+  TableRef,
   WriteTableNode,
 } from '@sluice/stages';
 import { diagnostic } from '@sluice/flow';
@@ -49,6 +50,19 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
     DATE: 'DATE',
     TIMESTAMP: 'DATETIME(6)',
   } as const;
+
+  /**
+   * `t{snapshot = 'sp'}` reads a table as it was at a snapshot, also inside a view (§5.2;
+   * MatrixOne's snapshot cases create `view v03 as select * from table01 {snapshot = 'sp100'}`).
+   */
+  override tableAt(table: TableRef, snapshot?: string): string {
+    const name = this.quoteTable(table);
+    return snapshot === undefined ? name : `${name}{snapshot = ${this.literal(snapshot)}}`;
+  }
+
+  override scanLimits(): Diagnostic[] {
+    return [];
+  }
 
   override loadLimits(node: ScanFileNode, ctx: CheckContext): Diagnostic[] {
     if (node.format.kind === 'csv') return this.diagnoseCsvLoad(node.format);

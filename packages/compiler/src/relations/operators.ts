@@ -11,6 +11,7 @@ import { joinRule } from './join';
 import { limitRule } from './limit';
 import { projectRule } from './project';
 import { scanFileRule } from './scan-file';
+import { scanTableRule } from './scan-table';
 import { sortRule } from './sort';
 import { unionRule } from './union';
 import { userSelectRule } from './user-select';
@@ -26,6 +27,7 @@ export type NodeRules = { readonly [K in NodeOp]?: NodeRule<NodeOf<K>> };
 export const NODE_RULES: NodeRules = {
   input: inputRule,
   'scan-file': scanFileRule,
+  'scan-table': scanTableRule,
   filter: filterRule,
   project: projectRule,
   sort: sortRule,

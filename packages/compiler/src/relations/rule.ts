@@ -101,6 +101,8 @@ interface BaseRule<N extends StageNode> {
   files?(node: N): readonly NodeFile[];
   /** Destination tables the node writes. */
   tables?(node: N): readonly TableRef[];
+  /** Tables the node reads, whose columns the target's catalogue gives. */
+  reads?(node: N): readonly TableRef[];
 }
 
 /** A relation the database can read as a SELECT over its inputs. */

@@ -53,3 +53,8 @@ export function nodeFiles(node: StageNode): NodeFile[] {
 export function nodeTables(node: StageNode): TableRef[] {
   return nodesOf(node).flatMap((n) => ruleOf(n).tables?.(n) ?? []);
 }
+
+/** The tables a node reads. */
+export function nodeReads(node: StageNode): TableRef[] {
+  return nodesOf(node).flatMap((n) => ruleOf(n).reads?.(n) ?? []);
+}

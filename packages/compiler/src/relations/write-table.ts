@@ -1,7 +1,8 @@
-import type { TableRef, WriteTableNode } from '@sluice/stages';
+import type { WriteTableNode } from '@sluice/stages';
 import { diagnostic } from '@sluice/flow';
 
 import type { SinkRule } from './rule';
+import { reservedSchema } from './reserved-schema';
 import { ownSteps, sinkPort } from './rule';
 
 /** A table destination: the dialect writes it (MySQL through a shadow table swapped in). */
@@ -33,16 +34,6 @@ export const writeTableRule: SinkRule<WriteTableNode> = {
     };
   },
 };
-
-/**
- * A table destination in the metadata schema would overwrite or append to Sluice's own tables.
- * Names compare case-insensitively: DuckDB schemas are, and MySQL-family database names are on
- * some servers (`lower_case_table_names`), so refusing every spelling is the safe reading.
- */
-function reservedSchema({ schema }: TableRef, metadataSchema: string) {
-  if (schema?.toLowerCase() !== metadataSchema.toLowerCase()) return [];
-  return [diagnostic('reserved-schema', { schema }, { path: ['schema'] })];
-}
 
 /**
  * A destination that must exist and does not. Only a run knows (`existingTables`); previews

@@ -11,6 +11,7 @@ import { sweepStaging } from '../staging-sweep';
 import { TargetConnectError } from '../target-connect-error';
 import { ClaimsTable } from './claims-table';
 import { connectError, productLabel, serverAt } from './connect-errors';
+import { mySqlTableColumns, mySqlTables } from './mysql-catalog';
 import { MySqlPoolClient } from './mysql-pool-client';
 import { MySqlRunClient, openConnection } from './mysql-run-client';
 import { queryRows } from './mysql-session';
@@ -173,6 +174,8 @@ export async function openMySqlTarget(
     meta,
     connect: () => MySqlRunClient.open(location),
     existingTables: (tables) => existingTables(meta, location.database, tables),
+    listTables: () => mySqlTables(meta, location.database),
+    tableColumns: (table) => mySqlTableColumns(meta, location.database, table),
     detectColumns,
     claim: (request) =>
       claimsTable ? claimsTable.claim(request) : claimWithLocks(location, request),

@@ -38,6 +38,7 @@ export function StageForm(props: StageFormProps) {
     ports: definition.ports.inputs,
     node,
     setField: (key, value) => onChange({ [key]: value }),
+    setConfig: onChange,
   };
   return (
     <Stack gap="md">

@@ -1,7 +1,7 @@
-import type { FlowAnalysis, FlowPreview, TargetProfile } from '@sluice/compiler';
+import type { FlowAnalysis, FlowPreview, StageTableRef, TargetProfile } from '@sluice/compiler';
 import type { Diagnostic } from '@sluice/flow';
 import type { Column, FileFormat, FileRef } from '@sluice/stages';
-import { analyzeFlow, fileRefs, previewFlow } from '@sluice/compiler';
+import { analyzeFlow, fileRefs, previewFlow, sourceTables } from '@sluice/compiler';
 
 import type { EditorSlice } from './editor-state';
 
@@ -38,6 +38,8 @@ export interface DiagnosticsSlice {
   detectedColumns: Readonly<Record<string, readonly Column[]>>;
   /** The files read by sources that declare no columns: what to detect them from. */
   filesToDetect: readonly { stageId: string; ref: FileRef; format: FileFormat }[];
+  /** The tables read by table sources: whose columns to ask the target's catalogue for. */
+  tablesToDetect: readonly StageTableRef[];
   /** The analysis' diagnostics, plus the target's and missing external stages once known. */
   diagnostics: readonly Diagnostic[];
   /** Error-level diagnostics per stage id, for the canvas badges. */
@@ -68,6 +70,7 @@ export const createDiagnosticsSlice: EditorSlice<DiagnosticsSlice> = (set, get) 
   environment: undefined,
   detectedColumns: {},
   filesToDetect: [],
+  tablesToDetect: [],
   diagnostics: [],
   errorCounts: {},
   warningCounts: {},
@@ -85,7 +88,15 @@ export const createDiagnosticsSlice: EditorSlice<DiagnosticsSlice> = (set, get) 
     const filesToDetect = fileRefs(analysis).flatMap(({ stageId, ref, detect }) =>
       detect ? [{ stageId, ref, format: detect }] : [],
     );
-    set({ analysis, preview, diagnostics, filesToDetect, ...countByStage(diagnostics) });
+    const tablesToDetect = sourceTables(analysis);
+    set({
+      analysis,
+      preview,
+      diagnostics,
+      filesToDetect,
+      tablesToDetect,
+      ...countByStage(diagnostics),
+    });
   },
   setEnvironment: (environment) => {
     set({ environment });

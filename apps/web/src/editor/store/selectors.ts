@@ -23,6 +23,7 @@ export const selectTarget = (s: EditorState) => s.environment?.target;
 export const selectSetEnvironment = (s: EditorState) => s.setEnvironment;
 export const selectSetDetectedColumns = (s: EditorState) => s.setDetectedColumns;
 export const selectFilesToDetect = (s: EditorState) => s.filesToDetect;
+export const selectTablesToDetect = (s: EditorState) => s.tablesToDetect;
 
 /** The handlers the canvas passes to React Flow (pick with `useShallow`). */
 export const selectCanvasHandlers = (s: EditorState) => ({

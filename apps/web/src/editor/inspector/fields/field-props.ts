@@ -32,6 +32,8 @@ export interface FieldContext {
   node: StageNode | undefined;
   /** Sets another field of the same stage (e.g. detected columns). */
   setField: (key: string, value: unknown) => void;
+  /** Sets several fields of the same stage in one undo step (a picked table and its schema). */
+  setConfig: (patch: Record<string, unknown>) => void;
 }
 
 /** The config key of the first field drawn with `widget` (e.g. the external stage of a file). */

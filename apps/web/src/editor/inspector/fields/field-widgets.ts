@@ -11,11 +11,16 @@ import { ColumnSchemaField } from './column-schema-field';
 import { ExternalStageField, FilePathField } from './external-stage-fields';
 import { JoinKeysField } from './join-keys-field';
 import { SortKeysField } from './sort-keys-field';
+import { TablePickerField } from './table-picker-field';
 import {
   CharField,
+  CharField,
+  SqlExpressionField,
   SqlExpressionField,
   SqlQueryField,
   TextareaField,
+  TextareaField,
+  TextField,
   TextField,
 } from './text-fields';
 
@@ -23,6 +28,7 @@ import {
 export const FIELD_WIDGETS: Record<FieldWidget, ComponentType<FieldProps>> = {
   text: TextField,
   'table-name': TextField,
+  'table-picker': TablePickerField,
   textarea: TextareaField,
   'sql-expression': SqlExpressionField,
   char: CharField,

@@ -1,0 +1,54 @@
+import type { Column, TableRef } from '@sluice/stages';
+import { DEFAULT_METADATA_SCHEMA, STAGING_PREFIX } from '@sluice/compiler';
+
+import type { DuckDbDatabase } from './duckdb-client';
+import { neutralType } from './detect-columns';
+
+/** DuckDB's default schema, where a table without one lives. */
+export const MAIN_SCHEMA = 'main';
+
+/**
+ * The tables and views flows may read, schema first: everything but Sluice's own metadata schema
+ * and run staging. A table of the default schema is given without one.
+ */
+export async function duckDbTables(database: DuckDbDatabase): Promise<TableRef[]> {
+  const client = await database.connect();
+  try {
+    const rows = await client.query<{ schema: string; name: string }>(
+      `SELECT schema_name AS schema, table_name AS name FROM duckdb_tables() WHERE NOT temporary
+       UNION SELECT schema_name, view_name FROM duckdb_views() WHERE NOT internal AND NOT temporary
+       ORDER BY 1, 2`,
+    );
+    return rows
+      .filter(
+        (r) =>
+          r.schema.toLowerCase() !== DEFAULT_METADATA_SCHEMA && !r.name.startsWith(STAGING_PREFIX),
+      )
+      .map((r) =>
+        r.schema === MAIN_SCHEMA ? { name: r.name } : { schema: r.schema, name: r.name },
+      );
+  } finally {
+    await client.close();
+  }
+}
+
+/** A table's columns in order with neutral types, names matched as DuckDB does (any case). */
+export async function duckDbTableColumns(
+  database: DuckDbDatabase,
+  table: TableRef,
+): Promise<Column[] | undefined> {
+  const client = await database.connect();
+  try {
+    const rows = await client.query<{ name: string; type: string }>(
+      `SELECT column_name AS name, data_type AS type FROM information_schema.columns
+       WHERE lower(table_schema) = lower($1) AND lower(table_name) = lower($2)
+       ORDER BY ordinal_position`,
+      [table.schema ?? MAIN_SCHEMA, table.name],
+    );
+    return rows.length === 0
+      ? undefined
+      : rows.map((r) => ({ name: r.name, type: neutralType(r.type) }));
+  } finally {
+    await client.close();
+  }
+}
