@@ -14,13 +14,9 @@ import { SortKeysField } from './sort-keys-field';
 import { TablePickerField } from './table-picker-field';
 import {
   CharField,
-  CharField,
-  SqlExpressionField,
   SqlExpressionField,
   SqlQueryField,
   TextareaField,
-  TextareaField,
-  TextField,
   TextField,
 } from './text-fields';
 
