@@ -27,7 +27,9 @@ export type FieldWidget =
   | 'sort-keys'
   | 'column'
   | 'column-list'
-  | 'char';
+  | 'char'
+  | 'derived-columns'
+  | 'cast-columns';
 
 export interface FieldHint<C> {
   widget: FieldWidget;

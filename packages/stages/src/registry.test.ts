@@ -72,6 +72,8 @@ describe('registry', () => {
       'select-columns',
       'sort',
       'limit',
+      'derive',
+      'cast',
       'table-destination',
       'file-export',
     ]);

@@ -1,4 +1,6 @@
 import type { StageCategory, StageDefinition } from './define-stage';
+import { castStage } from './cast.stage';
+import { deriveStage } from './derive.stage';
 import { fileExportStage } from './file-export.stage';
 import { fileSourceStage } from './file-source.stage';
 import { filterStage } from './filter.stage';
@@ -17,6 +19,8 @@ export const stages = {
   [selectColumnsStage.type]: selectColumnsStage,
   [sortStage.type]: sortStage,
   [limitStage.type]: limitStage,
+  [deriveStage.type]: deriveStage,
+  [castStage.type]: castStage,
   [tableDestinationStage.type]: tableDestinationStage,
   [fileExportStage.type]: fileExportStage,
 } as const satisfies Record<string, StageDefinition>;

@@ -8,7 +8,9 @@ import {
   IconFileImport,
   IconFilter,
   IconListNumbers,
+  IconMathFunction,
   IconTable,
+  IconTransform,
 } from '@tabler/icons-react';
 
 /**
@@ -24,6 +26,8 @@ export const STAGE_ICONS: Readonly<Record<string, Icon>> = {
   Filter: IconFilter,
   ListNumbers: IconListNumbers,
   Table: IconTable,
+  MathFunction: IconMathFunction,
+  Transform: IconTransform,
 };
 
 /** The icon a stage type names; a box if unknown. */

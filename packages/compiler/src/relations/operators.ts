@@ -2,6 +2,7 @@ import type { NodeOf, NodeOp, StageNode } from '@sluice/stages';
 import { inputsOf } from '@sluice/stages';
 
 import type { NodeRule } from './rule';
+import { castRule } from './cast';
 import { exportFileRule } from './export-file';
 import { filterRule } from './filter';
 import { inputRule } from './input';
@@ -25,6 +26,7 @@ export const NODE_RULES: NodeRules = {
   project: projectRule,
   sort: sortRule,
   limit: limitRule,
+  cast: castRule,
   'write-table': writeTableRule,
   'export-file': exportFileRule,
 };

@@ -3,10 +3,12 @@ import type { ComponentType } from 'react';
 import type { FieldWidget } from '@sluice/stages';
 
 import type { FieldProps } from './field-props';
+import { CastColumnsField } from './cast-columns-field';
 import { NumberField, SelectField, SwitchField } from './choice-fields';
 import { ColumnField, ColumnListField } from './column-fields';
 import { ColumnMappingsField } from './column-mappings-field';
 import { ColumnSchemaField } from './column-schema-field';
+import { DerivedColumnsField } from './derived-columns-field';
 import { ExternalStageField, FilePathField } from './external-stage-fields';
 import { SortKeysField } from './sort-keys-field';
 import { CharField, SqlExpressionField, TextareaField, TextField } from './text-fields';
@@ -28,4 +30,6 @@ export const FIELD_WIDGETS: Record<FieldWidget, ComponentType<FieldProps>> = {
   'sort-keys': SortKeysField,
   column: ColumnField,
   'column-list': ColumnListField,
+  'derived-columns': DerivedColumnsField,
+  'cast-columns': CastColumnsField,
 };
