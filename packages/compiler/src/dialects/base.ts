@@ -301,6 +301,15 @@ export abstract class Dialect {
   }
 
   /**
+   * A double as a DECIMAL, rounded as its shortest decimal text (`1.005` to 1.01), which is what
+   * the MySQL family does; DuckDB would round the binary value (1.00499…) down, so it goes
+   * through that text.
+   */
+  decimalOfDouble(sql: string, type: CastType): string {
+    return this.castTo(this.castTo(sql, { name: 'text' }), type);
+  }
+
+  /**
    * True when the text `sql` matches `pattern`, written in the syntax RE2, PCRE and ICU share
    * (DuckDB, MariaDB and MySQL 8 read it the same).
    * @see https://duckdb.org/docs/stable/sql/functions/regular_expressions

@@ -1,4 +1,4 @@
-import type { Column, CsvFormat, SortKey, TableRef } from '@sluice/stages';
+import type { CastType, Column, CsvFormat, SortKey, TableRef } from '@sluice/stages';
 
 import { assertNoNul, Dialect } from './base';
 
@@ -44,6 +44,11 @@ export abstract class MySqlFamilyDialect extends Dialect {
     const value = this.expr(key.expr);
     const direction = key.direction === 'asc' ? 'ASC' : 'DESC';
     return `${value} IS NULL ${key.nulls === 'first' ? 'DESC' : 'ASC'}, ${value} ${direction}`;
+  }
+
+  /** These servers round a double by its shortest decimal text already. */
+  override decimalOfDouble(sql: string, type: CastType): string {
+    return this.castTo(sql, type);
   }
 
   /** @see https://mariadb.com/kb/en/regexp/ */

@@ -61,9 +61,8 @@ function convert(value: string, column: CastColumn, dialect: Dialect): Conversio
     case 'text':
       return fromText(textOf(value, column, dialect), to, dialect);
     case 'number':
-      return textual
-        ? fromText(dialect.castTo(value, { name: 'text' }), to, dialect)
-        : fromNumber(value, to, dialect);
+      if (textual) return fromText(dialect.castTo(value, { name: 'text' }), to, dialect);
+      return fromNumber(value, to, { dialect, double: column.from === 'DOUBLE' });
     case 'boolean': {
       if (to.name === 'boolean') return { value: dialect.castTo(value, to) };
       if (textual)
@@ -72,7 +71,8 @@ function convert(value: string, column: CastColumn, dialect: Dialect): Conversio
           to,
           dialect,
         );
-      return fromNumber(`CASE WHEN ${value} THEN 1 WHEN NOT ${value} THEN 0 END`, to, dialect);
+      const number = `CASE WHEN ${value} THEN 1 WHEN NOT ${value} THEN 0 END`;
+      return fromNumber(number, to, { dialect, double: false });
     }
     case 'date':
     case 'timestamp': {
@@ -136,8 +136,15 @@ function fromText(text: string, to: CastType, dialect: Dialect): Conversion {
   }
 }
 
-/** Numbers round to integers and decimals (as each target's cast does) and must fit. */
-function fromNumber(number: string, to: CastType, dialect: Dialect): Conversion {
+/**
+ * Numbers round to integers (halves of a double to even, of a decimal away from zero, as every
+ * target's cast does) and to decimals, and must fit.
+ */
+function fromNumber(
+  number: string,
+  to: CastType,
+  { dialect, double }: { dialect: Dialect; double: boolean },
+): Conversion {
   switch (to.name) {
     case 'integer':
     case 'bigint': {
@@ -151,7 +158,7 @@ function fromNumber(number: string, to: CastType, dialect: Dialect): Conversion 
       const bound = decimalBound(to.precision, to.scale);
       return {
         valid: `${number} > -${bound} AND ${number} < ${bound}`,
-        value: dialect.castTo(number, to),
+        value: double ? dialect.decimalOfDouble(number, to) : dialect.castTo(number, to),
       };
     }
     case 'double':
