@@ -87,8 +87,10 @@ export class MySqlDialect extends MySqlFamilyDialect {
   }
 
   /**
-   * Neither server raises an error of our own from an expression, but both fail a statement on
-   * BIGINT overflow, naming the expression, which carries the message.
+   * Strict mode fails an `INSERT … SELECT` on `CAST('abc' AS SIGNED)`, but an export's plain
+   * SELECT gets 0 and a warning, so the cast's check decides and this fails the statement.
+   * Neither server raises an error of our own from an expression, but both fail on BIGINT
+   * overflow, naming the expression, which carries the message.
    * @see https://dev.mysql.com/doc/refman/8.0/en/out-of-range-and-overflow.html
    */
   override castFailure(message: string, text: string, type: CastType): string {
