@@ -19,7 +19,7 @@ export function nodeSqlDiagnostics(
   options: SqlCheckOptions & { rules?: NodeRules } = {},
 ): Diagnostic[] {
   const { rules = NODE_RULES, ...sqlOptions } = options;
-  return userExpressions(stage.node, rules).flatMap(({ expr, over }) => {
+  return userExpressions(stage.node, rules).flatMap(({ expr, over, beside = [] }) => {
     if (expr.kind !== 'sql') return [];
     const { problem, columns = [] } = readExpression(expr.sql, sqlOptions);
     const at = { stageId: stage.stageId, path: expr.path };
@@ -31,6 +31,18 @@ export function nodeSqlDiagnostics(
     if (!available) return [];
     return columns
       .filter((name) => !available.some((known) => sameColumnName(known, name)))
-      .map((name) => unknownColumn(name, available, at));
+      .map((name) =>
+        beside.some((own) => sameColumnName(own, name))
+          ? diagnostic('invalid-sql', { message: readsBeside(name) }, at)
+          : unknownColumn(name, available, at),
+      );
   });
+}
+
+/** Why an expression cannot read a column its own stage computes, and what to do instead. */
+function readsBeside(name: string): string {
+  return (
+    `"${name}" is computed by this same stage, and its expressions read only the input columns: ` +
+    `compute "${name}" in a stage before this one.`
+  );
 }

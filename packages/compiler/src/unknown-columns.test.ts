@@ -143,3 +143,44 @@ describe('unknown columns in a condition', () => {
     );
   });
 });
+
+describe('columns in derived expressions', () => {
+  const derived = (columns: { name: string; expression: string }[]) =>
+    flow(
+      [
+        stage('src', 'file-source', { columns: COLUMNS }),
+        stage('dv', 'derive', { columns }),
+        stage('d', 'table-destination'),
+      ],
+      ['src->dv', 'dv->d'],
+    );
+  const problems = (doc: ReturnType<typeof derived>) =>
+    analyzeFlow(doc).diagnostics.map((d) => [d.code, d.stageId, d.path, d.message]);
+
+  it('marks an unknown column at its row, offering the closest input column', () => {
+    expect(problems(derived([{ name: 'net', expression: 'amunt * 0.8' }]))).toEqual([
+      [
+        'unknown-column',
+        'dv',
+        ['columns', 0, 'expression'],
+        'Unknown column "amunt"; did you mean "Amount"?',
+      ],
+    ]);
+  });
+
+  it('says a column derived in the same stage is read only by a later stage', () => {
+    const doc = derived([
+      { name: 'net', expression: 'amount * 0.8' },
+      { name: 'rounded', expression: 'round(net, 2)' },
+      { name: 'Amount', expression: 'amount * 2' },
+    ]);
+    expect(problems(doc)).toEqual([
+      [
+        'invalid-sql',
+        'dv',
+        ['columns', 1, 'expression'],
+        '"net" is computed by this same stage, and its expressions read only the input columns: compute "net" in a stage before this one.',
+      ],
+    ]);
+  });
+});

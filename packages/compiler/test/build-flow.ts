@@ -253,3 +253,44 @@ function ordersSource(id: string): Stage {
     ],
   });
 }
+
+/**
+ * Orders whose quantity and paid flag arrive as text: a cast types them (and the price, and
+ * writes the order date as text), then a derive adds a typed total and replaces the quantity.
+ */
+export function castDeriveFlow(onError: 'fail' | 'null'): FlowDocument {
+  return flow(
+    [
+      stage('src', 'file-source', {
+        path: 'orders.csv',
+        columns: [
+          { name: 'qty', type: 'VARCHAR' },
+          { name: 'price', type: 'DOUBLE' },
+          { name: 'paid', type: 'VARCHAR' },
+          { name: 'placed', type: 'DATE' },
+        ],
+      }),
+      stage('cast', 'cast', {
+        columns: [
+          { column: 'qty', type: { name: 'integer' } },
+          { column: 'price', type: { name: 'decimal', precision: 10, scale: 2 } },
+          { column: 'paid', type: { name: 'boolean' } },
+          { column: 'placed', type: { name: 'text' } },
+        ],
+        onError,
+      }),
+      stage('derive', 'derive', {
+        columns: [
+          {
+            name: 'total',
+            expression: 'qty * price',
+            type: { name: 'decimal', precision: 12, scale: 2 },
+          },
+          { name: 'qty', expression: 'qty + 1' },
+        ],
+      }),
+      stage('dest', 'table-destination', { table: 'typed' }),
+    ],
+    ['src->cast', 'cast->derive', 'derive->dest'],
+  );
+}

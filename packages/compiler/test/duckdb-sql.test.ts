@@ -12,6 +12,7 @@ import { FlowDocumentSchema } from '@sluice/flow';
 import type { Plan } from '../src';
 import { analyzeFlow, compileFlow } from '../src';
 import {
+  castDeriveFlow,
   dedupedFlow,
   DUCKDB,
   flow,
@@ -573,6 +574,81 @@ describe('SQL transform on DuckDB', () => {
       { customer: 'Ann' },
       { customer: 'Cy' },
       { customer: 'Zed' },
+    ]);
+  });
+});
+
+describe('derive and cast on DuckDB', () => {
+  const TYPED =
+    'qty,price,paid,placed\n3,2.5,Yes,2024-01-02\n 4 ,1.005, f ,2024-02-29\nx,1e20,maybe,2024-03-01\n';
+
+  it('casts with a check per type, then derives a typed total and replaces a column in place', async () => {
+    putFile('samples', 'orders.csv', TYPED);
+    const plan = compile(castDeriveFlow('null'));
+    const tag = plan.runTag;
+    expect(plan.steps.filter((s) => s.phase === 'transform').map((s) => s.sql)).toEqual([
+      `CREATE VIEW "__sluice_${tag}_cast" AS SELECT ` +
+        `CASE WHEN "qty" IS NULL THEN NULL WHEN CASE WHEN regexp_matches("qty", '(?-i)^ *[+-]?0*[0-9]{1,19}([.]0*)? *\\z') ` +
+        `THEN CAST(TRIM("qty") AS DECIMAL(20, 0)) BETWEEN -2147483648 AND 2147483647 ELSE FALSE END ` +
+        `THEN CAST(CAST(TRIM("qty") AS DECIMAL(20, 0)) AS INTEGER) ELSE NULL END AS "qty", ` +
+        `CASE WHEN "price" IS NULL THEN NULL WHEN "price" > -99999999.995 AND "price" < 99999999.995 ` +
+        `THEN CAST(CAST("price" AS VARCHAR) AS DECIMAL(10, 2)) ELSE NULL END AS "price", ` +
+        `CASE WHEN "paid" IS NULL THEN NULL WHEN regexp_matches(LOWER(TRIM("paid")), '(?-i)^(true|t|yes|y|1|false|f|no|n|0)\\z') ` +
+        `THEN LOWER(TRIM("paid")) IN ('true', 't', 'yes', 'y', '1') ELSE NULL END AS "paid", ` +
+        `CAST("placed" AS VARCHAR) AS "placed" FROM "__sluice_${tag}_src"`,
+      expect.stringMatching(
+        new RegExp(
+          `^CREATE VIEW "__sluice_${tag}_derive" AS SELECT "qty", "price", "paid", "placed", CASE WHEN "total" IS NULL .* ` +
+            `ELSE error\\('Cast of column "total" to decimal\\(12, 2\\) failed on the value: ' \\|\\| CAST\\("total" AS VARCHAR\\)\\) END AS "total" ` +
+            `FROM \\(SELECT \\(qty \\+ 1\\) AS "qty", "price" AS "price", "paid" AS "paid", "placed" AS "placed", \\(qty \\* price\\) AS "total" ` +
+            `FROM "__sluice_${tag}_cast"\\) AS "__sluice_in"$`,
+        ),
+      ),
+    ]);
+    expect(await run(plan)).toBeUndefined();
+    expect(await rows('SELECT * FROM typed ORDER BY placed')).toEqual([
+      { qty: 4, price: '2.50', paid: true, placed: '2024-01-02', total: '7.50' },
+      { qty: 5, price: '1.01', paid: false, placed: '2024-02-29', total: '4.04' },
+      { qty: null, price: null, paid: null, placed: '2024-03-01', total: null },
+    ]);
+  });
+
+  it('fails the run on a value that does not convert, naming it, and writes nothing', async () => {
+    putFile('samples', 'orders.csv', TYPED);
+    const failure = await run(compile(castDeriveFlow('fail')));
+    expect(failure?.step).toBe('write:dest');
+    expect(failure?.message).toContain('Cast of column "qty" to integer failed on the value: x');
+    expect(await rows("SELECT table_name FROM duckdb_tables() WHERE table_name = 'typed'")).toEqual(
+      [],
+    );
+  });
+
+  it('adds and casts columns of a file whose columns are detected when it is read', async () => {
+    putFile('samples', 'orders.csv', 'id,amount\n1,10\n2,x\n');
+    const doc = flow(
+      [
+        stage('src', 'file-source', {}),
+        stage('dv', 'derive', { columns: [{ name: 'label', expression: "'#' || id" }] }),
+        stage('c', 'cast', {
+          columns: [{ column: 'amount', type: { name: 'double' } }],
+          onError: 'null',
+        }),
+        stage('dest', 'table-destination', { table: 'found' }),
+      ],
+      ['src->dv', 'dv->c', 'c->dest'],
+    );
+    const plan = compile(doc);
+    const transforms = plan.steps.filter((s) => s.phase === 'transform').map((s) => s.sql);
+    expect(transforms[0]).toBe(
+      `CREATE VIEW "__sluice_${plan.runTag}_dv" AS SELECT *, ('#' || id) AS "label" FROM "__sluice_${plan.runTag}_src"`,
+    );
+    expect(transforms[1]).toMatch(
+      /^CREATE VIEW "\S+" AS SELECT \* REPLACE \(CASE WHEN "amount" IS NULL .* AS "amount"\) FROM/,
+    );
+    expect(await run(plan)).toBeUndefined();
+    expect(await rows('SELECT id::INT AS id, amount, label FROM found ORDER BY id')).toEqual([
+      { id: 1, amount: 10, label: '#1' },
+      { id: 2, amount: null, label: '#2' },
     ]);
   });
 });

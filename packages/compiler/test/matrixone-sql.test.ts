@@ -5,6 +5,7 @@ import type { FlowDocument } from '@sluice/flow';
 import type { TargetProfile } from '../src';
 import { analyzeFlow, compileFlow, getDialect } from '../src';
 import {
+  castDeriveFlow,
   dedupedFlow,
   flow,
   joinFlow,
@@ -503,3 +504,55 @@ function viewsOf(target: TargetProfile, doc: FlowDocument, table: string): strin
   expect(diagnostics).toEqual([]);
   return plan?.steps.filter((s) => s.phase === 'transform').map((s) => s.sql) ?? [];
 }
+
+describe('matrixone derive and cast', () => {
+  /**
+   * CAST takes `mo_cast_type`, any column type (INT, BOOL, VARCHAR(n), TEXT, JSON, DECIMAL up to
+   * 38 digits) or SIGNED; MatrixOne's cast of text to SIGNED is strict (strconv.ParseInt), so a
+   * message cast to SIGNED fails the statement with "invalid argument cast to int, bad value"
+   * and the message. [code] pkg/sql/parsers/dialect/mysql/mysql_sql.y (`mo_cast_type`,
+   * `decimal_type`), pkg/sql/plan/function/func_cast.go (`strToSigned`).
+   */
+  it.each([MATRIXONE_3, MATRIXONE_4])(
+    'casts to its own types and fails through a strict cast on %j',
+    (target) => {
+      const { plan } = compile(target, castDeriveFlow('fail').stages, [
+        'src->cast',
+        'cast->derive',
+        'derive->dest',
+      ]);
+      const [cast] = plan?.steps.filter((s) => s.phase === 'transform').map((s) => s.sql) ?? [];
+      const failure = (column: string, type: string, text: string) =>
+        `CAST(CONCAT('Cast of column "${column}" to ${type} failed on the value: ', ${text}) AS SIGNED)`;
+      expect(cast).toBe(
+        'CREATE VIEW `__sluice_r1_cast` AS SELECT ' +
+          "CASE WHEN `qty` IS NULL THEN NULL WHEN CASE WHEN `qty` REGEXP '(?-i)^ *[+-]?0*[0-9]{1,19}([.]0*)? *\\\\z' " +
+          'THEN CAST(TRIM(`qty`) AS DECIMAL(20,0)) BETWEEN -2147483648 AND 2147483647 ELSE FALSE END ' +
+          `THEN CAST(CAST(TRIM(\`qty\`) AS DECIMAL(20,0)) AS INT) ELSE CAST(${failure('qty', 'integer', '`qty`')} AS INT) END AS \`qty\`, ` +
+          'CASE WHEN `price` IS NULL THEN NULL WHEN `price` > -99999999.995 AND `price` < 99999999.995 ' +
+          `THEN CAST(\`price\` AS DECIMAL(10,2)) ELSE CAST(${failure('price', 'decimal(10, 2)', 'CAST(`price` AS TEXT)')} AS DECIMAL(10,2)) END AS \`price\`, ` +
+          "CASE WHEN `paid` IS NULL THEN NULL WHEN LOWER(TRIM(`paid`)) REGEXP '(?-i)^(true|t|yes|y|1|false|f|no|n|0)\\\\z' " +
+          `THEN LOWER(TRIM(\`paid\`)) IN ('true', 't', 'yes', 'y', '1') ELSE CAST(${failure('paid', 'boolean', '`paid`')} AS BOOL) END AS \`paid\`, ` +
+          'CAST(`placed` AS TEXT) AS `placed` FROM `__sluice_r1_src`',
+      );
+    },
+  );
+
+  it('refuses a decimal wider than 38 digits on the precision field (grammar `decimal_type`)', () => {
+    const { plan, diagnostics } = compile(
+      MATRIXONE_4,
+      [
+        stage('src', 'file-source', { columns: [{ name: 'n', type: 'VARCHAR' }] }),
+        stage('c', 'cast', {
+          columns: [{ column: 'n', type: { name: 'decimal', precision: 39, scale: 0 } }],
+        }),
+        stage('d', 'table-destination', { table: 't' }),
+      ],
+      ['src->c', 'c->d'],
+    );
+    expect(plan).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.stageId, d.path])).toEqual([
+      ['unsupported-on-target', 'c', ['columns', 0, 'type', 'precision']],
+    ]);
+  });
+});

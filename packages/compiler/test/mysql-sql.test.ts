@@ -6,6 +6,7 @@ import type { TableRef } from '@sluice/stages';
 import type { Plan } from '../src';
 import { analyzeFlow, compileFlow, getDialect } from '../src';
 import {
+  castDeriveFlow,
   dedupedFlow,
   flow,
   joinFlow,
@@ -461,6 +462,44 @@ describe('mysql SQL transform', () => {
     const steps = plan(transformFlow(sql, 'a'), [{ name: 'report' }]).steps;
     expect(steps.find((s) => s.stageId === 'sql')?.sql).toBe(
       'CREATE VIEW `__sluice_r1_sql` AS WITH RECURSIVE `a` AS (SELECT * FROM `__sluice_r1_orders`), n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3) SELECT a.id FROM a JOIN n ON a.id = n.i',
+    );
+  });
+});
+
+describe('mysql derive and cast', () => {
+  const views = (onError: 'fail' | 'null') =>
+    plan(castDeriveFlow(onError), [{ name: 'typed' }])
+      .steps.filter((s) => s.phase === 'transform')
+      .map((s) => s.sql);
+
+  it('checks each value before its CAST, and fails on a bad one by a BIGINT overflow naming it', () => {
+    const failure = (column: string, type: string, text: string) =>
+      `9223372036854775807 + LENGTH(CONCAT('Cast of column "${column}" to ${type} failed on the value: ', ${text}))`;
+    expect(views('fail')[0]).toBe(
+      'CREATE VIEW `__sluice_r1_cast` AS SELECT ' +
+        "CASE WHEN `qty` IS NULL THEN NULL WHEN CASE WHEN `qty` REGEXP '(?-i)^ *[+-]?0*[0-9]{1,19}([.]0*)? *\\\\z' " +
+        'THEN CAST(TRIM(`qty`) AS DECIMAL(20,0)) BETWEEN -2147483648 AND 2147483647 ELSE FALSE END ' +
+        `THEN CAST(CAST(TRIM(\`qty\`) AS DECIMAL(20,0)) AS SIGNED) ELSE CAST(${failure('qty', 'integer', '`qty`')} AS SIGNED) END AS \`qty\`, ` +
+        'CASE WHEN `price` IS NULL THEN NULL WHEN `price` > -99999999.995 AND `price` < 99999999.995 ' +
+        `THEN CAST(\`price\` AS DECIMAL(10,2)) ELSE CAST(${failure('price', 'decimal(10, 2)', 'CAST(`price` AS CHAR CHARACTER SET utf8mb4)')} AS DECIMAL(10,2)) END AS \`price\`, ` +
+        "CASE WHEN `paid` IS NULL THEN NULL WHEN LOWER(TRIM(`paid`)) REGEXP '(?-i)^(true|t|yes|y|1|false|f|no|n|0)\\\\z' " +
+        `THEN LOWER(TRIM(\`paid\`)) IN ('true', 't', 'yes', 'y', '1') ELSE (${failure('paid', 'boolean', '`paid`')}) <> 0 END AS \`paid\`, ` +
+        'CAST(`placed` AS CHAR CHARACTER SET utf8mb4) AS `placed` FROM `__sluice_r1_src`',
+    );
+  });
+
+  it('writes NULL for a bad value when asked, and derives over the cast columns in place', () => {
+    const [cast, derive] = views('null');
+    expect(cast).not.toContain('9223372036854775807');
+    expect(cast).toContain('ELSE NULL END AS `qty`');
+    expect(derive).toMatch(
+      /^CREATE VIEW `__sluice_r1_derive` AS SELECT `qty`, `price`, `paid`, `placed`, CASE WHEN `total` IS NULL THEN NULL .* AS `total` FROM \(SELECT \(qty \+ 1\) AS `qty`, `price` AS `price`, `paid` AS `paid`, `placed` AS `placed`, \(qty \* price\) AS `total` FROM `__sluice_r1_cast`\) AS `__sluice_in`$/,
+    );
+  });
+
+  it('writes a timestamp as text with its fraction, trailing zeros dropped, as DuckDB does', () => {
+    expect(mysql.timestampText('`t`')).toBe(
+      "TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM DATE_FORMAT(`t`, '%Y-%m-%d %H:%i:%s.%f')))",
     );
   });
 });

@@ -270,8 +270,7 @@ function joinFlowOf(
 }
 
 /**
- * CSV and TSV and JSON lines in; filter, select-columns, sort and limit; append and overwrite;
- * CSV and JSON lines out.
+ * CSV, TSV and JSON lines in; every processor; append and overwrite; CSV and JSON lines out.
  */
 export const PROOF_CASES: ProofCase[] = [
   {
@@ -522,6 +521,41 @@ export const PROOF_CASES: ProofCase[] = [
     exports: ['j.csv'],
     // Big: 1, 3 and the big one tie on paid (true), so the smallest id wins; small: 2 alone.
     firstExportMatches: /^id,paid,size\n1,true,big\n2,false,small\n$/,
+  },
+  {
+    name: 'CSV, derive a typed total and replace a column, cast with NULL for what does not fit, CSV export',
+    table: 'proof_k',
+    flow: flowOf(
+      'orders.csv',
+      [
+        stage('derive', 'derive', {
+          columns: [
+            {
+              name: 'total',
+              expression: 'amount * 2',
+              type: { name: 'decimal', precision: 30, scale: 2 },
+            },
+            { name: 'note', expression: 'upper(note)' },
+          ],
+        }),
+        stage('cast', 'cast', {
+          columns: [
+            { column: 'id', type: { name: 'text' } },
+            { column: 'amount', type: { name: 'integer' } },
+            { column: 'price', type: { name: 'decimal', precision: 10, scale: 2 } },
+            { column: 'paid', type: { name: 'varchar', length: 5 } },
+            { column: 'shipped_at', type: { name: 'date' } },
+          ],
+          onError: 'null',
+        }),
+      ],
+      { table: 'proof_k', mode: 'overwrite' },
+      [exportTo('out_csv', 'k.csv')],
+    ),
+    exports: ['k.csv'],
+    // 12.5 rounds to even (12), 1e20 is past INTEGER and 99999999.9999999999 past (10, 2): NULL.
+    firstExportMatches:
+      /^id,customer,amount,price,paid,ordered_on,shipped_at,note,total\n1,"Smith, Jo",12,12.50,true,2024-01-02,2024-01-02,PLAIN,25.00\n[^]*\n9007199254740993,Big,,,true,2024-12-31,2024-12-31,TAB\tHERE,200000000000000000000.00\n$/,
   },
 ];
 

@@ -61,6 +61,19 @@ export function unknownColumn(
   );
 }
 
+/** A lone unquoted word: the one spelling that names a column the same way on every target. */
+const BARE_WORD = /^\s*([\p{L}_][\p{L}\p{N}_$]*)\s*$/u;
+
+/**
+ * The column an expression is, when it is nothing but an unquoted name (`"x"` is a string on the
+ * MySQL family and a name on DuckDB, so quoted names are not read as one).
+ * @example bareColumnName(' amount ') // 'amount'
+ * @example bareColumnName('amount * 2') // undefined
+ */
+export function bareColumnName(sql: string): string | undefined {
+  return BARE_WORD.exec(sql)?.[1];
+}
+
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
 function editDistance(a: string, b: string): number {
   const rows = Array.from({ length: a.length + 1 }, (_, i) =>

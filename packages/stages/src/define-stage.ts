@@ -31,7 +31,9 @@ export type FieldWidget =
   | 'char'
   | 'join-keys'
   | 'aggregates'
-  | 'sql-query';
+  | 'sql-query'
+  | 'derived-columns'
+  | 'cast-columns';
 
 export interface FieldHint<C> {
   widget: FieldWidget;

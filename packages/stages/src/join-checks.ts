@@ -22,6 +22,7 @@ const TYPE_FAMILY: Record<ColumnType, string> = {
   BOOLEAN: 'boolean',
   DATE: 'time',
   TIMESTAMP: 'time',
+  JSON: 'json',
 };
 
 type Ctx = StageContext<JoinConfig>;

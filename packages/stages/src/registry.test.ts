@@ -76,6 +76,8 @@ describe('registry', () => {
       'table-source',
       'filter',
       'select-columns',
+      'derive',
+      'cast',
       'sort',
       'limit',
       'join',

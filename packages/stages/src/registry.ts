@@ -1,6 +1,8 @@
 import type { StageCategory, StageDefinition } from './define-stage';
 import { aggregateStage } from './aggregate.stage';
+import { castStage } from './cast.stage';
 import { deduplicateStage } from './deduplicate.stage';
+import { deriveStage } from './derive.stage';
 import { fileExportStage } from './file-export.stage';
 import { fileSourceStage } from './file-source.stage';
 import { filterStage } from './filter.stage';
@@ -22,6 +24,8 @@ export const stages = {
   [tableSourceStage.type]: tableSourceStage,
   [filterStage.type]: filterStage,
   [selectColumnsStage.type]: selectColumnsStage,
+  [deriveStage.type]: deriveStage,
+  [castStage.type]: castStage,
   [sortStage.type]: sortStage,
   [limitStage.type]: limitStage,
   [joinStage.type]: joinStage,

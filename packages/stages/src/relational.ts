@@ -5,6 +5,7 @@
  * stage and which to inline; a stage only says what its output is.
  */
 import type {
+  CastType,
   Column,
   ColumnExpr,
   ColumnType,
@@ -49,18 +50,35 @@ export interface ProjectedColumn {
   as: string;
 }
 
-/** The listed expressions of each row of `input`, in order, and nothing else. */
+/**
+ * The listed expressions of each row of `input`, in order, and nothing else; with `keepInput`,
+ * every input column first (for a stage that adds columns to an input whose columns are not known
+ * yet).
+ */
 export interface ProjectNode {
   op: 'project';
   input: RelationNode;
   columns: readonly ProjectedColumn[];
+  keepInput?: boolean;
 }
 
-/** Every column of `input`, with the listed ones converted to a neutral type. */
+/** One column a cast converts: from its type (when known) to a portable type. */
+export interface CastColumn {
+  name: string;
+  to: CastType;
+  /** The column's type in the input; absent when not known, and then read as its text. */
+  from?: ColumnType;
+  /** The config row the cast comes from (`['columns', 2]`); its fields are keys below it. */
+  path: ConfigPath;
+}
+
+/** Every column of `input`, with the listed ones converted in place. */
 export interface CastNode {
   op: 'cast';
   input: RelationNode;
-  columns: readonly { name: string; type: ColumnType; path: ConfigPath }[];
+  columns: readonly CastColumn[];
+  /** The input's column names in order; absent while they are not known. */
+  inputColumns?: readonly string[];
   /** What a value that does not convert does: fail the run, or become NULL. */
   onError: 'fail' | 'null';
 }

@@ -10,7 +10,10 @@ export interface Column {
   type?: ColumnType;
 }
 
-/** The neutral column types a stage may declare; each dialect maps them to its own. */
+/**
+ * The neutral column types a stage may declare; each dialect maps them to its own. VARCHAR is
+ * text of any length on every target, so there is no separate TEXT.
+ */
 export const COLUMN_TYPES = [
   'VARCHAR',
   'BIGINT',
@@ -20,8 +23,22 @@ export const COLUMN_TYPES = [
   'BOOLEAN',
   'DATE',
   'TIMESTAMP',
+  'JSON',
 ] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
+
+/**
+ * A type a cast converts to, in the portable vocabulary every target maps to its own: DECIMAL
+ * with its precision (all digits) and scale (digits after the point), VARCHAR with its length in
+ * characters, TEXT of any length.
+ */
+export type CastType =
+  | { name: 'integer' | 'bigint' | 'double' | 'text' | 'boolean' | 'date' | 'timestamp' | 'json' }
+  | { name: 'decimal'; precision: number; scale: number }
+  | { name: 'varchar'; length: number };
+
+/** The name of a portable cast type. */
+export type CastTypeName = CastType['name'];
 
 /** The columns a stage outputs; `undefined` while they are only known when the flow runs. */
 export type Columns = readonly Column[] | undefined;

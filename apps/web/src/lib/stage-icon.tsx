@@ -11,10 +11,12 @@ import {
   IconFilter,
   IconLayersUnion,
   IconListNumbers,
+  IconMathFunction,
   IconSql,
   IconSum,
   IconTable,
   IconTableExport,
+  IconTransform,
 } from '@tabler/icons-react';
 
 /**
@@ -36,6 +38,8 @@ export const STAGE_ICONS: Readonly<Record<string, Icon>> = {
   CopyOff: IconCopyOff,
   Sql: IconSql,
   TableExport: IconTableExport,
+  MathFunction: IconMathFunction,
+  Transform: IconTransform,
 };
 
 /** The icon a stage type names; a box if unknown. */

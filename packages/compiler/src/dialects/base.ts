@@ -1,5 +1,6 @@
-import type { Diagnostic } from '@sluice/flow';
+import type { Diagnostic, FieldPath } from '@sluice/flow';
 import type {
+  CastType,
   Column,
   Columns,
   ColumnType,
@@ -121,6 +122,10 @@ export abstract class Dialect {
   /** Native spelling of each neutral column type. */
   protected abstract readonly types: Readonly<Record<ColumnType, string>>;
 
+  /** The most digits a DECIMAL cast may have here, and after the point. */
+  protected readonly maxDecimalPrecision: number = 38;
+  protected readonly maxDecimalScale: number = 38;
+
   constructor(readonly target: TargetProfile) {}
 
   /**
@@ -178,10 +183,42 @@ export abstract class Dialect {
     ];
   }
 
+  /**
+   * What this target cannot cast to, as diagnostics without a stage; `path` is the type's field.
+   * Every target checks the DECIMAL digits it holds; dialects add what they lack.
+   */
+  castLimits(type: CastType, path: FieldPath): Diagnostic[] {
+    if (type.name !== 'decimal') return [];
+    if (type.precision > this.maxDecimalPrecision) {
+      const most = String(this.maxDecimalPrecision);
+      return [
+        this.unsupported(
+          {
+            feature: `A decimal of ${String(type.precision)} digits`,
+            needs: 'MySQL or MariaDB (up to 65 digits)',
+            instead: `Use at most ${most} digits here.`,
+          },
+          [...path, 'precision'],
+        ),
+      ];
+    }
+    if (type.scale <= this.maxDecimalScale) return [];
+    return [
+      this.unsupported(
+        {
+          feature: `A decimal with ${String(type.scale)} digits after the point`,
+          needs: 'MariaDB, DuckDB or MatrixOne (up to 38)',
+          instead: `Use at most ${String(this.maxDecimalScale)} digits after the point here.`,
+        },
+        [...path, 'scale'],
+      ),
+    ];
+  }
+
   /** Something this target cannot run, on the config field at `path`, naming the target. */
   protected unsupported(
     what: { feature: string; needs: string; instead: string },
-    path: readonly string[],
+    path: FieldPath,
   ): Diagnostic {
     return diagnostic('unsupported-on-target', { ...what, target: this.targetName }, { path });
   }
@@ -330,6 +367,59 @@ export abstract class Dialect {
   /** The native type for a neutral column type. */
   columnType(type: ColumnType): string {
     return this.types[type];
+  }
+
+  /** The native spelling of a portable cast type (what follows `AS` in a CAST). */
+  protected abstract castTypeName(type: CastType): string;
+
+  /** `CAST(sql AS type)`: the value converted by the target itself, with no check of its own. */
+  castTo(sql: string, type: CastType): string {
+    return `CAST(${sql} AS ${this.castTypeName(type)})`;
+  }
+
+  /**
+   * A double as a DECIMAL, rounded as its shortest decimal text (`1.005` to 1.01), which is what
+   * the MySQL family does; DuckDB would round the binary value (1.00499…) down, so it goes
+   * through that text.
+   */
+  decimalOfDouble(sql: string, type: CastType): string {
+    return this.castTo(this.castTo(sql, { name: 'text' }), type);
+  }
+
+  /**
+   * True when the text `sql` matches `pattern`, written in the syntax RE2, PCRE and ICU share
+   * (DuckDB, MariaDB and MySQL 8 read it the same).
+   * @see https://duckdb.org/docs/stable/sql/functions/regular_expressions
+   */
+  matches(sql: string, pattern: string): string {
+    return `regexp_matches(${sql}, ${this.literal(pattern)})`;
+  }
+
+  /**
+   * A timestamp as text, `YYYY-MM-DD hh:mm:ss` and its fraction without trailing zeros, which is
+   * how DuckDB writes one.
+   */
+  timestampText(sql: string): string {
+    return this.castTo(sql, { name: 'text' });
+  }
+
+  /**
+   * An expression of `type` that, when evaluated, fails the statement with `message` and the
+   * value's `text`. It reads the row, so no target folds it away as a constant.
+   * @see https://duckdb.org/docs/stable/sql/functions/utility#errormessage
+   */
+  castFailure(message: string, text: string, _type: CastType): string {
+    return `error(${this.literal(message)} || ${text})`;
+  }
+
+  /**
+   * Every column of a relation whose columns are not known yet, with the listed ones replaced
+   * by their new values in place.
+   * @see https://duckdb.org/docs/stable/sql/expressions/star#replace-clause
+   */
+  replacedColumns(replaced: readonly { name: string; sql: string }[]): string {
+    const list = replaced.map((r) => `${r.sql} AS ${this.quoteIdentifier(r.name)}`);
+    return `* REPLACE (${list.join(', ')})`;
   }
 
   /** `a, b, c` with every name quoted. */

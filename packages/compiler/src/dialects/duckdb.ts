@@ -1,5 +1,5 @@
 import type { Diagnostic } from '@sluice/flow';
-import type { Column, CsvFormat, FileFormat } from '@sluice/stages';
+import type { CastType, Column, CsvFormat, FileFormat } from '@sluice/stages';
 
 import type { DialectStep, ExportArgs, LoadArgs, TableWrite, WriteArgs } from './base';
 import { assertNoNul, Dialect } from './base';
@@ -23,7 +23,25 @@ export class DuckDbDialect extends Dialect {
     BOOLEAN: 'BOOLEAN',
     DATE: 'DATE',
     TIMESTAMP: 'TIMESTAMP',
+    JSON: 'JSON',
   } as const;
+
+  /**
+   * DuckDB's own types; a VARCHAR length is not enforced by DuckDB, so the cast checks it and
+   * writes plain VARCHAR.
+   * @see https://duckdb.org/docs/stable/sql/data_types/overview
+   */
+  protected castTypeName(type: CastType): string {
+    switch (type.name) {
+      case 'decimal':
+        return `DECIMAL(${this.scalar(type.precision)}, ${this.scalar(type.scale)})`;
+      case 'varchar':
+      case 'text':
+        return 'VARCHAR';
+      default:
+        return DUCKDB_CAST_TYPES[type.name];
+    }
+  }
 
   /**
    * DuckDB string literals are SQL-standard: a `'` inside is written `''` and backslash has no
@@ -218,6 +236,16 @@ export class DuckDbDialect extends Dialect {
     return `{${entries.join(', ')}}`;
   }
 }
+
+const DUCKDB_CAST_TYPES = {
+  integer: 'INTEGER',
+  bigint: 'BIGINT',
+  double: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  date: 'DATE',
+  timestamp: 'TIMESTAMP',
+  json: 'JSON',
+} as const;
 
 /** DuckDB reads and writes files Sluice resolved; the compiler always passes a path. */
 function requireLocal(local: string | undefined): string {

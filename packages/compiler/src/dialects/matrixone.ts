@@ -1,5 +1,6 @@
 import type { Diagnostic } from '@sluice/flow';
 import type {
+  CastType,
   Column,
   CsvFormat,
   ExportFileNode,
@@ -49,6 +50,7 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
     BOOLEAN: 'BOOL',
     DATE: 'DATE',
     TIMESTAMP: 'DATETIME(6)',
+    JSON: 'JSON',
   } as const;
 
   /**
@@ -62,6 +64,31 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
 
   override scanLimits(): Diagnostic[] {
     return [];
+  }
+
+  /**
+   * CAST takes any column type (`mo_cast_type` is `column_type`, SIGNED or UNSIGNED), DECIMAL up
+   * to 38 digits (grammar `decimal_type`).
+   * @see https://github.com/matrixorigin/matrixone/blob/main/pkg/sql/parsers/dialect/mysql/mysql_sql.y
+   */
+  protected castTypeName(type: CastType): string {
+    switch (type.name) {
+      case 'decimal':
+        return `DECIMAL(${this.scalar(type.precision)},${this.scalar(type.scale)})`;
+      case 'varchar':
+        return `VARCHAR(${this.scalar(type.length)})`;
+      default:
+        return MATRIXONE_CAST_TYPES[type.name];
+    }
+  }
+
+  /**
+   * MatrixOne's casts from text are strict: a text that is not a whole number fails the
+   * statement with "invalid argument cast to int, bad value …", the text included.
+   * @see https://github.com/matrixorigin/matrixone/blob/main/pkg/sql/plan/function/func_cast.go
+   */
+  override castFailure(message: string, text: string, type: CastType): string {
+    return this.castTo(`CAST(CONCAT(${this.literal(message)}, ${text}) AS SIGNED)`, type);
   }
 
   override loadLimits(node: ScanFileNode, ctx: CheckContext): Diagnostic[] {
@@ -305,3 +332,14 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
 }
 
 const EXPORT_FORMAT = { csv: 'csv', jsonl: 'jsonline', parquet: 'parquet' } as const;
+
+const MATRIXONE_CAST_TYPES = {
+  integer: 'INT',
+  bigint: 'BIGINT',
+  double: 'DOUBLE',
+  text: 'TEXT',
+  boolean: 'BOOL',
+  date: 'DATE',
+  timestamp: 'DATETIME(6)',
+  json: 'JSON',
+} as const;

@@ -1,4 +1,4 @@
-import type { Column, CsvFormat, SortKey, TableRef } from '@sluice/stages';
+import type { CastType, Column, CsvFormat, SortKey, TableRef } from '@sluice/stages';
 
 import { assertNoNul, Dialect } from './base';
 
@@ -52,6 +52,34 @@ export abstract class MySqlFamilyDialect extends Dialect {
     const value = this.expr(key.expr);
     const direction = key.direction === 'asc' ? 'ASC' : 'DESC';
     return `${value} IS NULL ${key.nulls === 'first' ? 'DESC' : 'ASC'}, ${value} ${direction}`;
+  }
+
+  /** These servers round a double by its shortest decimal text already. */
+  override decimalOfDouble(sql: string, type: CastType): string {
+    return this.castTo(sql, type);
+  }
+
+  /** @see https://mariadb.com/kb/en/regexp/ */
+  override matches(sql: string, pattern: string): string {
+    return `${sql} REGEXP ${this.literal(pattern)}`;
+  }
+
+  /**
+   * DATETIME(6) reads as text with all six fraction digits, so they are written out and the
+   * trailing zeros (and a bare point) dropped, giving DuckDB's text of the same timestamp.
+   */
+  override timestampText(sql: string): string {
+    const full = `DATE_FORMAT(${sql}, ${this.literal('%Y-%m-%d %H:%i:%s.%f')})`;
+    return `TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM ${full}))`;
+  }
+
+  /**
+   * These targets have no `* REPLACE`, so without the input's column names there is no list to
+   * write; the text says so, as the staging of a file with undetected columns does.
+   */
+  override replacedColumns(replaced: readonly { name: string; sql: string }[]): string {
+    const names = replaced.map((r) => this.quoteIdentifier(r.name)).join(', ');
+    return `/* every input column, with ${names} converted, once the input's columns are known */`;
   }
 
   /**

@@ -1,5 +1,6 @@
-import type { Diagnostic } from '@sluice/flow';
+import type { Diagnostic, FieldPath } from '@sluice/flow';
 import type {
+  CastType,
   Column,
   CsvFormat,
   ExportFileNode,
@@ -9,6 +10,7 @@ import type {
   UnionNode,
 } from '@sluice/stages';
 import { diagnostic } from '@sluice/flow';
+import { BOOLEAN_WORDS } from '@sluice/stages';
 
 import type {
   CheckContext,
@@ -21,7 +23,11 @@ import type {
   WriteArgs,
 } from './base';
 import { stageUri, stagingName } from '../names';
+import { versionAtLeast } from './base';
 import { MySqlFamilyDialect } from './mysql-family';
+
+/** `CAST(… AS DOUBLE)` (MySQL; MariaDB has it in every supported version). */
+const DOUBLE_CAST = '8.0.17';
 
 /**
  * MySQL 8 and MariaDB 10.6+. DDL commits implicitly (sql-reference.md §9.4), so only the appends
@@ -44,7 +50,89 @@ export class MySqlDialect extends MySqlFamilyDialect {
     BOOLEAN: 'BOOLEAN',
     DATE: 'DATE',
     TIMESTAMP: 'DATETIME(6)',
+    JSON: 'JSON',
   } as const;
+
+  protected override readonly maxDecimalPrecision = 65;
+  /** MySQL keeps 30 digits after the point, MariaDB 38. */
+  protected override readonly maxDecimalScale = this.target.product === 'MariaDB' ? 38 : 30;
+
+  /**
+   * CAST takes SIGNED, DECIMAL, DOUBLE, CHAR, DATE, DATETIME and (MySQL only) JSON; integers are
+   * all 64-bit SIGNED, range-checked for `integer` before. CHAR names utf8mb4, since MariaDB's
+   * CAST otherwise gives the connection's character set, which may be three-byte utf8.
+   * @see https://dev.mysql.com/doc/refman/8.0/en/cast-functions.html#function_cast
+   * @see https://mariadb.com/kb/en/cast/
+   */
+  protected castTypeName(type: CastType): string {
+    switch (type.name) {
+      case 'integer':
+      case 'bigint':
+        return 'SIGNED';
+      case 'decimal':
+        return `DECIMAL(${this.scalar(type.precision)},${this.scalar(type.scale)})`;
+      case 'varchar':
+        return `CHAR(${this.scalar(type.length)}) CHARACTER SET utf8mb4`;
+      case 'text':
+        return 'CHAR CHARACTER SET utf8mb4';
+      case 'boolean':
+        throw new Error('MySQL has no boolean CAST; castTo compares with 0.');
+      case 'timestamp':
+        return 'DATETIME(6)';
+      default:
+        return type.name.toUpperCase();
+    }
+  }
+
+  /** There is no boolean to cast to: a BOOLEAN is 0 or 1 (TINYINT(1)), what `<> 0` gives. */
+  override castTo(sql: string, type: CastType): string {
+    return type.name === 'boolean' ? `(${sql}) <> 0` : super.castTo(sql, type);
+  }
+
+  /**
+   * Strict mode fails an `INSERT … SELECT` on `CAST('abc' AS SIGNED)`, but an export's plain
+   * SELECT gets 0 and a warning, so the cast's check decides and this fails the statement.
+   * Neither server raises an error of our own from an expression, but both fail on BIGINT
+   * overflow, naming the expression, which carries the message.
+   * @see https://dev.mysql.com/doc/refman/8.0/en/out-of-range-and-overflow.html
+   */
+  override castFailure(message: string, text: string, type: CastType): string {
+    return this.castTo(
+      `9223372036854775807 + LENGTH(CONCAT(${this.literal(message)}, ${text}))`,
+      type,
+    );
+  }
+
+  /** MariaDB has no JSON type (its JSON is text) and MySQL before 8.0.17 no DOUBLE cast. */
+  override castLimits(type: CastType, path: FieldPath): Diagnostic[] {
+    const found = super.castLimits(type, path);
+    const mariadb = this.target.product === 'MariaDB';
+    if (type.name === 'json' && mariadb) {
+      found.push(
+        this.unsupported(
+          {
+            feature: 'A cast to json',
+            needs: 'DuckDB, MySQL 8 or MatrixOne',
+            instead: 'MariaDB keeps JSON as text: cast to text, and filter with JSON_VALID.',
+          },
+          [...path, 'name'],
+        ),
+      );
+    }
+    if (type.name === 'double' && !mariadb && !versionAtLeast(this.target.version, DOUBLE_CAST)) {
+      found.push(
+        this.unsupported(
+          {
+            feature: 'A cast to double',
+            needs: `MySQL ${DOUBLE_CAST}`,
+            instead: 'Cast to decimal.',
+          },
+          [...path, 'name'],
+        ),
+      );
+    }
+    return found;
+  }
 
   override loadLimits(node: ScanFileNode, ctx: CheckContext): Diagnostic[] {
     const found = super.loadLimits(node, ctx);
@@ -273,9 +361,10 @@ export class MySqlDialect extends MySqlFamilyDialect {
   }
 
   private booleanOf(value: string): string {
+    const words = (list: readonly string[]) => list.map((w) => this.literal(w)).join(', ');
     return (
-      `CASE WHEN LOWER(${value}) IN ('true', 't', 'yes', 'y', '1') THEN TRUE` +
-      ` WHEN LOWER(${value}) IN ('false', 'f', 'no', 'n', '0') THEN FALSE ELSE ${value} END`
+      `CASE WHEN LOWER(${value}) IN (${words(BOOLEAN_WORDS.true)}) THEN TRUE` +
+      ` WHEN LOWER(${value}) IN (${words(BOOLEAN_WORDS.false)}) THEN FALSE ELSE ${value} END`
     );
   }
 

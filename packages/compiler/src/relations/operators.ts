@@ -3,6 +3,7 @@ import { inputsOf } from '@sluice/stages';
 
 import type { NodeRule } from './rule';
 import { aggregateRule } from './aggregate';
+import { castRule } from './cast';
 import { distinctOnRule } from './distinct-on';
 import { exportFileRule } from './export-file';
 import { filterRule } from './filter';
@@ -34,6 +35,7 @@ export const NODE_RULES: NodeRules = {
   limit: limitRule,
   'distinct-on': distinctOnRule,
   'user-select': userSelectRule,
+  cast: castRule,
   'write-table': writeTableRule,
   'export-file': exportFileRule,
   join: joinRule,

@@ -19,6 +19,8 @@ import type { SelectQuery } from './select-query';
 export interface UserExpression {
   expr: Expr;
   over: RelationNode;
+  /** Names the same operator defines, which the expression cannot read (a SELECT list's). */
+  beside?: readonly string[];
 }
 
 /** A file an operator reads or writes; reads without declared columns say how to detect them. */

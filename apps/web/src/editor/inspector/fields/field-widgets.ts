@@ -4,10 +4,12 @@ import type { FieldWidget } from '@sluice/stages';
 
 import type { FieldProps } from './field-props';
 import { AggregatesField } from './aggregates-field';
+import { CastColumnsField } from './cast-columns-field';
 import { NumberField, SelectField, SwitchField } from './choice-fields';
 import { ColumnField, ColumnListField } from './column-fields';
 import { ColumnMappingsField } from './column-mappings-field';
 import { ColumnSchemaField } from './column-schema-field';
+import { DerivedColumnsField } from './derived-columns-field';
 import { ExternalStageField, FilePathField } from './external-stage-fields';
 import { JoinKeysField } from './join-keys-field';
 import { SortKeysField } from './sort-keys-field';
@@ -41,4 +43,6 @@ export const FIELD_WIDGETS: Record<FieldWidget, ComponentType<FieldProps>> = {
   'join-keys': JoinKeysField,
   aggregates: AggregatesField,
   'sql-query': SqlQueryField,
+  'derived-columns': DerivedColumnsField,
+  'cast-columns': CastColumnsField,
 };
