@@ -128,6 +128,16 @@ export class CanvasPage {
     await this.page.getByRole('option', { name: option, exact: true }).click();
   }
 
+  /**
+   * Picks `option` in the inspector's select or multi-select labelled `label`, then closes its
+   * list (a multi-select keeps it open for more).
+   */
+  async pick(label: string, option: string): Promise<void> {
+    await this.page.getByTestId('inspector').getByLabel(label, { exact: true }).click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+    await this.page.keyboard.press('Escape');
+  }
+
   /** Selects a stage and types each of `fields` (key → text) into its form. */
   async configure(stageId: string, fields: Record<string, string>): Promise<void> {
     await this.select(stageId);

@@ -1,4 +1,4 @@
-import { Button, Group, Input, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Input, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { z } from 'zod';
 
@@ -57,7 +57,7 @@ export function AggregatesField(props: FieldProps) {
   const added: Aggregate = { fn: 'count', column: '', as: '' };
   return (
     <Input.Wrapper label={hint.label} description={hint.help} error={invalid}>
-      <Stack gap={6} mt={6}>
+      <Stack gap={10} mt={6}>
         {rows.map((row, i) => {
           const problems = rowProblems(rowIssues, i);
           const label = `Aggregate ${i + 1}`;
@@ -70,7 +70,7 @@ export function AggregatesField(props: FieldProps) {
             style: { flex: 2 },
           } as const;
           return (
-            <Stack key={i} gap={2} data-testid="aggregate-row">
+            <Stack key={i} gap={4} data-testid="aggregate-row">
               <Group gap={4} wrap="nowrap">
                 <Select
                   data-testid="aggregate-fn"
@@ -80,7 +80,7 @@ export function AggregatesField(props: FieldProps) {
                   allowDeselect={false}
                   onChange={(fn) => set(i, { fn: fn ?? 'count' })}
                   size="xs"
-                  style={{ flex: 1.5 }}
+                  style={{ flex: 1 }}
                 />
                 {available ? (
                   <Select
@@ -98,10 +98,17 @@ export function AggregatesField(props: FieldProps) {
                     onChange={(e) => set(i, { column: e.currentTarget.value })}
                   />
                 )}
+              </Group>
+              <Group gap={4} wrap="nowrap">
                 <TextInput
                   data-testid="aggregate-as"
                   aria-label={`${label} output name`}
                   placeholder="output name"
+                  leftSection={
+                    <Text size="xs" c="dimmed">
+                      as
+                    </Text>
+                  }
                   value={row.as}
                   error={problems.invalid('as')}
                   onChange={(e) =>
