@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -8,11 +7,10 @@ import type { CastType, ColumnType } from '@sluice/stages';
 import { getDialect } from '@sluice/compiler';
 
 import type { Target } from '../src/target';
-import type { TestDatabase } from './mariadb';
+import type { BothTargets } from './both-targets';
 import { runPlan } from '../src/run-plan';
-import { openTarget } from '../src/target';
+import { openBothTargets, TARGET_NAMES } from './both-targets';
 import { compileFor, link, stage } from './flows';
-import { createTestDatabase } from './mariadb';
 import { normalisedTable } from './normalise-rows';
 
 /**
@@ -71,35 +69,16 @@ function castFlow(onError: 'fail' | 'null', only?: string): FlowDocument {
 }
 
 let root: string;
-let db: TestDatabase;
-const targets: Record<string, Target> = {};
+let both: BothTargets;
 
 beforeAll(async () => {
-  root = await realpath(await mkdtemp(join(tmpdir(), 'sluice-casts-')));
+  both = await openBothTargets('casts');
+  root = both.root;
   await mkdir(join(root, 'landing'));
   await writeFile(join(root, 'landing', 'values.csv'), `${VALUES}\n`);
-  db = await createTestDatabase('sluice_casts');
-  targets.DuckDB = await openTarget(
-    { kind: 'duckdb', path: join(root, 'casts.duckdb') },
-    { allowedDirectories: [root] },
-  );
-  targets.MariaDB = await openTarget(db.location, {
-    allowedDirectories: [root],
-    metaDatabase: db.metaDatabase,
-  });
 }, 30_000);
 
-afterAll(async () => {
-  for (const target of Object.values(targets)) await target.close();
-  await db.drop();
-  await rm(root, { recursive: true, force: true });
-});
-
-function targetNamed(name: string): Target {
-  const target = targets[name];
-  if (!target) throw new Error(`no ${name} target`);
-  return target;
-}
+afterAll(() => both.close());
 
 /**
  * A destination with each target's own column types, so a cast boolean lands in a BOOLEAN
@@ -142,8 +121,8 @@ async function onBoth(
   columns: readonly { column: string; neutral: ColumnType }[],
 ) {
   const tables = [];
-  for (const name of ['DuckDB', 'MariaDB']) {
-    const target = targetNamed(name);
+  for (const name of TARGET_NAMES) {
+    const target = both.target(name);
     await createDestination(target, table, columns);
     const { outcome, table: written } = await runCast(target, doc, {
       tag: `${table}${name.slice(0, 1)}`,
@@ -204,11 +183,11 @@ describe('Cast with "make it NULL"', () => {
   });
 });
 
-describe.each(['DuckDB', 'MariaDB'])('Cast with "fail the run" on %s', (name) => {
+describe.each(TARGET_NAMES)('Cast with "fail the run" on %s', (name) => {
   it.each(CASTS.map((c) => [c.column, c.to.name] as const))(
     'fails on the first value of %s that is not a %s, naming the column, and writes nothing',
     async (column) => {
-      const target = targetNamed(name);
+      const target = both.target(name);
       const { outcome, table } = await runCast(target, castFlow('fail', column), {
         tag: `f${name.slice(0, 1)}${column}`,
         table: TABLE,
@@ -357,8 +336,8 @@ describe('Cast of numbers, booleans, dates and timestamps', () => {
       ].map((row) => JSON.stringify(row)),
     );
     // Every digit of the text, on both targets.
-    for (const name of ['DuckDB', 'MariaDB']) {
-      const client = await targetNamed(name).connect();
+    for (const name of TARGET_NAMES) {
+      const client = await both.target(name).connect();
       try {
         const written = await client.query('SELECT d_t, t_t FROM typed ORDER BY id');
         expect(

@@ -1,17 +1,13 @@
-import { mkdtemp, realpath, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { FlowDocument } from '@sluice/flow';
 import { analyzeFlow, compileFlow, getDialect } from '@sluice/compiler';
 
 import type { Target } from '../src/target';
-import type { TestDatabase } from './mariadb';
+import type { BothTargets } from './both-targets';
 import { runPlan } from '../src/run-plan';
-import { openTarget } from '../src/target';
+import { openBothTargets, TARGET_NAMES } from './both-targets';
 import { link, stage } from './flows';
-import { createTestDatabase } from './mariadb';
 
 /**
  * A table source on real DuckDB and MariaDB: the catalogue lists the tables flows may read and
@@ -25,9 +21,7 @@ const COLUMNS = [
   { name: 'ordered_on', type: 'DATE' },
 ] as const;
 
-let root: string;
-let db: TestDatabase;
-const targets: Record<string, Target> = {};
+let both: BothTargets;
 
 async function run(target: Target, sql: string): Promise<void> {
   const client = await target.connect();
@@ -52,26 +46,13 @@ async function createOrders(target: Target): Promise<void> {
 }
 
 beforeAll(async () => {
-  root = await realpath(await mkdtemp(join(tmpdir(), 'sluice-table-source-')));
-  db = await createTestDatabase('sluice_table_source');
-  targets.DuckDB = await openTarget(
-    { kind: 'duckdb', path: join(root, 'source.duckdb') },
-    { allowedDirectories: [root] },
-  );
-  targets.MariaDB = await openTarget(db.location, {
-    allowedDirectories: [root],
-    metaDatabase: db.metaDatabase,
-  });
-  for (const target of Object.values(targets)) await createOrders(target);
-  await run(targets.DuckDB, 'CREATE SCHEMA sluice');
-  await run(targets.DuckDB, 'CREATE TABLE sluice.flows (id BIGINT)');
+  both = await openBothTargets('table_source');
+  for (const name of TARGET_NAMES) await createOrders(both.target(name));
+  await run(both.target('DuckDB'), 'CREATE SCHEMA sluice');
+  await run(both.target('DuckDB'), 'CREATE TABLE sluice.flows (id BIGINT)');
 }, 30_000);
 
-afterAll(async () => {
-  for (const target of Object.values(targets)) await target.close();
-  await db.drop();
-  await rm(root, { recursive: true, force: true });
-});
+afterAll(() => both.close());
 
 function copyFlow(): FlowDocument {
   return {
@@ -85,12 +66,8 @@ function copyFlow(): FlowDocument {
   };
 }
 
-describe.each(['DuckDB', 'MariaDB'])('a table source on %s', (name) => {
-  const target = () => {
-    const found = targets[name];
-    if (!found) throw new Error(`no ${name} target`);
-    return found;
-  };
+describe.each(TARGET_NAMES)('a table source on %s', (name) => {
+  const target = () => both.target(name);
 
   it("lists the tables flows may read, without run staging or Sluice's own", async () => {
     expect(await target().listTables()).toEqual([{ name: 'shop_orders' }]);

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -7,11 +6,10 @@ import type { FlowDocument } from '@sluice/flow';
 
 import type { RunEvent } from '../src/run-events';
 import type { Target } from '../src/target';
-import type { TestDatabase } from './mariadb';
+import type { BothTargets } from './both-targets';
 import { runPlan } from '../src/run-plan';
-import { openTarget } from '../src/target';
+import { openBothTargets, TARGET_NAMES } from './both-targets';
 import { compileFor, link, stage } from './flows';
-import { createTestDatabase } from './mariadb';
 
 /**
  * A table destination reports the rows it wrote and the table's total after the run, so three
@@ -38,29 +36,16 @@ function appendFlow(): FlowDocument {
 }
 
 let root: string;
-let db: TestDatabase;
-const targets: Record<string, Target> = {};
+let both: BothTargets;
 
 beforeAll(async () => {
-  root = await realpath(await mkdtemp(join(tmpdir(), 'sluice-totals-')));
+  both = await openBothTargets('totals');
+  root = both.root;
   await mkdir(join(root, 'landing'));
   await writeFile(join(root, 'landing', 'orders.csv'), ORDERS);
-  db = await createTestDatabase('sluice_totals');
-  targets.DuckDB = await openTarget(
-    { kind: 'duckdb', path: join(root, 'totals.duckdb') },
-    { allowedDirectories: [root] },
-  );
-  targets.MariaDB = await openTarget(db.location, {
-    allowedDirectories: [root],
-    metaDatabase: db.metaDatabase,
-  });
 }, 30_000);
 
-afterAll(async () => {
-  for (const target of Object.values(targets)) await target.close();
-  await db.drop();
-  await rm(root, { recursive: true, force: true });
-});
+afterAll(() => both.close());
 
 async function appendOnce(target: Target, runTag: string): Promise<RunEvent | undefined> {
   const existingTables = await target.existingTables([{ name: 'totals' }]);
@@ -76,10 +61,9 @@ async function appendOnce(target: Target, runTag: string): Promise<RunEvent | un
   return events.find((e) => e.stageId === 'dest' && e.state === 'succeeded');
 }
 
-describe.each(['DuckDB', 'MariaDB'])('table totals on %s', (name) => {
+describe.each(TARGET_NAMES)('table totals on %s', (name) => {
   it('reports rows written and the table total after each of three appends', async () => {
-    const target = targets[name];
-    if (!target) throw new Error(`no ${name} target`);
+    const target = both.target(name);
     const reports = [];
     for (const tag of ['t1', 't2', 't3']) reports.push(await appendOnce(target, tag));
     expect(reports.map((e) => [e?.rows, e?.tableRows])).toEqual([
@@ -92,8 +76,7 @@ describe.each(['DuckDB', 'MariaDB'])('table totals on %s', (name) => {
 
 describe('a table total that cannot be counted', () => {
   it('leaves the total out and says why, and the run still succeeds', async () => {
-    const target = targets.DuckDB;
-    if (!target) throw new Error('no DuckDB target');
+    const target = both.target('DuckDB');
     const plan = compileFor(appendFlow(), {
       target: target.profile,
       runTag: 'nocount',
