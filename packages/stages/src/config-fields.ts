@@ -106,7 +106,8 @@ export const addCsvFormat = {
 
 /**
  * Reports names that repeat, ignoring case (databases such as DuckDB and MySQL treat column names
- * case-insensitively), at the field path of each repeat.
+ * case-insensitively), at the field path of each repeat. Empty names are left to the check that
+ * asks for a name: two new rows are not one name used twice.
  */
 export function reportDuplicateNames(
   names: readonly string[],
@@ -116,6 +117,7 @@ export function reportDuplicateNames(
   const seen = new Set<string>();
   names.forEach((name, index) => {
     const key = name.toLowerCase();
+    if (key === '') return;
     if (seen.has(key)) {
       ctx.addIssue({ code: 'custom', path: pathOf(index), message: `"${name}" is used twice.` });
     }

@@ -115,4 +115,14 @@ describe('derive stage', () => {
     const issues = DeriveConfigSchema.safeParse({ columns }).error?.issues;
     expect(issues?.map((i) => [i.path, i.message])).toEqual([[path, message]]);
   });
+
+  it('asks each new, empty row for its name, without calling two empty names one name used twice', () => {
+    const row = { name: '', expression: '' };
+    const issues = DeriveConfigSchema.safeParse({ columns: [row, row] }).error?.issues ?? [];
+    expect(issues.filter((i) => i.message.includes('used twice'))).toEqual([]);
+    expect(issues.filter((i) => i.message === 'Enter a name.').map((i) => i.path)).toEqual([
+      ['columns', 0, 'name'],
+      ['columns', 1, 'name'],
+    ]);
+  });
 });
