@@ -7,8 +7,10 @@ import { analyzeFlow, compileFlow, getDialect } from '../src';
 import {
   castDeriveFlow,
   dedupedFlow,
+  DUCKDB,
   flow,
   joinFlow,
+  MARIADB,
   MATRIXONE_3,
   MATRIXONE_4,
   perCountryFlow,
@@ -554,5 +556,90 @@ describe('matrixone derive and cast', () => {
     expect(diagnostics.map((d) => [d.code, d.stageId, d.path])).toEqual([
       ['unsupported-on-target', 'c', ['columns', 0, 'type', 'precision']],
     ]);
+  });
+});
+
+/**
+ * Values MatrixOne's grammar takes but its load and export refuse or misread further in
+ * (sql-reference.md §0.1): each is an error on the field to change, before anything runs.
+ */
+describe('matrixone misreadings (§0.1)', () => {
+  const errorsOf = (target: TargetProfile, stages: Parameters<typeof flow>[0]) =>
+    compile(target, stages, ['src->out'], [{ name: 't' }])
+      .diagnostics.filter((d) => d.code === 'misread-on-target')
+      .map((d) => [d.stageId, d.path, d.message]);
+  const load = (config: Record<string, unknown>) => [
+    stage('src', 'file-source', { columns: cols, ...config }),
+    stage('out', 'table-destination', { table: 't' }),
+  ];
+  const exportTo = (config: Record<string, unknown>) => [
+    stage('src', 'file-source', { columns: cols }),
+    stage('out', 'file-export', { nullString: '\\N', ...config }),
+  ];
+
+  it.each([
+    ['?', 'it starts a URL query, which MatrixOne refuses ("query not supported")'],
+    ['#', 'it starts a URL fragment, so the path ends there and another file is read'],
+    ['%', 'it starts a URL escape, so the name is decoded into another name'],
+  ])(
+    'refuses a "%s" in a path it would read as URL syntax (stageutil.UrlToStageDef)',
+    (char, why) => {
+      const message = `MatrixOne 4.1.0 misreads "${char}" in a file path: ${why}. Rename the file, or its folder, without "?", "#" or "%".`;
+      expect(errorsOf(MATRIXONE_4, load({ path: `in/a${char}b.csv` }))).toEqual([
+        ['src', ['path'], message],
+      ]);
+      expect(errorsOf(MATRIXONE_4, exportTo({ path: `out/a${char}b.csv` }))).toEqual([
+        ['out', ['path'], message],
+      ]);
+    },
+  );
+
+  it('refuses a quote or escape of more than one byte (grammar field_item, export_fields)', () => {
+    expect(errorsOf(MATRIXONE_3, load({ quote: '«', escape: '\\' }))).toEqual([
+      [
+        'src',
+        ['quote'],
+        'MatrixOne 3.0.9 misreads the quote "«": it takes a quote of one byte, and "«" is 2 bytes in UTF-8. Pick an ASCII quote character.',
+      ],
+    ]);
+  });
+
+  it('refuses JSON lines keys with capitals, which it never finds in its lowercased columns', () => {
+    const columns = [
+      { name: 'id', type: 'BIGINT' },
+      { name: 'UserId', type: 'BIGINT' },
+    ];
+    expect(errorsOf(MATRIXONE_4, load({ path: 'in/a.jsonl', format: 'jsonl', columns }))).toEqual([
+      [
+        'src',
+        ['columns', 1, 'name'],
+        'MatrixOne 4.1.0 misreads the JSON key "UserId": its columns are lowercased, and keys are matched exactly, so "UserId" is never found. Load a file whose keys are lowercase, or load it as CSV.',
+      ],
+    ]);
+  });
+
+  it('refuses on 4.x an export whose known suffix contradicts its format; 3.x writes CSV anyway', () => {
+    const jsonToCsv = exportTo({ path: 'out/x.csv', format: 'jsonl' });
+    expect(errorsOf(MATRIXONE_4, jsonToCsv)).toEqual([
+      [
+        'out',
+        ['path'],
+        'MatrixOne 4.1.0 misreads a JSON lines export to a ".csv" file: it refuses a format that its file suffix contradicts. End the path in the suffix of JSON lines, or export CSV.',
+      ],
+    ]);
+    expect(errorsOf(MATRIXONE_4, exportTo({ path: 'out/x.tsv', format: 'csv' }))).toEqual([]);
+  });
+
+  it('leaves the other targets alone: only MatrixOne reads paths as URLs', () => {
+    const doc = flow(load({ path: 'in/a#b.csv', quote: '«' }), ['src->out']);
+    for (const target of [DUCKDB, MARIADB]) {
+      const { diagnostics } = compileFlow(analyzeFlow(doc), {
+        target,
+        runTag: 'r1',
+        resolveFile: (ref) => `/local/${ref.path}`,
+        existingTables: [{ name: 't' }],
+      });
+      expect(diagnostics.filter((d) => d.code === 'misread-on-target')).toEqual([]);
+    }
   });
 });

@@ -23,6 +23,8 @@ interface DiagnosticArgs {
   'unchecked-sql': { message: string };
   'unsupported-on-target': { feature: string; needs: string; target: string; instead: string };
   'ignored-on-target': { option: string; target: string; outcome: string };
+  /** A value the target would refuse deep inside, or read as something else than it says. */
+  'misread-on-target': { what: string; target: string; outcome: string; instead: string };
   'unconnected-output': Record<string, never>;
   'no-destination': Record<string, never>;
   'unknown-external-stage': { name: string };
@@ -68,6 +70,8 @@ const MESSAGES: { [C in DiagnosticCode]: (args: DiagnosticArgs[C]) => string } =
     `${feature} needs ${needs}; this server is ${target}. ${instead}`,
   'ignored-on-target': ({ option, target, outcome }) =>
     `${target} cannot honour ${option}: ${outcome}.`,
+  'misread-on-target': ({ what, target, outcome, instead }) =>
+    `${target} misreads ${what}: ${outcome}. ${instead}`,
   'unconnected-output': () => "Nothing reads this stage's output; it will not run.",
   'no-destination': () => 'The flow has no destination: add a table destination or a file export.',
   'unknown-external-stage': ({ name }) =>
@@ -102,6 +106,7 @@ const SEVERITY: Record<DiagnosticCode, Severity> = {
   'unchecked-sql': 'warning',
   'unsupported-on-target': 'error',
   'ignored-on-target': 'warning',
+  'misread-on-target': 'error',
   'unconnected-output': 'warning',
   'no-destination': 'warning',
   'unknown-external-stage': 'error',

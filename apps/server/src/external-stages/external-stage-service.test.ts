@@ -67,6 +67,51 @@ afterEach(async () => {
 });
 
 describe('external stages on MatrixOne', () => {
+  it.each([
+    [
+      { name: 'Lake' },
+      'Name: MatrixOne stores stage names in lowercase and then cannot find "Lake" as written; use "lake".',
+    ],
+    [
+      { name: 'my lake' },
+      'Name: MatrixOne refuses a stage name with a space, tab, backtick or quote; "my lake" has one.',
+    ],
+    [
+      { url: "s3://bucket/it's/" },
+      "URL: MatrixOne writes this value into its catalogue without escaping, so it cannot hold a quote (') or a backslash (\\).",
+    ],
+    [
+      { comment: 'a\\b' },
+      "Comment: MatrixOne writes this value into its catalogue without escaping, so it cannot hold a quote (') or a backslash (\\).",
+    ],
+    [
+      { credentials: { ...S3, AWS_SECRET_KEY: "se'cret" } },
+      "AWS_SECRET_KEY: MatrixOne writes this value into its catalogue without escaping, so it cannot hold a quote (') or a backslash (\\).",
+    ],
+  ])(
+    'refuses %j, which MatrixOne would refuse or store as something else, saving and sending nothing',
+    async (change, message) => {
+      const input = {
+        name: 'lake',
+        url: 's3://bucket/in',
+        credentials: S3,
+        comment: 'raw',
+        ...change,
+      };
+      await expect(service.create(input)).rejects.toThrow(message);
+      expect(executed).toEqual([]);
+      expect(await repo.list()).toEqual([]);
+    },
+  );
+
+  it('refuses a changed value MatrixOne would break on, leaving the stage as it was', async () => {
+    await service.create({ name: 'lake', url: 's3://bucket/in', credentials: S3, comment: 'raw' });
+    executed = [];
+    await expect(service.update({ name: 'lake', comment: "it's" })).rejects.toThrow(/^Comment: /);
+    expect(executed).toEqual([]);
+    expect((await repo.byName('lake')).comment).toBe('raw');
+  });
+
   it('creates the server stage, then alters one option per statement, then drops it', async () => {
     // A file:// folder on MatrixOne is on the database server: Sluice's roots do not apply.
     await service.create({ name: 'lake', url: 's3://bucket/in', credentials: S3, comment: 'raw' });

@@ -19,6 +19,7 @@ import { ConflictError, InvalidRequestError, TargetStatementError } from '../err
 import { logger } from '../logger';
 import { SECRET_KEYS, SETTING_KEYS } from './external-stage-types';
 import { checkStageUrl, parseSubStageUrl } from './external-stage-url';
+import { checkMatrixOneStageValues } from './matrixone-stage-values';
 import { rootOf } from './stage-chain';
 
 /** MatrixOne's external stage statements, as the compiler's matrixone dialect writes them. */
@@ -107,6 +108,9 @@ export class ExternalStageService {
       sealedSecrets: hasKeys(secrets) ? cipher.seal(secrets, input.name) : null,
     };
     checkCredentials(kind, stage);
+    if (ddl) {
+      checkMatrixOneStageValues({ ...stage, credentials: { ...settings, ...secrets } });
+    }
     // The saved row claims the name first, so of two concurrent creates the loser gets its
     // CONFLICT before touching MatrixOne and never drops the winner's server stage.
     const created = await repo.create(stage);
@@ -160,6 +164,11 @@ export class ExternalStageService {
     };
     checkCredentials(kind, stage);
     if (ddl) {
+      checkMatrixOneStageValues({
+        url,
+        comment: stage.comment,
+        credentials: { ...given.settings, ...given.secrets },
+      });
       const changes: ExternalStageChange = {
         ...(url === current.url ? {} : { url }),
         ...(stage.comment === current.comment ? {} : { comment: stage.comment }),

@@ -18,8 +18,15 @@ import type {
   TableWrite,
   WriteArgs,
 } from './base';
+import type { Misreading } from './matrixone-file-limits';
 import { stageUri } from '../names';
 import { versionAtLeast } from './base';
+import {
+  jsonKeyMisreadings,
+  pathMisreadings,
+  singleByteMisreadings,
+  suffixMisreadings,
+} from './matrixone-file-limits';
 import { MySqlFamilyDialect } from './mysql-family';
 
 /** CTAS inside a transaction (sql-reference.md §6). */
@@ -92,12 +99,31 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
   }
 
   override loadLimits(node: ScanFileNode, ctx: CheckContext): Diagnostic[] {
-    if (node.format.kind === 'csv') return this.diagnoseCsvLoad(node.format);
-    return ctx.onS3(node.file) ? this.diagnoseS3BraceLoad(node.format.kind) : [];
+    const { format } = node;
+    const misread = this.misread([
+      ...pathMisreadings(node.file.path),
+      ...(format.kind === 'csv' ? singleByteMisreadings(format) : []),
+      ...jsonKeyMisreadings(format, node.columns),
+    ]);
+    if (format.kind === 'csv') return [...misread, ...this.diagnoseCsvLoad(format)];
+    return [...misread, ...(ctx.onS3(node.file) ? this.diagnoseS3BraceLoad(format.kind) : [])];
   }
 
   override exportLimits(node: ExportFileNode): Diagnostic[] {
-    return this.diagnoseExport(node.format);
+    const { format } = node;
+    const misread = this.misread([
+      ...pathMisreadings(node.file.path),
+      ...(format.kind === 'csv' ? singleByteMisreadings(format) : []),
+      ...(this.atLeast(MULTI_FORMAT_EXPORT) ? suffixMisreadings(node.file.path, format) : []),
+    ]);
+    return [...misread, ...this.diagnoseExport(format)];
+  }
+
+  /** Values MatrixOne would refuse deep inside or read as something else, on their fields. */
+  private misread(found: readonly Misreading[]): Diagnostic[] {
+    return found.map(({ path, ...says }) =>
+      diagnostic('misread-on-target', { ...says, target: this.targetName }, { path }),
+    );
   }
 
   override writeLimits(node: WriteTableNode, ctx: CheckContext): Diagnostic[] {
