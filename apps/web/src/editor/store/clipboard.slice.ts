@@ -47,8 +47,7 @@ function shiftOf(items: readonly (Stage | Note)[], at: XYPosition | undefined): 
 }
 
 export const createClipboardSlice: EditorSlice<ClipboardSlice> = (_set, get) => ({
-  copySelection: () =>
-    clipboardFromStages(get().document(), [...get().selectedNodeIds, ...get().selectedNoteIds]),
+  copySelection: () => clipboardFromStages(get().document(), get().selectedItemIds()),
   pasteStages: (clip, at) => {
     const { nodes, edges, notes } = get();
     const clipNotes = clip.notes ?? [];

@@ -244,6 +244,7 @@ export const createFlowSlice: EditorSlice<FlowSlice> = (set, get) => {
         docRevision: get().docRevision + 1,
         dragStart: undefined,
         editingNoteId: undefined,
+        noteEditStart: undefined,
       });
       get().clearHistory();
       get().markSaved(version);

@@ -43,6 +43,8 @@ export const createHistorySlice: EditorSlice<HistorySlice> = (set, get) => {
       });
     },
     undo: () => {
+      // An open note's typing is a step of its own, so it is the first to go.
+      get().setEditingNote(undefined);
       const { past, future } = get();
       const previous = past.at(-1);
       if (!previous) return;
@@ -54,6 +56,7 @@ export const createHistorySlice: EditorSlice<HistorySlice> = (set, get) => {
       restore(previous);
     },
     redo: () => {
+      get().setEditingNote(undefined);
       const { past, future } = get();
       const next = future[0];
       if (!next) return;

@@ -34,6 +34,18 @@ describe('notes', () => {
         .document()
         .stages.map((s) => s.id),
     ).toEqual([filter]);
+    expect(ed.state().editingNoteId).toBeUndefined();
+    expect(ed.state().future).toHaveLength(1);
+  });
+
+  it('undoes typing in an open note first, closing it', () => {
+    const ed = createTestEditor(annotated);
+    ed.state().setEditingNote('note-2');
+    ed.state().editNote('note-2', 'Draft');
+    ed.state().undo();
+    expect(ed.state().editingNoteId).toBeUndefined();
+    expect(ed.state().document()).toEqual(annotated);
+    expect(ed.state().future).toHaveLength(1);
   });
 
   it('edits a note in one undo step, and the same text again is no step', () => {
@@ -46,6 +58,22 @@ describe('notes', () => {
     ed.state().undo();
     expect(ed.state().document()).toEqual(annotated);
     expect(ed.state().isDirty).toBe(false);
+  });
+
+  it('takes typing in an open note as one undo step when the editing ends', () => {
+    const ed = createTestEditor(annotated);
+    ed.state().setEditingNote('note-2');
+    for (const text of ['W', 'Wh', 'Why']) ed.state().editNote('note-2', text);
+    expect(ed.state().document().notes?.[1]?.text).toBe('Why');
+    expect(ed.state().isDirty).toBe(true);
+    expect(ed.state().past).toHaveLength(0);
+    ed.state().setEditingNote(undefined);
+    expect(ed.state().past).toHaveLength(1);
+    ed.state().setEditingNote('note-1');
+    ed.state().setEditingNote(undefined);
+    expect(ed.state().past).toHaveLength(1);
+    ed.state().undo();
+    expect(ed.state().document()).toEqual(annotated);
   });
 
   it('reads notes from the document and writes them back unchanged', () => {

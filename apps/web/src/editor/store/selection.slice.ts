@@ -11,6 +11,8 @@ export interface SelectionSlice {
   selectedNodeIds: string[];
   selectedNoteIds: string[];
   selectedEdgeIds: string[];
+  /** The ids of the selected stages and notes: what copy, cut and delete act on. */
+  selectedItemIds: () => string[];
   /** Selects one stage (or none), as a click on the canvas would. */
   selectStage: (id: string | undefined) => void;
   /** Selects exactly the stages `ids`, and no notes or links. */
@@ -67,6 +69,7 @@ export const createSelectionSlice: EditorSlice<SelectionSlice> = (set, get) => {
     selectedNodeIds: [],
     selectedNoteIds: [],
     selectedEdgeIds: [],
+    selectedItemIds: () => [...get().selectedNodeIds, ...get().selectedNoteIds],
     selectStage: (id) => select({ stages: id === undefined ? [] : [id] }),
     selectStages: (ids) => select({ stages: ids }),
     selectAll: () =>

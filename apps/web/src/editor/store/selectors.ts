@@ -7,6 +7,7 @@ import type { StageFlowNode } from './stage-node-model';
 
 export const selectNodes = (s: EditorState) => s.nodes;
 export const selectEdges = (s: EditorState) => s.edges;
+export const selectNotes = (s: EditorState) => s.notes;
 export const selectAddStage = (s: EditorState) => s.addStage;
 export const selectIsDirty = (s: EditorState) => s.isDirty;
 export const selectName = (s: EditorState) => s.name;
