@@ -8,6 +8,8 @@ import { Background, Controls, ReactFlow, useReactFlow } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 
 import type { CanvasNode, LinkEdge } from '../store/stage-node-model';
+import { CanvasContextMenu } from '../context-menu/canvas-context-menu';
+import { useContextMenu } from '../context-menu/use-context-menu';
 import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { useEditorStore } from '../store/editor-context';
 import { selectCanvasHandlers, selectEdges, selectNodes, selectNotes } from '../store/selectors';
@@ -56,6 +58,7 @@ export function FlowCanvas() {
   const pointer = useRef<{ x: number; y: number } | undefined>(undefined);
   const actions = useCanvasActions(pointer);
   useShortcuts('canvas', actions);
+  const menu = useContextMenu();
 
   const onConnect = useCallback(
     (connection: Connection) => {
@@ -106,6 +109,9 @@ export function FlowCanvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onNodeContextMenu={menu.onNodeContextMenu}
+        onEdgeContextMenu={menu.onEdgeContextMenu}
+        onPaneContextMenu={menu.onPaneContextMenu}
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         colorMode={scheme}
@@ -118,6 +124,12 @@ export function FlowCanvas() {
         </Controls>
         {minimap && <CanvasMinimap />}
       </ReactFlow>
+      <CanvasContextMenu
+        target={menu.target}
+        opening={menu.opening}
+        onClose={menu.close}
+        actions={actions}
+      />
     </div>
   );
 }

@@ -17,6 +17,8 @@ export interface SelectionSlice {
   selectStage: (id: string | undefined) => void;
   /** Selects exactly the stages `ids`, and no notes or links. */
   selectStages: (ids: Iterable<string>) => void;
+  /** Selects exactly the stages and notes among `ids`, and no links. */
+  selectItems: (ids: Iterable<string>) => void;
   /** Selects every stage and note. */
   selectAll: () => void;
   /** Selects the link `id` alone, as a click on it would. */
@@ -72,6 +74,10 @@ export const createSelectionSlice: EditorSlice<SelectionSlice> = (set, get) => {
     selectedItemIds: () => [...get().selectedNodeIds, ...get().selectedNoteIds],
     selectStage: (id) => select({ stages: id === undefined ? [] : [id] }),
     selectStages: (ids) => select({ stages: ids }),
+    selectItems: (ids) => {
+      const chosen = [...ids];
+      select({ stages: chosen, notes: chosen });
+    },
     selectAll: () =>
       select({ stages: get().nodes.map((n) => n.id), notes: get().notes.map((n) => n.id) }),
     selectLink: (id) => select({ edge: id }),
