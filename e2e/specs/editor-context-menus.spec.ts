@@ -1,9 +1,11 @@
+import type { CanvasPage } from '../pages/canvas-page';
+import type { FlowListPage } from '../pages/flow-list-page';
 import { expect, test } from '../support/fixtures';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 /** A new flow with source → filter → export, linked left to right. */
-async function chain({ flows, canvas }: Parameters<Parameters<typeof test>[2]>[0]) {
+async function chain(flows: FlowListPage, canvas: CanvasPage) {
   await flows.goto();
   await flows.create('Menus');
   const source = await canvas.dragStage('file-source', { x: 150, y: 200 });
@@ -19,9 +21,8 @@ test('a stage menu shows each shortcut and runs the same action, one undo step e
   page,
   flows,
   canvas,
-  sluice,
 }) => {
-  const { source, filter, sink } = await chain({ page, flows, canvas, sluice });
+  const { source, filter, sink } = await chain(flows, canvas);
   const menu = await canvas.openMenuOn(filter);
   await expect(menu).toHaveAttribute('data-testid', 'context-menu-stage');
   await expect(canvas.menuEntry('copy')).toContainText('Ctrl+C');
@@ -68,9 +69,8 @@ test('a link menu shows the columns along it and deletes it in one undo step', a
   page,
   flows,
   canvas,
-  sluice,
 }) => {
-  const { source, filter } = await chain({ page, flows, canvas, sluice });
+  const { source, filter } = await chain(flows, canvas);
   await canvas.openLinkMenu(source, filter);
   await expect(canvas.contextMenu()).toHaveAttribute('data-testid', 'context-menu-link');
   await expect(canvas.menuEntry('delete')).toContainText('Delete');
@@ -99,9 +99,8 @@ test('the canvas menu pastes where it was opened, adds a note, selects all and l
   page,
   flows,
   canvas,
-  sluice,
 }) => {
-  const { source, filter, sink } = await chain({ page, flows, canvas, sluice });
+  const { source, filter, sink } = await chain(flows, canvas);
   await canvas.node(filter).click();
   await page.keyboard.press('Control+c');
   await expect

@@ -27,6 +27,7 @@ import { stageColumns } from '../store/stage-columns';
 import { DiagnosticList } from './diagnostic-list';
 import { EmptyInspector } from './empty-inspector';
 import { StageColumns } from './stage-columns';
+import { StageDescriptionInput } from './stage-description-input';
 import { StageForm } from './stage-form';
 import { StageRunError } from './stage-run-error';
 
@@ -87,6 +88,7 @@ function StageSettings({ stage }: { stage: StageFlowNode }) {
         maxLength={200}
         onChange={(e) => renameStage(id, e.currentTarget.value)}
       />
+      <StageDescriptionInput stageId={id} description={data.description ?? ''} />
       <DiagnosticList diagnostics={stageLevel} />
       {definition && (
         <StageForm
