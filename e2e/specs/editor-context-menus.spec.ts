@@ -65,7 +65,7 @@ test('a stage menu shows each shortcut and runs the same action, one undo step e
   expect(await canvas.edgeCount()).toBe(2);
 });
 
-test('a link menu shows the columns along it and deletes it in one undo step', async ({
+test('a link menu shows its columns, inserts a stage and deletes it, one undo step each', async ({
   page,
   flows,
   canvas,
@@ -93,6 +93,23 @@ test('a link menu shows the columns along it and deletes it in one undo step', a
   expect(await canvas.stageIds()).toHaveLength(3);
   await canvas.undo();
   await expect.poll(() => canvas.edgeCount()).toBe(2);
+
+  await canvas.openLinkMenu(source, filter);
+  await canvas.menuEntry('insert-stage').click();
+  const insert = page.getByTestId('insert-stage-dialog');
+  await insert.getByRole('textbox').fill('sort');
+  await expect(insert.getByTestId('insert-file-source')).toHaveCount(0);
+  await insert.getByRole('textbox').press('Enter');
+  await expect.poll(async () => (await canvas.stageIds()).length).toBe(4);
+  await expect(
+    page.locator(`.react-flow__edge[aria-label="Edge from ${source} to sort-1"]`),
+  ).toHaveCount(1);
+  await expect(
+    page.locator(`.react-flow__edge[aria-label="Edge from sort-1 to ${filter}"]`),
+  ).toHaveCount(1);
+  await canvas.undo();
+  await expect.poll(async () => (await canvas.stageIds()).length).toBe(3);
+  expect(await canvas.edgeCount()).toBe(2);
 });
 
 test('the canvas menu pastes where it was opened, adds a note, selects all and lays out', async ({

@@ -6,12 +6,13 @@ import { getStage } from '@sluice/stages';
 import type { CanvasActions } from '../canvas/use-canvas-actions';
 import type { ContextMenuTarget } from './use-context-menu';
 import { useEditorStoreApi } from '../store/editor-context';
+import { InsertStageDialog } from './insert-stage-dialog';
 import { LinkColumnsDialog } from './link-columns-dialog';
 import { LinkEntries, NoteEntries, PaneEntries, StageEntries } from './menu-entries';
 import { StageHelpDialog } from './stage-help-dialog';
 
 /** What a menu entry opened beside the canvas. */
-type Dialog = { kind: 'help'; type: string } | { kind: 'columns'; edgeId: string };
+type Dialog = { kind: 'help'; type: string } | { kind: 'columns' | 'insert'; edgeId: string };
 
 interface CanvasContextMenuProps {
   target: ContextMenuTarget | undefined;
@@ -56,6 +57,7 @@ export function CanvasContextMenu({ target, opening, onClose, actions }: CanvasC
           <LinkEntries
             actions={actions}
             onShowColumns={() => setDialog({ kind: 'columns', edgeId: target.id })}
+            onInsertStage={() => setDialog({ kind: 'insert', edgeId: target.id })}
           />
         );
       case 'pane':
@@ -96,6 +98,10 @@ export function CanvasContextMenu({ target, opening, onClose, actions }: CanvasC
       )}
       <StageHelpDialog
         {...(dialog?.kind === 'help' ? { type: dialog.type } : {})}
+        onClose={() => setDialog(undefined)}
+      />
+      <InsertStageDialog
+        {...(dialog?.kind === 'insert' ? { edgeId: dialog.edgeId } : {})}
         onClose={() => setDialog(undefined)}
       />
       <LinkColumnsDialog

@@ -11,6 +11,7 @@ import {
   IconHelp,
   IconNote,
   IconPencil,
+  IconRowInsertBottom,
   IconSelectAll,
   IconSitemap,
   IconTrash,
@@ -104,14 +105,22 @@ export function NoteEntries({ actions, onEdit }: { actions: CanvasActions; onEdi
 interface LinkEntriesProps {
   actions: CanvasActions;
   onShowColumns: () => void;
+  onInsertStage: () => void;
 }
 
 /** The menu of a link. */
-export function LinkEntries({ actions, onShowColumns }: LinkEntriesProps) {
+export function LinkEntries({ actions, onShowColumns, onInsertStage }: LinkEntriesProps) {
   return (
     <>
       <MenuEntry testId="show-columns" icon={<IconColumns {...ICON} />} onClick={onShowColumns}>
         Show its columns
+      </MenuEntry>
+      <MenuEntry
+        testId="insert-stage"
+        icon={<IconRowInsertBottom {...ICON} />}
+        onClick={onInsertStage}
+      >
+        Insert a stage…
       </MenuEntry>
       <ActionEntry id="delete" actions={actions} icon={IconTrash} label="Delete" />
     </>
