@@ -155,6 +155,11 @@ export class CanvasPage {
     await this.page.getByTestId('undo-button').click();
   }
 
+  /** The link from one stage to another, as React Flow labels it. */
+  link(from: string, to: string): Locator {
+    return this.page.locator(`.react-flow__edge[aria-label="Edge from ${from} to ${to}"]`);
+  }
+
   edgeCount(): Promise<number> {
     return this.page.locator('.react-flow__edge').count();
   }
