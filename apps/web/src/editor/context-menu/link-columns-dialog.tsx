@@ -24,6 +24,7 @@ export function LinkColumnsDialog({ edgeId, onClose }: { edgeId?: string; onClos
       opened={edge !== undefined}
       onClose={onClose}
       title={title}
+      size="sm"
       data-testid="link-columns-dialog"
     >
       <LinkColumns columns={columns} />
