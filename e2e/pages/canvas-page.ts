@@ -23,7 +23,7 @@ export class CanvasPage {
 
   async stageIds(): Promise<string[]> {
     return this.page
-      .locator('.react-flow__node')
+      .locator('.react-flow__node:not(.react-flow__node-note)')
       .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id') ?? ''));
   }
 
@@ -67,7 +67,7 @@ export class CanvasPage {
 
   async selectedStageIds(): Promise<string[]> {
     return this.page
-      .locator('.react-flow__node.selected')
+      .locator('.react-flow__node.selected:not(.react-flow__node-note)')
       .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id') ?? ''));
   }
 
@@ -76,6 +76,64 @@ export class CanvasPage {
     const box = await this.page.getByTestId('canvas').boundingBox();
     if (!box) throw new Error('The canvas is not visible');
     await this.page.mouse.move(box.x + at.x, box.y + at.y);
+  }
+
+  /** Right-clicks where the pointer is, as a person opens a context menu. */
+  private async rightClickHere(): Promise<void> {
+    await this.page.mouse.down({ button: 'right' });
+    await this.page.mouse.up({ button: 'right' });
+  }
+
+  /** Opens the context menu of a stage or note and returns it. */
+  async openMenuOn(id: string): Promise<Locator> {
+    await this.node(id).click({ button: 'right' });
+    return this.contextMenu();
+  }
+
+  /** Opens the context menu of the link between two stages and returns it. */
+  async openLinkMenu(from: string, to: string): Promise<Locator> {
+    await this.pointAtLink(from, to);
+    await this.rightClickHere();
+    return this.contextMenu();
+  }
+
+  /** Opens the context menu of the empty canvas at a point (from its top-left corner). */
+  async openPaneMenu(at: { x: number; y: number }): Promise<Locator> {
+    await this.pointAt(at);
+    await this.rightClickHere();
+    return this.contextMenu();
+  }
+
+  /** Closes the open dialog with Escape and waits until it no longer covers the page. */
+  async closeDialog(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await expect(this.page.locator('.mantine-Modal-overlay')).toHaveCount(0);
+  }
+
+  /** The open context menu, whatever it was opened on. */
+  contextMenu(): Locator {
+    return this.page.locator('[data-testid^="context-menu-"]');
+  }
+
+  /** An entry of the open context menu, by the action it runs. */
+  menuEntry(id: string): Locator {
+    return this.contextMenu().getByTestId(`menu-${id}`);
+  }
+
+  /** The ids of the notes on the canvas, or of the selected ones. */
+  async noteIds(only: 'all' | 'selected' = 'all'): Promise<string[]> {
+    return this.page
+      .locator(only === 'all' ? '.react-flow__node-note' : '.react-flow__node-note.selected')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id') ?? ''));
+  }
+
+  /** Types a note's text into its open editor and closes it. */
+  async writeNote(noteId: string, text: string): Promise<void> {
+    const editor = this.node(noteId).getByTestId('note-editor');
+    await expect(editor).toBeFocused();
+    await editor.fill(text);
+    await editor.press('Escape');
+    await expect(editor).toBeHidden();
   }
 
   /** Clicks an empty point of the canvas, which clears the selection. */
@@ -95,6 +153,11 @@ export class CanvasPage {
 
   async undo(): Promise<void> {
     await this.page.getByTestId('undo-button').click();
+  }
+
+  /** The link from one stage to another, as React Flow labels it. */
+  link(from: string, to: string): Locator {
+    return this.page.locator(`.react-flow__edge[aria-label="Edge from ${from} to ${to}"]`);
   }
 
   edgeCount(): Promise<number> {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { emptyFlowDocument, FlowDocumentSchema, FlowNameSchema } from './flow-schema';
+import {
+  emptyFlowDocument,
+  FlowDocumentSchema,
+  FlowNameSchema,
+  NOTE_LIMITS,
+  STAGE_DESCRIPTION_MAX,
+} from './flow-schema';
 
 const stage = (id: string) => ({
   id,
@@ -53,6 +59,64 @@ describe('FlowDocumentSchema', () => {
     expect(FlowDocumentSchema.safeParse({ schemaVersion: 2, stages: [], links: [] }).success).toBe(
       false,
     );
+  });
+});
+
+describe('notes and stage descriptions', () => {
+  const note = (id: string, text = '**Why** this flow') => ({ id, position: { x: 0, y: 0 }, text });
+
+  it('accepts a version 1 document without either, as saved before they existed', () => {
+    const doc = { schemaVersion: 1, stages: [stage('a')], links: [] };
+    expect(FlowDocumentSchema.parse(doc)).toEqual(doc);
+  });
+
+  it('keeps notes, their sizes and stage descriptions', () => {
+    const doc = {
+      schemaVersion: 1,
+      stages: [{ ...stage('a'), description: 'Paid orders only' }],
+      links: [],
+      notes: [note('n1'), { ...note('n2'), size: { width: 300, height: 160 } }],
+    };
+    expect(FlowDocumentSchema.parse(doc)).toEqual(doc);
+  });
+
+  it('refuses a note whose id is a stage id, naming the path', () => {
+    const result = FlowDocumentSchema.safeParse({
+      schemaVersion: 1,
+      stages: [stage('a')],
+      links: [],
+      notes: [note('a')],
+    });
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['notes.0.id', 'Note id "a" is already the id of a stage or another note'],
+    ]);
+  });
+
+  it('says what to do about a note, a description or a note count over its limit', () => {
+    const messages = (doc: unknown) =>
+      FlowDocumentSchema.safeParse(doc).error?.issues.map((i) => i.message);
+    const base = { schemaVersion: 1, stages: [stage('a')], links: [] };
+    expect(
+      messages({ ...base, notes: [note('n', 'x'.repeat(NOTE_LIMITS.textLength + 1))] }),
+    ).toEqual([`A note holds at most ${NOTE_LIMITS.textLength} characters; split it in two`]);
+    expect(
+      messages({
+        ...base,
+        stages: [{ ...stage('a'), description: 'x'.repeat(STAGE_DESCRIPTION_MAX + 1) }],
+      }),
+    ).toEqual([`A description holds at most ${STAGE_DESCRIPTION_MAX} characters; shorten it`]);
+    const many = Array.from({ length: NOTE_LIMITS.count + 1 }, (_, i) => note(`n${i}`));
+    expect(messages({ ...base, notes: many })).toEqual([
+      `A flow holds at most ${NOTE_LIMITS.count} notes`,
+    ]);
+  });
+
+  it('refuses a note resized below its smallest size', () => {
+    const small = { ...note('n'), size: { width: 10, height: 160 } };
+    expect(
+      FlowDocumentSchema.safeParse({ schemaVersion: 1, stages: [], links: [], notes: [small] })
+        .error?.issues[0]?.path,
+    ).toEqual(['notes', 0, 'size', 'width']);
   });
 });
 

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** The version of the flow document shape; bump it together with a migration in `migrations.ts`. */
+/**
+ * The version of the flow document shape. Bump it together with a migration in `migrations.ts`
+ * when a change would refuse or reread earlier documents; an optional addition keeps it.
+ */
 export const FLOW_SCHEMA_VERSION = 1;
 
 /** Stage ids, link ids and port names are short machine names, safe in any UI or SQL alias. */
@@ -12,12 +15,25 @@ export const IdSchema = z
 
 export const PositionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
 
+/** The longest description a stage may carry: a sentence or two shown on hover. */
+export const STAGE_DESCRIPTION_MAX = 500;
+
+/** A stage's description as a person writes it: what the stage is for, in their words. */
+export const StageDescriptionSchema = z
+  .string()
+  .max(
+    STAGE_DESCRIPTION_MAX,
+    `A description holds at most ${STAGE_DESCRIPTION_MAX} characters; shorten it`,
+  );
+
 /** One node on the canvas. `config` is validated by its stage type, not here. */
 export const StageSchema = z.object({
   id: IdSchema,
   type: z.string().min(1).max(64),
   typeVersion: z.number().int().positive(),
   label: z.string().max(200),
+  /** Added after version 1 shipped; optional so every earlier document stays valid. */
+  description: StageDescriptionSchema.optional(),
   position: PositionSchema,
   config: z.record(z.string(), z.unknown()),
 });
@@ -30,6 +46,41 @@ export type PortRef = z.infer<typeof PortRefSchema>;
 export const LinkSchema = z.object({ id: IdSchema, source: PortRefSchema, target: PortRefSchema });
 export type Link = z.infer<typeof LinkSchema>;
 
+/** How many notes a flow holds and how long each one's Markdown may be. */
+export const NOTE_LIMITS = { count: 200, textLength: 5000 } as const;
+
+/** The sizes a note may be drawn at, in canvas pixels. */
+export const NOTE_SIZE_LIMITS = {
+  width: { min: 120, max: 2000 },
+  height: { min: 60, max: 2000 },
+} as const;
+
+/** A note's Markdown text, with the message a person sees when it grows too long. */
+export const NoteTextSchema = z
+  .string()
+  .max(
+    NOTE_LIMITS.textLength,
+    `A note holds at most ${NOTE_LIMITS.textLength} characters; split it in two`,
+  );
+
+/**
+ * A sticky note on the canvas: Markdown a person writes beside the stages. Notes are not
+ * stages: they have no ports, no config, and compile to nothing.
+ */
+export const NoteSchema = z.object({
+  id: IdSchema,
+  position: PositionSchema,
+  /** Absent until the person resizes the note; it is then drawn at its default size. */
+  size: z
+    .object({
+      width: z.number().min(NOTE_SIZE_LIMITS.width.min).max(NOTE_SIZE_LIMITS.width.max),
+      height: z.number().min(NOTE_SIZE_LIMITS.height.min).max(NOTE_SIZE_LIMITS.height.max),
+    })
+    .optional(),
+  text: NoteTextSchema,
+});
+export type Note = z.infer<typeof NoteSchema>;
+
 /**
  * The saved flow document: the graph only. Name, id and saved version live on the flow record
  * so that renaming never rewrites the document.
@@ -39,6 +90,11 @@ export const FlowDocumentSchema = z
     schemaVersion: z.literal(FLOW_SCHEMA_VERSION),
     stages: z.array(StageSchema).max(500),
     links: z.array(LinkSchema).max(2000),
+    /** Added after version 1 shipped; optional so every earlier document stays valid. */
+    notes: z
+      .array(NoteSchema)
+      .max(NOTE_LIMITS.count, `A flow holds at most ${NOTE_LIMITS.count} notes`)
+      .optional(),
   })
   .superRefine((doc, ctx) => {
     const ids = new Set<string>();
@@ -71,6 +127,17 @@ export const FlowDocumentSchema = z
           });
         }
       }
+    });
+    // Notes and stages are nodes of one canvas, so they share one set of ids.
+    doc.notes?.forEach((note, i) => {
+      if (ids.has(note.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['notes', i, 'id'],
+          message: `Note id "${note.id}" is already the id of a stage or another note`,
+        });
+      }
+      ids.add(note.id);
     });
   });
 export type FlowDocument = z.infer<typeof FlowDocumentSchema>;

@@ -102,6 +102,26 @@ describe('flow router', () => {
     expect((await server.caller.flow.list())[0]?.name).toBe(name);
   });
 
+  it('saves notes and stage descriptions with the flow and reads them back', async () => {
+    const { caller } = server;
+    const flow = await caller.flow.create({ name: 'Annotated' });
+    const [source] = docWithStage('Read').stages;
+    const document: FlowDocument = {
+      ...emptyFlowDocument(),
+      stages: source ? [{ ...source, description: "The day's orders, as exported at 6" }] : [],
+      notes: [
+        {
+          id: 'note-1',
+          position: { x: 40, y: -80 },
+          size: { width: 320, height: 180 },
+          text: '## Why\n\nFinance reads the **paid** ones.',
+        },
+      ],
+    };
+    await caller.flow.save({ id: flow.id, baseVersion: 1, document });
+    expect((await caller.flow.byId({ id: flow.id })).document).toEqual(document);
+  });
+
   it('answers malformed input with BAD_REQUEST and the zod issues', async () => {
     const error = await trpcError(
       server.caller.flow.save({

@@ -1,8 +1,12 @@
-import type { FitViewOptions } from '@xyflow/react';
+import type { FitViewOptions, Node } from '@xyflow/react';
 import { IconMap, IconMapOff } from '@tabler/icons-react';
 import { ControlButton, MiniMap } from '@xyflow/react';
 
+import { isNoteNode } from '../store/note-node-model';
+
 const MINIMAP = { width: 160, height: 100, margin: 12 };
+
+const minimapClass = (node: Node) => (isNoteNode(node) ? 'minimap-note' : '');
 
 /**
  * Fitting the view keeps stages clear of the canvas furniture: the banner of flow problems on
@@ -24,6 +28,7 @@ export function CanvasMinimap() {
       pannable
       zoomable
       nodeBorderRadius={4}
+      nodeClassName={minimapClass}
       style={{ width: MINIMAP.width, height: MINIMAP.height }}
       offsetScale={4}
       ariaLabel="Overview of the flow"

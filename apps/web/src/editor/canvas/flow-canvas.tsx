@@ -1,15 +1,18 @@
 import type { Connection } from '@xyflow/react';
 import type { DragEvent } from 'react';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useComputedColorScheme } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { Background, Controls, ReactFlow, useReactFlow } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 
-import type { LinkEdge, StageFlowNode } from '../store/stage-node-model';
+import type { CanvasNode, LinkEdge } from '../store/stage-node-model';
+import { CanvasContextMenu } from '../context-menu/canvas-context-menu';
+import { useContextMenu } from '../context-menu/use-context-menu';
+import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { useEditorStore } from '../store/editor-context';
-import { selectCanvasHandlers, selectEdges, selectNodes } from '../store/selectors';
+import { selectCanvasHandlers, selectEdges, selectNodes, selectNotes } from '../store/selectors';
 import {
   CanvasMinimap,
   FIT_WITH_MINIMAP,
@@ -19,7 +22,7 @@ import {
 import { FlowProblemsBanner } from './flow-problems-banner';
 import { NODE_WIDTH } from './node-size';
 import { edgeTypes, nodeTypes } from './node-types';
-import { useCanvasShortcuts } from './use-canvas-shortcuts';
+import { useCanvasActions } from './use-canvas-actions';
 
 /** The dataTransfer type a palette item carries: the stage type id. */
 export const STAGE_DRAG_TYPE = 'application/sluice-stage';
@@ -38,7 +41,10 @@ function linkAt(x: number, y: number): string | undefined {
 
 /** The controlled React Flow canvas: every change goes through the editor store's verbs. */
 export function FlowCanvas() {
-  const nodes = useEditorStore(selectNodes);
+  const stages = useEditorStore(selectNodes);
+  const notes = useEditorStore(selectNotes);
+  // Notes first, so stages draw over them where they overlap.
+  const nodes = useMemo<CanvasNode[]>(() => [...notes, ...stages], [notes, stages]);
   const edges = useEditorStore(selectEdges);
   const { onNodesChange, onEdgesChange, connect, addStage, insertStageIntoLink } = useEditorStore(
     useShallow(selectCanvasHandlers),
@@ -50,7 +56,9 @@ export function FlowCanvas() {
   // Fit a flow that opens with stages; on an empty one, fitting would jump to the first drop.
   const [fitOnOpen] = useState(() => nodes.length > 0);
   const pointer = useRef<{ x: number; y: number } | undefined>(undefined);
-  useCanvasShortcuts(pointer);
+  const actions = useCanvasActions(pointer);
+  useShortcuts('canvas', actions);
+  const menu = useContextMenu();
 
   const onConnect = useCallback(
     (connection: Connection) => {
@@ -93,7 +101,7 @@ export function FlowCanvas() {
       onPointerLeave={() => (pointer.current = undefined)}
     >
       <FlowProblemsBanner />
-      <ReactFlow<StageFlowNode, LinkEdge>
+      <ReactFlow<CanvasNode, LinkEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -101,6 +109,9 @@ export function FlowCanvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onNodeContextMenu={menu.onNodeContextMenu}
+        onEdgeContextMenu={menu.onEdgeContextMenu}
+        onPaneContextMenu={menu.onPaneContextMenu}
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         colorMode={scheme}
@@ -113,6 +124,12 @@ export function FlowCanvas() {
         </Controls>
         {minimap && <CanvasMinimap />}
       </ReactFlow>
+      <CanvasContextMenu
+        target={menu.target}
+        opening={menu.opening}
+        onClose={menu.close}
+        actions={actions}
+      />
     </div>
   );
 }

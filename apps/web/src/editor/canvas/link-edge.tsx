@@ -8,7 +8,7 @@ import type { Columns } from '@sluice/stages';
 import type { LinkEdge } from '../store/stage-node-model';
 import { useEditorStore } from '../store/editor-context';
 
-/** Beyond this many, the card ends with a count; the inspector lists them all. */
+/** Beyond this many, the card ends with a count; the link's menu lists them all. */
 const SHOWN_COLUMNS = 12;
 
 /**
@@ -46,7 +46,7 @@ export function ColumnsLink(props: EdgeProps<LinkEdge>) {
               zIndex: 10,
             }}
           >
-            <LinkColumns columns={columns} />
+            <LinkColumns columns={columns} limit={SHOWN_COLUMNS} />
           </Paper>
         </EdgeLabelRenderer>
       )}
@@ -54,7 +54,8 @@ export function ColumnsLink(props: EdgeProps<LinkEdge>) {
   );
 }
 
-function LinkColumns({ columns }: { columns: Columns }) {
+/** The columns along a link, name and type, the first `limit` of them (all by default). */
+export function LinkColumns({ columns, limit = Infinity }: { columns: Columns; limit?: number }) {
   if (columns === undefined) {
     return (
       <Text size="xs" c="dimmed">
@@ -71,7 +72,7 @@ function LinkColumns({ columns }: { columns: Columns }) {
   }
   return (
     <Stack gap={0}>
-      {columns.slice(0, SHOWN_COLUMNS).map((column) => (
+      {columns.slice(0, limit).map((column) => (
         <Group key={column.name} gap={8} justify="space-between" wrap="nowrap">
           <Text size="xs" ff="monospace" data-testid="link-column">
             {column.name}
@@ -81,9 +82,9 @@ function LinkColumns({ columns }: { columns: Columns }) {
           </Text>
         </Group>
       ))}
-      {columns.length > SHOWN_COLUMNS && (
+      {columns.length > limit && (
         <Text size="xs" c="dimmed">
-          and {columns.length - SHOWN_COLUMNS} more
+          and {columns.length - limit} more
         </Text>
       )}
     </Stack>

@@ -1,6 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { Badge, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
 
 import type { StageDefinition } from '@sluice/stages';
 import { getStage } from '@sluice/stages';
@@ -27,71 +27,97 @@ function summaryOf(definition: StageDefinition | undefined, config: Record<strin
   return parsed?.success ? definition?.ui.summary?.(parsed.data) : undefined;
 }
 
+/** How long the pointer rests on a stage before its description shows, so passing by is quiet. */
+const DESCRIPTION_DELAY_MS = 400;
+
 /**
  * The one node component of every stage type: icon, label (wrapping to two lines, whole on
- * hover), type, the stage type's summary, ports, problems, run state.
+ * hover), type, the stage type's summary, ports, problems, run state, and the person's
+ * description when the pointer rests on it.
  */
-export const StageNode = memo(function StageNode({ id, data, selected }: NodeProps<StageFlowNode>) {
+export const StageNode = memo(function StageNode({
+  id,
+  data,
+  selected,
+  dragging,
+}: NodeProps<StageFlowNode>) {
   const definition = getStage(data.type);
   const status = useEditorStore(selectStageRunStatus(id));
   const color = definition ? 'indigo' : 'red';
   const label = data.label || id;
   const summary = summaryOf(definition, data.config);
   return (
-    <Paper
-      withBorder
-      shadow={selected ? 'md' : 'xs'}
-      radius="md"
-      px="sm"
-      py={8}
-      w={NODE_WIDTH}
-      data-run-state={status?.state ?? 'idle'}
-      style={{
-        outline: selected ? '2px solid var(--mantine-primary-color-filled)' : undefined,
-        outlineOffset: 2,
-        ...runStateStyle(status?.state),
-      }}
+    <Tooltip
+      label={data.description}
+      disabled={!data.description || dragging}
+      multiline
+      w={280}
+      openDelay={DESCRIPTION_DELAY_MS}
+      position="top"
+      withArrow
+      data-testid="stage-description"
     >
-      <StagePorts kind="target" ports={definition?.ports.inputs ?? []} />
-      <Group gap="xs" wrap="nowrap" align="center">
-        <ThemeIcon variant="light" color={color} size="lg" radius="md">
-          <StageIcon name={definition?.ui.icon} size={20} />
-        </ThemeIcon>
-        <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
-          <Text size="sm" fw={600} lineClamp={2} title={label} style={{ wordBreak: 'break-word' }}>
-            {label}
-          </Text>
-          <Text size="xs" c="dimmed" truncate="end">
-            {subtitle(data.label, definition?.ui.label, data.type) ?? id}
-          </Text>
-        </Stack>
-        <StageProblemBadges stageId={id} />
-      </Group>
-      {summary && (
-        <Text
-          size="xs"
-          ff="monospace"
-          mt={6}
-          truncate="end"
-          title={summary}
-          data-testid="stage-summary"
-        >
-          {summary}
-        </Text>
-      )}
-      {status && (
-        <Group gap={6} mt={6}>
-          <Badge size="xs" variant="light" color={RUN_STATE_COLOR[status.state]}>
-            {status.state}
-          </Badge>
-          {status.rows !== undefined && (
-            <Text size="xs" c="dimmed">
-              {formatCount(status.rows)} rows
+      <Paper
+        withBorder
+        shadow={selected ? 'md' : 'xs'}
+        radius="md"
+        px="sm"
+        py={8}
+        w={NODE_WIDTH}
+        data-run-state={status?.state ?? 'idle'}
+        style={{
+          outline: selected ? '2px solid var(--mantine-primary-color-filled)' : undefined,
+          outlineOffset: 2,
+          ...runStateStyle(status?.state),
+        }}
+      >
+        <StagePorts kind="target" ports={definition?.ports.inputs ?? []} />
+        <Group gap="xs" wrap="nowrap" align="center">
+          <ThemeIcon variant="light" color={color} size="lg" radius="md">
+            <StageIcon name={definition?.ui.icon} size={20} />
+          </ThemeIcon>
+          <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
+            <Text
+              size="sm"
+              fw={600}
+              lineClamp={2}
+              title={label}
+              style={{ wordBreak: 'break-word' }}
+            >
+              {label}
             </Text>
-          )}
+            <Text size="xs" c="dimmed" truncate="end">
+              {subtitle(data.label, definition?.ui.label, data.type) ?? id}
+            </Text>
+          </Stack>
+          <StageProblemBadges stageId={id} />
         </Group>
-      )}
-      <StagePorts kind="source" ports={definition?.ports.outputs ?? []} />
-    </Paper>
+        {summary && (
+          <Text
+            size="xs"
+            ff="monospace"
+            mt={6}
+            truncate="end"
+            title={summary}
+            data-testid="stage-summary"
+          >
+            {summary}
+          </Text>
+        )}
+        {status && (
+          <Group gap={6} mt={6}>
+            <Badge size="xs" variant="light" color={RUN_STATE_COLOR[status.state]}>
+              {status.state}
+            </Badge>
+            {status.rows !== undefined && (
+              <Text size="xs" c="dimmed">
+                {formatCount(status.rows)} rows
+              </Text>
+            )}
+          </Group>
+        )}
+        <StagePorts kind="source" ports={definition?.ports.outputs ?? []} />
+      </Paper>
+    </Tooltip>
   );
 });

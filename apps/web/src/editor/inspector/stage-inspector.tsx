@@ -13,37 +13,44 @@ import { useShallow } from 'zustand/react/shallow';
 
 import { getStage } from '@sluice/stages';
 
-import type { StageFlowNode } from '../store/stage-node-model';
+import type { StageNodeData } from '../store/stage-node-model';
 import { StageIcon } from '../../lib/stage-icon';
 import { StageHelp } from '../palette/stage-help';
 import { useEditorStore } from '../store/editor-context';
 import {
   selectAnalysis,
   selectEdges,
-  selectSelectedStage,
+  selectSelectedStageId,
+  selectStageData,
   selectStageDiagnostics,
 } from '../store/selectors';
 import { stageColumns } from '../store/stage-columns';
 import { DiagnosticList } from './diagnostic-list';
 import { EmptyInspector } from './empty-inspector';
 import { StageColumns } from './stage-columns';
+import { StageDescriptionInput } from './stage-description-input';
 import { StageForm } from './stage-form';
 import { StageRunError } from './stage-run-error';
 
 /** The right-hand panel: the selected stage's last run error, label, settings, problems, columns. */
 export function StageInspector() {
-  const stage = useEditorStore(selectSelectedStage);
+  const id = useEditorStore(selectSelectedStageId);
   return (
     <ScrollArea h="100%" type="auto">
       <div data-testid="inspector">
-        {stage ? <StageSettings key={stage.id} stage={stage} /> : <EmptyInspector />}
+        {id === undefined ? <EmptyInspector /> : <SelectedStage key={id} id={id} />}
       </div>
     </ScrollArea>
   );
 }
 
-function StageSettings({ stage }: { stage: StageFlowNode }) {
-  const { id, data } = stage;
+/** Reads the stage's data alone, which a drag leaves as it is, so dragging redraws no form. */
+function SelectedStage({ id }: { id: string }) {
+  const data = useEditorStore(useMemo(() => selectStageData(id), [id]));
+  return data ? <StageSettings id={id} data={data} /> : <EmptyInspector />;
+}
+
+function StageSettings({ id, data }: { id: string; data: StageNodeData }) {
   const definition = getStage(data.type);
   const diagnostics = useEditorStore(useShallow(selectStageDiagnostics(id)));
   const analysis = useEditorStore(selectAnalysis);
@@ -87,6 +94,7 @@ function StageSettings({ stage }: { stage: StageFlowNode }) {
         maxLength={200}
         onChange={(e) => renameStage(id, e.currentTarget.value)}
       />
+      <StageDescriptionInput stageId={id} description={data.description ?? ''} />
       <DiagnosticList diagnostics={stageLevel} />
       {definition && (
         <StageForm

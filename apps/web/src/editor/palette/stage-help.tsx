@@ -4,6 +4,24 @@ import { IconHelp } from '@tabler/icons-react';
 
 import type { StageDefinition } from '@sluice/stages';
 
+/** A stage type's description and each field's help: what the help button and menu show. */
+export function StageHelpContent({ definition }: { definition: StageDefinition }) {
+  const fields = Object.values(definition.ui.fields).filter((f) => f !== undefined);
+  return (
+    <Stack gap="xs">
+      <Text size="sm">{definition.ui.description}</Text>
+      {fields.map((field) => (
+        <Text key={field.label} size="xs">
+          <Text span fw={600} inherit>
+            {field.label}
+          </Text>
+          {field.help ? ` — ${field.help}` : ''}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
 /** A help button whose popover shows a stage type's description and each field's help. */
 export function StageHelp({
   definition,
@@ -12,7 +30,6 @@ export function StageHelp({
   definition: StageDefinition;
   position?: PopoverProps['position'];
 }) {
-  const fields = Object.values(definition.ui.fields).filter((f) => f !== undefined);
   return (
     <Popover width={300} position={position} shadow="md" withArrow>
       <Popover.Target>
@@ -31,15 +48,7 @@ export function StageHelp({
           <Text fw={600} size="sm">
             {definition.ui.label}
           </Text>
-          <Text size="sm">{definition.ui.description}</Text>
-          {fields.map((field) => (
-            <Text key={field.label} size="xs">
-              <Text span fw={600} inherit>
-                {field.label}
-              </Text>
-              {field.help ? ` — ${field.help}` : ''}
-            </Text>
-          ))}
+          <StageHelpContent definition={definition} />
         </Stack>
       </Popover.Dropdown>
     </Popover>

@@ -2,12 +2,12 @@ import type { XYPosition } from '@xyflow/react';
 import { useCallback, useState } from 'react';
 import { ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import { useReactFlow } from '@xyflow/react';
 
 import type { StageCategory } from '@sluice/stages';
 import { CATEGORY_ORDER, stageList } from '@sluice/stages';
 
 import type { StageFlowNode } from '../store/stage-node-model';
+import { useViewCentre } from '../canvas/use-view-centre';
 import { useEditorStore, useEditorStoreApi } from '../store/editor-context';
 import { selectAddStage } from '../store/selectors';
 import { PaletteItem } from './palette-item';
@@ -47,19 +47,16 @@ function freeSpot(nodes: readonly StageFlowNode[], at: XYPosition): XYPosition {
 export function StagePalette() {
   const addStage = useEditorStore(selectAddStage);
   const store = useEditorStoreApi();
-  const { screenToFlowPosition } = useReactFlow();
+  const viewCentre = useViewCentre();
   const [query, setQuery] = useState('');
   const groups = groupsOf(query);
 
   const addAtCentre = useCallback(
     (type: string) => {
-      const pane = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
-      const centre = pane
-        ? screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
-        : { x: 0, y: 0 };
+      const centre = viewCentre();
       addStage(type, freeSpot(store.getState().nodes, { x: centre.x - 105, y: centre.y - 28 }));
     },
-    [addStage, store, screenToFlowPosition],
+    [addStage, store, viewCentre],
   );
 
   return (

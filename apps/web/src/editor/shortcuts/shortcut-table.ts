@@ -21,27 +21,37 @@ export const SHORTCUTS = [
   { id: 'save', keys: ['mod+S'], description: 'Save the flow', scope: 'toolbar', inFields: true },
   { id: 'undo', keys: ['mod+Z'], description: 'Undo', scope: 'toolbar' },
   { id: 'redo', keys: ['mod+shift+Z', 'mod+Y'], description: 'Redo', scope: 'toolbar' },
-  { id: 'copy', keys: ['mod+C'], description: 'Copy the selected stages', scope: 'canvas' },
-  { id: 'cut', keys: ['mod+X'], description: 'Cut the selected stages', scope: 'canvas' },
+  {
+    id: 'copy',
+    keys: ['mod+C'],
+    description: 'Copy the selected stages and notes',
+    scope: 'canvas',
+  },
+  { id: 'cut', keys: ['mod+X'], description: 'Cut the selected stages and notes', scope: 'canvas' },
   {
     id: 'paste',
     keys: ['mod+V'],
-    description: 'Paste stages at the pointer (or beside the copied ones)',
+    description: 'Paste stages and notes at the pointer (or beside the copied ones)',
     scope: 'canvas',
   },
   {
     id: 'duplicate',
     keys: ['mod+D'],
-    description: 'Duplicate the selected stages',
+    description: 'Duplicate the selected stages and notes',
     scope: 'canvas',
   },
   {
     id: 'delete',
     keys: ['Delete', 'Backspace'],
-    description: 'Delete the selected stages and links',
+    description: 'Delete the selected stages, notes and links',
     scope: 'canvas',
   },
-  { id: 'select-all', keys: ['mod+A'], description: 'Select all stages', scope: 'canvas' },
+  {
+    id: 'select-all',
+    keys: ['mod+A'],
+    description: 'Select all stages and notes',
+    scope: 'canvas',
+  },
   {
     id: 'select-upstream',
     keys: ['shift+U'],
@@ -60,6 +70,7 @@ export const SHORTCUTS = [
     description: 'Lay the flow out left to right',
     scope: 'canvas',
   },
+  { id: 'add-note', keys: ['N'], description: 'Add a note at the pointer', scope: 'canvas' },
   { id: 'shortcut-sheet', keys: ['shift+?'], description: 'Show these shortcuts', scope: 'sheet' },
 ] as const satisfies readonly ShortcutSpec[];
 

@@ -222,6 +222,21 @@ describe('editor store', () => {
     expect(ed.state().document().links).toHaveLength(1);
   });
 
+  it('describes a stage, typing folded into one undo step, and an empty text removes it', () => {
+    const ed = createTestEditor();
+    const filter = ed.add('filter');
+    const steps = ed.state().past.length;
+    ed.state().describeStage(filter, 'Paid');
+    ed.state().describeStage(filter, 'Paid orders only');
+    expect(ed.state().past).toHaveLength(steps + 1);
+    expect(ed.state().document().stages[0]?.description).toBe('Paid orders only');
+    ed.state().undo();
+    expect(ed.state().document().stages[0]).not.toHaveProperty('description');
+    ed.state().redo();
+    ed.state().describeStage(filter, '');
+    expect(ed.state().document().stages[0]).not.toHaveProperty('description');
+  });
+
   it('maps run snapshots to per-stage status and ignores runs it does not follow', () => {
     const ed = createTestEditor();
     const filter = ed.add('filter');

@@ -12,6 +12,7 @@ import { createDiagnosticsSlice } from './diagnostics.slice';
 import { createFlowSlice } from './flow.slice';
 import { createHistorySlice } from './history.slice';
 import { createLayoutSlice } from './layout.slice';
+import { createNotesSlice } from './notes.slice';
 import { createRunSlice } from './run.slice';
 import { createSelectionSlice } from './selection.slice';
 
@@ -28,6 +29,7 @@ export type EditorStore = ReturnType<typeof createEditorStore>;
 export function createEditorStore(seed: EditorSeed) {
   const store = createStore<EditorState>()((...a) => ({
     ...createFlowSlice(...a),
+    ...createNotesSlice(...a),
     ...createSelectionSlice(...a),
     ...createClipboardSlice(...a),
     ...createLayoutSlice(...a),

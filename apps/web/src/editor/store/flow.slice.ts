@@ -6,10 +6,19 @@ import { checkConnection } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
 import type { EditorSlice } from './editor-state';
-import type { LinkEdge, StageFlowNode, StageNodeData } from './stage-node-model';
+import type {
+  CanvasElements,
+  CanvasNode,
+  LinkEdge,
+  StageFlowNode,
+  StageNodeData,
+} from './stage-node-model';
+import { isNoteNode } from './note-node-model';
+import { unselected } from './selection.slice';
 import {
   edgeFromLink,
   fromFlowDocument,
+  isStageNode,
   newStageNode,
   toFlowDocument,
   uniqueId,
@@ -38,14 +47,19 @@ export interface FlowSlice {
   /** Merges `patch` into the stage's config. */
   updateStageConfig: (id: string, patch: Record<string, unknown>) => void;
   renameStage: (id: string, label: string) => void;
+  /** Sets what the stage is for, shown on hover; an empty text removes it. */
+  describeStage: (id: string, description: string) => void;
   /** Links two ports unless `checkConnection` refuses; the reason is for the person. */
   connect: (connection: Connection) => ConnectionCheck;
-  /** Replaces nodes and/or edges as one undo step; the building block of other slices' verbs. */
-  commit: (next: { nodes?: StageFlowNode[]; edges?: LinkEdge[] }) => void;
-  /** Removes stages (with their links) and links in one undo step. */
+  /** Replaces stages, links and/or notes as one undo step; the building block of other verbs. */
+  commit: (next: Partial<CanvasElements>) => void;
+  /** Removes stages (with their links), notes and links in one undo step. */
   removeElements: (nodeIds: readonly string[], edgeIds: readonly string[]) => void;
-  /** React Flow's node changes: positions, sizes, selection. Removals go through removeElements. */
-  onNodesChange: (changes: NodeChange<StageFlowNode>[]) => void;
+  /**
+   * React Flow's node changes, of stages and notes alike: positions, sizes, selection. A drag or
+   * a resize is one undo step, captured at its end. Removals go through removeElements.
+   */
+  onNodesChange: (changes: NodeChange<CanvasNode>[]) => void;
   onEdgesChange: (changes: EdgeChange<LinkEdge>[]) => void;
   /** The current document, as a save sends it. */
   document: () => FlowDocument;
@@ -84,9 +98,26 @@ function withFollowers(data: StageNodeData, patch: Record<string, unknown>) {
   return { ...next, ...followers };
 }
 
+/**
+ * Where a batch of node changes leaves a gesture: a drag or resize still `ongoing`, `ended`
+ * (also a one-off move, as the arrow keys make), or `none` (selection, measuring).
+ */
+function gestureOf(changes: readonly NodeChange<CanvasNode>[]): 'ongoing' | 'ended' | 'none' {
+  const ongoing = changes.some(
+    (c) =>
+      (c.type === 'position' && c.dragging === true) ||
+      (c.type === 'dimensions' && c.resizing === true),
+  );
+  if (ongoing) return 'ongoing';
+  const ended = changes.some(
+    (c) => c.type === 'position' || (c.type === 'dimensions' && c.resizing === false),
+  );
+  return ended ? 'ended' : 'none';
+}
+
 export const createFlowSlice: EditorSlice<FlowSlice> = (set, get) => {
   /** Applies a document change: undo capture, revision bump, dirty flag. */
-  const change = (next: { nodes?: StageFlowNode[]; edges?: LinkEdge[] }, mergeKey?: string) => {
+  const change = (next: Partial<CanvasElements>, mergeKey?: string) => {
     get().capture(get().document(), mergeKey);
     set({ ...next, docRevision: get().docRevision + 1 });
     get().refreshDirty();
@@ -107,8 +138,8 @@ export const createFlowSlice: EditorSlice<FlowSlice> = (set, get) => {
     addStage: (type, position) => {
       const node = newStageNode(type, position, get().nodes);
       if (!node) return undefined;
-      const others = get().nodes.map((n) => (n.selected ? { ...n, selected: false } : n));
-      change({ nodes: [...others, node] });
+      const rest = unselected(get());
+      change({ ...rest, nodes: [...rest.nodes, node] });
       get().syncSelection();
       return node.id;
     },
@@ -128,6 +159,12 @@ export const createFlowSlice: EditorSlice<FlowSlice> = (set, get) => {
       change(
         { nodes: updateNode(id, (n) => ({ ...n, data: { ...n.data, label } })) },
         `label:${id}`,
+      );
+    },
+    describeStage: (id, description) => {
+      change(
+        { nodes: updateNode(id, (n) => ({ ...n, data: { ...n.data, description } })) },
+        `description:${id}`,
       );
     },
     connect: (connection) => {
@@ -152,24 +189,35 @@ export const createFlowSlice: EditorSlice<FlowSlice> = (set, get) => {
     removeElements: (nodeIds, edgeIds) => {
       const goneNodes = new Set(nodeIds);
       const goneEdges = new Set(edgeIds);
-      const { nodes, edges } = get();
+      const { nodes, edges, notes } = get();
       const keptNodes = nodes.filter((n) => !goneNodes.has(n.id));
+      const keptNotes = notes.filter((n) => !goneNodes.has(n.id));
       const keptEdges = edges.filter(
         (e) => !goneEdges.has(e.id) && !goneNodes.has(e.source) && !goneNodes.has(e.target),
       );
-      if (keptNodes.length === nodes.length && keptEdges.length === edges.length) return;
-      change({ nodes: keptNodes, edges: keptEdges });
+      const removed =
+        keptNodes.length + keptNotes.length + keptEdges.length <
+        nodes.length + notes.length + edges.length;
+      if (!removed) return;
+      change({ nodes: keptNodes, edges: keptEdges, notes: keptNotes });
       get().syncSelection();
     },
     onNodesChange: (changes) => {
       const kept = changes.filter((c) => c.type !== 'remove' && c.type !== 'add');
       if (kept.length === 0) return;
       const before = get().dragStart ?? get().document();
-      const positions = kept.filter((c) => c.type === 'position');
-      set({ nodes: applyNodeChanges(kept, get().nodes) });
-      if (positions.some((c) => c.dragging === true)) {
+      const { nodes, notes } = get();
+      const noteIds = new Set(notes.map((n) => n.id));
+      const changed = applyNodeChanges<CanvasNode>(kept, [...nodes, ...notes]);
+      // Only the list a change touched gets a new array, so the other's readers stay still.
+      set({
+        nodes: kept.some((c) => !noteIds.has(c.id)) ? changed.filter(isStageNode) : nodes,
+        notes: kept.some((c) => noteIds.has(c.id)) ? changed.filter(isNoteNode) : notes,
+      });
+      const gesture = gestureOf(kept);
+      if (gesture === 'ongoing') {
         if (!get().dragStart) set({ dragStart: before });
-      } else if (positions.length > 0) {
+      } else if (gesture === 'ended') {
         if (JSON.stringify(before) !== JSON.stringify(get().document())) get().capture(before);
         set({ dragStart: undefined });
         get().refreshDirty();
@@ -182,20 +230,21 @@ export const createFlowSlice: EditorSlice<FlowSlice> = (set, get) => {
       set({ edges: applyEdgeChanges(kept, get().edges) });
       get().syncSelection();
     },
-    document: () => toFlowDocument(get().nodes, get().edges),
+    document: () => toFlowDocument(get()),
     markSaved: (version, saved) => {
       set({ version, savedJson: JSON.stringify(saved ?? get().document()) });
       get().refreshDirty();
     },
     setName: (name) => set({ name }),
     loadDocument: ({ document, version, name }) => {
-      const { nodes, edges } = get();
       set({
-        ...fromFlowDocument(document, { nodes, edges }),
+        ...fromFlowDocument(document, get()),
         version,
         name: name ?? get().name,
         docRevision: get().docRevision + 1,
         dragStart: undefined,
+        editingNoteId: undefined,
+        noteEditStart: undefined,
       });
       get().clearHistory();
       get().markSaved(version);

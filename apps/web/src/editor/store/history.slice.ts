@@ -1,7 +1,7 @@
 import type { FlowDocument } from '@sluice/flow';
 
 import type { EditorSlice } from './editor-state';
-import { fromFlowDocument, toFlowDocument } from './stage-node-model';
+import { fromFlowDocument } from './stage-node-model';
 
 /** Edits with the same key this close together become one undo step (typing in a field). */
 const MERGE_WINDOW_MS = 1000;
@@ -24,8 +24,7 @@ export interface HistorySlice {
 
 export const createHistorySlice: EditorSlice<HistorySlice> = (set, get) => {
   const restore = (doc: FlowDocument) => {
-    const { nodes, edges, docRevision } = get();
-    set({ ...fromFlowDocument(doc, { nodes, edges }), docRevision: docRevision + 1 });
+    set({ ...fromFlowDocument(doc, get()), docRevision: get().docRevision + 1 });
     get().refreshDirty();
   };
   return {
@@ -44,22 +43,25 @@ export const createHistorySlice: EditorSlice<HistorySlice> = (set, get) => {
       });
     },
     undo: () => {
-      const { past, future, nodes, edges } = get();
+      // An open note's typing is a step of its own, so it is the first to go.
+      get().setEditingNote(undefined);
+      const { past, future } = get();
       const previous = past.at(-1);
       if (!previous) return;
       set({
         past: past.slice(0, -1),
-        future: [toFlowDocument(nodes, edges), ...future],
+        future: [get().document(), ...future],
         lastCapture: undefined,
       });
       restore(previous);
     },
     redo: () => {
-      const { past, future, nodes, edges } = get();
+      get().setEditingNote(undefined);
+      const { past, future } = get();
       const next = future[0];
       if (!next) return;
       set({
-        past: [...past, toFlowDocument(nodes, edges)],
+        past: [...past, get().document()],
         future: future.slice(1),
         lastCapture: undefined,
       });

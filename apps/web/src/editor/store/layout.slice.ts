@@ -5,6 +5,7 @@ import { getStage } from '@sluice/stages';
 import type { EditorSlice } from './editor-state';
 import type { LinkEdge } from './stage-node-model';
 import { layeredPositions } from './layered-layout';
+import { unselected } from './selection.slice';
 import { edgeFromLink, newStageNode, uniqueId } from './stage-node-model';
 
 /** Verbs that arrange stages: auto-layout, and dropping a new stage into a link. */
@@ -65,9 +66,11 @@ export const createLayoutSlice: EditorSlice<LayoutSlice> = (_set, get) => ({
       { stageId: node.id, port: output },
       { stageId: split.target, port: split.targetHandle ?? '' },
     );
+    const rest = unselected(get());
     get().commit({
-      nodes: [...nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node],
-      edges: [...edges.filter((e) => e !== split), into, out],
+      ...rest,
+      nodes: [...rest.nodes, node],
+      edges: [...rest.edges.filter((e) => e.id !== split.id), into, out],
     });
     get().syncSelection();
     return node.id;

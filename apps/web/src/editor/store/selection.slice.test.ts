@@ -53,4 +53,21 @@ describe('selection', () => {
         .stages.map((s) => s.id),
     ).toContain(filter);
   });
+
+  it('selects a link alone, and stages and notes by id, never as an undo step', () => {
+    const { ed, source, filter } = branchEditor();
+    const note = ed.state().addNote({ x: 0, y: 0 });
+    ed.state().setEditingNote(undefined);
+    const steps = ed.state().past.length;
+    const [link] = ed.state().edges;
+    ed.state().selectLink(link?.id ?? '');
+    expect(ed.state().selectedEdgeIds).toEqual([link?.id]);
+    expect(ed.state().selectedItemIds()).toEqual([]);
+    ed.state().selectItems([filter, note, 'gone']);
+    expect(ed.state().selectedItemIds()).toEqual([filter, note]);
+    expect(ed.state().selectedEdgeIds).toEqual([]);
+    ed.state().selectStages([source]);
+    expect(ed.state().selectedItemIds()).toEqual([source]);
+    expect(ed.state().past).toHaveLength(steps);
+  });
 });

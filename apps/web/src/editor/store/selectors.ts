@@ -1,12 +1,13 @@
 import type { Diagnostic } from '@sluice/flow';
 
 import type { EditorState } from './editor-state';
-import type { StageFlowNode } from './stage-node-model';
+import type { StageNodeData } from './stage-node-model';
 
 /** Module-level selectors: components pick narrowly and React Flow gets stable handlers. */
 
 export const selectNodes = (s: EditorState) => s.nodes;
 export const selectEdges = (s: EditorState) => s.edges;
+export const selectNotes = (s: EditorState) => s.notes;
 export const selectAddStage = (s: EditorState) => s.addStage;
 export const selectIsDirty = (s: EditorState) => s.isDirty;
 export const selectName = (s: EditorState) => s.name;
@@ -34,11 +35,18 @@ export const selectCanvasHandlers = (s: EditorState) => ({
   insertStageIntoLink: s.insertStageIntoLink,
 });
 
-/** The one selected stage, or undefined when none or several are selected. */
-export const selectSelectedStage = (s: EditorState): StageFlowNode | undefined => {
-  if (s.selectedNodeIds.length !== 1) return undefined;
-  return s.nodes.find((n) => n.id === s.selectedNodeIds[0]);
-};
+/** The id of the one selected stage, or undefined when none or several are selected. */
+export const selectSelectedStageId = (s: EditorState): string | undefined =>
+  s.selectedNodeIds.length === 1 ? s.selectedNodeIds[0] : undefined;
+
+/**
+ * What a stage holds besides its place: moving it keeps this object, so its readers (the
+ * inspector) stay still while it is dragged.
+ */
+export const selectStageData =
+  (id: string) =>
+  (s: EditorState): StageNodeData | undefined =>
+    s.nodes.find((n) => n.id === id)?.data;
 
 export const selectStageRunStatus = (id: string) => (s: EditorState) => s.runStatus[id];
 export const selectStageErrorCount = (id: string) => (s: EditorState) => s.errorCounts[id] ?? 0;

@@ -1,18 +1,31 @@
 import { z } from 'zod';
 
-import type { FlowDocument, Link, Stage } from '@sluice/flow';
-import { FLOW_SCHEMA_VERSION, LinkSchema, StageSchema } from '@sluice/flow';
+import type { FlowDocument, Link, Note, Stage } from '@sluice/flow';
+import {
+  FLOW_SCHEMA_VERSION,
+  LinkSchema,
+  NOTE_LIMITS,
+  NoteSchema,
+  StageSchema,
+} from '@sluice/flow';
 
 /** Marks clipboard text as stages copied from Sluice, so other JSON is never taken for them. */
 export const STAGE_CLIPBOARD_KIND = 'sluice/stages';
 
-/** What copy puts on the system clipboard: chosen stages and the links between them. */
+/**
+ * What copy puts on the system clipboard: chosen stages with the links between them, and
+ * chosen notes. Clipboards of a Sluice that knew no notes simply have none.
+ */
 export const StageClipboardSchema = z
   .object({
     kind: z.literal(STAGE_CLIPBOARD_KIND),
     schemaVersion: z.literal(FLOW_SCHEMA_VERSION),
-    stages: z.array(StageSchema).min(1).max(500),
+    stages: z.array(StageSchema).max(500),
     links: z.array(LinkSchema).max(2000),
+    notes: z.array(NoteSchema).max(NOTE_LIMITS.count).optional(),
+  })
+  .refine((clip) => clip.stages.length + (clip.notes?.length ?? 0) > 0, {
+    message: 'A clipboard of stages holds at least one stage or note.',
   })
   .refine(
     (clip) => {
@@ -27,8 +40,8 @@ export const StageClipboardSchema = z
 export type StageClipboard = z.infer<typeof StageClipboardSchema>;
 
 /**
- * The clipboard payload of stages `ids` of `doc`, with the links whose both ends are among
- * them; undefined when none of `ids` is a stage. Configs travel whole: no stage field is
+ * The clipboard payload of the stages and notes `ids` of `doc`, with the links whose both ends
+ * are among them; undefined when `ids` names neither. Configs travel whole: no stage field is
  * secret, since credentials live encrypted in external stages on the server and configs name
  * them only.
  */
@@ -38,11 +51,18 @@ export function clipboardFromStages(
 ): StageClipboard | undefined {
   const chosen = new Set(ids);
   const stages: Stage[] = doc.stages.filter((s) => chosen.has(s.id));
-  if (stages.length === 0) return undefined;
+  const notes: Note[] = (doc.notes ?? []).filter((n) => chosen.has(n.id));
+  if (stages.length === 0 && notes.length === 0) return undefined;
   const links: Link[] = doc.links.filter(
     (l) => chosen.has(l.source.stageId) && chosen.has(l.target.stageId),
   );
-  return { kind: STAGE_CLIPBOARD_KIND, schemaVersion: FLOW_SCHEMA_VERSION, stages, links };
+  return {
+    kind: STAGE_CLIPBOARD_KIND,
+    schemaVersion: FLOW_SCHEMA_VERSION,
+    stages,
+    links,
+    ...(notes.length > 0 ? { notes } : {}),
+  };
 }
 
 /** Reads clipboard text as copied stages; undefined for anything else (plain text, other JSON). */

@@ -4,6 +4,9 @@ import type { FlowDocument, Link, Stage } from '@sluice/flow';
 import { FLOW_SCHEMA_VERSION } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
+import type { NoteFlowNode } from './note-node-model';
+import { isNoteNode, nodeFromNote, noteFromNode } from './note-node-model';
+
 /** The node type of stages whose stage type this Sluice does not know (from a newer one). */
 export const UNKNOWN_STAGE_NODE = 'unknown-stage';
 
@@ -12,6 +15,8 @@ export interface StageNodeData extends Record<string, unknown> {
   type: string;
   typeVersion: number;
   label: string;
+  /** What the stage is for, in the person's words; shown on hover. */
+  description?: string;
   config: Record<string, unknown>;
 }
 
@@ -21,15 +26,30 @@ export type StageFlowNode = Node<StageNodeData>;
 /** A link as React Flow sees it: handles are port names. */
 export type LinkEdge = Edge;
 
+/** Every node the canvas draws: stages, and notes beside them. */
+export type CanvasNode = StageFlowNode | NoteFlowNode;
+
+/** Whether a canvas node is a stage rather than a note. */
+export function isStageNode(node: CanvasNode): node is StageFlowNode {
+  return !isNoteNode(node);
+}
+
+/** What the canvas shows of a document, as the store holds it. */
+export interface CanvasElements {
+  nodes: StageFlowNode[];
+  edges: LinkEdge[];
+  notes: NoteFlowNode[];
+}
+
 /** Builds the canvas node of a stage, keeping React Flow's own fields from `previous`. */
 export function nodeFromStage(stage: Stage, previous?: StageFlowNode): StageFlowNode {
-  const { id, type, typeVersion, label, position, config } = stage;
+  const { id, type, typeVersion, label, description, position, config } = stage;
   return {
     ...previous,
     id,
     type: getStage(type) ? type : UNKNOWN_STAGE_NODE,
     position: { ...position },
-    data: { type, typeVersion, label, config },
+    data: { type, typeVersion, label, ...(description ? { description } : {}), config },
   };
 }
 
@@ -45,8 +65,11 @@ export function edgeFromLink(link: Link, previous?: LinkEdge): LinkEdge {
   };
 }
 
-/** The saved document the canvas shows; positions are rounded so drags do not save noise. */
-export function toFlowDocument(nodes: readonly StageFlowNode[], edges: readonly LinkEdge[]) {
+/**
+ * The saved document the canvas shows; positions are rounded so drags do not save noise. An
+ * empty description or note list is left out, so a flow without them saves as it always did.
+ */
+export function toFlowDocument({ nodes, edges, notes }: Readonly<CanvasElements>) {
   const doc: FlowDocument = {
     schemaVersion: FLOW_SCHEMA_VERSION,
     stages: nodes.map((node) => ({
@@ -54,6 +77,7 @@ export function toFlowDocument(nodes: readonly StageFlowNode[], edges: readonly 
       type: node.data.type,
       typeVersion: node.data.typeVersion,
       label: node.data.label,
+      ...(node.data.description ? { description: node.data.description } : {}),
       position: { x: Math.round(node.position.x), y: Math.round(node.position.y) },
       config: node.data.config,
     })),
@@ -62,20 +86,23 @@ export function toFlowDocument(nodes: readonly StageFlowNode[], edges: readonly 
       source: { stageId: edge.source, port: edge.sourceHandle ?? '' },
       target: { stageId: edge.target, port: edge.targetHandle ?? '' },
     })),
+    ...(notes.length > 0 ? { notes: notes.map(noteFromNode) } : {}),
   };
   return doc;
 }
 
-/** Rebuilds nodes and edges from a document, reusing React Flow state of elements that stay. */
+/** Rebuilds the canvas from a document, reusing React Flow state of elements that stay. */
 export function fromFlowDocument(
   doc: FlowDocument,
-  previous: { nodes: readonly StageFlowNode[]; edges: readonly LinkEdge[] },
-): { nodes: StageFlowNode[]; edges: LinkEdge[] } {
+  previous: Readonly<CanvasElements>,
+): CanvasElements {
   const oldNodes = new Map(previous.nodes.map((n) => [n.id, n]));
   const oldEdges = new Map(previous.edges.map((e) => [e.id, e]));
+  const oldNotes = new Map(previous.notes.map((n) => [n.id, n]));
   return {
     nodes: doc.stages.map((stage) => nodeFromStage(stage, oldNodes.get(stage.id))),
     edges: doc.links.map((link) => edgeFromLink(link, oldEdges.get(link.id))),
+    notes: (doc.notes ?? []).map((note) => nodeFromNote(note, oldNotes.get(note.id))),
   };
 }
 

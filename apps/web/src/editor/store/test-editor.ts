@@ -15,7 +15,8 @@ export function createTestEditor(document: FlowDocument = emptyFlowDocument()) {
   const link = (source: string, target: string) =>
     state().connect({ source, target, sourceHandle: 'out', targetHandle: 'in' });
   const select = (ids: readonly string[]) => {
-    store.setState({ nodes: state().nodes.map((n) => ({ ...n, selected: ids.includes(n.id) })) });
+    const flag = <T extends { id: string }>(e: T) => ({ ...e, selected: ids.includes(e.id) });
+    store.setState({ nodes: state().nodes.map(flag), notes: state().notes.map(flag) });
     state().syncSelection();
   };
   return { store, state, add, link, select };

@@ -6,8 +6,21 @@ import type { ShortcutHandler } from '../shortcuts/use-shortcuts';
 import { useEditorStoreApi } from '../store/editor-context';
 import { parseStageClipboard } from '../store/stage-clipboard';
 
-/** Where the pointer is over the canvas, in screen pixels; undefined when it is elsewhere. */
-export type PointerRef = RefObject<{ x: number; y: number } | undefined>;
+/** A point on the screen, in pixels from the window's top-left corner. */
+export interface ScreenPoint {
+  x: number;
+  y: number;
+}
+
+/** Where the pointer is over the canvas; undefined when it is elsewhere. */
+export type PointerRef = RefObject<ScreenPoint | undefined>;
+
+/**
+ * What a shortcut or a menu entry runs: `at` is where a context menu was opened, for the
+ * actions that place something; a shortcut passes none and the pointer counts. Returns false
+ * when it left the key to the browser.
+ */
+export type CanvasAction = (at?: ScreenPoint) => ReturnType<ShortcutHandler>;
 
 const notify = (title: string, message: string) =>
   notifications.show({ color: 'orange', title, message });
@@ -19,10 +32,10 @@ const hasTextSelection = () => {
 };
 
 /**
- * Copy, cut, paste and duplicate through the system clipboard, so stages travel between tabs
- * and flows. A paste lands at the pointer when it is over the canvas.
+ * Copy, cut, paste and duplicate through the system clipboard, so stages and notes travel
+ * between tabs and flows. A paste lands at the pointer when it is over the canvas.
  */
-export function useClipboardShortcuts(pointer: PointerRef) {
+export function useClipboardActions(pointer: PointerRef) {
   const store = useEditorStoreApi();
   const { screenToFlowPosition } = useReactFlow();
 
@@ -38,7 +51,7 @@ export function useClipboardShortcuts(pointer: PointerRef) {
     }
   };
 
-  const paste = async () => {
+  const paste = async (point: ScreenPoint | undefined) => {
     let text: string;
     try {
       text = await navigator.clipboard.readText();
@@ -51,23 +64,24 @@ export function useClipboardShortcuts(pointer: PointerRef) {
       notify('Nothing pasted', 'The clipboard holds no stages copied from Sluice.');
       return;
     }
-    const at = pointer.current ? screenToFlowPosition(pointer.current) : undefined;
-    store.getState().pasteStages(clip, at);
+    store.getState().pasteStages(clip, point && screenToFlowPosition(point));
   };
 
-  const handlers: Record<'copy' | 'cut' | 'paste' | 'duplicate', ShortcutHandler> = {
+  const selectedIds = () => store.getState().selectedItemIds();
+
+  const handlers: Record<'copy' | 'cut' | 'paste' | 'duplicate', CanvasAction> = {
     copy: () => {
-      if (hasTextSelection() || store.getState().selectedNodeIds.length === 0) return false;
+      if (hasTextSelection() || selectedIds().length === 0) return false;
       void copy();
     },
     cut: () => {
-      const ids = store.getState().selectedNodeIds;
+      const ids = selectedIds();
       if (hasTextSelection() || ids.length === 0) return false;
       void copy().then((copied) => {
         if (copied) store.getState().removeElements(ids, []);
       });
     },
-    paste: () => void paste(),
+    paste: (at) => void paste(at ?? pointer.current),
     duplicate: () => {
       store.getState().duplicateSelection();
     },
