@@ -1,0 +1,157 @@
+/** History and results on DuckDB: who started a run, re-runs, restores, and a table's rows. */
+import { TRPCError } from '@trpc/server';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import type { FlowDocument } from '@sluice/flow';
+
+import type { TestServer } from '../../test/harness';
+import { paidOrdersFlow } from '../../test/fixtures';
+import { startTestServer } from '../../test/harness';
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+async function finished(started: Promise<{ runId: string }>) {
+  const { runId } = await started;
+  for await (const snapshot of await server.caller.run.events({ runId })) void snapshot;
+  return server.caller.run.byId({ runId });
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  return error as TRPCError;
+}
+
+/** Version 2 of the paid orders flow writes another table, so a run shows which one it ran. */
+function secondVersion(): FlowDocument {
+  const doc = paidOrdersFlow();
+  return {
+    ...doc,
+    stages: doc.stages.map((s) =>
+      s.id === 'table' ? { ...s, config: { ...s.config, table: 'paid_orders_v2' } } : s,
+    ),
+  };
+}
+
+describe('run history', () => {
+  it('records who started each run: the API unless the editor says so', async () => {
+    const { id: flowId } = await server.caller.flow.create({
+      name: 'A',
+      document: paidOrdersFlow(),
+    });
+    const byApi = await finished(server.caller.run.start({ flowId }));
+    const byEditor = await finished(server.caller.run.start({ flowId, startedBy: 'editor' }));
+    expect(byApi.startedBy).toBe('api');
+    expect(byEditor.startedBy).toBe('editor');
+    const list = await server.caller.run.list({ flowId });
+    expect(list.map((r) => r.startedBy)).toEqual(['editor', 'api']);
+  });
+
+  it('runs a past run again on its own version, not the latest', async () => {
+    const { id: flowId } = await server.caller.flow.create({
+      name: 'A',
+      document: paidOrdersFlow(),
+    });
+    const first = await finished(server.caller.run.start({ flowId }));
+    await server.caller.flow.save({ id: flowId, baseVersion: 1, document: secondVersion() });
+    await server.services.target.meta.run('DROP TABLE main.paid_orders');
+
+    const again = await finished(server.caller.run.rerun({ runId: first.id }));
+    expect(again).toMatchObject({ flowVersion: 1, startedBy: 'rerun', state: 'succeeded' });
+    expect(again.id).not.toBe(first.id);
+    const tables = await server.services.target.existingTables([
+      { name: 'paid_orders' },
+      { name: 'paid_orders_v2' },
+    ]);
+    expect(tables.map((t) => t.name)).toEqual(['paid_orders']);
+  });
+
+  it('answers a re-run of a run that does not exist with NOT_FOUND', async () => {
+    const error = await errorOf(server.caller.run.rerun({ runId: 'nope' }));
+    expect(error.code).toBe('NOT_FOUND');
+  });
+
+  it('shows a past version and restores it as a new version, refusing a stale base', async () => {
+    const { id } = await server.caller.flow.create({ name: 'A', document: paidOrdersFlow() });
+    await server.caller.flow.save({ id, baseVersion: 1, document: secondVersion() });
+
+    const past = await server.caller.flow.atVersion({ id, version: 1 });
+    expect(past.version).toBe(1);
+    expect(past.document).toEqual(paidOrdersFlow());
+
+    const stale = await errorOf(server.caller.flow.restore({ id, version: 1, baseVersion: 1 }));
+    expect(stale.code).toBe('CONFLICT');
+    const restored = await server.caller.flow.restore({ id, version: 1, baseVersion: 2 });
+    expect(restored.version).toBe(3);
+    const current = await server.caller.flow.byId({ id });
+    expect(current).toMatchObject({ version: 3, document: paidOrdersFlow() });
+    expect((await server.caller.flow.atVersion({ id, version: 2 })).document).toEqual(
+      secondVersion(),
+    );
+    expect((await server.caller.flow.versions({ id })).map((v) => v.version)).toEqual([3, 2, 1]);
+
+    const missing = await errorOf(server.caller.flow.atVersion({ id, version: 9 }));
+    expect(missing.code).toBe('NOT_FOUND');
+    expect(missing.message).toMatch(/no version 9; its versions go up to 3/);
+  });
+});
+
+describe('run results', () => {
+  it("shows a table destination's first rows with column types, NULL apart from ''", async () => {
+    const { id: flowId } = await server.caller.flow.create({
+      name: 'A',
+      document: paidOrdersFlow(),
+    });
+    const run = await finished(server.caller.run.start({ flowId }));
+    await server.services.target.meta.run(
+      `UPDATE main.paid_orders SET customer = CASE WHEN order_id = 1 THEN NULL ELSE '' END
+       WHERE order_id IN (1, 2)`,
+    );
+
+    const result = await server.caller.run.destinationRows({ runId: run.id, stageId: 'table' });
+    expect(result.table).toBe('paid_orders');
+    expect(result.columns.map((c) => c.name)).toEqual([
+      'order_id',
+      'customer',
+      'country',
+      'amount',
+      'status',
+      'ordered_at',
+    ]);
+    expect(result.columns.every((c) => c.type !== undefined)).toBe(true);
+    expect(result.rows.length).toBe(run.stages.find((s) => s.stageId === 'table')?.rows);
+    expect(result.more).toBe(false);
+    const customers = new Map(result.rows.map((row) => [row[0], row[1]]));
+    expect(customers.get('1')).toBeNull();
+    expect(customers.get('2')).toBe('');
+  });
+
+  it('says when the table is gone, and when the stage writes no table', async () => {
+    const { id: flowId } = await server.caller.flow.create({
+      name: 'A',
+      document: paidOrdersFlow(),
+    });
+    const run = await finished(server.caller.run.start({ flowId }));
+    const notTable = await errorOf(
+      server.caller.run.destinationRows({ runId: run.id, stageId: 'paid' }),
+    );
+    expect(notTable.code).toBe('BAD_REQUEST');
+    expect(notTable.message).toMatch(/writes no table/);
+
+    await server.services.target.meta.run('DROP TABLE main.paid_orders');
+    const gone = await errorOf(
+      server.caller.run.destinationRows({ runId: run.id, stageId: 'table' }),
+    );
+    expect(gone.code).toBe('NOT_FOUND');
+    expect(gone.message).toBe('Table paid_orders no longer exists; it was dropped after the run.');
+  });
+});
