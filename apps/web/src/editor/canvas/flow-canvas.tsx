@@ -9,7 +9,12 @@ import { useShallow } from 'zustand/react/shallow';
 
 import type { LinkEdge, StageFlowNode } from '../store/stage-node-model';
 import { useEditorStore } from '../store/editor-context';
-import { selectCanvasHandlers, selectEdges, selectNodes } from '../store/selectors';
+import {
+  selectCanvasHandlers,
+  selectEdges,
+  selectIsReadOnly,
+  selectNodes,
+} from '../store/selectors';
 import {
   CanvasMinimap,
   FIT_WITH_MINIMAP,
@@ -40,6 +45,7 @@ function linkAt(x: number, y: number): string | undefined {
 export function FlowCanvas() {
   const nodes = useEditorStore(selectNodes);
   const edges = useEditorStore(selectEdges);
+  const readOnly = useEditorStore(selectIsReadOnly);
   const { onNodesChange, onEdgesChange, connect, addStage, insertStageIntoLink } = useEditorStore(
     useShallow(selectCanvasHandlers),
   );
@@ -102,6 +108,8 @@ export function FlowCanvas() {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         deleteKeyCode={null}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         colorMode={scheme}
         fitView={fitOnOpen}

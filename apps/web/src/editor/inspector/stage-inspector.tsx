@@ -20,6 +20,7 @@ import { useEditorStore } from '../store/editor-context';
 import {
   selectAnalysis,
   selectEdges,
+  selectIsReadOnly,
   selectSelectedStage,
   selectStageDiagnostics,
 } from '../store/selectors';
@@ -33,11 +34,17 @@ import { StageRunError } from './stage-run-error';
 /** The right-hand panel: the selected stage's last run error, label, settings, problems, columns. */
 export function StageInspector() {
   const stage = useEditorStore(selectSelectedStage);
+  const readOnly = useEditorStore(selectIsReadOnly);
   return (
     <ScrollArea h="100%" type="auto">
-      <div data-testid="inspector">
+      {/* A past run's settings can be read and copied but not changed. */}
+      <fieldset
+        data-testid="inspector"
+        disabled={readOnly}
+        style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}
+      >
         {stage ? <StageSettings key={stage.id} stage={stage} /> : <EmptyInspector />}
-      </div>
+      </fieldset>
     </ScrollArea>
   );
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { ActionIcon, Badge, Code, Table, Text, Tooltip } from '@mantine/core';
-import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronRight, IconTable } from '@tabler/icons-react';
 
 import type { RunStageDetail } from '../store/run-types';
 import { formatCount, formatDuration } from '../../lib/format';
 import { RUN_STATE_COLOR } from '../canvas/run-state-style';
+import { DestinationRowsModal } from './destination-rows-modal';
 
 /**
  * Below this width the table scrolls sideways instead of squeezing the stage names away: the
@@ -12,8 +13,18 @@ import { RUN_STATE_COLOR } from '../canvas/run-state-style';
  */
 const MIN_TABLE_WIDTH = 400;
 
-/** One row per stage: label, state, rows, duration, the full error, and its SQL on demand. */
-export function RunStageTable({ stages }: { stages: readonly RunStageDetail[] }) {
+/**
+ * One row per stage: label, state, rows, duration, the full error, its SQL on demand, and for a
+ * table the run wrote, its rows.
+ */
+export function RunStageTable({
+  runId,
+  stages,
+}: {
+  runId: string;
+  stages: readonly RunStageDetail[];
+}) {
+  const [rowsOf, setRowsOf] = useState<RunStageDetail>();
   return (
     <Table.ScrollContainer minWidth={MIN_TABLE_WIDTH} type="native">
       <Table verticalSpacing={4} fz="sm" layout="fixed">
@@ -32,10 +43,13 @@ export function RunStageTable({ stages }: { stages: readonly RunStageDetail[] })
         </Table.Thead>
         <Table.Tbody>
           {stages.map((stage) => (
-            <StageRow key={stage.stageId} stage={stage} />
+            <StageRow key={stage.stageId} stage={stage} onShowRows={() => setRowsOf(stage)} />
           ))}
         </Table.Tbody>
       </Table>
+      {rowsOf && (
+        <DestinationRowsModal runId={runId} stage={rowsOf} onClose={() => setRowsOf(undefined)} />
+      )}
     </Table.ScrollContainer>
   );
 }
@@ -61,7 +75,27 @@ function StageRows({ stage }: { stage: RunStageDetail }) {
   );
 }
 
-function StageRow({ stage }: { stage: RunStageDetail }) {
+/** A table's rows can be opened once a run wrote it: only then does it report the table's total. */
+function ShowRowsButton({ stage, onClick }: { stage: RunStageDetail; onClick: () => void }) {
+  if (stage.tableRows === undefined) return null;
+  return (
+    <Tooltip label="Show the table's rows">
+      <ActionIcon
+        variant="subtle"
+        color="gray"
+        size="sm"
+        ml={4}
+        aria-label={`Show the rows of ${stage.label}`}
+        data-testid="show-destination-rows"
+        onClick={onClick}
+      >
+        <IconTable size={14} />
+      </ActionIcon>
+    </Tooltip>
+  );
+}
+
+function StageRow({ stage, onShowRows }: { stage: RunStageDetail; onShowRows: () => void }) {
   const [open, setOpen] = useState(false);
   return (
     <Table.Tr data-testid="run-stage-row" data-stage-id={stage.stageId} data-state={stage.state}>
@@ -115,6 +149,7 @@ function StageRow({ stage }: { stage: RunStageDetail }) {
       </Table.Td>
       <Table.Td ta="right" style={{ verticalAlign: 'top', fontVariantNumeric: 'tabular-nums' }}>
         <StageRows stage={stage} />
+        <ShowRowsButton stage={stage} onClick={onShowRows} />
       </Table.Td>
       <Table.Td ta="right" c="dimmed" style={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
         {stage.durationMs === undefined ? '' : formatDuration(stage.durationMs)}
