@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { skipToken, useQuery } from '@tanstack/react-query';
 
 import type { EditorSeed } from '../store/editor-store';
@@ -17,7 +18,12 @@ const ONCE = { staleTime: Infinity, gcTime: 0 } as const;
  * version it ran (the current one is still read: a restore saves on top of it).
  */
 export function useEditorSeed(flowId: string, runId?: string): SeedState {
-  const current = useQuery(trpc.flow.byId.queryOptions({ id: flowId }, ONCE));
+  // The current flow is read afresh each time an editor opens, even when a page just closed had
+  // it: after a restore, or a save before a past run opened, the cached copy is out of date.
+  const [openedAt] = useState(Date.now);
+  const current = useQuery(
+    trpc.flow.byId.queryOptions({ id: flowId }, { ...ONCE, refetchOnMount: 'always' }),
+  );
   const run = useQuery(trpc.run.byId.queryOptions(runId ? { runId } : skipToken, ONCE));
   const version = run.data?.flowId === flowId ? run.data.flowVersion : undefined;
   const past = useQuery(
@@ -31,7 +37,7 @@ export function useEditorSeed(flowId: string, runId?: string): SeedState {
   if (run.data && run.data.flowId !== flowId) {
     return { status: 'error', error: new Error(`Run ${run.data.id} is a run of another flow.`) };
   }
-  if (!current.data) return { status: 'pending' };
+  if (!current.data || current.dataUpdatedAt < openedAt) return { status: 'pending' };
   const { id, name, version: currentVersion, document } = current.data;
   if (runId === undefined)
     return { status: 'ready', seed: { flowId: id, name, version: currentVersion, document } };
