@@ -58,9 +58,10 @@ function Banner({ flowId, view }: { flowId: string; view: PastRunView }) {
             data-testid="restore-version-button"
             loading={busy === 'restore'}
             disabled={busy !== undefined}
+            title={`Make version ${String(view.version)} the current flow again, as a new version`}
             onClick={() => void restore()}
           >
-            Restore version {view.version}
+            Restore
           </Button>
         )}
         <Button

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Code, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Code, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconTable } from '@tabler/icons-react';
 
 import type { RunStageDetail } from '../store/run-types';
@@ -115,12 +115,15 @@ function StageRow({ stage, onShowRows }: { stage: RunStageDetail; onShowRows: ()
         )}
       </Table.Td>
       <Table.Td style={{ verticalAlign: 'top' }}>
-        <Text size="sm" truncate="end" title={`${stage.label} (${stage.stageId})`}>
-          {stage.label}{' '}
-          <Text span size="xs" c="dimmed">
-            {stage.stageId}
+        <Group gap={0} wrap="nowrap">
+          <Text size="sm" truncate="end" title={`${stage.label} (${stage.stageId})`}>
+            {stage.label}{' '}
+            <Text span size="xs" c="dimmed">
+              {stage.stageId}
+            </Text>
           </Text>
-        </Text>
+          <ShowRowsButton stage={stage} onClick={onShowRows} />
+        </Group>
         {stage.error && (
           <Text
             size="sm"
@@ -149,7 +152,6 @@ function StageRow({ stage, onShowRows }: { stage: RunStageDetail; onShowRows: ()
       </Table.Td>
       <Table.Td ta="right" style={{ verticalAlign: 'top', fontVariantNumeric: 'tabular-nums' }}>
         <StageRows stage={stage} />
-        <ShowRowsButton stage={stage} onClick={onShowRows} />
       </Table.Td>
       <Table.Td ta="right" c="dimmed" style={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
         {stage.durationMs === undefined ? '' : formatDuration(stage.durationMs)}
