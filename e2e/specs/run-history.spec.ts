@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+
+import { ExternalStagesPage } from '../pages/external-stages-page';
 import { RunHistoryPage } from '../pages/run-history-page';
 import { expect, test } from '../support/fixtures';
 import { countPaidOrders, paidCondition } from '../support/paid-orders';
@@ -74,4 +77,30 @@ test('reopen a past run after a reload, see its version read-only, run it again 
   await canvas.select(filter);
   await expect(condition).toHaveText(paidCondition);
   await expect(canvas.dirtyIndicator()).toBeHidden();
+});
+
+test('download an exported file from the External stages page', async ({ page, flows, canvas }) => {
+  await flows.goto();
+  await flows.create('Export to download');
+  const source = await canvas.dragStage('file-source', { x: 150, y: 200 });
+  const file = await canvas.dragStage('file-export', { x: 500, y: 200 });
+  await canvas.connect(source, file);
+  await canvas.configure(source, { path: 'orders.csv' });
+  await canvas.configure(file, { path: 'all orders.csv' });
+  await canvas.save();
+  expect(await canvas.run()).toBe('succeeded');
+
+  const stages = new ExternalStagesPage(page);
+  await stages.open();
+  await stages.row('exports').getByTestId('toggle-external-stage-files').click();
+  const row = page.locator('[data-testid="external-stage-file"][data-path="all orders.csv"]');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    row.getByTestId('download-file').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('all orders.csv');
+  const saved = await download.path();
+  expect((await readFile(saved, 'utf8')).split('\n')[0]).toBe(
+    'order_id,customer,country,amount,status,ordered_at',
+  );
 });
