@@ -79,7 +79,11 @@ test('reopen a past run after a reload, see its version read-only, run it again 
   await expect(canvas.dirtyIndicator()).toBeHidden();
 });
 
-test('download an exported file from the External stages page', async ({ page, flows, canvas }) => {
+test('see an exported file from the run panel and download it from the External stages page', async ({
+  page,
+  flows,
+  canvas,
+}) => {
   await flows.goto();
   await flows.create('Export to download');
   const source = await canvas.dragStage('file-source', { x: 150, y: 200 });
@@ -89,6 +93,13 @@ test('download an exported file from the External stages page', async ({ page, f
   await canvas.configure(file, { path: 'all orders.csv' });
   await canvas.save();
   expect(await canvas.run()).toBe('succeeded');
+
+  // The run panel opens the exported file's first lines.
+  await canvas.runStageRow(file).getByTestId('show-export-head').click();
+  const head = page.getByRole('dialog').getByTestId('export-head');
+  await expect(head).toContainText('order_id,customer,country,amount,status,ordered_at');
+  await expect(page.getByRole('dialog')).toContainText('stage://exports/all orders.csv');
+  await page.keyboard.press('Escape');
 
   const stages = new ExternalStagesPage(page);
   await stages.open();

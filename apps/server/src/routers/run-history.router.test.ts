@@ -1,4 +1,6 @@
 /** History and results on DuckDB: who started a run, re-runs, restores, and a table's rows. */
+import { rm, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -153,5 +155,47 @@ describe('run results', () => {
     );
     expect(gone.code).toBe('NOT_FOUND');
     expect(gone.message).toBe('Table paid_orders no longer exists; it was dropped after the run.');
+  });
+});
+
+describe('exported file head', () => {
+  it("shows an export's first lines, and refuses a stage that exports nothing", async () => {
+    const { id: flowId } = await server.caller.flow.create({
+      name: 'A',
+      document: paidOrdersFlow(),
+    });
+    const run = await finished(server.caller.run.start({ flowId }));
+    const head = await server.caller.run.exportHead({ runId: run.id, stageId: 'export' });
+    expect(head.uri).toBe('stage://exports/paid.csv');
+    expect(head.lines[0]).toBe('order_id,customer,country,amount,status,ordered_at');
+    const written = run.stages.find((s) => s.stageId === 'export')?.rows ?? 0;
+    expect(head.lines).toHaveLength(Math.min(written, 100) + 1);
+    expect(head.more).toBe(written > 100);
+
+    const none = await errorOf(server.caller.run.exportHead({ runId: run.id, stageId: 'table' }));
+    expect(none.code).toBe('BAD_REQUEST');
+    expect(none.message).toMatch(/exports no file/);
+  });
+
+  it('refuses an export replaced by a symbolic link, and one that is gone', async () => {
+    const { id: flowId } = await server.caller.flow.create({
+      name: 'A',
+      document: paidOrdersFlow(),
+    });
+    const run = await finished(server.caller.run.start({ flowId }));
+    const exported = join(server.config.exportsDir, 'paid.csv');
+    await rm(exported);
+    const gone = await errorOf(server.caller.run.exportHead({ runId: run.id, stageId: 'export' }));
+    expect(gone.code).toBe('BAD_REQUEST');
+    expect(gone.message).toContain('stage://exports/paid.csv');
+
+    const outside = join(server.dir, 'outside.csv');
+    await writeFile(outside, 'secret\n');
+    await symlink(outside, exported);
+    const linked = await errorOf(
+      server.caller.run.exportHead({ runId: run.id, stageId: 'export' }),
+    );
+    expect(linked.code).toBe('BAD_REQUEST');
+    expect(linked.message).not.toContain(server.dir);
   });
 });

@@ -6,6 +6,7 @@ import { IdSchema } from '@sluice/flow';
 import type { RunDetail } from '../runs/run-types';
 import { toTrpcError } from '../errors';
 import { destinationRows } from '../runs/destination-rows';
+import { exportHead } from '../runs/export-head';
 import { publicProcedure } from '../trpc';
 
 const RunIdInput = z.object({ runId: IdSchema });
@@ -30,6 +31,11 @@ export const runRouter = {
   destinationRows: publicProcedure
     .input(RunIdInput.extend({ stageId: IdSchema }))
     .query(({ ctx, input }) => destinationRows(ctx.services, input)),
+
+  /** The first lines (a header and 100 rows) of the file an export stage of the run wrote. */
+  exportHead: publicProcedure
+    .input(RunIdInput.extend({ stageId: IdSchema }))
+    .query(({ ctx, input }) => exportHead(ctx.services, input)),
 
   byId: publicProcedure
     .input(RunIdInput)

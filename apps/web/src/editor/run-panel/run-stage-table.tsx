@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import { ActionIcon, Badge, Code, Group, Table, Text, Tooltip } from '@mantine/core';
-import { IconChevronDown, IconChevronRight, IconTable } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronRight, IconFileText, IconTable } from '@tabler/icons-react';
+
+import { getStage } from '@sluice/stages';
 
 import type { RunStageDetail } from '../store/run-types';
 import { formatCount, formatDuration } from '../../lib/format';
 import { RUN_STATE_COLOR } from '../canvas/run-state-style';
 import { DestinationRowsModal } from './destination-rows-modal';
+import { ExportHeadModal } from './export-head-modal';
 
 /**
  * Below this width the table scrolls sideways instead of squeezing the stage names away: the
@@ -24,7 +27,7 @@ export function RunStageTable({
   runId: string;
   stages: readonly RunStageDetail[];
 }) {
-  const [rowsOf, setRowsOf] = useState<RunStageDetail>();
+  const [shown, setShown] = useState<{ stage: RunStageDetail; kind: ResultKind }>();
   return (
     <Table.ScrollContainer minWidth={MIN_TABLE_WIDTH} type="native">
       <Table verticalSpacing={4} fz="sm" layout="fixed">
@@ -43,12 +46,23 @@ export function RunStageTable({
         </Table.Thead>
         <Table.Tbody>
           {stages.map((stage) => (
-            <StageRow key={stage.stageId} stage={stage} onShowRows={() => setRowsOf(stage)} />
+            <StageRow
+              key={stage.stageId}
+              stage={stage}
+              onShow={(kind) => setShown({ stage, kind })}
+            />
           ))}
         </Table.Tbody>
       </Table>
-      {rowsOf && (
-        <DestinationRowsModal runId={runId} stage={rowsOf} onClose={() => setRowsOf(undefined)} />
+      {shown?.kind === 'table' && (
+        <DestinationRowsModal
+          runId={runId}
+          stage={shown.stage}
+          onClose={() => setShown(undefined)}
+        />
+      )}
+      {shown?.kind === 'file' && (
+        <ExportHeadModal runId={runId} stage={shown.stage} onClose={() => setShown(undefined)} />
       )}
     </Table.ScrollContainer>
   );
@@ -75,27 +89,58 @@ function StageRows({ stage }: { stage: RunStageDetail }) {
   );
 }
 
-/** A table's rows can be opened once a run wrote it: only then does it report the table's total. */
-function ShowRowsButton({ stage, onClick }: { stage: RunStageDetail; onClick: () => void }) {
-  if (stage.tableRows === undefined) return null;
+/** What a destination left behind that the run panel can open: a table's rows or a file's head. */
+type ResultKind = 'table' | 'file';
+
+/**
+ * A table destination reports the table's total once it wrote it; another destination that
+ * succeeded wrote a file. Either can be opened.
+ */
+function resultOf(stage: RunStageDetail): ResultKind | undefined {
+  if (stage.tableRows !== undefined) return 'table';
+  const destination = getStage(stage.type)?.category === 'destination';
+  return destination && stage.state === 'succeeded' ? 'file' : undefined;
+}
+
+const RESULT_BUTTON = {
+  table: { tip: "Show the table's rows", testId: 'show-destination-rows', Icon: IconTable },
+  file: { tip: "Show the file's first lines", testId: 'show-export-head', Icon: IconFileText },
+} as const;
+
+function ShowResultButton({
+  stage,
+  onShow,
+}: {
+  stage: RunStageDetail;
+  onShow: (kind: ResultKind) => void;
+}) {
+  const kind = resultOf(stage);
+  if (!kind) return null;
+  const { tip, testId, Icon } = RESULT_BUTTON[kind];
   return (
-    <Tooltip label="Show the table's rows">
+    <Tooltip label={tip}>
       <ActionIcon
         variant="subtle"
         color="gray"
         size="sm"
         ml={4}
-        aria-label={`Show the rows of ${stage.label}`}
-        data-testid="show-destination-rows"
-        onClick={onClick}
+        aria-label={`${tip} (${stage.label})`}
+        data-testid={testId}
+        onClick={() => onShow(kind)}
       >
-        <IconTable size={14} />
+        <Icon size={14} />
       </ActionIcon>
     </Tooltip>
   );
 }
 
-function StageRow({ stage, onShowRows }: { stage: RunStageDetail; onShowRows: () => void }) {
+function StageRow({
+  stage,
+  onShow,
+}: {
+  stage: RunStageDetail;
+  onShow: (kind: ResultKind) => void;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <Table.Tr data-testid="run-stage-row" data-stage-id={stage.stageId} data-state={stage.state}>
@@ -122,7 +167,7 @@ function StageRow({ stage, onShowRows }: { stage: RunStageDetail; onShowRows: ()
               {stage.stageId}
             </Text>
           </Text>
-          <ShowRowsButton stage={stage} onClick={onShowRows} />
+          <ShowResultButton stage={stage} onShow={onShow} />
         </Group>
         {stage.error && (
           <Text
