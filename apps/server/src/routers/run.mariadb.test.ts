@@ -110,7 +110,7 @@ describe('runs on MariaDB', () => {
     ]);
   });
 
-  it("re-runs a past run and shows its table's rows, NULL apart from ''", async () => {
+  it("re-runs a past run and shows its table's rows, NULL apart from '', and its file", async () => {
     const first = await runToEnd('Rerun', paidOrdersFlow());
     const { runId } = await server.caller.run.rerun({ runId: first.id });
     for await (const snapshot of await server.caller.run.events({ runId })) void snapshot;
@@ -127,5 +127,8 @@ describe('runs on MariaDB', () => {
     expect(customers.get('1')).toBeNull();
     expect(customers.get('2')).toBe('');
     expect(result.rows).toHaveLength((await paidRows()).length);
+    const head = await server.caller.run.exportHead({ runId, stageId: 'export' });
+    expect(head.lines[0]).toBe('order_id,customer,country,amount,status,ordered_at');
+    expect(head.lines).toHaveLength(result.rows.length + 1);
   });
 });
