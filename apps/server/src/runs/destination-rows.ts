@@ -1,10 +1,10 @@
 import type { Target } from '@sluice/engine';
 import type { ColumnType } from '@sluice/stages';
-import { analyzeFlow, dialectFor, stageDestinationTables } from '@sluice/compiler';
+import { dialectFor, stageDestinationTables } from '@sluice/compiler';
 
-import type { FlowsRepo } from '../repos/flows.repo';
-import type { RunsRepo } from '../repos/runs.repo';
+import type { RunResultDeps } from './run-analysis';
 import { InvalidRequestError, NotFoundError } from '../errors';
+import { runAnalysis } from './run-analysis';
 
 /** How many rows a look at a destination shows; one more is read to know there are others. */
 export const DESTINATION_ROW_LIMIT = 100;
@@ -37,16 +37,14 @@ function shownValue(value: unknown): string | null {
  * version names, since the flow may have changed since.
  */
 export async function destinationRows(
-  deps: { target: Target; flows: FlowsRepo; runs: RunsRepo; metadataSchema: string },
+  deps: RunResultDeps & { target: Target },
   input: { runId: string; stageId: string },
 ): Promise<DestinationRows> {
-  const run = await deps.runs.byId(input.runId);
-  const flow = await deps.flows.atVersion(run.flowId, run.flowVersion);
-  const analysis = analyzeFlow(flow.document, { metadataSchema: deps.metadataSchema });
+  const { version, analysis } = await runAnalysis(deps, input.runId);
   const written = stageDestinationTables(analysis).find((d) => d.stageId === input.stageId);
   if (!written) {
     throw new InvalidRequestError(
-      `Stage "${input.stageId}" writes no table in version ${run.flowVersion} of this flow.`,
+      `Stage "${input.stageId}" writes no table in version ${version} of this flow.`,
     );
   }
   const { table } = written;

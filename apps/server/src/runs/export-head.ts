@@ -1,11 +1,11 @@
-import { analyzeFlow, fileRefs, stageUri } from '@sluice/compiler';
+import { fileRefs, stageUri } from '@sluice/compiler';
 import { openToRead, resolveExternalFile } from '@sluice/engine';
 
-import type { FlowsRepo } from '../repos/flows.repo';
-import type { RunsRepo } from '../repos/runs.repo';
 import type { Services } from '../services';
+import type { RunResultDeps } from './run-analysis';
 import { InvalidRequestError } from '../errors';
 import { folderOf } from '../external-stages/stage-folder-of';
+import { runAnalysis } from './run-analysis';
 
 /** Lines shown of an exported file: a header and 100 rows. */
 const HEAD_LINES = 101;
@@ -27,21 +27,16 @@ export interface ExportHead {
  * version names; a binary file (Parquet) is refused with the way to get it instead.
  */
 export async function exportHead(
-  deps: Pick<Services, 'externalStages' | 'config' | 'metadataSchema'> & {
-    flows: FlowsRepo;
-    runs: RunsRepo;
-  },
+  deps: RunResultDeps & Pick<Services, 'externalStages' | 'config'>,
   input: { runId: string; stageId: string },
 ): Promise<ExportHead> {
-  const run = await deps.runs.byId(input.runId);
-  const flow = await deps.flows.atVersion(run.flowId, run.flowVersion);
-  const analysis = analyzeFlow(flow.document, { metadataSchema: deps.metadataSchema });
+  const { version, analysis } = await runAnalysis(deps, input.runId);
   const written = fileRefs(analysis).find(
     (file) => file.stageId === input.stageId && file.mode === 'write',
   );
   if (!written) {
     throw new InvalidRequestError(
-      `Stage "${input.stageId}" exports no file in version ${run.flowVersion} of this flow.`,
+      `Stage "${input.stageId}" exports no file in version ${version} of this flow.`,
     );
   }
   const { ref } = written;

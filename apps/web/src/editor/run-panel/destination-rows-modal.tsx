@@ -1,8 +1,9 @@
-import { Alert, Center, Loader, Modal, Table, Text } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 
-import { errorMessage, trpc } from '../../lib/trpc';
+import type { RunResultProps } from './run-result-modal';
+import { trpc } from '../../lib/trpc';
+import { RunResultModal } from './run-result-modal';
 
 /** Longer text is cut in the grid; the full value is in the cell's tooltip. */
 const SHOWN_CHARS = 80;
@@ -21,37 +22,18 @@ function Cell({ value }: { value: string | null }) {
 }
 
 /** The first rows of the table a destination stage of a run wrote, read when it opens. */
-export function DestinationRowsModal({
-  runId,
-  stage,
-  onClose,
-}: {
-  runId: string;
-  stage: { stageId: string; label: string };
-  onClose: () => void;
-}) {
+export function DestinationRowsModal({ runId, stage, onClose }: RunResultProps) {
   const result = useQuery(
     trpc.run.destinationRows.queryOptions({ runId, stageId: stage.stageId }, { gcTime: 0 }),
   );
   const data = result.data;
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="90%"
+    <RunResultModal
       title={data ? `${stage.label}: ${data.table}` : stage.label}
-      data-testid="destination-rows"
+      onClose={onClose}
+      query={result}
+      errorTitle="Rows not shown"
     >
-      {result.isPending && (
-        <Center p="lg">
-          <Loader size="sm" />
-        </Center>
-      )}
-      {result.isError && (
-        <Alert color="red" icon={<IconAlertTriangle />} title="Rows not shown">
-          {errorMessage(result.error)}
-        </Alert>
-      )}
       {data && (
         <>
           <Text size="xs" c="dimmed" mb="xs">
@@ -88,6 +70,6 @@ export function DestinationRowsModal({
           </Table.ScrollContainer>
         </>
       )}
-    </Modal>
+    </RunResultModal>
   );
 }

@@ -1,40 +1,23 @@
-import { Alert, Center, Code, Loader, Modal, Text } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Code, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 
-import { errorMessage, trpc } from '../../lib/trpc';
+import type { RunResultProps } from './run-result-modal';
+import { trpc } from '../../lib/trpc';
+import { RunResultModal } from './run-result-modal';
 
 /** The first lines of the file an export stage of a run wrote, read when it opens. */
-export function ExportHeadModal({
-  runId,
-  stage,
-  onClose,
-}: {
-  runId: string;
-  stage: { stageId: string; label: string };
-  onClose: () => void;
-}) {
+export function ExportHeadModal({ runId, stage, onClose }: RunResultProps) {
   const result = useQuery(
     trpc.run.exportHead.queryOptions({ runId, stageId: stage.stageId }, { gcTime: 0 }),
   );
   const data = result.data;
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="90%"
+    <RunResultModal
       title={data ? `${stage.label}: ${data.uri}` : stage.label}
+      onClose={onClose}
+      query={result}
+      errorTitle="File not shown"
     >
-      {result.isPending && (
-        <Center p="lg">
-          <Loader size="sm" />
-        </Center>
-      )}
-      {result.isError && (
-        <Alert color="red" icon={<IconAlertTriangle />} title="File not shown">
-          {errorMessage(result.error)}
-        </Alert>
-      )}
       {data && (
         <>
           <Text size="xs" c="dimmed" mb="xs">
@@ -51,6 +34,6 @@ export function ExportHeadModal({
           </Code>
         </>
       )}
-    </Modal>
+    </RunResultModal>
   );
 }
