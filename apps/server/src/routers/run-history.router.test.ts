@@ -1,7 +1,6 @@
 /** History and results on DuckDB: who started a run, re-runs, restores, and a table's rows. */
 import { rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { FlowDocument } from '@sluice/flow';
@@ -9,6 +8,7 @@ import type { FlowDocument } from '@sluice/flow';
 import type { TestServer } from '../../test/harness';
 import { paidOrdersFlow } from '../../test/fixtures';
 import { startTestServer } from '../../test/harness';
+import { trpcFailure } from '../../test/trpc-failure';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -22,15 +22,6 @@ async function finished(started: Promise<{ runId: string }>) {
   const { runId } = await started;
   for await (const snapshot of await server.caller.run.events({ runId })) void snapshot;
   return server.caller.run.byId({ runId });
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
 }
 
 /** Version 2 of the paid orders flow writes another table, so a run shows which one it ran. */
@@ -78,7 +69,7 @@ describe('run history', () => {
   });
 
   it('answers a re-run of a run that does not exist with NOT_FOUND', async () => {
-    const error = await errorOf(server.caller.run.rerun({ runId: 'nope' }));
+    const error = await trpcFailure(server.caller.run.rerun({ runId: 'nope' }));
     expect(error.code).toBe('NOT_FOUND');
   });
 
@@ -90,7 +81,7 @@ describe('run history', () => {
     expect(past.version).toBe(1);
     expect(past.document).toEqual(paidOrdersFlow());
 
-    const stale = await errorOf(server.caller.flow.restore({ id, version: 1, baseVersion: 1 }));
+    const stale = await trpcFailure(server.caller.flow.restore({ id, version: 1, baseVersion: 1 }));
     expect(stale.code).toBe('CONFLICT');
     const restored = await server.caller.flow.restore({ id, version: 1, baseVersion: 2 });
     expect(restored.version).toBe(3);
@@ -101,7 +92,7 @@ describe('run history', () => {
     );
     expect((await server.caller.flow.versions({ id })).map((v) => v.version)).toEqual([3, 2, 1]);
 
-    const missing = await errorOf(server.caller.flow.atVersion({ id, version: 9 }));
+    const missing = await trpcFailure(server.caller.flow.atVersion({ id, version: 9 }));
     expect(missing.code).toBe('NOT_FOUND');
     expect(missing.message).toMatch(/no version 9; its versions go up to 3/);
   });
@@ -143,14 +134,14 @@ describe('run results', () => {
       document: paidOrdersFlow(),
     });
     const run = await finished(server.caller.run.start({ flowId }));
-    const notTable = await errorOf(
+    const notTable = await trpcFailure(
       server.caller.run.destinationRows({ runId: run.id, stageId: 'paid' }),
     );
     expect(notTable.code).toBe('BAD_REQUEST');
     expect(notTable.message).toMatch(/writes no table/);
 
     await server.services.target.meta.run('DROP TABLE main.paid_orders');
-    const gone = await errorOf(
+    const gone = await trpcFailure(
       server.caller.run.destinationRows({ runId: run.id, stageId: 'table' }),
     );
     expect(gone.code).toBe('NOT_FOUND');
@@ -172,7 +163,9 @@ describe('exported file head', () => {
     expect(head.lines).toHaveLength(Math.min(written, 100) + 1);
     expect(head.more).toBe(written > 100);
 
-    const none = await errorOf(server.caller.run.exportHead({ runId: run.id, stageId: 'table' }));
+    const none = await trpcFailure(
+      server.caller.run.exportHead({ runId: run.id, stageId: 'table' }),
+    );
     expect(none.code).toBe('BAD_REQUEST');
     expect(none.message).toMatch(/exports no file/);
   });
@@ -185,14 +178,16 @@ describe('exported file head', () => {
     const run = await finished(server.caller.run.start({ flowId }));
     const exported = join(server.config.exportsDir, 'paid.csv');
     await rm(exported);
-    const gone = await errorOf(server.caller.run.exportHead({ runId: run.id, stageId: 'export' }));
+    const gone = await trpcFailure(
+      server.caller.run.exportHead({ runId: run.id, stageId: 'export' }),
+    );
     expect(gone.code).toBe('BAD_REQUEST');
     expect(gone.message).toContain('stage://exports/paid.csv');
 
     const outside = join(server.dir, 'outside.csv');
     await writeFile(outside, 'secret\n');
     await symlink(outside, exported);
-    const linked = await errorOf(
+    const linked = await trpcFailure(
       server.caller.run.exportHead({ runId: run.id, stageId: 'export' }),
     );
     expect(linked.code).toBe('BAD_REQUEST');
