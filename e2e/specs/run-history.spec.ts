@@ -49,6 +49,7 @@ test('reopen a past run after a reload, see its version read-only, run it again 
     await expect(canvas.node(filter).locator('[data-run-state="succeeded"]')).toBeVisible();
     await expect(page.getByTestId('save-button')).toHaveCount(0);
     await expect(page.getByTestId('run-button')).toHaveCount(0);
+    await expect(page.getByTestId('sql-button')).toBeVisible();
     await canvas.select(filter);
     await expect(condition).toHaveText(paidCondition);
     await expect(condition).toHaveAttribute('contenteditable', 'false');

@@ -117,14 +117,19 @@ export function EditorToolbar() {
                 <IconSitemap size={18} style={{ transform: 'rotate(-90deg)' }} />
               </ActionIcon>
             </Tooltip>
-            <Button
-              variant="default"
-              leftSection={<IconCode size={16} />}
-              data-testid="sql-button"
-              onClick={() => setSqlOpen(true)}
-            >
-              SQL
-            </Button>
+          </>
+        )}
+        {/* A past run's SQL can still be read; only editing, saving and running are gone. */}
+        <Button
+          variant="default"
+          leftSection={<IconCode size={16} />}
+          data-testid="sql-button"
+          onClick={() => setSqlOpen(true)}
+        >
+          SQL
+        </Button>
+        {!readOnly && (
+          <>
             <Button
               variant="default"
               leftSection={<IconDeviceFloppy size={16} />}
