@@ -13,6 +13,7 @@ export default defineConfig({
         changeOrigin: true,
         headers: { origin: 'http://127.0.0.1:4310' },
       },
+      '/files': { target: 'http://127.0.0.1:4310', changeOrigin: true },
     },
   },
   build: {

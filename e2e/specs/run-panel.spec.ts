@@ -90,6 +90,7 @@ test('the run panel follows a run: timer, history, cancel, totals and SQL after 
   await expect(history).toHaveCount(3);
   await history.nth(1).click();
   await expect(tableRow.getByTestId('run-stage-table-rows')).toHaveText('1,000');
+  await tableRow.getByRole('button', { name: 'Show SQL' }).click();
   await expect(tableRow.getByTestId('run-stage-sql')).toContainText('watched');
 
   // On a 1024 px screen the stage names keep their room and History becomes a menu.

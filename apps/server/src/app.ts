@@ -6,6 +6,7 @@ import type { Services } from './services';
 import { createContext } from './context';
 import { isLoopbackHost } from './env';
 import { requireAccessToken } from './http/access-token';
+import { DOWNLOAD_ROUTE, downloadExternalFile } from './http/file-download';
 import { guardOrigin } from './http/same-origin';
 import { serveWebApp } from './http/web-app';
 import { MAX_INPUT_BYTES } from './input-guard';
@@ -14,8 +15,8 @@ import { appRouter } from './root';
 import { UNEXPECTED_ERROR_MESSAGE } from './trpc';
 
 /**
- * The HTTP surface on one port: `/trpc` (guarded by the access token when one is set),
- * `/healthz`, and the web app with its SPA fallback. Every request first passes the Host and
+ * The HTTP surface on one port: `/trpc` and `/files` downloads (guarded by the access token
+ * when one is set), `/healthz`, and the web app with its SPA fallback. Every request first passes the Host and
  * Origin checks of `guardOrigin`.
  */
 export function createApp(services: Services): Express {
@@ -39,7 +40,11 @@ export function createApp(services: Services): Express {
   });
 
   const { accessToken } = services.config;
-  if (accessToken !== undefined) app.use('/trpc', requireAccessToken(accessToken));
+  if (accessToken !== undefined) {
+    app.use('/trpc', requireAccessToken(accessToken));
+    app.use('/files', requireAccessToken(accessToken));
+  }
+  app.get(DOWNLOAD_ROUTE, downloadExternalFile(services));
   app.use(
     '/trpc',
     createExpressMiddleware({

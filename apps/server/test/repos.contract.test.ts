@@ -149,7 +149,7 @@ describe.each([
 
   beforeAll(async () => {
     backend = await open();
-    expect(await migrate(backend.target.meta, backend.tables)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await migrate(backend.target.meta, backend.tables)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(await migrate(backend.target.meta, backend.tables)).toEqual([]);
     flows = new FlowsRepo(backend.target.meta, backend.tables);
     runs = new RunsRepo(backend.target.meta, backend.tables);
@@ -197,7 +197,7 @@ describe.each([
     );
     await expect(flows.rename({ id: 'b', name: 'alpha' })).rejects.toThrow(ConflictError);
     expect((await flows.rename({ id: 'b', name: 'Gamma' })).name).toBe('Gamma');
-    await runs.create({ id: 'rb', flowId: 'b', flowVersion: 1, stages: [] });
+    await runs.create({ id: 'rb', flowId: 'b', flowVersion: 1, startedBy: 'api', stages: [] });
     await flows.delete('b');
     await expect(flows.byId('b')).rejects.toThrow(NotFoundError);
     await expect(runs.byId('rb')).rejects.toThrow(NotFoundError);
@@ -220,7 +220,13 @@ describe.each([
       { stageId: 's0', label: 'Source', type: 'file-source' },
       { stageId: 's1', label: 'Table', type: 'table-destination' },
     ];
-    await runs.create({ id: 'r1', flowId: 'rf', flowVersion: 1, stages: stageList });
+    await runs.create({
+      id: 'r1',
+      flowId: 'rf',
+      flowVersion: 1,
+      startedBy: 'api',
+      stages: stageList,
+    });
     await runs.markRunning('r1');
     await runs.updateStage('r1', { stageId: 's0', state: 'running' });
     const sql = `SELECT '${'x'.repeat(70_000)}'`;
@@ -263,7 +269,13 @@ describe.each([
     const [listedRun] = await runs.listForFlow('rf');
     expect(listedRun?.stages[1]).toMatchObject({ rows: 12, tableRows: 36 });
 
-    await runs.create({ id: 'r2', flowId: 'rf', flowVersion: 1, stages: stageList });
+    await runs.create({
+      id: 'r2',
+      flowId: 'rf',
+      flowVersion: 1,
+      startedBy: 'api',
+      stages: stageList,
+    });
     await runs.markRunning('r2');
     await runs.updateStage('r2', { stageId: 's0', state: 'running' });
     expect(await runs.interruptUnfinished()).toBe(1);

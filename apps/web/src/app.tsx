@@ -35,7 +35,13 @@ function Routes() {
     case 'flows':
       return <FlowListPage />;
     case 'editor':
-      return <EditorPage key={route.flowId} flowId={route.flowId} />;
+      return (
+        <EditorPage
+          key={`${route.flowId}/${route.runId ?? ''}`}
+          flowId={route.flowId}
+          {...(route.runId === undefined ? {} : { runId: route.runId })}
+        />
+      );
     case 'external-stages':
       return <ExternalStagesPage />;
     case 'not-found':

@@ -31,7 +31,14 @@ export function destinationTables(analysis: FlowAnalysis): TableRef[] {
   return stageNodes(analysis).flatMap(({ node }) => nodeTables(node));
 }
 
-/** A table a stage reads, whose columns the target's catalogue gives. */
+/** The table each destination stage writes, so what a run left there can be read back. */
+export function stageDestinationTables(analysis: FlowAnalysis): StageTableRef[] {
+  return stageNodes(analysis).flatMap(({ stageId, node }) =>
+    nodeTables(node).map((table) => ({ stageId, table })),
+  );
+}
+
+/** A table a stage reads or writes, whose columns the target's catalogue gives. */
 export interface StageTableRef {
   stageId: string;
   table: TableRef;

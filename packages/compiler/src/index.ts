@@ -5,7 +5,7 @@ export { compileFlow } from './compile-flow';
 export type { CompileOptions, CompileResult } from './compile-flow';
 export { stagingName } from './names';
 export type { ResolveFile } from './relations/rule';
-export { destinationTables, fileRefs, sourceTables } from './file-refs';
+export { destinationTables, fileRefs, sourceTables, stageDestinationTables } from './file-refs';
 export type { StageFileRef, StageTableRef } from './file-refs';
 export { checkSqlExpression, DEFAULT_METADATA_SCHEMA } from './check-sql';
 export type { SqlCheckOptions, SqlProblem } from './check-sql';

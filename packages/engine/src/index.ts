@@ -13,6 +13,7 @@ export { openTarget } from './target';
 export { TargetConnectError } from './target-connect-error';
 export { META_DATABASE } from './mysql/mysql-target';
 export { checkExternalStageUrl, resolveExternalFile } from './external-files';
+export { openToRead } from './confined-files';
 export type { FileAccessCode } from './file-access-error';
 export { FileAccessError } from './file-access-error';
 export type { ExternalFileEntry } from './list-external-files';

@@ -96,6 +96,21 @@ export class FlowsRepo {
     return toRecord(row);
   }
 
+  /** The flow with the document of one saved `version` (a past run's, say) instead of its latest. */
+  async atVersion(id: string, version: number): Promise<FlowRecord> {
+    const flow = await this.byId(id);
+    const [row] = await this.db.query<{ document: string }>(
+      `SELECT document FROM ${this.t.flowVersions} WHERE flow_id = ? AND version = ?`,
+      [id, version],
+    );
+    if (!row) {
+      throw new NotFoundError(
+        `Flow "${flow.name}" has no version ${version}; its versions go up to ${flow.version}.`,
+      );
+    }
+    return { ...flow, version, document: migrateFlowDocument(JSON.parse(row.document)) };
+  }
+
   /** Creates a flow at version 1; a CONFLICT when another flow has the name. */
   async create(input: { id: string; name: string; document: FlowDocument }): Promise<FlowRecord> {
     const now = stampOf();
@@ -160,6 +175,19 @@ export class FlowsRepo {
       );
       return { version, updatedAt: now.toISOString() };
     });
+  }
+
+  /**
+   * Saves the document of a past `version` as a new version on top of `baseVersion`, so nothing
+   * is overwritten; refused like any stale save.
+   */
+  async restore(input: {
+    id: string;
+    version: number;
+    baseVersion: number;
+  }): Promise<{ version: number; updatedAt: string }> {
+    const past = await this.atVersion(input.id, input.version);
+    return this.save({ id: input.id, baseVersion: input.baseVersion, document: past.document });
   }
 
   /** Renames a flow; a CONFLICT when another flow has the name. */

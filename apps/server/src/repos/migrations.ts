@@ -123,4 +123,11 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
     // an append shows what the table grew to.
     statements: (t) => [`ALTER TABLE ${t.runStages} ADD COLUMN table_rows BIGINT`],
   },
+  {
+    id: 7,
+    name: 'add-run-started-by',
+    // Who started a run (the editor, the API, or a re-run of a past run), for the history; runs
+    // recorded before this column say nothing rather than guess.
+    statements: (t) => [`ALTER TABLE ${t.runs} ADD COLUMN started_by ${t.dialect.types.key}`],
+  },
 ];

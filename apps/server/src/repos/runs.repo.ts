@@ -1,6 +1,12 @@
 import type { SqlClient } from '@sluice/engine';
 
-import type { RunDetail, RunEnding, RunStageDetail, StageRunState } from '../runs/run-types';
+import type {
+  RunDetail,
+  RunEnding,
+  RunStageDetail,
+  RunStarter,
+  StageRunState,
+} from '../runs/run-types';
 import type { MetaTables } from './meta-schema';
 import { NotFoundError } from '../errors';
 import { isoOf, stampOf } from './meta-dialect';
@@ -10,6 +16,7 @@ interface RunRow extends Record<string, unknown> {
   flow_id: string;
   flow_version: number;
   state: RunDetail['state'];
+  started_by: RunStarter | null;
   error: string | null;
   failed_stage_id: string | null;
   created_at: unknown;
@@ -41,7 +48,7 @@ export interface StageUpdate {
   error?: string;
 }
 
-const RUN_COLUMNS = `id, flow_id, flow_version, state, error, failed_stage_id, created_at,
+const RUN_COLUMNS = `id, flow_id, flow_version, state, started_by, error, failed_stage_id, created_at,
   started_at, finished_at`;
 const STAGE_COLUMNS =
   's.run_id, s.stage_id, s.label, s.stage_type, s.state, s.row_count, s.table_rows, s.duration_ms, s.error';
@@ -66,6 +73,7 @@ function toDetail(row: RunRow, stages: RunStageDetail[]): RunDetail {
     flowId: row.flow_id,
     flowVersion: Number(row.flow_version),
     state: row.state,
+    ...(row.started_by === null ? {} : { startedBy: row.started_by }),
     ...(row.error === null ? {} : { error: row.error }),
     ...(row.failed_stage_id === null ? {} : { failedStageId: row.failed_stage_id }),
     createdAt: isoOf(row.created_at),
@@ -87,12 +95,14 @@ export class RunsRepo {
     id: string;
     flowId: string;
     flowVersion: number;
+    startedBy: RunStarter;
     stages: readonly { stageId: string; label: string; type: string }[];
   }): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.run(
-        `INSERT INTO ${this.t.runs} (id, flow_id, flow_version, state, created_at) VALUES (?, ?, ?, 'queued', ?)`,
-        [input.id, input.flowId, input.flowVersion, stampOf()],
+        `INSERT INTO ${this.t.runs} (id, flow_id, flow_version, state, started_by, created_at)
+         VALUES (?, ?, ?, 'queued', ?, ?)`,
+        [input.id, input.flowId, input.flowVersion, input.startedBy, stampOf()],
       );
       for (const [ordinal, stage] of input.stages.entries()) {
         await tx.run(

@@ -12,13 +12,12 @@ import {
   reportDelimiterClash,
 } from '@sluice/stages';
 
-import type { Services } from '../services';
-import { InvalidRequestError } from '../errors';
 import {
   CreateExternalStageInput,
   UpdateExternalStageInput,
 } from '../external-stages/external-stage-input';
-import { rootOf, s3StageNames } from '../external-stages/stage-chain';
+import { s3StageNames } from '../external-stages/stage-chain';
+import { folderOf } from '../external-stages/stage-folder-of';
 import { publicProcedure } from '../trpc';
 
 /** The CSV options of a file source, checked by the same rules as its stage config. */
@@ -35,24 +34,6 @@ const FormatInput = z.union([z.object({ kind: z.enum(['jsonl', 'parquet']) }), C
 
 const toFileFormat = (format: z.infer<typeof FormatInput>): FileFormat =>
   'header' in format ? { ...format, kind: 'csv' } : { kind: format.kind };
-
-/**
- * The `file://` folder holding an external stage's files and the sub path inside it (a
- * `stage://` sub-stage resolves to its parent's folder). S3 folders are MatrixOne's to read.
- */
-async function folderOf(
-  services: Services,
-  name: string,
-): Promise<{ url: string; prefix: string }> {
-  await services.externalStages.byName(name);
-  const root = rootOf(name, await services.externalStages.list());
-  if (root.stage.url.startsWith('s3://')) {
-    throw new InvalidRequestError(
-      `External stage "${name}" is on S3 (${root.stage.url}); Sluice reads only file:// folders itself.`,
-    );
-  }
-  return { url: root.stage.url, prefix: root.prefix };
-}
 
 export const externalStageRouter = {
   /**

@@ -7,6 +7,7 @@ import { emptyFlowDocument, FlowDocumentSchema, FlowNameSchema, IdSchema } from 
 import { publicProcedure } from '../trpc';
 
 const FlowIdInput = z.object({ id: IdSchema });
+const VersionSchema = z.number().int().positive();
 
 export const flowRouter = {
   list: publicProcedure.query(({ ctx }) => ctx.services.flows.list()),
@@ -29,7 +30,7 @@ export const flowRouter = {
     .input(
       z.object({
         id: IdSchema,
-        baseVersion: z.number().int().positive(),
+        baseVersion: VersionSchema,
         document: FlowDocumentSchema,
       }),
     )
@@ -48,6 +49,16 @@ export const flowRouter = {
     await ctx.services.runManager.deleteFlow(input.id);
     return { ok: true as const };
   }),
+
+  /** The flow with one saved version's document, for showing a past run read-only. */
+  atVersion: publicProcedure
+    .input(z.object({ id: IdSchema, version: VersionSchema }))
+    .query(({ ctx, input }) => ctx.services.flows.atVersion(input.id, input.version)),
+
+  /** Makes a past version current again as a new version; a stale `baseVersion` is a conflict. */
+  restore: publicProcedure
+    .input(z.object({ id: IdSchema, version: VersionSchema, baseVersion: VersionSchema }))
+    .mutation(({ ctx, input }) => ctx.services.flows.restore(input)),
 
   versions: publicProcedure
     .input(FlowIdInput)

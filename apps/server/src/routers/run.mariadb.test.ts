@@ -109,4 +109,26 @@ describe('runs on MariaDB', () => {
       'Wiper',
     ]);
   });
+
+  it("re-runs a past run and shows its table's rows, NULL apart from '', and its file", async () => {
+    const first = await runToEnd('Rerun', paidOrdersFlow());
+    const { runId } = await server.caller.run.rerun({ runId: first.id });
+    for await (const snapshot of await server.caller.run.events({ runId })) void snapshot;
+    const again = await server.caller.run.byId({ runId });
+    expect(again).toMatchObject({ flowVersion: 1, startedBy: 'rerun', state: 'succeeded' });
+
+    await server.services.target.meta.run(
+      `UPDATE \`${database}\`.paid_orders SET customer = IF(order_id = 1, NULL, '')
+       WHERE order_id IN (1, 2)`,
+    );
+    const result = await server.caller.run.destinationRows({ runId, stageId: 'table' });
+    expect(result.columns.map((c) => c.name)).toContain('customer');
+    const customers = new Map(result.rows.map((row) => [row[0], row[1]]));
+    expect(customers.get('1')).toBeNull();
+    expect(customers.get('2')).toBe('');
+    expect(result.rows).toHaveLength((await paidRows()).length);
+    const head = await server.caller.run.exportHead({ runId, stageId: 'export' });
+    expect(head.lines[0]).toBe('order_id,customer,country,amount,status,ordered_at');
+    expect(head.lines).toHaveLength(result.rows.length + 1);
+  });
 });

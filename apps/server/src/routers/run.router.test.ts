@@ -284,6 +284,7 @@ describe('run router', () => {
       id: 'left-running',
       flowId,
       flowVersion: 1,
+      startedBy: 'api',
       stages: [{ stageId: 'orders', label: 'orders', type: 'file-source' }],
     });
     await server.services.runs.markRunning('left-running');

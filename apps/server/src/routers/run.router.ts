@@ -5,15 +5,37 @@ import { IdSchema } from '@sluice/flow';
 
 import type { RunDetail } from '../runs/run-types';
 import { toTrpcError } from '../errors';
+import { destinationRows } from '../runs/destination-rows';
+import { exportHead } from '../runs/export-head';
 import { publicProcedure } from '../trpc';
 
 const RunIdInput = z.object({ runId: IdSchema });
 
 export const runRouter = {
-  /** Runs the latest saved version of a flow; refuses with diagnostics when it has errors. */
+  /**
+   * Runs the latest saved version of a flow; refuses with diagnostics when it has errors. The
+   * editor says it started the run; any other client is the API.
+   */
   start: publicProcedure
-    .input(z.object({ flowId: IdSchema }))
-    .mutation(({ ctx, input }) => ctx.services.runManager.start(input.flowId)),
+    .input(z.object({ flowId: IdSchema, startedBy: z.enum(['editor', 'api']).default('api') }))
+    .mutation(({ ctx, input }) =>
+      ctx.services.runManager.start(input.flowId, { startedBy: input.startedBy }),
+    ),
+
+  /** Runs a past run's flow version again (not the latest), as a new run. */
+  rerun: publicProcedure
+    .input(RunIdInput)
+    .mutation(({ ctx, input }) => ctx.services.runManager.rerun(input.runId)),
+
+  /** The first 100 rows of the table a destination stage of the run wrote. */
+  destinationRows: publicProcedure
+    .input(RunIdInput.extend({ stageId: IdSchema }))
+    .query(({ ctx, input }) => destinationRows(ctx.services, input)),
+
+  /** The first lines (a header and 100 rows) of the file an export stage of the run wrote. */
+  exportHead: publicProcedure
+    .input(RunIdInput.extend({ stageId: IdSchema }))
+    .query(({ ctx, input }) => exportHead(ctx.services, input)),
 
   byId: publicProcedure
     .input(RunIdInput)

@@ -18,7 +18,7 @@ import { getStage } from '@sluice/stages';
 import type { ExternalStagesRepo } from '../repos/external-stages.repo';
 import type { FlowRecord, FlowsRepo } from '../repos/flows.repo';
 import type { RunsRepo } from '../repos/runs.repo';
-import type { RunDetail, RunEnding } from './run-types';
+import type { RunDetail, RunEnding, RunStarter } from './run-types';
 import { ConflictError, InvalidRequestError } from '../errors';
 import { s3StageNames } from '../external-stages/stage-chain';
 import { logger } from '../logger';
@@ -43,6 +43,12 @@ export interface RunManagerDeps {
 interface ActiveRun {
   controller: AbortController;
   done: Promise<void>;
+}
+
+/** How a run starts: by whom, and on which saved version (the latest unless given). */
+export interface StartOptions {
+  startedBy: RunStarter;
+  version?: number;
 }
 
 /** Why a flow is busy: a run of it is starting or running, or it is being deleted. */
@@ -103,10 +109,10 @@ export class RunManager {
   }
 
   /**
-   * Compiles the latest saved version and starts it; refuses flows with error diagnostics and
-   * flows that are already running or being deleted.
+   * Compiles the latest saved version (or `options.version`) and starts it; refuses flows with
+   * error diagnostics and flows that are already running or being deleted.
    */
-  async start(flowId: string): Promise<{ runId: string }> {
+  async start(flowId: string, options: StartOptions): Promise<{ runId: string }> {
     const runId = randomUUID();
     this.hold(flowId, { kind: 'run', runId }, (held) =>
       held.kind === 'run'
@@ -114,7 +120,7 @@ export class RunManager {
         : 'This flow is being deleted.',
     );
     try {
-      return await this.prepareAndStart(flowId, runId);
+      return await this.prepareAndStart(flowId, runId, options);
     } catch (error) {
       this.busyFlows.delete(flowId);
       throw error;
@@ -142,9 +148,20 @@ export class RunManager {
     this.busyFlows.set(flowId, hold);
   }
 
-  private async prepareAndStart(flowId: string, runId: string): Promise<{ runId: string }> {
+  /** Runs a past run's flow version again, as a new run started by a re-run. */
+  async rerun(runId: string): Promise<{ runId: string }> {
+    const past = await this.deps.runs.byId(runId);
+    return this.start(past.flowId, { startedBy: 'rerun', version: past.flowVersion });
+  }
+
+  private async prepareAndStart(
+    flowId: string,
+    runId: string,
+    { startedBy, version }: StartOptions,
+  ): Promise<{ runId: string }> {
     const { flows, externalStages, fileRoots, metadataSchema } = this.deps;
-    const flow = await flows.byId(flowId);
+    const flow =
+      version === undefined ? await flows.byId(flowId) : await flows.atVersion(flowId, version);
     const known = await externalStages.list();
     // The flow is analysed once; files, columns, destinations and the plan all come from it.
     const analysis = analyzeFlow(flow.document, { metadataSchema });
@@ -182,7 +199,7 @@ export class RunManager {
     const shown: Shown = (text) => inStageTerms(maskCredentials(text), places);
     const { release, lost } = await this.claims.claim(plan, { runId, flowName: flow.name }, known);
     try {
-      await this.createRun(runId, flow);
+      await this.createRun(runId, flow, startedBy);
     } catch (error) {
       await release();
       throw error;
@@ -201,11 +218,12 @@ export class RunManager {
     return { runId };
   }
 
-  private async createRun(runId: string, flow: FlowRecord): Promise<void> {
+  private async createRun(runId: string, flow: FlowRecord, startedBy: RunStarter): Promise<void> {
     await this.deps.runs.create({
       id: runId,
       flowId: flow.id,
       flowVersion: flow.version,
+      startedBy,
       stages: flow.document.stages.map((s) => ({
         stageId: s.id,
         label: s.label || (getStage(s.type)?.ui.label ?? s.type),

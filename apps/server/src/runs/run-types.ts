@@ -11,6 +11,10 @@ export const RUN_STATES = [
 ] as const;
 export type RunState = (typeof RUN_STATES)[number];
 
+/** Who started a run: the editor's Run button, an API client, or a re-run of a past run. */
+export const RUN_STARTERS = ['editor', 'api', 'rerun'] as const;
+export type RunStarter = (typeof RUN_STARTERS)[number];
+
 /** A stage's state in a run, as the engine reports it. */
 export type StageRunState = StageState;
 
@@ -37,6 +41,8 @@ export interface RunDetail {
   flowId: string;
   flowVersion: number;
   state: RunState;
+  /** Unknown for runs recorded before Sluice kept it. */
+  startedBy?: RunStarter;
   error?: string;
   failedStageId?: string;
   createdAt: string;

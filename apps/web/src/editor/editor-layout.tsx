@@ -3,7 +3,10 @@ import { AppShell, Box } from '@mantine/core';
 import { FlowCanvas } from './canvas/flow-canvas';
 import { StageInspector } from './inspector/stage-inspector';
 import { StagePalette } from './palette/stage-palette';
+import { PastRunBanner } from './past-run/past-run-banner';
 import { RunPanel } from './run-panel/run-panel';
+import { useEditorStore } from './store/editor-context';
+import { selectIsReadOnly } from './store/selectors';
 import { EditorToolbar } from './toolbar/editor-toolbar';
 import { useDetectedColumns } from './use-detected-columns';
 import { usePreviewEnvironment } from './use-preview-environment';
@@ -11,14 +14,18 @@ import { usePreviewEnvironment } from './use-preview-environment';
 const HEADER = 56;
 const RUN_PANEL = 240;
 
-/** Toolbar on top, palette left, canvas centre with the run panel under it, inspector right. */
+/**
+ * Toolbar on top, palette left, canvas centre with the run panel under it, inspector right. A
+ * past run has no palette, since nothing can be added to it, and a banner over its canvas.
+ */
 export function EditorLayout() {
   usePreviewEnvironment();
   useDetectedColumns();
+  const readOnly = useEditorStore(selectIsReadOnly);
   return (
     <AppShell
       header={{ height: HEADER }}
-      navbar={{ width: 220, breakpoint: 0 }}
+      navbar={{ width: 220, breakpoint: 0, collapsed: { desktop: readOnly, mobile: readOnly } }}
       aside={{ width: 340, breakpoint: 0 }}
       padding={0}
     >
@@ -32,6 +39,7 @@ export function EditorLayout() {
         <StageInspector />
       </AppShell.Aside>
       <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
+        <PastRunBanner />
         <Box style={{ flex: 1, minHeight: 0 }}>
           <FlowCanvas />
         </Box>

@@ -1,40 +1,44 @@
 import { Alert, Center, Loader, Stack } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
 
 import { Link } from '../lib/router';
-import { errorMessage, trpc } from '../lib/trpc';
+import { errorMessage } from '../lib/trpc';
 import { EditorLayout } from './editor-layout';
+import { useEditorSeed } from './past-run/use-editor-seed';
 import { EditorStoreProvider } from './store/editor-context';
 
-/** Loads one flow and opens an editor (with its own store) on it. */
-export function EditorPage({ flowId }: { flowId: string }) {
-  const flow = useQuery(
-    trpc.flow.byId.queryOptions({ id: flowId }, { staleTime: Infinity, gcTime: 0 }),
-  );
-  if (flow.isPending) {
+/**
+ * Loads one flow and opens an editor (with its own store) on it; with `runId`, on the version
+ * that run ran, read-only.
+ */
+export function EditorPage({ flowId, runId }: { flowId: string; runId?: string }) {
+  const loaded = useEditorSeed(flowId, runId);
+  if (loaded.status === 'pending') {
     return (
       <Center h="100vh">
         <Loader />
       </Center>
     );
   }
-  if (flow.isError) {
+  if (loaded.status === 'error') {
     return (
       <Center h="100vh">
         <Stack maw={480}>
-          <Alert color="red" icon={<IconAlertTriangle />} title="Could not open this flow">
-            {errorMessage(flow.error)}
+          <Alert
+            color="red"
+            icon={<IconAlertTriangle />}
+            title={runId ? 'Could not open this run' : 'Could not open this flow'}
+          >
+            {errorMessage(loaded.error)}
           </Alert>
           <Link href="/">Back to the flows</Link>
         </Stack>
       </Center>
     );
   }
-  const { id, name, version, document } = flow.data;
   return (
-    <EditorStoreProvider seed={{ flowId: id, name, version, document }}>
+    <EditorStoreProvider seed={loaded.seed}>
       <ReactFlowProvider>
         <EditorLayout />
       </ReactFlowProvider>

@@ -1,12 +1,22 @@
-import { Alert, Loader, Table, Text } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { ActionIcon, Alert, Loader, Table, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 
+import { accessToken } from '../lib/access-token';
 import { formatBytes } from '../lib/format';
 import { TimeAgo } from '../lib/table-cells';
 import { errorMessage, trpc } from '../lib/trpc';
 
-/** The files in one external stage's folder, with size and modified time. */
+/**
+ * Where a file downloads from; a plain link cannot send the token in a header, so it goes in
+ * the query, as for run events.
+ */
+function downloadUrl(name: string, path: string): string {
+  const token = accessToken === undefined ? '' : `&token=${encodeURIComponent(accessToken)}`;
+  return `/files/${encodeURIComponent(name)}?path=${encodeURIComponent(path)}${token}`;
+}
+
+/** The files in one external stage's folder, with size, modified time and a download. */
 export function ExternalStageFiles({ name }: { name: string }) {
   const files = useQuery(trpc.externalStage.files.queryOptions({ name }));
   if (files.isPending) return <Loader size="sm" m="sm" />;
@@ -33,6 +43,7 @@ export function ExternalStageFiles({ name }: { name: string }) {
             Size
           </Table.Th>
           <Table.Th w={160}>Modified</Table.Th>
+          <Table.Th w={40} />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -42,6 +53,22 @@ export function ExternalStageFiles({ name }: { name: string }) {
             <Table.Td ta="right">{formatBytes(file.size)}</Table.Td>
             <Table.Td>
               <TimeAgo at={file.modifiedAt} />
+            </Table.Td>
+            <Table.Td>
+              <Tooltip label="Download">
+                <ActionIcon
+                  component="a"
+                  href={downloadUrl(name, file.path)}
+                  download
+                  variant="subtle"
+                  color="gray"
+                  size="sm"
+                  aria-label={`Download ${file.path}`}
+                  data-testid="download-file"
+                >
+                  <IconDownload size={14} />
+                </ActionIcon>
+              </Tooltip>
             </Table.Td>
           </Table.Tr>
         ))}

@@ -94,16 +94,31 @@ export function usePath(): string {
 
 export type Route =
   | { name: 'flows' }
-  | { name: 'editor'; flowId: string }
+  | { name: 'editor'; flowId: string; runId?: string }
   | { name: 'external-stages' }
   | { name: 'not-found' };
 
-/** Maps a path to a route: `/` the flow list, `/flows/:id` the editor, `/external-stages`. */
+/** The address of a past run, shown read-only on the version it ran. */
+export const pastRunPath = (flowId: string, runId: string): string =>
+  `/flows/${encodeURIComponent(flowId)}/runs/${encodeURIComponent(runId)}`;
+
+/**
+ * Maps a path to a route: `/` the flow list, `/flows/:id` the editor, `/flows/:id/runs/:runId`
+ * a past run in the editor, `/external-stages`.
+ */
 export function matchRoute(path: string): Route {
   if (path === '/' || path === '') return { name: 'flows' };
   if (/^\/external-stages\/?$/.test(path)) return { name: 'external-stages' };
   const editor = /^\/flows\/([^/]+)\/?$/.exec(path);
   if (editor?.[1]) return { name: 'editor', flowId: decodeURIComponent(editor[1]) };
+  const run = /^\/flows\/([^/]+)\/runs\/([^/]+)\/?$/.exec(path);
+  if (run?.[1] && run[2]) {
+    return {
+      name: 'editor',
+      flowId: decodeURIComponent(run[1]),
+      runId: decodeURIComponent(run[2]),
+    };
+  }
   return { name: 'not-found' };
 }
 

@@ -12,7 +12,13 @@ import { CanvasContextMenu } from '../context-menu/canvas-context-menu';
 import { useContextMenu } from '../context-menu/use-context-menu';
 import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { useEditorStore } from '../store/editor-context';
-import { selectCanvasHandlers, selectEdges, selectNodes, selectNotes } from '../store/selectors';
+import {
+  selectCanvasHandlers,
+  selectEdges,
+  selectIsReadOnly,
+  selectNodes,
+  selectNotes,
+} from '../store/selectors';
 import {
   CanvasMinimap,
   FIT_WITH_MINIMAP,
@@ -46,6 +52,7 @@ export function FlowCanvas() {
   // Notes first, so stages draw over them where they overlap.
   const nodes = useMemo<CanvasNode[]>(() => [...notes, ...stages], [notes, stages]);
   const edges = useEditorStore(selectEdges);
+  const readOnly = useEditorStore(selectIsReadOnly);
   const { onNodesChange, onEdgesChange, connect, addStage, insertStageIntoLink } = useEditorStore(
     useShallow(selectCanvasHandlers),
   );
@@ -113,6 +120,8 @@ export function FlowCanvas() {
         onEdgeContextMenu={menu.onEdgeContextMenu}
         onPaneContextMenu={menu.onPaneContextMenu}
         deleteKeyCode={null}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         colorMode={scheme}
         fitView={fitOnOpen}

@@ -20,6 +20,7 @@ import { useEditorStore } from '../store/editor-context';
 import {
   selectAnalysis,
   selectEdges,
+  selectIsReadOnly,
   selectSelectedStageId,
   selectStageData,
   selectStageDiagnostics,
@@ -35,11 +36,17 @@ import { StageRunError } from './stage-run-error';
 /** The right-hand panel: the selected stage's last run error, label, settings, problems, columns. */
 export function StageInspector() {
   const id = useEditorStore(selectSelectedStageId);
+  const readOnly = useEditorStore(selectIsReadOnly);
   return (
     <ScrollArea h="100%" type="auto">
-      <div data-testid="inspector">
+      {/* A past run's settings can be read and copied but not changed. */}
+      <fieldset
+        data-testid="inspector"
+        disabled={readOnly}
+        style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}
+      >
         {id === undefined ? <EmptyInspector /> : <SelectedStage key={id} id={id} />}
-      </div>
+      </fieldset>
     </ScrollArea>
   );
 }

@@ -1,12 +1,13 @@
 import { Badge, Button, Group, Menu, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconHistory } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 
 import type { RunDetail, RunState } from '../store/run-types';
 import { timeAgo } from '../../lib/format';
-import { errorMessage, trpc, trpcClient } from '../../lib/trpc';
-import { useEditorStore, useEditorStoreApi } from '../store/editor-context';
+import { navigate, pastRunPath } from '../../lib/router';
+import { trpc } from '../../lib/trpc';
+import { useEditorStore } from '../store/editor-context';
+import { runFacts } from './run-facts';
 
 const STATE_COLOR: Partial<Record<RunState, string>> = {
   running: 'blue',
@@ -16,26 +17,15 @@ const STATE_COLOR: Partial<Record<RunState, string>> = {
   interrupted: 'orange',
 };
 
-/** The flow's past runs, the one shown, and `show`, which loads a run into the panel. */
+/**
+ * The flow's past runs, the one shown, and `show`, which opens a run on the version it ran,
+ * read-only, at an address of its own so a reload comes back to it.
+ */
 function useRunHistory() {
   const flowId = useEditorStore((s) => s.flowId);
   const currentId = useEditorStore((s) => s.run?.id);
-  const store = useEditorStoreApi();
   const runs = useQuery(trpc.run.list.queryOptions({ flowId }));
-
-  const show = async (runId: string) => {
-    try {
-      const detail = await trpcClient.run.byId.query({ runId });
-      store.getState().watchRun(runId);
-      store.getState().applyRunSnapshot(detail);
-    } catch (error) {
-      notifications.show({
-        color: 'red',
-        title: 'Could not load the run',
-        message: errorMessage(error),
-      });
-    }
-  };
+  const show = (runId: string) => navigate(pastRunPath(flowId, runId));
   return { runs: runs.data, currentId, show };
 }
 
@@ -75,10 +65,10 @@ export function RunHistory() {
             data-testid="run-history-item"
             data-state={run.state}
             active={run.id === currentId}
-            onClick={() => void show(run.id)}
+            onClick={() => show(run.id)}
             py={4}
             label={<RunSummary run={run} />}
-            description={`version ${run.flowVersion}`}
+            description={runFacts(run)}
           />
         ))}
       </ScrollArea>
@@ -110,11 +100,11 @@ export function RunHistoryMenu() {
             data-testid="run-history-item"
             data-state={run.state}
             bg={run.id === currentId ? 'var(--mantine-primary-color-light)' : undefined}
-            onClick={() => void show(run.id)}
+            onClick={() => show(run.id)}
           >
             <RunSummary run={run} />
             <Text size="xs" c="dimmed">
-              version {run.flowVersion}
+              {runFacts(run)}
             </Text>
           </Menu.Item>
         ))}

@@ -60,7 +60,7 @@ export function RunPanel() {
         )}
         <ScrollArea style={{ flex: 1 }} type="auto">
           {run ? (
-            <RunStageTable stages={run.stages} />
+            <RunStageTable runId={run.id} stages={run.stages} />
           ) : (
             <Text size="sm" c="dimmed">
               {starting

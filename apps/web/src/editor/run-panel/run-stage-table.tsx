@@ -1,10 +1,14 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Code, Table, Text, Tooltip } from '@mantine/core';
-import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { ActionIcon, Badge, Code, Group, Table, Text, Tooltip } from '@mantine/core';
+import { IconChevronDown, IconChevronRight, IconFileText, IconTable } from '@tabler/icons-react';
+
+import { getStage } from '@sluice/stages';
 
 import type { RunStageDetail } from '../store/run-types';
 import { formatCount, formatDuration } from '../../lib/format';
 import { RUN_STATE_COLOR } from '../canvas/run-state-style';
+import { DestinationRowsModal } from './destination-rows-modal';
+import { ExportHeadModal } from './export-head-modal';
 
 /**
  * Below this width the table scrolls sideways instead of squeezing the stage names away: the
@@ -12,8 +16,18 @@ import { RUN_STATE_COLOR } from '../canvas/run-state-style';
  */
 const MIN_TABLE_WIDTH = 400;
 
-/** One row per stage: label, state, rows, duration, the full error, and its SQL on demand. */
-export function RunStageTable({ stages }: { stages: readonly RunStageDetail[] }) {
+/**
+ * One row per stage: label, state, rows, duration, the full error, its SQL on demand, and for a
+ * table the run wrote, its rows.
+ */
+export function RunStageTable({
+  runId,
+  stages,
+}: {
+  runId: string;
+  stages: readonly RunStageDetail[];
+}) {
+  const [shown, setShown] = useState<{ stage: RunStageDetail; kind: ResultKind }>();
   return (
     <Table.ScrollContainer minWidth={MIN_TABLE_WIDTH} type="native">
       <Table verticalSpacing={4} fz="sm" layout="fixed">
@@ -32,10 +46,24 @@ export function RunStageTable({ stages }: { stages: readonly RunStageDetail[] })
         </Table.Thead>
         <Table.Tbody>
           {stages.map((stage) => (
-            <StageRow key={stage.stageId} stage={stage} />
+            <StageRow
+              key={stage.stageId}
+              stage={stage}
+              onShow={(kind) => setShown({ stage, kind })}
+            />
           ))}
         </Table.Tbody>
       </Table>
+      {shown?.kind === 'table' && (
+        <DestinationRowsModal
+          runId={runId}
+          stage={shown.stage}
+          onClose={() => setShown(undefined)}
+        />
+      )}
+      {shown?.kind === 'file' && (
+        <ExportHeadModal runId={runId} stage={shown.stage} onClose={() => setShown(undefined)} />
+      )}
     </Table.ScrollContainer>
   );
 }
@@ -61,7 +89,58 @@ function StageRows({ stage }: { stage: RunStageDetail }) {
   );
 }
 
-function StageRow({ stage }: { stage: RunStageDetail }) {
+/** What a destination left behind that the run panel can open: a table's rows or a file's head. */
+type ResultKind = 'table' | 'file';
+
+/**
+ * A table destination reports the table's total once it wrote it; another destination that
+ * succeeded wrote a file. Either can be opened.
+ */
+function resultOf(stage: RunStageDetail): ResultKind | undefined {
+  if (stage.tableRows !== undefined) return 'table';
+  const destination = getStage(stage.type)?.category === 'destination';
+  return destination && stage.state === 'succeeded' ? 'file' : undefined;
+}
+
+const RESULT_BUTTON = {
+  table: { tip: "Show the table's rows", testId: 'show-destination-rows', Icon: IconTable },
+  file: { tip: "Show the file's first lines", testId: 'show-export-head', Icon: IconFileText },
+} as const;
+
+function ShowResultButton({
+  stage,
+  onShow,
+}: {
+  stage: RunStageDetail;
+  onShow: (kind: ResultKind) => void;
+}) {
+  const kind = resultOf(stage);
+  if (!kind) return null;
+  const { tip, testId, Icon } = RESULT_BUTTON[kind];
+  return (
+    <Tooltip label={tip}>
+      <ActionIcon
+        variant="subtle"
+        color="gray"
+        size="sm"
+        ml={4}
+        aria-label={`${tip} (${stage.label})`}
+        data-testid={testId}
+        onClick={() => onShow(kind)}
+      >
+        <Icon size={14} />
+      </ActionIcon>
+    </Tooltip>
+  );
+}
+
+function StageRow({
+  stage,
+  onShow,
+}: {
+  stage: RunStageDetail;
+  onShow: (kind: ResultKind) => void;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <Table.Tr data-testid="run-stage-row" data-stage-id={stage.stageId} data-state={stage.state}>
@@ -81,12 +160,15 @@ function StageRow({ stage }: { stage: RunStageDetail }) {
         )}
       </Table.Td>
       <Table.Td style={{ verticalAlign: 'top' }}>
-        <Text size="sm" truncate="end" title={`${stage.label} (${stage.stageId})`}>
-          {stage.label}{' '}
-          <Text span size="xs" c="dimmed">
-            {stage.stageId}
+        <Group gap={0} wrap="nowrap">
+          <Text size="sm" truncate="end" title={`${stage.label} (${stage.stageId})`}>
+            {stage.label}{' '}
+            <Text span size="xs" c="dimmed">
+              {stage.stageId}
+            </Text>
           </Text>
-        </Text>
+          <ShowResultButton stage={stage} onShow={onShow} />
+        </Group>
         {stage.error && (
           <Text
             size="sm"

@@ -7,12 +7,14 @@ import { createStore } from 'zustand/vanilla';
 import type { FlowDocument } from '@sluice/flow';
 
 import type { EditorState } from './editor-state';
+import type { PastRunView } from './read-only';
 import { createClipboardSlice } from './clipboard.slice';
 import { createDiagnosticsSlice } from './diagnostics.slice';
 import { createFlowSlice } from './flow.slice';
 import { createHistorySlice } from './history.slice';
 import { createLayoutSlice } from './layout.slice';
 import { createNotesSlice } from './notes.slice';
+import { readOnlyVerbs } from './read-only';
 import { createRunSlice } from './run.slice';
 import { createSelectionSlice } from './selection.slice';
 
@@ -21,6 +23,8 @@ export interface EditorSeed {
   name: string;
   version: number;
   document: FlowDocument;
+  /** Opens the editor read-only on a past run; `document` and `version` are the run's. */
+  pastRun?: PastRunView;
 }
 
 export type EditorStore = ReturnType<typeof createEditorStore>;
@@ -40,6 +44,10 @@ export function createEditorStore(seed: EditorSeed) {
   store.setState({ flowId: seed.flowId, name: seed.name });
   store.getState().loadDocument({ document: seed.document, version: seed.version });
   store.getState().recomputeDiagnostics();
+  if (seed.pastRun) {
+    store.setState({ pastRun: seed.pastRun, ...readOnlyVerbs(store.getState()) });
+    store.getState().watchRun(seed.pastRun.runId);
+  }
   store.subscribe((state, previous) => {
     if (state.docRevision !== previous.docRevision) state.recomputeDiagnostics();
   });

@@ -6,6 +6,7 @@ import { checkConnection } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
 import type { EditorSlice } from './editor-state';
+import type { PastRunView } from './read-only';
 import type {
   CanvasElements,
   CanvasNode,
@@ -32,6 +33,8 @@ import {
 export interface FlowSlice {
   flowId: string;
   name: string;
+  /** Set when the editor shows a past run's version, read-only (see `read-only.ts`). */
+  pastRun: PastRunView | undefined;
   /** The saved version the editor started from; the base of the next save. */
   version: number;
   nodes: StageFlowNode[];
@@ -127,6 +130,7 @@ export const createFlowSlice: EditorSlice<FlowSlice> = (set, get) => {
 
   return {
     flowId: '',
+    pastRun: undefined,
     name: '',
     version: 0,
     nodes: [],

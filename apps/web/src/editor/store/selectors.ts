@@ -65,3 +65,6 @@ export const selectFlowDiagnostics = (s: EditorState): Diagnostic[] =>
 /** Error-level diagnostics of the whole flow (pick with `useShallow`). */
 export const selectErrors = (s: EditorState): Diagnostic[] =>
   s.diagnostics.filter((d) => d.severity === 'error');
+
+/** True while the editor shows a past run's version, which nothing may change. */
+export const selectIsReadOnly = (s: EditorState): boolean => s.pastRun !== undefined;

@@ -25,6 +25,7 @@ import {
   selectCanRedo,
   selectCanUndo,
   selectIsDirty,
+  selectIsReadOnly,
   selectRun,
   selectStarting,
 } from '../store/selectors';
@@ -42,6 +43,7 @@ export function EditorToolbar() {
   const canRedo = useEditorStore(selectCanRedo);
   const run = useEditorStore(selectRun);
   const starting = useEditorStore(selectStarting);
+  const readOnly = useEditorStore(selectIsReadOnly);
   const undo = useEditorStore((s) => s.undo);
   const redo = useEditorStore((s) => s.redo);
   const autoLayout = useEditorStore((s) => s.autoLayout);
@@ -76,43 +78,48 @@ export function EditorToolbar() {
         )}
       </Group>
       <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
-        <ActionIcon.Group>
-          <Tooltip label={`Undo (${shortcutLabel('undo')})`}>
-            <ActionIcon
-              variant="default"
-              size="lg"
-              aria-label="Undo"
-              data-testid="undo-button"
-              disabled={!canUndo}
-              onClick={undo}
-            >
-              <IconArrowBackUp size={18} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={`Redo (${shortcutLabel('redo')})`}>
-            <ActionIcon
-              variant="default"
-              size="lg"
-              aria-label="Redo"
-              data-testid="redo-button"
-              disabled={!canRedo}
-              onClick={redo}
-            >
-              <IconArrowForwardUp size={18} />
-            </ActionIcon>
-          </Tooltip>
-        </ActionIcon.Group>
-        <Tooltip label={`Auto-layout (${shortcutLabel('auto-layout')})`}>
-          <ActionIcon
-            variant="default"
-            size="lg"
-            aria-label="Auto-layout"
-            data-testid="auto-layout-button"
-            onClick={autoLayout}
-          >
-            <IconSitemap size={18} style={{ transform: 'rotate(-90deg)' }} />
-          </ActionIcon>
-        </Tooltip>
+        {!readOnly && (
+          <>
+            <ActionIcon.Group>
+              <Tooltip label={`Undo (${shortcutLabel('undo')})`}>
+                <ActionIcon
+                  variant="default"
+                  size="lg"
+                  aria-label="Undo"
+                  data-testid="undo-button"
+                  disabled={!canUndo}
+                  onClick={undo}
+                >
+                  <IconArrowBackUp size={18} />
+                </ActionIcon>
+              </Tooltip>
+              <Tooltip label={`Redo (${shortcutLabel('redo')})`}>
+                <ActionIcon
+                  variant="default"
+                  size="lg"
+                  aria-label="Redo"
+                  data-testid="redo-button"
+                  disabled={!canRedo}
+                  onClick={redo}
+                >
+                  <IconArrowForwardUp size={18} />
+                </ActionIcon>
+              </Tooltip>
+            </ActionIcon.Group>
+            <Tooltip label={`Auto-layout (${shortcutLabel('auto-layout')})`}>
+              <ActionIcon
+                variant="default"
+                size="lg"
+                aria-label="Auto-layout"
+                data-testid="auto-layout-button"
+                onClick={autoLayout}
+              >
+                <IconSitemap size={18} style={{ transform: 'rotate(-90deg)' }} />
+              </ActionIcon>
+            </Tooltip>
+          </>
+        )}
+        {/* A past run's SQL can still be read; only editing, saving and running are gone. */}
         <Button
           variant="default"
           leftSection={<IconCode size={16} />}
@@ -121,34 +128,38 @@ export function EditorToolbar() {
         >
           SQL
         </Button>
-        <Button
-          variant="default"
-          leftSection={<IconDeviceFloppy size={16} />}
-          data-testid="save-button"
-          loading={saving}
-          onClick={() => void save()}
-        >
-          Save
-        </Button>
-        {running ? (
-          <Button
-            color="red"
-            variant="light"
-            leftSection={<IconPlayerStop size={16} />}
-            data-testid="cancel-run-button"
-            disabled={!run}
-            onClick={() => void cancel()}
-          >
-            Cancel
-          </Button>
-        ) : (
-          <Button
-            leftSection={<IconPlayerPlay size={16} />}
-            data-testid="run-button"
-            onClick={() => void start()}
-          >
-            Run
-          </Button>
+        {!readOnly && (
+          <>
+            <Button
+              variant="default"
+              leftSection={<IconDeviceFloppy size={16} />}
+              data-testid="save-button"
+              loading={saving}
+              onClick={() => void save()}
+            >
+              Save
+            </Button>
+            {running ? (
+              <Button
+                color="red"
+                variant="light"
+                leftSection={<IconPlayerStop size={16} />}
+                data-testid="cancel-run-button"
+                disabled={!run}
+                onClick={() => void cancel()}
+              >
+                Cancel
+              </Button>
+            ) : (
+              <Button
+                leftSection={<IconPlayerPlay size={16} />}
+                data-testid="run-button"
+                onClick={() => void start()}
+              >
+                Run
+              </Button>
+            )}
+          </>
         )}
         <Divider orientation="vertical" />
         <ExternalStagesLink compact={!roomy} />

@@ -64,7 +64,10 @@ export function useRunFlow(save: () => Promise<boolean>) {
       return;
     }
     try {
-      const { runId } = await trpcClient.run.start.mutate({ flowId: state.flowId });
+      const { runId } = await trpcClient.run.start.mutate({
+        flowId: state.flowId,
+        startedBy: 'editor',
+      });
       store.getState().watchRun(runId);
     } catch (error) {
       store.getState().abortStart();

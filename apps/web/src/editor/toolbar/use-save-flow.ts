@@ -20,7 +20,9 @@ export function useSaveFlow() {
   const [conflict, setConflict] = useState<string>();
 
   const save = useCallback(async (): Promise<boolean> => {
-    const { flowId, version, document } = store.getState();
+    const { flowId, version, document, pastRun } = store.getState();
+    // A past run's version is never saved over; restoring it is the banner's explicit choice.
+    if (pastRun) return false;
     const doc = document();
     setSaving(true);
     try {

@@ -8,6 +8,8 @@ import { Input, useComputedColorScheme } from '@mantine/core';
 import CodeMirror, { EditorView, StateEffect, StateField } from '@uiw/react-codemirror';
 
 import { useSystemInfo } from '../../../lib/system-info';
+import { useEditorStore } from '../../store/editor-context';
+import { selectIsReadOnly } from '../../store/selectors';
 import { FUNCTION_COMPLETIONS, KEYWORD_COMPLETIONS } from './sql-functions';
 import classes from './sql-input.module.css';
 
@@ -89,6 +91,8 @@ export function SqlInput(props: SqlInputProps) {
   const dialect = useSystemInfo().data?.target.dialect;
   const labelId = useId();
   const editor = useRef<ReactCodeMirrorRef>(null);
+  // A disabled fieldset stops native inputs only; CodeMirror is told on its own.
+  const readOnly = useEditorStore(selectIsReadOnly);
   useEffect(() => {
     editor.current?.view?.dispatch({ effects: setNames.of({ columns, tables }) });
   }, [columns, tables]);
@@ -121,6 +125,8 @@ export function SqlInput(props: SqlInputProps) {
         data-testid="sql-input"
         value={value}
         onChange={onChange}
+        readOnly={readOnly}
+        editable={!readOnly}
         placeholder={props.placeholder}
         theme={scheme}
         minHeight={`${minRows * LINE_HEIGHT_PX + 8}px`}
