@@ -45,7 +45,7 @@ describe('compileSample', () => {
       ],
       [
         'transform:paid',
-        'CREATE VIEW "__sluice_abcd1234_paid" AS SELECT * FROM "__sluice_abcd1234_src" WHERE (amount > 0)',
+        'CREATE TABLE "__sluice_abcd1234_paid" AS SELECT * FROM "__sluice_abcd1234_src" WHERE (amount > 0)',
         false,
         undefined,
       ],
@@ -53,7 +53,7 @@ describe('compileSample', () => {
     expect(plan?.select).toBe('SELECT * FROM "__sluice_abcd1234_paid" LIMIT 100');
     expect(plan?.sources).toEqual(['src']);
     expect(plan?.cleanup.map((s) => s.sql)).toEqual([
-      'DROP VIEW IF EXISTS "__sluice_abcd1234_paid"',
+      'DROP TABLE IF EXISTS "__sluice_abcd1234_paid"',
       'DROP TABLE IF EXISTS "__sluice_abcd1234_src"',
     ]);
   });
@@ -86,7 +86,7 @@ describe('compileSample', () => {
       detectedColumns: { src: COLUMNS },
     });
     expect(plan?.steps.map((s) => s.sql)).toEqual([
-      'CREATE VIEW `__sluice_abcd1234_src` AS SELECT * FROM `orders` LIMIT 10000',
+      'CREATE TABLE `__sluice_abcd1234_src` AS SELECT * FROM `orders` LIMIT 10000',
     ]);
     expect(plan?.sources).toEqual(['src']);
   });

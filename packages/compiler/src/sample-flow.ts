@@ -43,7 +43,7 @@ export interface SamplePlan {
   runTag: string;
   /** The stage previewed. */
   stageId: string;
-  /** Loads and views of the stages upstream of it, in order, each on its own (autocommit). */
+  /** The staging tables of the stages upstream of it, in order, each on its own (autocommit). */
   steps: PlanStep[];
   /** The bounded SELECT whose rows and columns the preview shows. */
   select: string;
@@ -65,7 +65,8 @@ export interface SampleResult {
 /**
  * Compiles the flow up to one stage for a data preview: each source reads only its first
  * `sampleRows` rows (a LIMIT on the file's load or on the table), every stage upstream of the
- * previewed one is staged as a run stages it, so an error lands on the stage that caused it, and
+ * previewed one is staged as a table of that sample, so an error lands on the stage that caused
+ * it, and
  * a final SELECT reads at most `rows` rows of its output. No destination, export or executor is
  * compiled at all, so a preview can write nothing but its own staging, which `cleanup` drops.
  * Only the diagnostics of the stages it reads (and of the flow as a whole) stop it.

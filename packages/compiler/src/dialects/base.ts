@@ -280,6 +280,11 @@ export abstract class Dialect {
     return `CREATE VIEW ${this.quoteIdentifier(view)} AS ${this.select(query)}`;
   }
 
+  /** A staging table holding a query's rows. */
+  createTable(table: string, query: SelectQuery): string {
+    return `CREATE TABLE ${this.quoteIdentifier(table)} AS ${this.select(query)}`;
+  }
+
   /** A SELECT, clause by clause as SQL applies them; a written query as written while bare. */
   select(query: SelectQuery): string {
     const { columns, distinct = false } = query;
