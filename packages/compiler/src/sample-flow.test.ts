@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
+import type { Column } from '@sluice/stages';
+
 import { DUCKDB, flow, MARIADB, MATRIXONE_4, stage } from '../test/build-flow';
 import { analyzeFlow } from './analyze-flow';
 import { compileSample } from './sample-flow';
 
-const COLUMNS = [
+const COLUMNS: Column[] = [
   { name: 'id', type: 'BIGINT' },
   { name: 'amount', type: 'DOUBLE' },
 ];
@@ -47,7 +49,7 @@ describe('compileSample', () => {
         'transform:paid',
         'CREATE TABLE "__sluice_abcd1234_paid" AS SELECT * FROM "__sluice_abcd1234_src" WHERE (amount > 0)',
         false,
-        undefined,
+        'SELECT count(*) FROM "__sluice_abcd1234_paid"',
       ],
     ]);
     expect(plan?.select).toBe('SELECT * FROM "__sluice_abcd1234_paid" LIMIT 100');

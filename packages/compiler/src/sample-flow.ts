@@ -47,7 +47,7 @@ export interface SamplePlan {
   steps: PlanStep[];
   /** The bounded SELECT whose rows and columns the preview shows. */
   select: string;
-  /** The source stages, each of whose steps counts the rows of its sample (`rowCountSql`). */
+  /** The source stages, whose steps' counts (`rowCountSql`) are the rows of their samples. */
   sources: string[];
   /** Rows read from the start of each source. */
   sampleRows: number;
@@ -126,9 +126,8 @@ export function compileSample(analyzed: FlowAnalysis, options: SampleOptions): S
       columnsOf: (port) => inputs[port],
       sampleRows,
     });
-    const isSource = isSourceNode(node);
-    if (isSource) sources.push(stageId);
-    steps.push(...compiled.steps.map((step) => ownStatement(step, isSource)));
+    if (isSourceNode(node)) sources.push(stageId);
+    steps.push(...compiled.steps.map(ownStatement));
     if (compiled.output) relations.set(stageId, compiled.output);
   }
   const shown =
@@ -188,14 +187,7 @@ function sampled(node: StageNode, rows: number): StageNode {
   return node.op === 'scan-table' ? { op: 'limit', input: node, count: rows, offset: 0 } : node;
 }
 
-/**
- * A preview step runs on its own, outside any transaction (cleanup drops what it made), and
- * only a source counts its rows: counting a processor's view would run it a second time.
- */
-function ownStatement(step: PlanStep, counted: boolean): PlanStep {
-  const { rowCountSql, rowsFrom, ...rest } = step;
-  const statement = { ...rest, inTransaction: false };
-  return counted && rowCountSql !== undefined
-    ? { ...statement, rowCountSql, rowsFrom: 'count' }
-    : statement;
+/** A preview step runs on its own, outside any transaction: cleanup drops what it made. */
+function ownStatement(step: PlanStep): PlanStep {
+  return { ...step, inTransaction: false };
 }

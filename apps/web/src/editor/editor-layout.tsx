@@ -1,17 +1,17 @@
 import { AppShell, Box } from '@mantine/core';
 
+import { BottomPanel } from './bottom-panel';
 import { FlowCanvas } from './canvas/flow-canvas';
 import { StageInspector } from './inspector/stage-inspector';
 import { StagePalette } from './palette/stage-palette';
-import { RunPanel } from './run-panel/run-panel';
 import { EditorToolbar } from './toolbar/editor-toolbar';
 import { useDetectedColumns } from './use-detected-columns';
 import { usePreviewEnvironment } from './use-preview-environment';
 
 const HEADER = 56;
-const RUN_PANEL = 240;
+const RUN_PANEL = 280;
 
-/** Toolbar on top, palette left, canvas centre with the run panel under it, inspector right. */
+/** Toolbar on top, palette left, canvas centre with the run and preview panel under it, inspector right. */
 export function EditorLayout() {
   usePreviewEnvironment();
   useDetectedColumns();
@@ -39,7 +39,7 @@ export function EditorLayout() {
           h={RUN_PANEL}
           style={{ flexShrink: 0, borderTop: '1px solid var(--mantine-color-default-border)' }}
         >
-          <RunPanel />
+          <BottomPanel />
         </Box>
       </AppShell.Main>
     </AppShell>

@@ -27,6 +27,7 @@ export function useCanvasShortcuts(pointer: PointerRef) {
       store.getState().selectConnected('downstream');
     },
     'auto-layout': () => store.getState().autoLayout(),
+    preview: () => store.getState().previewSelection(),
   };
   useShortcuts('canvas', handlers);
 }

@@ -26,6 +26,7 @@ import {
 import { stageColumns } from '../store/stage-columns';
 import { DiagnosticList } from './diagnostic-list';
 import { EmptyInspector } from './empty-inspector';
+import { PreviewButton } from './preview-button';
 import { StageColumns } from './stage-columns';
 import { StageForm } from './stage-form';
 import { StageRunError } from './stage-run-error';
@@ -79,6 +80,7 @@ function StageSettings({ stage }: { stage: StageFlowNode }) {
           {id}
         </Badge>
       </Group>
+      <PreviewButton stageId={id} />
       <StageRunError stageId={id} />
       <TextInput
         label="Label"
