@@ -29,13 +29,13 @@ export function PreviewPanel() {
   const { data, error } = preview;
   return (
     <Stack gap={6} p="sm" h="100%" data-testid="preview-panel">
-      <Group gap="sm" wrap="nowrap">
+      <Group gap="xs" rowGap={0}>
         <Text fw={600} size="sm" style={{ flexShrink: 0 }}>
           {title}
         </Text>
         {preview.isPending && <Loader size="xs" aria-label="Reading the sample" />}
         {data?.state === 'succeeded' && !preview.isPending && (
-          <Text size="xs" c="dimmed" truncate data-testid="preview-sample-note">
+          <Text size="xs" c="dimmed" data-testid="preview-sample-note">
             {sampleNote(data, labelOf)}
           </Text>
         )}

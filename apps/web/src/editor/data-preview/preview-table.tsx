@@ -15,6 +15,7 @@ export function PreviewTable({ columns, rows }: Pick<Succeeded, 'columns' | 'row
       highlightOnHover
       withColumnBorders
       fz="xs"
+      verticalSpacing={4}
       data-testid="preview-table"
       style={{ whiteSpace: 'nowrap' }}
     >
