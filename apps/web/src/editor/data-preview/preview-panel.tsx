@@ -29,7 +29,7 @@ export function PreviewPanel() {
   const { data, error } = preview;
   return (
     <Stack gap={6} p="sm" h="100%" data-testid="preview-panel">
-      <Group gap="xs" rowGap={0}>
+      <Group gap="xs">
         <Text fw={600} size="sm" style={{ flexShrink: 0 }}>
           {title}
         </Text>
