@@ -4,6 +4,7 @@
  */
 import { catalogRouter } from './routers/catalog.router';
 import { compileRouter } from './routers/compile.router';
+import { dataRouter } from './routers/data.router';
 import { externalStageRouter } from './routers/external-stage.router';
 import { flowRouter } from './routers/flow.router';
 import { runRouter } from './routers/run.router';
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   catalog: catalogRouter,
   compile: compileRouter,
   run: runRouter,
+  data: dataRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,6 +8,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { CredentialCipher } from './external-stages/credential-cipher';
 import { ExternalStageService } from './external-stages/external-stage-service';
 import { matrixOneStageDdl } from './external-stages/matrixone-stage-ddl';
+import { StagePreviews } from './previews/stage-previews';
 import { ExternalStagesRepo } from './repos/external-stages.repo';
 import { FlowsRepo } from './repos/flows.repo';
 import { duckDbMetaTables, mySqlMetaTables } from './repos/meta-schema';
@@ -36,6 +37,8 @@ export interface Services {
   runs: RunsRepo;
   externalStages: ExternalStageService;
   runManager: RunManager;
+  /** Data previews of a stage on a sample of each source. */
+  previews: StagePreviews;
   /** The schema or database of the metadata tables, which compiles refuse flows to name. */
   metadataSchema: string;
   sluiceVersion: string;
@@ -113,6 +116,12 @@ export async function createServices(config: ServerConfig): Promise<Services> {
       runs,
       externalStages,
       runManager,
+      previews: new StagePreviews({
+        target,
+        externalStages: repo,
+        fileRoots: config.fileRoots,
+        metadataSchema,
+      }),
       metadataSchema,
       sluiceVersion: packageJson.version,
       async close() {

@@ -118,7 +118,8 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
   };
 }
 
-function cleanupSteps(dialect: Dialect, staged: readonly StagedRelation[]): PlanStep[] {
+/** One step per staged relation dropping it; each tolerates a missing object. */
+export function cleanupSteps(dialect: Dialect, staged: readonly StagedRelation[]): PlanStep[] {
   return staged.map((relation, i) => ({
     id: `cleanup:${i + 1}`,
     phase: 'cleanup',
@@ -148,7 +149,8 @@ function existenceOf(
   return (table) => keys.has(key(table));
 }
 
-function relationFeeding(
+/** The staged relation linked into one input port of a stage. */
+export function relationFeeding(
   doc: FlowDocument,
   { stageId, port }: PortRef,
   relations: ReadonlyMap<string, StagedRelation>,

@@ -43,3 +43,5 @@ export {
 } from './names';
 export { previewFlow, unknownExternalStages } from './preview-flow';
 export type { FlowPreview } from './preview-flow';
+export { compileSample, PREVIEW_ROWS, SAMPLE_ROWS } from './sample-flow';
+export type { SampleOptions, SamplePlan, SampleResult } from './sample-flow';

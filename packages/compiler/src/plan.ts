@@ -93,6 +93,11 @@ export interface FileStream {
   token?: string;
   /** Column names in file order, for reading JSON lines into a delimited load. */
   columns?: readonly string[];
+  /**
+   * Send only the file's first rows, this many (a data preview): the engine stops reading the
+   * file after them, header and skipped lines not counted.
+   */
+  sampleRows?: number;
 }
 
 /** The compiled, ordered SQL of one flow for one dialect. */

@@ -4,9 +4,11 @@ import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { DuckDBInstance, StatementType } from '@duckdb/node-api';
 
 import type { SqlValue } from './duckdb-values';
+import type { ResultTable } from './result-table';
 import type { RunClient } from './target';
 import { plainValueConverter } from './duckdb-values';
 import { confineFiles, SANDBOX_CREATE_OPTIONS } from './file-sandbox';
+import { cellOf } from './result-table';
 
 /** Serializes work on one connection so a transaction never interleaves with other callers. */
 class Gate {
@@ -64,6 +66,18 @@ export class DuckDbClient implements RunClient {
       const reader = await this.connection.runAndReadAll(sql, bind(params));
       // The converter yields JSON values; callers name the row shape they selected.
       return reader.convertRowObjects(plainValueConverter) as T[];
+    });
+  }
+
+  /** Runs a query and returns its rows as arrays, with DuckDB's name for each column's type. */
+  queryTable(sql: string): Promise<ResultTable> {
+    return this.exclusive(async () => {
+      const reader = await this.connection.runAndReadAll(sql);
+      const types = reader.columnTypes();
+      return {
+        columns: reader.columnNames().map((name, i) => ({ name, type: String(types[i]) })),
+        rows: reader.convertRows(plainValueConverter).map((row) => row.map(cellOf)),
+      };
     });
   }
 

@@ -27,3 +27,6 @@ export { destinationLockName, runLockName } from './mysql/named-locks';
 export { ColumnDetectionError, detectFileColumns } from './detect-columns';
 export type { StagePlace } from './stage-terms';
 export { inStageTerms } from './stage-terms';
+export type { CellValue, ResultTable } from './result-table';
+export type { SampleOutcome } from './preview-sample';
+export { previewSample, SampleCancelled, SampleFailure } from './preview-sample';

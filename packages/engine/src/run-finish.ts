@@ -73,7 +73,10 @@ export async function finishSteps(client: SqlClient, context: FinishContext): Pr
 }
 
 /** Runs every cleanup step, whatever happened before; returns the errors instead of throwing. */
-export async function runCleanup(client: SqlClient, plan: Plan): Promise<string[]> {
+export async function runCleanup(
+  client: SqlClient,
+  plan: Pick<Plan, 'cleanup'>,
+): Promise<string[]> {
   const errors: string[] = [];
   for (const step of plan.cleanup) {
     await client.run(step.sql).catch((error: unknown) => {

@@ -10,7 +10,7 @@ import type { StagePlace } from './stage-terms';
 import { openToRead } from './confined-files';
 import { unclosedQuote } from './database-error-text';
 import { errorReason } from './error-details';
-import { crlfToLf, UnclosedQuoteError } from './file-streams/crlf-to-lf';
+import { crlfToLf, firstLines, UnclosedQuoteError } from './file-streams/crlf-to-lf';
 import { exportTypeCast } from './file-streams/export-values';
 import { jsonLinesAsTsv } from './file-streams/jsonl-to-tsv';
 import { writeExport } from './file-streams/write-export';
@@ -20,15 +20,24 @@ import { inStageTerms } from './stage-terms';
 
 /**
  * The bytes Sluice sends for a streamed load of the file open as `handle`: a delimited file with
- * its line endings made LF, JSON lines turned to text, anything else as it is.
+ * its line endings made LF, JSON lines turned to text, anything else as it is; for a sample,
+ * only the first rows (after the header and skipped lines).
  */
 function bytesForLoad(file: PlanFile, handle: FileHandle): Readable {
   const format = file.stream?.format;
+  const sampleRows = file.stream?.sampleRows;
   const bytes = handle.createReadStream();
   if (format?.kind === 'jsonl') {
-    return jsonLinesAsTsv(bytes, file.stream?.columns ?? [], stageUri(file.ref));
+    return jsonLinesAsTsv(bytes, file.stream?.columns ?? [], {
+      file: stageUri(file.ref),
+      ...(sampleRows === undefined ? {} : { maxRows: sampleRows }),
+    });
   }
   if (format?.kind !== 'csv') return bytes;
+  if (sampleRows !== undefined) {
+    const before = format.skipLines + (format.header ? 1 : 0);
+    return firstLines(bytes, format, before + sampleRows);
+  }
   // `pipeline` hands a read error on to the stream the server reads, which `pipe` would not.
   return pipeline(bytes, crlfToLf(format), () => undefined);
 }

@@ -1,6 +1,7 @@
 import type { TargetProfile } from '@sluice/compiler';
 import type { Column, FileFormat, TableRef } from '@sluice/stages';
 
+import type { ResultTable } from './result-table';
 import type { ClaimRequest, StagingSweep, SweepPlaces, TargetClaim } from './run-claims';
 import type { SqlClient } from './sql-client';
 import { openDuckDbTarget } from './duckdb-target';
@@ -26,6 +27,8 @@ export type ServerLocation = Extract<DatabaseLocation, { kind: 'mysql' | 'matrix
 export interface RunClient extends SqlClient {
   /** Stops the statement running now (DuckDB interrupt, `KILL QUERY` on MySQL-family servers). */
   cancel(): Promise<void>;
+  /** Runs a bounded query and returns its rows with its columns' types as the target names them. */
+  queryTable(sql: string): Promise<ResultTable>;
 }
 
 /** The database Sluice runs on: detected product and version, and its connections. */

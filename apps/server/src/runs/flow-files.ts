@@ -2,7 +2,7 @@ import { realpath } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import type { FlowAnalysis, ResolveFile } from '@sluice/compiler';
+import type { FlowAnalysis, ResolveFile, StageFileRef } from '@sluice/compiler';
 import type { StagePlace, Target } from '@sluice/engine';
 import type { Column, FileRef } from '@sluice/stages';
 import { fileRefs, stageUri } from '@sluice/compiler';
@@ -37,6 +37,12 @@ async function localFile(
   });
 }
 
+/** The flow's file references, or only the files `readsOf`'s stages read. */
+function refsOf(analysis: FlowAnalysis, readsOf: ReadonlySet<string> | undefined): StageFileRef[] {
+  const refs = fileRefs(analysis);
+  return readsOf ? refs.filter((r) => r.mode === 'read' && readsOf.has(r.stageId)) : refs;
+}
+
 /**
  * Resolves every file a flow reads or writes to a local path inside the allowed roots, before
  * the pure compiler runs: DuckDB and MySQL-family servers get their files from Sluice. A refused
@@ -46,12 +52,17 @@ async function localFile(
  */
 export async function resolveFlowFiles(
   analysis: FlowAnalysis,
-  opts: { externalStages: readonly ExternalStageRecord[]; fileRoots: readonly string[] },
+  opts: {
+    externalStages: readonly ExternalStageRecord[];
+    fileRoots: readonly string[];
+    /** Only the files these stages read (a data preview, which writes none). */
+    readsOf?: ReadonlySet<string>;
+  },
 ): Promise<ResolveFile> {
   const known = new Set(opts.externalStages.map((stage) => stage.name));
   const resolved = new Map<string, string>();
   const doc = analysis.document;
-  for (const { stageId, ref, mode } of fileRefs(analysis)) {
+  for (const { stageId, ref, mode } of refsOf(analysis, opts.readsOf)) {
     if (!known.has(ref.externalStage)) continue;
     try {
       const local = await localFile(ref, mode, opts);
@@ -98,11 +109,13 @@ export async function detectFlowColumns(
     externalStages: readonly ExternalStageRecord[];
     fileRoots: readonly string[];
     detect: Target['detectColumns'];
+    /** Only the files these stages read (see `resolveFlowFiles`). */
+    readsOf?: ReadonlySet<string>;
   },
 ): Promise<Record<string, Column[]>> {
   const detected: Record<string, Column[]> = {};
   const doc = analysis.document;
-  for (const { stageId, ref, detect } of fileRefs(analysis)) {
+  for (const { stageId, ref, detect } of refsOf(analysis, opts.readsOf)) {
     if (!detect) continue;
     const uri = stageUri(ref);
     const local = opts.resolveFile ? opts.resolveFile(ref, 'read') : await readableHere(ref, opts);

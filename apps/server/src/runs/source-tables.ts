@@ -13,9 +13,12 @@ import { stageRefusal } from './stage-refusal';
 export async function sourceTableColumns(
   analysis: FlowAnalysis,
   target: Pick<Target, 'tableColumns'>,
+  /** Only the tables these stages read (a data preview). */
+  readsOf?: ReadonlySet<string>,
 ): Promise<Record<string, Column[]>> {
   const found: Record<string, Column[]> = {};
   for (const { stageId, table } of sourceTables(analysis)) {
+    if (readsOf && !readsOf.has(stageId)) continue;
     const columns = await target.tableColumns(table);
     if (columns === undefined) {
       const name = table.schema ? `${table.schema}.${table.name}` : table.name;

@@ -1,10 +1,10 @@
 import { AppShell, Box } from '@mantine/core';
 
+import { BottomPanel } from './bottom-panel';
 import { FlowCanvas } from './canvas/flow-canvas';
 import { StageInspector } from './inspector/stage-inspector';
 import { StagePalette } from './palette/stage-palette';
 import { PastRunBanner } from './past-run/past-run-banner';
-import { RunPanel } from './run-panel/run-panel';
 import { useEditorStore } from './store/editor-context';
 import { selectIsReadOnly } from './store/selectors';
 import { EditorToolbar } from './toolbar/editor-toolbar';
@@ -12,11 +12,11 @@ import { useDetectedColumns } from './use-detected-columns';
 import { usePreviewEnvironment } from './use-preview-environment';
 
 const HEADER = 56;
-const RUN_PANEL = 240;
+const RUN_PANEL = 280;
 
 /**
- * Toolbar on top, palette left, canvas centre with the run panel under it, inspector right. A
- * past run has no palette, since nothing can be added to it, and a banner over its canvas.
+ * Toolbar on top, palette left, canvas centre with the run and preview panel under it, inspector
+ * right. A past run has no palette, since nothing can be added to it, and a banner over its canvas.
  */
 export function EditorLayout() {
   usePreviewEnvironment();
@@ -47,7 +47,7 @@ export function EditorLayout() {
           h={RUN_PANEL}
           style={{ flexShrink: 0, borderTop: '1px solid var(--mantine-color-default-border)' }}
         >
-          <RunPanel />
+          <BottomPanel />
         </Box>
       </AppShell.Main>
     </AppShell>

@@ -47,6 +47,8 @@ export interface LoadArgs {
   format: FileFormat;
   /** Declared or detected columns in file order; empty when neither is known. */
   columns: readonly Column[];
+  /** Land only the file's first rows, this many (a data preview); the whole file when absent. */
+  sampleRows?: number;
 }
 
 /** One table destination fed by relation `source`. */
@@ -146,6 +148,11 @@ export abstract class Dialect {
   /** Target limits a file scan runs into, as diagnostics without a stage (the compiler adds it). */
   loadLimits(node: ScanFileNode, ctx: CheckContext): Diagnostic[] {
     return this.s3Limits(node.file, ctx);
+  }
+
+  /** What stops a file scan from landing only its first rows here (see `LoadArgs.sampleRows`). */
+  sampleLimits(_node: ScanFileNode): Diagnostic[] {
+    return [];
   }
 
   /** Target limits a file export runs into, as diagnostics without a stage. */
@@ -271,6 +278,11 @@ export abstract class Dialect {
   /** A staging view holding a query's rows. */
   createView(view: string, query: SelectQuery): string {
     return `CREATE VIEW ${this.quoteIdentifier(view)} AS ${this.select(query)}`;
+  }
+
+  /** A staging table holding a query's rows. */
+  createTable(table: string, query: SelectQuery): string {
+    return `CREATE TABLE ${this.quoteIdentifier(table)} AS ${this.select(query)}`;
   }
 
   /** A SELECT, clause by clause as SQL applies them; a written query as written while bare. */

@@ -67,7 +67,10 @@ export class DuckDbDialect extends Dialect {
 
   loadFile(args: LoadArgs): DialectStep[] {
     const local = requireLocal(args.local);
-    const sql = `CREATE TABLE ${this.quoteIdentifier(args.table)} AS ${this.readFile(local, args)}`;
+    // DuckDB stops reading the file once a LIMIT has its rows, so a sample costs its rows only.
+    const limit = args.sampleRows === undefined ? '' : ` LIMIT ${this.scalar(args.sampleRows)}`;
+    const read = `${this.readFile(local, args)}${limit}`;
+    const sql = `CREATE TABLE ${this.quoteIdentifier(args.table)} AS ${read}`;
     return [
       {
         kind: 'load',

@@ -109,6 +109,20 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
     return [...misread, ...(ctx.onS3(node.file) ? this.diagnoseS3BraceLoad(format.kind) : [])];
   }
 
+  /** `LOAD DATA` reads a whole file and takes no row limit, so a preview cannot bound it. */
+  override sampleLimits(): Diagnostic[] {
+    return [
+      this.unsupported(
+        {
+          feature: 'Previewing a file source',
+          needs: 'DuckDB, MySQL or MariaDB',
+          instead: 'Run the flow and open its results, or preview a stage after a table source.',
+        },
+        ['path'],
+      ),
+    ];
+  }
+
   override exportLimits(node: ExportFileNode): Diagnostic[] {
     const { format } = node;
     const misread = this.misread([
@@ -153,6 +167,7 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
    * external stage is S3-backed (§2.2), which only the server can tell.
    */
   loadFile(args: LoadArgs): DialectStep[] {
+    if (args.sampleRows !== undefined) throw new Error('MatrixOne cannot load a file sample.');
     const into = `INTO TABLE ${this.quoteIdentifier(args.table)}`;
     const source = this.loadSource(stageUri(args.file), args.format);
     const tail = args.format.kind === 'csv' ? this.csvTail(args.format, args.columns) : '';

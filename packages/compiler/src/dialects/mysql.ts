@@ -233,6 +233,7 @@ export class MySqlDialect extends MySqlFamilyDialect {
       format: args.format,
       token,
       ...(csv ? {} : { columns: args.columns.map((c) => c.name) }),
+      ...(args.sampleRows === undefined ? {} : { sampleRows: args.sampleRows }),
     };
     return [
       {

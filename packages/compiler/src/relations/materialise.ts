@@ -14,7 +14,10 @@ import { ownSteps } from './rule';
  * staged on its own, a relation that only exists landed (a file) as a staging table and any
  * other as a view, so the database binds and counts each stage by itself and an error lands on
  * the stage that caused it. A faster policy (inlining a relation read once into its reader)
- * changes this function and the readers' `source`, never a stage module.
+ * changes this function and the readers' `source`, never a stage module. A data preview
+ * (`sampleRows`) stages each relation as a table instead: a view only runs when read, so a
+ * value a stage cannot convert would fail the preview's last SELECT, not the stage's own
+ * statement; on a sample, a table costs little.
  */
 export function stepsForStage(node: StageNode, ctx: StepContext): StageSteps {
   const rule = ruleOf(node);
@@ -25,15 +28,17 @@ export function stepsForStage(node: StageNode, ctx: StepContext): StageSteps {
     const steps = rule.land(node, { ...ctx, table: staged });
     return { steps: ownSteps(stageId, steps), output: { name: staged, kind: 'table' } };
   }
+  const kind = ctx.sampleRows === undefined ? 'view' : 'table';
+  const query = renderQuery(node, ctx);
   const step: DialectStep = {
     kind: 'transform',
     phase: 'transform',
-    sql: dialect.createView(staged, renderQuery(node, ctx)),
+    sql: kind === 'view' ? dialect.createView(staged, query) : dialect.createTable(staged, query),
     inTransaction: dialect.ddlInTransaction,
     rowCountSql: dialect.countRows(staged),
     rowsFrom: 'count',
   };
-  return { steps: ownSteps(stageId, [step]), output: { name: staged, kind: 'view' } };
+  return { steps: ownSteps(stageId, [step]), output: { name: staged, kind } };
 }
 
 /** A stage's relation as one SELECT over the staged relations on its input ports. */

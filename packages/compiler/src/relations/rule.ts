@@ -56,6 +56,11 @@ export interface StepContext {
   relationOf(port: string): string;
   /** The columns arriving at one of the stage's input ports. */
   columnsOf(port: string): Columns;
+  /**
+   * Set for a data preview: a file source lands only its first rows, this many, and every stage
+   * is staged as a table of its own (see `stepsForStage`).
+   */
+  sampleRows?: number;
 }
 
 /**

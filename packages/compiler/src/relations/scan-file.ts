@@ -14,12 +14,13 @@ export const scanFileRule: LandedRule<ScanFileNode> = {
   files: (node) => [
     { ref: node.file, mode: 'read', ...(node.columns.length === 0 ? { detect: node.format } : {}) },
   ],
-  land: (node, { dialect, table, resolveFile, detectedColumns }) =>
+  land: (node, { dialect, table, resolveFile, detectedColumns, sampleRows }) =>
     dialect.loadFile({
       table,
       file: node.file,
       ...(dialect.databaseResolvesFiles ? {} : { local: resolveFile(node.file, 'read') }),
       format: node.format,
       columns: node.columns.length > 0 ? node.columns : (detectedColumns ?? []),
+      ...(sampleRows === undefined ? {} : { sampleRows }),
     }),
 };

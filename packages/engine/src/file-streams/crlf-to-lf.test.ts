@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { CsvFormat } from '@sluice/stages';
 
 import { CSV } from '../../test/formats';
-import { crlfToLf, UnclosedQuoteError } from './crlf-to-lf';
+import { crlfToLf, firstLines, UnclosedQuoteError } from './crlf-to-lf';
 
 /** Streams `input` cut into `size`-byte chunks, so CRLFs and quotes fall across chunk edges. */
 async function convert(input: string, size: number, format: CsvFormat = CSV): Promise<string> {
@@ -66,5 +66,26 @@ describe('crlfToLf', () => {
     const format = { ...CSV, escape: '\\' };
     expect(await convert('a\n"q\\"still"\n', 1, format)).toBe('a\n"q\\"still"\n');
     expect(await convert('a\n5" pipe\n', 1)).toBe('a\n5" pipe\n');
+  });
+});
+
+describe('firstLines', () => {
+  it.each([1, 4, 1000])(
+    'keeps whole lines up to the limit, a quoted line break inside one, in %i-byte chunks',
+    async (size) => {
+      const file = 'a,b\r\n1,"x\r\ny"\r\n2,z\r\n3,w\r\n';
+      const bytes = Buffer.from(file);
+      const chunks = [];
+      for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
+      const source = Readable.from(chunks);
+      expect(await text(firstLines(source, CSV, 3))).toBe('a,b\n1,"x\r\ny"\n2,z\n');
+      expect(source.destroyed).toBe(true);
+    },
+  );
+
+  it('passes a shorter file whole, and fails on a quote left open', async () => {
+    expect(await text(firstLines(Readable.from([Buffer.from('a\n1\n')]), CSV, 10))).toBe('a\n1\n');
+    const open = firstLines(Readable.from([Buffer.from('a\n"1\n')]), CSV, 10);
+    await expect(text(open)).rejects.toBeInstanceOf(UnclosedQuoteError);
   });
 });

@@ -1,4 +1,4 @@
-import { Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 
 import type { CsvFormat } from '@sluice/stages';
 
@@ -43,14 +43,22 @@ class LineEndReader {
   private heldCr = false;
   private out = Buffer.alloc(0);
   private size = 0;
+  /** Lines ended outside quoted fields and escapes: rows, header and skipped lines alike. */
+  lineEnds = 0;
 
   constructor(private readonly bytes: Bytes) {}
 
-  /** The chunk with CRLF outside quotes made LF; a CR at its end waits for the next chunk. */
-  read(chunk: Buffer): Buffer {
+  /**
+   * The chunk with CRLF outside quotes made LF; a CR at its end waits for the next chunk. With
+   * `lastLine`, only up to the end of that line (counting from 1 over the whole file).
+   */
+  read(chunk: Buffer, lastLine = Infinity): Buffer {
     this.out = Buffer.allocUnsafe(chunk.length + 1);
     this.size = 0;
-    for (const byte of chunk) this.step(byte);
+    for (const byte of chunk) {
+      if (this.lineEnds >= lastLine) break;
+      this.step(byte);
+    }
     return this.out.subarray(0, this.size);
   }
 
@@ -88,6 +96,7 @@ class LineEndReader {
       return;
     } else {
       this.fieldStart = byte === LF || byte === this.bytes.delimiter;
+      if (byte === LF) this.lineEnds += 1;
     }
     this.emit(byte);
   }
@@ -110,6 +119,14 @@ class LineEndReader {
   }
 }
 
+function readerFor(format: CsvFormat): LineEndReader {
+  return new LineEndReader({
+    quote: singleByte(format.quote),
+    escape: format.escape === format.quote ? undefined : singleByte(format.escape),
+    delimiter: singleByte(format.delimiter),
+  });
+}
+
 /**
  * Turns CRLF line endings of a delimited file into LF, outside quoted fields only. The MySQL
  * dialect's loads end lines at `\n` (sql-reference.md §9.1), so a file written on Windows would
@@ -122,11 +139,7 @@ class LineEndReader {
  * file as one value, without a warning.
  */
 export function crlfToLf(format: CsvFormat): Transform {
-  const reader = new LineEndReader({
-    quote: singleByte(format.quote),
-    escape: format.escape === format.quote ? undefined : singleByte(format.escape),
-    delimiter: singleByte(format.delimiter),
-  });
+  const reader = readerFor(format);
   let lfOnly: boolean | undefined;
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -141,4 +154,22 @@ export function crlfToLf(format: CsvFormat): Transform {
       done(line === undefined ? null : new UnclosedQuoteError(line));
     },
   });
+}
+
+/**
+ * The first `lines` lines of a delimited file (a line break inside a quoted field ends none), as
+ * `crlfToLf` turns them; reading stops there and the file is closed, so a sample of a huge file
+ * costs its own bytes only. A quoted field still open where the file ends fails the stream.
+ */
+export function firstLines(input: Readable, format: CsvFormat, lines: number): Readable {
+  const reader = readerFor(format);
+  async function* head(): AsyncGenerator<Buffer> {
+    for await (const chunk of input) {
+      yield reader.read(chunk as Buffer, lines);
+      if (reader.lineEnds >= lines) return;
+    }
+    const line = reader.unclosedFrom();
+    if (line !== undefined) throw new UnclosedQuoteError(line);
+  }
+  return Readable.from(head(), { objectMode: false });
 }

@@ -54,14 +54,21 @@ function parseLine(line: string, where: string): Record<string, unknown> {
 async function* tsvChunks(
   input: Readable,
   columns: readonly string[],
-  file: string,
+  { file, maxRows }: { file: string; maxRows: number },
 ): AsyncGenerator<Buffer> {
   const lines = createInterface({ input, crlfDelay: Infinity });
   let chunk: string[] = [];
   let lineNumber = 0;
+  let rows = 0;
   for await (const line of lines) {
     lineNumber += 1;
     if (line.trim() === '') continue;
+    if (rows === maxRows) {
+      // A sample ends here: the rest of the file is never read.
+      input.destroy();
+      break;
+    }
+    rows += 1;
     const row = parseLine(line, `${file}, line ${String(lineNumber)}`);
     chunk.push(`${columns.map((name) => field(row[name])).join('\t')}\n`);
     if (chunk.length >= LINES_PER_CHUNK) {
@@ -76,12 +83,14 @@ async function* tsvChunks(
  * The rows of the JSON lines file read from `input` as MySQL's default tab-separated load text,
  * `columns` in order (keys not listed are ignored), for `LOAD DATA LOCAL INFILE` with the
  * default FIELDS and LINES. A malformed line fails the stream naming `file` (the file as a
- * person knows it, its stage:// URI) and the line number.
+ * person knows it, its stage:// URI) and the line number. With `maxRows`, only the first rows
+ * are read (a sample).
  */
 export function jsonLinesAsTsv(
   input: Readable,
   columns: readonly string[],
-  file: string,
+  file: { file: string; maxRows?: number },
 ): Readable {
-  return Readable.from(tsvChunks(input, columns, file), { objectMode: false });
+  const options = { file: file.file, maxRows: file.maxRows ?? Infinity };
+  return Readable.from(tsvChunks(input, columns, options), { objectMode: false });
 }

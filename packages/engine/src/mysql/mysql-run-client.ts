@@ -1,12 +1,16 @@
 import { Readable } from 'node:stream';
 import type { Connection, FieldPacket, QueryOptions, TypeCast } from 'mysql2';
-import type { Connection as PromiseConnection } from 'mysql2/promise';
+import type { Connection as PromiseConnection, RowDataPacket } from 'mysql2/promise';
 import { createConnection } from 'mysql2';
 
 import type { SqlValue } from '../duckdb-values';
+import type { ResultTable } from '../result-table';
 import type { SqlClient } from '../sql-client';
 import type { RunClient } from '../target';
 import type { MySqlAddress } from './connection-options';
+import { Digits, exportTypeCast } from '../file-streams/export-values';
+import { cellOf } from '../result-table';
+import { columnTypeName } from './column-type-names';
 import { connectionOptions } from './connection-options';
 import { inTransaction, prepareSession, queryRows, runStatement } from './mysql-session';
 
@@ -153,6 +157,23 @@ export class MySqlRunClient implements RunClient {
     return { fields, rows };
   }
 
+  /**
+   * Runs a bounded query and returns its rows with MySQL's name for each column's type; values
+   * as `exportTypeCast` reads them, integers and DECIMAL as the server's digits (a number when
+   * it holds them exactly).
+   */
+  async queryTable(sql: string): Promise<ResultTable> {
+    const [rows, fields] = await this.usable().query<RowDataPacket[][]>({
+      sql,
+      rowsAsArray: true,
+      typeCast: exportTypeCast,
+    });
+    return {
+      columns: fields.map((field) => ({ name: field.name, type: columnTypeName(field) })),
+      rows: rows.map((row) => (row as unknown[]).map(valueOf)),
+    };
+  }
+
   /** Stops the statement running now with `KILL QUERY` from a short-lived second connection. */
   async cancel(): Promise<void> {
     if (this.closed) return;
@@ -171,6 +192,13 @@ export class MySqlRunClient implements RunClient {
       this.connection.destroy();
     });
   }
+}
+
+/** An integer's digits as a number when it is one exactly; a DECIMAL's digits as text. */
+function valueOf(value: unknown): ReturnType<typeof cellOf> {
+  if (!(value instanceof Digits)) return cellOf(value);
+  const number = Number(value.text);
+  return /^-?\d+$/.test(value.text) && Number.isSafeInteger(number) ? number : value.text;
 }
 
 /** A stream that fails at once: mysql2 sends an empty file and fails the query with the error. */

@@ -11,7 +11,7 @@ import { useViewCentre } from './use-view-centre';
 export type CanvasActions = Record<ShortcutIdIn<'canvas'>, CanvasAction>;
 
 /**
- * The actions on the canvas: clipboard, selection, layout and notes. The shortcuts bind them
+ * The actions on the canvas: clipboard, selection, layout, notes and preview. The shortcuts bind them
  * and the context menus call them, so a menu entry and its keys always do the same.
  */
 export function useCanvasActions(pointer: PointerRef): CanvasActions {
@@ -38,6 +38,7 @@ export function useCanvasActions(pointer: PointerRef): CanvasActions {
       store.getState().selectConnected('downstream');
     },
     'auto-layout': () => store.getState().autoLayout(),
+    preview: () => store.getState().previewSelection(),
     'add-note': (at) => {
       const point = at ?? pointer.current;
       const centre = viewCentre();

@@ -28,6 +28,7 @@ import {
 import { stageColumns } from '../store/stage-columns';
 import { DiagnosticList } from './diagnostic-list';
 import { EmptyInspector } from './empty-inspector';
+import { PreviewButton } from './preview-button';
 import { StageColumns } from './stage-columns';
 import { StageDescriptionInput } from './stage-description-input';
 import { StageForm } from './stage-form';
@@ -93,6 +94,7 @@ function StageSettings({ id, data }: { id: string; data: StageNodeData }) {
           {id}
         </Badge>
       </Group>
+      <PreviewButton stageId={id} />
       <StageRunError stageId={id} />
       <TextInput
         label="Label"

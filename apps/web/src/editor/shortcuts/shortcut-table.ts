@@ -65,6 +65,12 @@ export const SHORTCUTS = [
     scope: 'canvas',
   },
   {
+    id: 'preview',
+    keys: ['shift+P'],
+    description: 'Preview the data of the selected stage or link',
+    scope: 'canvas',
+  },
+  {
     id: 'auto-layout',
     keys: ['shift+L'],
     description: 'Lay the flow out left to right',

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 
 import type { ClipboardSlice } from './clipboard.slice';
+import type { DataPreviewSlice } from './data-preview.slice';
 import type { DiagnosticsSlice } from './diagnostics.slice';
 import type { FlowSlice } from './flow.slice';
 import type { HistorySlice } from './history.slice';
@@ -17,7 +18,8 @@ export type EditorState = FlowSlice &
   LayoutSlice &
   HistorySlice &
   RunSlice &
-  DiagnosticsSlice;
+  DiagnosticsSlice &
+  DataPreviewSlice;
 
 /** How each slice file declares itself. */
 export type EditorSlice<T> = StateCreator<EditorState, [], [], T>;

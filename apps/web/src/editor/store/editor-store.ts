@@ -9,6 +9,7 @@ import type { FlowDocument } from '@sluice/flow';
 import type { EditorState } from './editor-state';
 import type { PastRunView } from './read-only';
 import { createClipboardSlice } from './clipboard.slice';
+import { createDataPreviewSlice } from './data-preview.slice';
 import { createDiagnosticsSlice } from './diagnostics.slice';
 import { createFlowSlice } from './flow.slice';
 import { createHistorySlice } from './history.slice';
@@ -40,6 +41,7 @@ export function createEditorStore(seed: EditorSeed) {
     ...createHistorySlice(...a),
     ...createRunSlice(...a),
     ...createDiagnosticsSlice(...a),
+    ...createDataPreviewSlice(...a),
   }));
   store.setState({ flowId: seed.flowId, name: seed.name });
   store.getState().loadDocument({ document: seed.document, version: seed.version });

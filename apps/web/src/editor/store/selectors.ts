@@ -25,6 +25,8 @@ export const selectSetEnvironment = (s: EditorState) => s.setEnvironment;
 export const selectSetDetectedColumns = (s: EditorState) => s.setDetectedColumns;
 export const selectFilesToDetect = (s: EditorState) => s.filesToDetect;
 export const selectTablesToDetect = (s: EditorState) => s.tablesToDetect;
+export const selectBottomTab = (s: EditorState) => s.bottomTab;
+export const selectPreviewRequest = (s: EditorState) => s.previewRequest;
 
 /** The handlers the canvas passes to React Flow (pick with `useShallow`). */
 export const selectCanvasHandlers = (s: EditorState) => ({
