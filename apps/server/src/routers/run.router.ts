@@ -10,10 +10,18 @@ import { publicProcedure } from '../trpc';
 const RunIdInput = z.object({ runId: IdSchema });
 
 export const runRouter = {
-  /** Runs the latest saved version of a flow; refuses with diagnostics when it has errors. */
+  /**
+   * Runs the latest saved version of a flow, or with `stageIds` only those stages and what is
+   * upstream of them; refuses with diagnostics when it has errors.
+   */
   start: publicProcedure
-    .input(z.object({ flowId: IdSchema }))
-    .mutation(({ ctx, input }) => ctx.services.runManager.start(input.flowId)),
+    .input(
+      z.object({
+        flowId: IdSchema,
+        stageIds: z.array(IdSchema).min(1, 'Select at least one stage to run up to.').optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => ctx.services.runManager.start(input.flowId, input.stageIds)),
 
   byId: publicProcedure
     .input(RunIdInput)

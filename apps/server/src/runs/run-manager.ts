@@ -12,7 +12,7 @@ import {
   unknownExternalStages,
 } from '@sluice/compiler';
 import { inStageTerms, newRunTag, runPlan } from '@sluice/engine';
-import { hasErrors } from '@sluice/flow';
+import { cutFlow, hasErrors } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
 import type { ExternalStagesRepo } from '../repos/external-stages.repo';
@@ -74,6 +74,21 @@ function asShown<T extends { sql?: string; error?: string }>(item: T, shown: Sho
 }
 
 /**
+ * The flow as a partial run of `stageIds` sees it: those stages and their upstream only, so
+ * the run records, compiles and claims nothing else. The whole flow when none are given.
+ */
+function partOf(flow: FlowRecord, stageIds: readonly string[] | undefined): FlowRecord {
+  if (stageIds === undefined) return flow;
+  const cut = cutFlow(flow.document, stageIds);
+  if (!cut.ok) {
+    throw new InvalidRequestError(
+      `Run up to here names stages the saved flow does not have (${cut.unknown.join(', ')}); save the flow or select other stages.`,
+    );
+  }
+  return { ...flow, document: cut.flow };
+}
+
+/**
  * Compiles for the target, telling the plan which destination tables exist already (MySQL
  * shadow swaps, missing-table diagnostics): the destinations are read from the run's analysis.
  */
@@ -104,9 +119,10 @@ export class RunManager {
 
   /**
    * Compiles the latest saved version and starts it; refuses flows with error diagnostics and
-   * flows that are already running or being deleted.
+   * flows that are already running or being deleted. With `stageIds` only those stages and
+   * everything upstream of them run (a partial run, as atomic as a whole one).
    */
-  async start(flowId: string): Promise<{ runId: string }> {
+  async start(flowId: string, stageIds?: readonly string[]): Promise<{ runId: string }> {
     const runId = randomUUID();
     this.hold(flowId, { kind: 'run', runId }, (held) =>
       held.kind === 'run'
@@ -114,7 +130,7 @@ export class RunManager {
         : 'This flow is being deleted.',
     );
     try {
-      return await this.prepareAndStart(flowId, runId);
+      return await this.prepareAndStart(flowId, runId, stageIds);
     } catch (error) {
       this.busyFlows.delete(flowId);
       throw error;
@@ -142,9 +158,13 @@ export class RunManager {
     this.busyFlows.set(flowId, hold);
   }
 
-  private async prepareAndStart(flowId: string, runId: string): Promise<{ runId: string }> {
+  private async prepareAndStart(
+    flowId: string,
+    runId: string,
+    stageIds: readonly string[] | undefined,
+  ): Promise<{ runId: string }> {
     const { flows, externalStages, fileRoots, metadataSchema } = this.deps;
-    const flow = await flows.byId(flowId);
+    const flow = partOf(await flows.byId(flowId), stageIds);
     const known = await externalStages.list();
     // The flow is analysed once; files, columns, destinations and the plan all come from it.
     const analysis = analyzeFlow(flow.document, { metadataSchema });

@@ -1,0 +1,48 @@
+import { readdir } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import type { TestServer } from '../../test/harness';
+import { paidOrdersFlow } from '../../test/fixtures';
+import { startTestServer } from '../../test/harness';
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+describe('a partial run on DuckDB', () => {
+  it('runs the selected table destination and its upstream, and writes no export', async () => {
+    const { id: flowId } = await server.caller.flow.create({
+      name: 'Up to the table',
+      document: paidOrdersFlow(),
+    });
+    const { runId } = await server.caller.run.start({ flowId, stageIds: ['table'] });
+    for await (const snapshot of await server.caller.run.events({ runId })) void snapshot;
+    const run = await server.caller.run.byId({ runId });
+    expect(run.state).toBe('succeeded');
+    expect(run.stages.map((s) => [s.stageId, s.state])).toEqual([
+      ['orders', 'succeeded'],
+      ['paid', 'succeeded'],
+      ['table', 'succeeded'],
+    ]);
+    const [{ stored }] = (await server.services.target.meta.query<{ stored: number }>(
+      'SELECT count(*)::INTEGER AS stored FROM main.paid_orders',
+    )) as [{ stored: number }];
+    expect(stored).toBe(run.stages.find((s) => s.stageId === 'paid')?.rows);
+    expect(await readdir(server.config.exportsDir)).toEqual([]);
+  });
+
+  it('refuses stages the saved flow does not have, starting no run', async () => {
+    const { id: flowId } = await server.caller.flow.create({
+      name: 'Unknown stage',
+      document: paidOrdersFlow(),
+    });
+    await expect(server.caller.run.start({ flowId, stageIds: ['gone'] })).rejects.toThrow(
+      /names stages the saved flow does not have \(gone\)/,
+    );
+    expect(await server.caller.run.list({ flowId })).toEqual([]);
+  });
+});
