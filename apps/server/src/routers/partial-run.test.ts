@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { TestServer } from '../../test/harness';
+import type { RunDetail } from '../runs/run-types';
 import { paidOrdersFlow } from '../../test/fixtures';
 import { startTestServer } from '../../test/harness';
 
@@ -20,7 +21,12 @@ describe('a partial run on DuckDB', () => {
       document: paidOrdersFlow(),
     });
     const { runId } = await server.caller.run.start({ flowId, stageIds: ['table'] });
-    for await (const snapshot of await server.caller.run.events({ runId })) void snapshot;
+    let last: RunDetail | undefined;
+    for await (const snapshot of await server.caller.run.events({ runId })) last = snapshot;
+    // The watched run lists each statement it ran, by stage, and when each stage ran.
+    const ran = new Set(last?.live?.statements.map((s) => s.stageId));
+    expect([...ran].sort()).toEqual(['orders', 'paid', 'table']);
+    expect(Object.keys(last?.live?.times ?? {}).sort()).toEqual(['orders', 'paid', 'table']);
     const run = await server.caller.run.byId({ runId });
     expect(run.state).toBe('succeeded');
     expect(run.stages.map((s) => [s.stageId, s.state])).toEqual([

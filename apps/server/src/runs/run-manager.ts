@@ -25,6 +25,7 @@ import { logger } from '../logger';
 import { DestinationClaims } from './destination-claims';
 import { detectFlowColumns, resolveFlowFiles, stageFolderPlaces } from './flow-files';
 import { RunEvents } from './run-events';
+import { LiveRuns } from './run-live';
 import { isTerminal } from './run-types';
 import { sourceTableColumns } from './source-tables';
 
@@ -111,6 +112,7 @@ export class RunManager {
   /** Held from the first line of `start` until the run ends, so a flow runs once at a time. */
   private readonly busyFlows = new Map<string, FlowHold>();
   private readonly events = new RunEvents();
+  private readonly live = new LiveRuns();
   private readonly claims: DestinationClaims;
 
   constructor(private readonly deps: RunManagerDeps) {
@@ -251,7 +253,7 @@ export class RunManager {
 
   /** The run's snapshots from now until it ends (see `RunEvents.watch`). */
   watch(runId: string, signal?: AbortSignal): AsyncGenerator<RunDetail> {
-    return this.events.watch(runId, () => this.deps.runs.byId(runId), signal);
+    return this.events.watch(runId, () => this.detail(runId), signal);
   }
 
   /** Cancels every active run and waits for them, for a clean shutdown. */
@@ -277,7 +279,13 @@ export class RunManager {
         reconnect: () => this.deps.target.connect(),
         onEvent: (event) => {
           const masked = asShown(event, shown);
+          this.live.stage(runId, masked);
           recorded = recorded.then(() => this.record(runId, masked));
+        },
+        onStatement: (event) => this.live.statement(runId, asShown(event, shown)),
+        onProgress: (event) => {
+          this.live.progress(runId, event);
+          recorded = recorded.then(() => this.publish(runId));
         },
       });
       await recorded;
@@ -314,11 +322,19 @@ export class RunManager {
   private async end(runId: string, ending: RunEnding): Promise<void> {
     const error = ending.error === undefined ? {} : { error: maskCredentials(ending.error) };
     await this.deps.runs.finish(runId, { ...ending, ...error });
+    this.live.ended(runId);
     await this.publish(runId);
+  }
+
+  /** The stored run with its live view, while this server has one. */
+  private async detail(runId: string): Promise<RunDetail> {
+    const detail = await this.deps.runs.byId(runId);
+    const live = this.live.get(runId);
+    return live ? { ...detail, live: structuredClone(live) } : detail;
   }
 
   private async publish(runId: string): Promise<void> {
     if (!this.events.isWatched(runId)) return;
-    this.events.publish(runId, await this.deps.runs.byId(runId));
+    this.events.publish(runId, await this.detail(runId));
   }
 }
