@@ -5,7 +5,7 @@ import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { useEditorStoreApi } from '../store/editor-context';
 import { useClipboardShortcuts } from './use-clipboard-shortcuts';
 
-/** Binds the shortcuts that act on the canvas: clipboard, selection and layout. */
+/** Binds the shortcuts that act on the canvas: clipboard, selection, run up to here, layout. */
 export function useCanvasShortcuts(pointer: PointerRef) {
   const store = useEditorStoreApi();
   const clipboard = useClipboardShortcuts(pointer);
@@ -25,6 +25,10 @@ export function useCanvasShortcuts(pointer: PointerRef) {
     'select-downstream': () => {
       if (!hasSelection()) return false;
       store.getState().selectConnected('downstream');
+    },
+    'run-up-to-here': () => {
+      if (!hasSelection()) return false;
+      store.getState().proposePartialRun(store.getState().selectedNodeIds);
     },
     'auto-layout': () => store.getState().autoLayout(),
   };

@@ -26,6 +26,7 @@ import {
 import { stageColumns } from '../store/stage-columns';
 import { DiagnosticList } from './diagnostic-list';
 import { EmptyInspector } from './empty-inspector';
+import { RunUpToHereButton } from './run-up-to-here-button';
 import { StageColumns } from './stage-columns';
 import { StageForm } from './stage-form';
 import { StageRunError } from './stage-run-error';
@@ -80,6 +81,7 @@ function StageSettings({ stage }: { stage: StageFlowNode }) {
         </Badge>
       </Group>
       <StageRunError stageId={id} />
+      <RunUpToHereButton stageId={id} />
       <TextInput
         label="Label"
         data-testid="stage-label-input"

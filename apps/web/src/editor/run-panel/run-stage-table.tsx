@@ -5,6 +5,11 @@ import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import type { RunStageDetail } from '../store/run-types';
 import { formatCount, formatDuration } from '../../lib/format';
 import { RUN_STATE_COLOR } from '../canvas/run-state-style';
+import { useEditorStore } from '../store/editor-context';
+import { selectStageRowsIn, selectStageRunStatus } from '../store/selectors';
+import { LoadProgress } from './load-progress';
+import { stageDurationMs } from './stage-timing';
+import { useNow } from './use-now';
 
 /**
  * Below this width the table scrolls sideways instead of squeezing the stage names away: the
@@ -22,8 +27,8 @@ export function RunStageTable({ stages }: { stages: readonly RunStageDetail[] })
             <Table.Th w={32} />
             <Table.Th>Stage</Table.Th>
             <Table.Th w={108}>State</Table.Th>
-            <Table.Th w={116} ta="right">
-              Rows
+            <Table.Th w={150} ta="right">
+              Rows in → out
             </Table.Th>
             <Table.Th w={60} ta="right">
               Time
@@ -41,14 +46,22 @@ export function RunStageTable({ stages }: { stages: readonly RunStageDetail[] })
 }
 
 /**
- * Rows a stage produced; for a table destination, what it wrote and the table's total after,
- * so a third append reads "2,000 written · 6,000 in table" rather than the same count again.
+ * Rows a stage read (from the stages linked into it) and produced; for a table destination,
+ * what it wrote and the table's total after, so a third append reads "2,000 written · 6,000 in table" rather than the same count again.
  */
 function StageRows({ stage }: { stage: RunStageDetail }) {
+  const rowsIn = useEditorStore(selectStageRowsIn(stage.stageId));
   const rows = (
-    <span data-testid="run-stage-rows">
-      {stage.rows === undefined ? '' : formatCount(stage.rows)}
-    </span>
+    <>
+      {rowsIn !== undefined && (
+        <Text span inherit c="dimmed" data-testid="run-stage-rows-in">
+          {formatCount(rowsIn)} →{' '}
+        </Text>
+      )}
+      <span data-testid="run-stage-rows">
+        {stage.rows === undefined ? '' : formatCount(stage.rows)}
+      </span>
+    </>
   );
   if (stage.tableRows === undefined) return rows;
   return (
@@ -61,7 +74,20 @@ function StageRows({ stage }: { stage: RunStageDetail }) {
   );
 }
 
+/** The stage's duration, ticking while it runs. */
+function StageTime({ stage }: { stage: RunStageDetail }) {
+  const startedAt = useEditorStore((s) => s.runStatus[stage.stageId]?.startedAt);
+  const now = useNow(stage.state === 'running', 250);
+  const duration = stageDurationMs({ ...stage, startedAt }, now);
+  return (
+    <span data-testid="run-stage-duration">
+      {duration === undefined ? '' : formatDuration(duration)}
+    </span>
+  );
+}
+
 function StageRow({ stage }: { stage: RunStageDetail }) {
+  const status = useEditorStore(selectStageRunStatus(stage.stageId));
   const [open, setOpen] = useState(false);
   return (
     <Table.Tr data-testid="run-stage-row" data-stage-id={stage.stageId} data-state={stage.state}>
@@ -87,6 +113,7 @@ function StageRow({ stage }: { stage: RunStageDetail }) {
             {stage.stageId}
           </Text>
         </Text>
+        {status && <LoadProgress status={status} />}
         {stage.error && (
           <Text
             size="sm"
@@ -117,7 +144,7 @@ function StageRow({ stage }: { stage: RunStageDetail }) {
         <StageRows stage={stage} />
       </Table.Td>
       <Table.Td ta="right" c="dimmed" style={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
-        {stage.durationMs === undefined ? '' : formatDuration(stage.durationMs)}
+        <StageTime stage={stage} />
       </Table.Td>
     </Table.Tr>
   );

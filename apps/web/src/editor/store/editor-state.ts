@@ -5,6 +5,7 @@ import type { DiagnosticsSlice } from './diagnostics.slice';
 import type { FlowSlice } from './flow.slice';
 import type { HistorySlice } from './history.slice';
 import type { LayoutSlice } from './layout.slice';
+import type { PartialRunSlice } from './partial-run.slice';
 import type { RunSlice } from './run.slice';
 import type { SelectionSlice } from './selection.slice';
 
@@ -15,6 +16,7 @@ export type EditorState = FlowSlice &
   LayoutSlice &
   HistorySlice &
   RunSlice &
+  PartialRunSlice &
   DiagnosticsSlice;
 
 /** How each slice file declares itself. */

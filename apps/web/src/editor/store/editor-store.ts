@@ -12,6 +12,7 @@ import { createDiagnosticsSlice } from './diagnostics.slice';
 import { createFlowSlice } from './flow.slice';
 import { createHistorySlice } from './history.slice';
 import { createLayoutSlice } from './layout.slice';
+import { createPartialRunSlice } from './partial-run.slice';
 import { createRunSlice } from './run.slice';
 import { createSelectionSlice } from './selection.slice';
 
@@ -33,6 +34,7 @@ export function createEditorStore(seed: EditorSeed) {
     ...createLayoutSlice(...a),
     ...createHistorySlice(...a),
     ...createRunSlice(...a),
+    ...createPartialRunSlice(...a),
     ...createDiagnosticsSlice(...a),
   }));
   store.setState({ flowId: seed.flowId, name: seed.name });
