@@ -1,24 +1,26 @@
+import { useMemo } from 'react';
 import { Button, Dialog, Group, List, Text } from '@mantine/core';
-import { useShallow } from 'zustand/react/shallow';
 
 import { getStage } from '@sluice/stages';
 
-import type { EditorState } from '../store/editor-state';
+import type { PartialRunProposal } from '../store/partial-run.slice';
+import type { StageFlowNode } from '../store/stage-node-model';
 import { useEditorStore } from '../store/editor-context';
+import { selectNodes } from '../store/selectors';
 
-/** The proposed partial run's stages by label, its destinations (what it writes) apart. */
-const selectProposal = (s: EditorState) => {
-  if (!s.partialRun) return undefined;
-  const byId = new Map(s.nodes.map((node) => [node.id, node]));
-  const stages = s.partialRun.stageIds.flatMap((id) => {
+/** The proposed partial run's stages by label, its destinations (what it writes) marked. */
+function describe(partialRun: PartialRunProposal | undefined, nodes: readonly StageFlowNode[]) {
+  if (!partialRun) return undefined;
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const stages = partialRun.stageIds.flatMap((id) => {
     const node = byId.get(id);
     if (!node) return [];
     const definition = getStage(node.data.type);
     const label = node.data.label || (definition?.ui.label ?? id);
     return [{ id, label, writes: definition?.category === 'destination' }];
   });
-  return { selected: s.partialRun.selected, stages };
-};
+  return { selected: partialRun.selected, stages };
+}
 
 /**
  * Confirms a "run up to here" while the canvas highlights what will run: the stages, and the
@@ -26,7 +28,9 @@ const selectProposal = (s: EditorState) => {
  * modal, so the highlighted canvas stays in view.
  */
 export function PartialRunDialog({ onRun }: { onRun: (stageIds: string[]) => void }) {
-  const proposal = useEditorStore(useShallow(selectProposal));
+  const partialRun = useEditorStore((s) => s.partialRun);
+  const nodes = useEditorStore(selectNodes);
+  const proposal = useMemo(() => describe(partialRun, nodes), [partialRun, nodes]);
   const dismiss = useEditorStore((s) => s.dismissPartialRun);
   const destinations = proposal?.stages.filter((stage) => stage.writes) ?? [];
   return (
