@@ -21,17 +21,17 @@ export function StageRunLine({ stageId, status }: { stageId: string; status: Sta
         <Badge size="xs" variant="light" color={RUN_STATE_COLOR[status.state]}>
           {status.state}
         </Badge>
-        {(rowsIn !== undefined || status.rows !== undefined) && (
-          <Text size="xs" c="dimmed" data-testid="stage-run-rows" truncate="end">
-            {rowsIn === undefined ? `${rows[1]} rows` : `${rows[0]} → ${rows[1]} rows`}
-          </Text>
-        )}
         {duration !== undefined && (
           <Text size="xs" c="dimmed" ml="auto" data-testid="stage-run-duration">
             {formatDuration(duration)}
           </Text>
         )}
       </Group>
+      {(rowsIn !== undefined || status.rows !== undefined) && (
+        <Text size="xs" c="dimmed" mt={2} data-testid="stage-run-rows" truncate="end">
+          {rowsIn === undefined ? `${rows[1]} rows` : `${rows[0]} in → ${rows[1]} out`}
+        </Text>
+      )}
       <LoadProgress status={status} />
     </>
   );

@@ -1,45 +1,69 @@
 import { Text } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 
 import type { RunDetail } from '../store/run-types';
+import type { TimelineBar } from './timeline-bars';
 import { formatDuration } from '../../lib/format';
 import { RUN_STATE_COLOR } from '../canvas/run-state-style';
 import { isTerminal } from '../store/run-types';
 import { timelineBars } from './timeline-bars';
 import { useNow } from './use-now';
 
-const ROW = 22;
-const LABEL_WIDTH = 160;
-const CHART_WIDTH = 600;
+const ROW = 24;
+const LABEL_WIDTH = 150;
+/** Room for a duration written after its bar; a bar reaching further has it written inside. */
+const AFTER_BAR = 56;
 
 /**
- * One bar per stage over the run's time, coloured by the stage's state; an SVG that scales to
- * the panel's width, so no chart library is needed for a handful of bars.
+ * One bar per stage over the run's time, coloured by the stage's state; an SVG drawn at the
+ * panel's own width (text stays its size), so no chart library is needed for a few bars.
  */
 export function RunTimeline({ run }: { run: RunDetail }) {
   const now = useNow(!isTerminal(run.state), 250);
+  const { ref, width: measured } = useElementSize();
   const { bars, spanMs } = timelineBars(run, now);
-  if (bars.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        {run.live ? 'No stage has started yet.' : 'The timeline is drawn while a run is followed.'}
-      </Text>
-    );
-  }
+  return (
+    <div ref={ref}>
+      {bars.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {run.live
+            ? 'No stage has started yet.'
+            : 'The timeline is drawn while a run is followed.'}
+        </Text>
+      ) : (
+        <TimelineChart bars={bars} spanMs={spanMs} width={measured} />
+      )}
+    </div>
+  );
+}
+
+/** The bars, each with its label before it and its duration after (or inside, at the end). */
+function TimelineChart({
+  bars,
+  spanMs,
+  width: measured,
+}: {
+  bars: TimelineBar[];
+  spanMs: number;
+  width: number;
+}) {
   const height = bars.length * ROW + 18;
-  const width = LABEL_WIDTH + CHART_WIDTH;
+  const width = Math.max(measured, LABEL_WIDTH + 120);
+  const chart = width - LABEL_WIDTH - 8;
   return (
     <svg
       data-testid="run-timeline"
       role="img"
       aria-label={`Run timeline over ${formatDuration(spanMs)}`}
-      viewBox={`0 0 ${String(width)} ${String(height)}`}
-      width="100%"
-      style={{ maxWidth: 960, display: 'block' }}
+      width={width}
+      height={height}
+      style={{ display: 'block' }}
     >
       {bars.map((bar, index) => {
         const y = index * ROW;
-        const x = LABEL_WIDTH + bar.start * CHART_WIDTH;
-        const w = Math.max(2, bar.width * CHART_WIDTH);
+        const x = LABEL_WIDTH + bar.start * chart;
+        const w = Math.max(2, bar.width * chart);
+        const inside = x + w + AFTER_BAR > width;
         return (
           <g
             key={bar.stageId}
@@ -47,8 +71,8 @@ export function RunTimeline({ run }: { run: RunDetail }) {
             data-stage-id={bar.stageId}
             data-state={bar.state}
           >
-            <text x={0} y={y + 15} fontSize={12} fill="var(--mantine-color-text)">
-              {bar.label.length > 22 ? `${bar.label.slice(0, 21)}…` : bar.label}
+            <text x={0} y={y + 16} fontSize={12} fill="var(--mantine-color-text)">
+              {bar.label.length > 20 ? `${bar.label.slice(0, 19)}…` : bar.label}
             </text>
             <rect
               x={x}
@@ -61,10 +85,11 @@ export function RunTimeline({ run }: { run: RunDetail }) {
               <title>{`${bar.label}: ${bar.state}, ${formatDuration(bar.durationMs)}`}</title>
             </rect>
             <text
-              x={Math.min(x + w + 4, width - 48)}
-              y={y + 15}
+              x={inside ? x + w - 6 : x + w + 6}
+              y={y + 16}
               fontSize={11}
-              fill="var(--mantine-color-dimmed)"
+              textAnchor={inside ? 'end' : 'start'}
+              fill={inside ? 'var(--mantine-color-white)' : 'var(--mantine-color-dimmed)'}
             >
               {formatDuration(bar.durationMs)}
             </text>
@@ -73,7 +98,7 @@ export function RunTimeline({ run }: { run: RunDetail }) {
       })}
       <line
         x1={LABEL_WIDTH}
-        x2={width}
+        x2={LABEL_WIDTH + chart}
         y1={height - 14}
         y2={height - 14}
         stroke="var(--mantine-color-default-border)"
@@ -82,7 +107,7 @@ export function RunTimeline({ run }: { run: RunDetail }) {
         0
       </text>
       <text
-        x={width}
+        x={LABEL_WIDTH + chart}
         y={height - 2}
         fontSize={11}
         textAnchor="end"
