@@ -50,6 +50,8 @@ export function RunStatements({ run }: { run: RunDetail }) {
               whiteSpace: 'pre-wrap',
               wordBreak: 'break-word',
               fontSize: 12,
+              maxHeight: 120,
+              overflow: 'auto',
               borderLeft: statement.error ? '3px solid var(--mantine-color-red-6)' : undefined,
             }}
           >

@@ -13,6 +13,8 @@ const ROW = 24;
 const LABEL_WIDTH = 150;
 /** Room for a duration written after its bar; a bar reaching further has it written inside. */
 const AFTER_BAR = 56;
+/** The width drawn for until the panel has been measured. */
+const DEFAULT_WIDTH = 560;
 
 /**
  * One bar per stage over the run's time, coloured by the stage's state; an SVG drawn at the
@@ -23,7 +25,7 @@ export function RunTimeline({ run }: { run: RunDetail }) {
   const { ref, width: measured } = useElementSize();
   const { bars, spanMs } = timelineBars(run, now);
   return (
-    <div ref={ref}>
+    <div ref={ref} style={{ width: '100%', minWidth: 0 }}>
       {bars.length === 0 ? (
         <Text size="sm" c="dimmed">
           {run.live
@@ -48,14 +50,16 @@ function TimelineChart({
   width: number;
 }) {
   const height = bars.length * ROW + 18;
-  const width = Math.max(measured, LABEL_WIDTH + 120);
+  const width = Math.max(measured || DEFAULT_WIDTH, LABEL_WIDTH + 120);
   const chart = width - LABEL_WIDTH - 8;
   return (
     <svg
       data-testid="run-timeline"
       role="img"
       aria-label={`Run timeline over ${formatDuration(spanMs)}`}
-      width={width}
+      // Drawn in the panel's own pixels, at 100% so the chart never widens the panel itself.
+      viewBox={`0 0 ${String(width)} ${String(height)}`}
+      width="100%"
       height={height}
       style={{ display: 'block' }}
     >
