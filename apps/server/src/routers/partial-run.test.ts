@@ -14,6 +14,24 @@ afterEach(async () => {
   await server.close();
 });
 
+describe('the live view of a failed run', () => {
+  it('points at the failed stage and its statement with the database message', async () => {
+    const { id: flowId } = await server.caller.flow.create({
+      name: 'Bad cast',
+      document: paidOrdersFlow({ condition: 'CAST(status AS INTEGER) > 0' }),
+    });
+    const { runId } = await server.caller.run.start({ flowId });
+    let last: RunDetail | undefined;
+    for await (const snapshot of await server.caller.run.events({ runId })) last = snapshot;
+    expect(last).toMatchObject({ state: 'failed' });
+    const failed = last?.live?.statements.filter((s) => s.error !== undefined);
+    expect(failed).toHaveLength(1);
+    expect(failed?.[0]?.stageId).toBe(last?.failedStageId);
+    expect(failed?.[0]?.error).toMatch(/Could not convert string 'paid'/);
+    expect(failed?.[0]?.error).toBe(last?.error);
+  });
+});
+
 describe('a partial run on DuckDB', () => {
   it('runs the selected table destination and its upstream, and writes no export', async () => {
     const { id: flowId } = await server.caller.flow.create({
