@@ -3,7 +3,14 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './root';
 
 export type { AppRouter } from './root';
-export type { RunDetail, RunStageDetail, RunState, StageRunState } from './runs/run-types';
+export type {
+  RunDetail,
+  RunLive,
+  RunStageDetail,
+  RunStatement,
+  RunState,
+  StageRunState,
+} from './runs/run-types';
 export type { ServerConfig } from './env';
 export type { Services } from './services';
 export { appRouter, createCaller } from './root';

@@ -18,7 +18,7 @@ export type { FileAccessCode } from './file-access-error';
 export { FileAccessError } from './file-access-error';
 export type { ExternalFileEntry } from './list-external-files';
 export { listExternalFiles } from './list-external-files';
-export type { RunEvent, RunOutcome, StageState } from './run-events';
+export type { ProgressEvent, RunEvent, RunOutcome, StageState, StatementEvent } from './run-events';
 export type { RunPlanOptions } from './run-plan';
 export { runPlan } from './run-plan';
 export type { ClaimRequest, StagingSweep, SweepPlaces, TargetClaim } from './run-claims';

@@ -26,3 +26,29 @@ export interface RunOutcome {
   /** Cleanup steps that failed; the run's own result stands, these only need tidying. */
   cleanupErrors?: string[];
 }
+
+/**
+ * One plan step's SQL as it finished: how long it took and, when it failed, the database's
+ * message. `stageId` is absent for steps no stage owns (prepare, cleanup).
+ */
+export interface StatementEvent {
+  kind: 'statement';
+  stepId: string;
+  stageId?: string;
+  sql: string;
+  durationMs: number;
+  error?: string;
+  at: string;
+}
+
+/**
+ * How far a load has read its file. Where Sluice streams the file it carries the bytes read and
+ * the file's size; where the database reads the file itself neither is known (indeterminate).
+ */
+export interface ProgressEvent {
+  kind: 'progress';
+  stageId: string;
+  bytesRead?: number;
+  totalBytes?: number;
+  at: string;
+}

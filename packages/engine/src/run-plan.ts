@@ -1,7 +1,7 @@
 import type { Plan, PlanStep } from '@sluice/compiler';
 
 import type { TempExport } from './plan-files';
-import type { RunEvent, RunOutcome } from './run-events';
+import type { ProgressEvent, RunEvent, RunOutcome, StatementEvent } from './run-events';
 import type { FinishContext, Finished } from './run-finish';
 import type { SqlClient } from './sql-client';
 import type { RunClient } from './target';
@@ -14,20 +14,24 @@ import { ExportNotMoved, RunCancelled, StepFailure } from './run-errors';
 import { cleanUpAfter, finishSteps, runCleanup } from './run-finish';
 import { runStep } from './run-step';
 import { StageTracker } from './stage-tracker';
+import { loadProgress, startStatement } from './step-reports';
 import { TidyClient } from './tidy-client';
 import { unrestoredNote } from './unrestored-note';
 
 /**
  * Options of `runPlan`: `signal` cancels the run; `onEvent` receives every stage change;
- * `reconnect` opens a fresh connection for undo and cleanup when the run's own has died.
+ * `onStatement` each plan step's SQL as it ends, with its time; `onProgress` how far each load
+ * has read; `reconnect` opens a fresh connection for undo and cleanup when the run's own has died.
  */
 export interface RunPlanOptions {
   signal?: AbortSignal;
   onEvent: (event: RunEvent) => void;
+  onStatement?: (event: StatementEvent) => void;
+  onProgress?: (event: ProgressEvent) => void;
   reconnect?: () => Promise<SqlClient>;
 }
 
-interface RunContext extends FinishContext {
+interface RunContext extends FinishContext, Pick<RunPlanOptions, 'onStatement' | 'onProgress'> {
   client: RunClient;
   /** Where undo and cleanup run: the run's connection, or a fresh one when it died. */
   tidy: TidyClient;
@@ -73,9 +77,16 @@ async function runOne(client: SqlClient, step: PlanStep, context: RunContext): P
   const { stageId } = step;
   if (stageId !== undefined) tracker.begin(stageId);
   const streams = step.files?.some((file) => file.stream !== undefined) ?? false;
-  const rows = await runStep(streams ? context.client : client, step).catch((reason: unknown) => {
-    throw new StepFailure(step, reason);
-  });
+  const progress = loadProgress(step, context.onProgress);
+  const statement = startStatement(step, context.onStatement);
+  const rows = await runStep(streams ? context.client : client, step, progress).catch(
+    (reason: unknown) => {
+      const failure = new StepFailure(step, reason);
+      statement(failure.message);
+      throw failure;
+    },
+  );
+  statement();
   if (step.undo) context.undo.push({ stepId: step.id, phase: step.phase, statements: step.undo });
   if (stageId === undefined) return;
   tracker.stepDone(stageId, step.sql, rows);
@@ -248,6 +259,8 @@ export async function runPlan(
     plan,
     tracker,
     signal: options.signal,
+    onStatement: options.onStatement,
+    onProgress: options.onProgress,
     watch: new CancelWatch(client, options.signal),
     tidy,
     undo: [],

@@ -10,6 +10,7 @@ import type { StagePlace } from './stage-terms';
 import { openToRead } from './confined-files';
 import { unclosedQuote } from './database-error-text';
 import { errorReason } from './error-details';
+import { countBytes } from './file-streams/count-bytes';
 import { crlfToLf, firstLines, UnclosedQuoteError } from './file-streams/crlf-to-lf';
 import { exportTypeCast } from './file-streams/export-values';
 import { jsonLinesAsTsv } from './file-streams/jsonl-to-tsv';
@@ -18,15 +19,24 @@ import { LoadWarningError, MySqlRunClient } from './mysql/mysql-run-client';
 import { uriBeside } from './plan-files';
 import { inStageTerms } from './stage-terms';
 
+/** Reports how many bytes of its file a streamed load has read, of the file's size. */
+export type LoadProgress = (read: { bytesRead: number; totalBytes: number }) => void;
+
 /**
  * The bytes Sluice sends for a streamed load of the file open as `handle`: a delimited file with
  * its line endings made LF, JSON lines turned to text, anything else as it is; for a sample,
- * only the first rows (after the header and skipped lines).
+ * only the first rows (after the header and skipped lines). The file's own bytes are counted as
+ * they are read, so progress compares with the file's size.
  */
-function bytesForLoad(file: PlanFile, handle: FileHandle): Readable {
+function bytesForLoad(
+  file: PlanFile,
+  handle: FileHandle,
+  counted?: (bytesRead: number) => void,
+): Readable {
   const format = file.stream?.format;
   const sampleRows = file.stream?.sampleRows;
-  const bytes = handle.createReadStream();
+  const read = handle.createReadStream();
+  const bytes = counted ? pipeline(read, countBytes(counted), () => undefined) : read;
   if (format?.kind === 'jsonl') {
     return jsonLinesAsTsv(bytes, file.stream?.columns ?? [], {
       file: stageUri(file.ref),
@@ -87,7 +97,11 @@ function placesOf(file: PlanFile): StagePlace[] {
 }
 
 /** Runs the step's SQL, moving its streamed file if it has one; returns the rows it changed. */
-async function execute(client: SqlClient, step: PlanStep): Promise<number> {
+async function execute(
+  client: SqlClient,
+  step: PlanStep,
+  onProgress: LoadProgress | undefined,
+): Promise<number> {
   const read = step.files?.find((f) => f.mode === 'read' && f.stream?.token !== undefined);
   const write = step.files?.find((f) => f.mode === 'write' && f.stream !== undefined);
   if (!read && !write) return client.run(step.sql);
@@ -103,7 +117,14 @@ async function execute(client: SqlClient, step: PlanStep): Promise<number> {
     // before the server asks for it.
     const handle = await openToRead(local, stageUri(read.ref));
     try {
-      return await client.loadLocal(step.sql, stream.token, () => bytesForLoad(read, handle));
+      const totalBytes = onProgress && (await handle.stat()).size;
+      const counted =
+        totalBytes === undefined
+          ? undefined
+          : (bytesRead: number) => onProgress?.({ bytesRead, totalBytes });
+      return await client.loadLocal(step.sql, stream.token, () =>
+        bytesForLoad(read, handle, counted),
+      );
     } catch (error) {
       throw error instanceof LoadWarningError || error instanceof UnclosedQuoteError
         ? rejectedRow(read, error)
@@ -123,10 +144,14 @@ async function execute(client: SqlClient, step: PlanStep): Promise<number> {
 /**
  * Runs one step and returns the rows it produced, as its `rowsFrom` says (plan.ts): `changes`
  * is the statement's changed rows (rows loaded or written for a streamed file), `count` runs
- * `rowCountSql` after it.
+ * `rowCountSql` after it. `onProgress` hears how far a streamed load has read its file.
  */
-export async function runStep(client: SqlClient, step: PlanStep): Promise<number | undefined> {
-  const changed = await execute(client, step).catch((error: unknown) => {
+export async function runStep(
+  client: SqlClient,
+  step: PlanStep,
+  onProgress?: LoadProgress,
+): Promise<number | undefined> {
+  const changed = await execute(client, step, onProgress).catch((error: unknown) => {
     throw namingFiles(step, error);
   });
   const rowsFrom = step.rowsFrom ?? (step.rowCountSql === undefined ? undefined : 'count');

@@ -1,5 +1,5 @@
 /** Runs through the API on MariaDB: the server on a fresh database of the test MariaDB. */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -77,6 +77,24 @@ describe('runs on MariaDB', () => {
     expect(run.stages.find((stage) => stage.stageId === 'table')?.state).not.toBe('succeeded');
     expect(await paidRows()).toEqual(before);
     expect(await tablesNow()).toEqual(['paid_orders']);
+  });
+
+  it('runs only the selected export and its upstream, leaving the table untouched', async () => {
+    const before = await paidRows();
+    const tables = await tablesNow();
+    await rm(join(server.config.exportsDir, 'paid.csv'), { force: true });
+    const { id: flowId } = await server.caller.flow.create({
+      name: 'Up to the export',
+      document: paidOrdersFlow({ condition: `status = 'paid' AND order_id < 3` }),
+    });
+    const { runId } = await server.caller.run.start({ flowId, stageIds: ['export'] });
+    for await (const snapshot of await server.caller.run.events({ runId })) void snapshot;
+    const run = await server.caller.run.byId({ runId });
+    expect(run.state).toBe('succeeded');
+    expect(run.stages.map((s) => s.stageId)).toEqual(['orders', 'paid', 'export']);
+    expect(await readdir(server.config.exportsDir)).toContain('paid.csv');
+    expect(await paidRows()).toEqual(before);
+    expect(await tablesNow()).toEqual(tables);
   });
 
   it('refuses a table destination in the metadata database, in the preview and the run, leaving it intact', async () => {

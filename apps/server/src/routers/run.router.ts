@@ -13,13 +13,23 @@ const RunIdInput = z.object({ runId: IdSchema });
 
 export const runRouter = {
   /**
-   * Runs the latest saved version of a flow; refuses with diagnostics when it has errors. The
-   * editor says it started the run; any other client is the API.
+   * Runs the latest saved version of a flow, or with `stageIds` only those stages and what is
+   * upstream of them; refuses with diagnostics when it has errors. The editor says it started
+   * the run; any other client is the API.
    */
   start: publicProcedure
-    .input(z.object({ flowId: IdSchema, startedBy: z.enum(['editor', 'api']).default('api') }))
+    .input(
+      z.object({
+        flowId: IdSchema,
+        startedBy: z.enum(['editor', 'api']).default('api'),
+        stageIds: z.array(IdSchema).min(1, 'Select at least one stage to run up to.').optional(),
+      }),
+    )
     .mutation(({ ctx, input }) =>
-      ctx.services.runManager.start(input.flowId, { startedBy: input.startedBy }),
+      ctx.services.runManager.start(input.flowId, {
+        startedBy: input.startedBy,
+        ...(input.stageIds === undefined ? {} : { stageIds: input.stageIds }),
+      }),
     ),
 
   /** Runs a past run's flow version again (not the latest), as a new run. */

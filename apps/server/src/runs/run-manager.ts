@@ -12,7 +12,7 @@ import {
   unknownExternalStages,
 } from '@sluice/compiler';
 import { inStageTerms, newRunTag, runPlan } from '@sluice/engine';
-import { hasErrors } from '@sluice/flow';
+import { cutFlow, hasErrors } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
 import type { ExternalStagesRepo } from '../repos/external-stages.repo';
@@ -25,6 +25,7 @@ import { logger } from '../logger';
 import { DestinationClaims } from './destination-claims';
 import { detectFlowColumns, resolveFlowFiles, stageFolderPlaces } from './flow-files';
 import { RunEvents } from './run-events';
+import { LiveRuns } from './run-live';
 import { isTerminal } from './run-types';
 import { sourceTableColumns } from './source-tables';
 
@@ -49,6 +50,8 @@ interface ActiveRun {
 export interface StartOptions {
   startedBy: RunStarter;
   version?: number;
+  /** Run only these stages and everything upstream of them. */
+  stageIds?: readonly string[];
 }
 
 /** Why a flow is busy: a run of it is starting or running, or it is being deleted. */
@@ -80,6 +83,21 @@ function asShown<T extends { sql?: string; error?: string }>(item: T, shown: Sho
 }
 
 /**
+ * The flow as a partial run of `stageIds` sees it: those stages and their upstream only, so
+ * the run records, compiles and claims nothing else. The whole flow when none are given.
+ */
+function partOf(flow: FlowRecord, stageIds: readonly string[] | undefined): FlowRecord {
+  if (stageIds === undefined) return flow;
+  const cut = cutFlow(flow.document, stageIds);
+  if (!cut.ok) {
+    throw new InvalidRequestError(
+      `Run up to here names stages the saved flow does not have (${cut.unknown.join(', ')}); save the flow or select other stages.`,
+    );
+  }
+  return { ...flow, document: cut.flow };
+}
+
+/**
  * Compiles for the target, telling the plan which destination tables exist already (MySQL
  * shadow swaps, missing-table diagnostics): the destinations are read from the run's analysis.
  */
@@ -102,6 +120,7 @@ export class RunManager {
   /** Held from the first line of `start` until the run ends, so a flow runs once at a time. */
   private readonly busyFlows = new Map<string, FlowHold>();
   private readonly events = new RunEvents();
+  private readonly live = new LiveRuns();
   private readonly claims: DestinationClaims;
 
   constructor(private readonly deps: RunManagerDeps) {
@@ -110,7 +129,9 @@ export class RunManager {
 
   /**
    * Compiles the latest saved version (or `options.version`) and starts it; refuses flows with
-   * error diagnostics and flows that are already running or being deleted.
+   * error diagnostics and flows that are already running or being deleted. With
+   * `options.stageIds` only those stages and everything upstream of them run (a partial run, as
+   * atomic as a whole one).
    */
   async start(flowId: string, options: StartOptions): Promise<{ runId: string }> {
     const runId = randomUUID();
@@ -157,11 +178,13 @@ export class RunManager {
   private async prepareAndStart(
     flowId: string,
     runId: string,
-    { startedBy, version }: StartOptions,
+    { startedBy, version, stageIds }: StartOptions,
   ): Promise<{ runId: string }> {
     const { flows, externalStages, fileRoots, metadataSchema } = this.deps;
-    const flow =
-      version === undefined ? await flows.byId(flowId) : await flows.atVersion(flowId, version);
+    const flow = partOf(
+      version === undefined ? await flows.byId(flowId) : await flows.atVersion(flowId, version),
+      stageIds,
+    );
     const known = await externalStages.list();
     // The flow is analysed once; files, columns, destinations and the plan all come from it.
     const analysis = analyzeFlow(flow.document, { metadataSchema });
@@ -249,7 +272,7 @@ export class RunManager {
 
   /** The run's snapshots from now until it ends (see `RunEvents.watch`). */
   watch(runId: string, signal?: AbortSignal): AsyncGenerator<RunDetail> {
-    return this.events.watch(runId, () => this.deps.runs.byId(runId), signal);
+    return this.events.watch(runId, () => this.detail(runId), signal);
   }
 
   /** Cancels every active run and waits for them, for a clean shutdown. */
@@ -275,7 +298,13 @@ export class RunManager {
         reconnect: () => this.deps.target.connect(),
         onEvent: (event) => {
           const masked = asShown(event, shown);
+          this.live.stage(runId, masked);
           recorded = recorded.then(() => this.record(runId, masked));
+        },
+        onStatement: (event) => this.live.statement(runId, asShown(event, shown)),
+        onProgress: (event) => {
+          this.live.progress(runId, event);
+          recorded = recorded.then(() => this.publish(runId));
         },
       });
       await recorded;
@@ -312,11 +341,19 @@ export class RunManager {
   private async end(runId: string, ending: RunEnding): Promise<void> {
     const error = ending.error === undefined ? {} : { error: maskCredentials(ending.error) };
     await this.deps.runs.finish(runId, { ...ending, ...error });
+    this.live.ended(runId);
     await this.publish(runId);
+  }
+
+  /** The stored run with its live view, while this server has one. */
+  private async detail(runId: string): Promise<RunDetail> {
+    const detail = await this.deps.runs.byId(runId);
+    const live = this.live.get(runId);
+    return live ? { ...detail, live: structuredClone(live) } : detail;
   }
 
   private async publish(runId: string): Promise<void> {
     if (!this.events.isWatched(runId)) return;
-    this.events.publish(runId, await this.deps.runs.byId(runId));
+    this.events.publish(runId, await this.detail(runId));
   }
 }

@@ -36,6 +36,27 @@ export interface RunStageDetail {
   error?: string;
 }
 
+/** One plan statement of a run as it finished, its SQL masked; `error` when it failed. */
+export interface RunStatement {
+  stepId: string;
+  stageId?: string;
+  sql: string;
+  durationMs: number;
+  error?: string;
+  at: string;
+}
+
+/**
+ * What a run being watched shows beyond its stored stages: statements with their times, each
+ * load's progress (bytes of the file size where Sluice streams it, none where the database
+ * reads the file) and each stage's start and end for the timeline.
+ */
+export interface RunLive {
+  statements: RunStatement[];
+  progress: Record<string, { bytesRead?: number; totalBytes?: number }>;
+  times: Record<string, { startedAt: string; finishedAt?: string }>;
+}
+
 export interface RunDetail {
   id: string;
   flowId: string;
@@ -49,6 +70,8 @@ export interface RunDetail {
   startedAt?: string;
   finishedAt?: string;
   stages: RunStageDetail[];
+  /** Present while this server follows the run and shortly after it ends. */
+  live?: RunLive;
 }
 
 /** What a finished run ends with. */

@@ -24,3 +24,14 @@ export function runStateStyle(state: StageRunState | undefined): CSSProperties {
     animation: state === 'running' ? 'sluice-pulse 1.2s ease-in-out infinite' : undefined,
   };
 }
+
+/**
+ * How a partial run marks a node: a teal ring on a stage that will run (while the run waits for
+ * its confirmation), faded for one the partial run leaves out.
+ */
+export function cutStyle(cut: 'will-run' | 'left-out' | undefined): CSSProperties {
+  if (cut === 'will-run') {
+    return { boxShadow: '0 0 0 3px var(--mantine-color-teal-5)', borderColor: 'transparent' };
+  }
+  return cut === 'left-out' ? { opacity: 0.35 } : {};
+}

@@ -1,19 +1,19 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { Badge, Group, Paper, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { Group, Paper, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
 
 import type { StageDefinition } from '@sluice/stages';
 import { getStage } from '@sluice/stages';
 
 import type { StageFlowNode } from '../store/stage-node-model';
-import { formatCount } from '../../lib/format';
 import { StageIcon } from '../../lib/stage-icon';
 import { useEditorStore } from '../store/editor-context';
-import { selectStageRunStatus } from '../store/selectors';
+import { selectStageCut, selectStageRunStatus } from '../store/selectors';
 import { NODE_WIDTH } from './node-size';
-import { RUN_STATE_COLOR, runStateStyle } from './run-state-style';
+import { cutStyle, runStateStyle } from './run-state-style';
 import { StagePorts } from './stage-ports';
 import { StageProblemBadges } from './stage-problem-badges';
+import { StageRunLine } from './stage-run-line';
 
 /** The stage type under the label, unless the label already says it (then the id shows). */
 function subtitle(label: string, typeLabel: string | undefined, type: string) {
@@ -43,6 +43,7 @@ export const StageNode = memo(function StageNode({
 }: NodeProps<StageFlowNode>) {
   const definition = getStage(data.type);
   const status = useEditorStore(selectStageRunStatus(id));
+  const cut = useEditorStore(selectStageCut(id));
   const color = definition ? 'indigo' : 'red';
   const label = data.label || id;
   const summary = summaryOf(definition, data.config);
@@ -65,10 +66,12 @@ export const StageNode = memo(function StageNode({
         py={8}
         w={NODE_WIDTH}
         data-run-state={status?.state ?? 'idle'}
+        data-cut={cut}
         style={{
           outline: selected ? '2px solid var(--mantine-primary-color-filled)' : undefined,
           outlineOffset: 2,
           ...runStateStyle(status?.state),
+          ...cutStyle(cut),
         }}
       >
         <StagePorts kind="target" ports={definition?.ports.inputs ?? []} />
@@ -104,18 +107,7 @@ export const StageNode = memo(function StageNode({
             {summary}
           </Text>
         )}
-        {status && (
-          <Group gap={6} mt={6}>
-            <Badge size="xs" variant="light" color={RUN_STATE_COLOR[status.state]}>
-              {status.state}
-            </Badge>
-            {status.rows !== undefined && (
-              <Text size="xs" c="dimmed">
-                {formatCount(status.rows)} rows
-              </Text>
-            )}
-          </Group>
-        )}
+        {status && <StageRunLine stageId={id} status={status} />}
         <StagePorts kind="source" ports={definition?.ports.outputs ?? []} />
       </Paper>
     </Tooltip>

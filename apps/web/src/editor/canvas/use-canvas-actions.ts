@@ -11,7 +11,7 @@ import { useViewCentre } from './use-view-centre';
 export type CanvasActions = Record<ShortcutIdIn<'canvas'>, CanvasAction>;
 
 /**
- * The actions on the canvas: clipboard, selection, layout, notes and preview. The shortcuts bind them
+ * The actions on the canvas: clipboard, selection, layout, notes, preview and partial runs. The shortcuts bind them
  * and the context menus call them, so a menu entry and its keys always do the same.
  */
 export function useCanvasActions(pointer: PointerRef): CanvasActions {
@@ -39,6 +39,10 @@ export function useCanvasActions(pointer: PointerRef): CanvasActions {
     },
     'auto-layout': () => store.getState().autoLayout(),
     preview: () => store.getState().previewSelection(),
+    'run-up-to-here': () => {
+      if (!hasSelection()) return false;
+      store.getState().proposePartialRun(store.getState().selectedNodeIds);
+    },
     'add-note': (at) => {
       const point = at ?? pointer.current;
       const centre = viewCentre();

@@ -29,6 +29,7 @@ import { stageColumns } from '../store/stage-columns';
 import { DiagnosticList } from './diagnostic-list';
 import { EmptyInspector } from './empty-inspector';
 import { PreviewButton } from './preview-button';
+import { RunUpToHereButton } from './run-up-to-here-button';
 import { StageColumns } from './stage-columns';
 import { StageDescriptionInput } from './stage-description-input';
 import { StageForm } from './stage-form';
@@ -96,6 +97,7 @@ function StageSettings({ id, data }: { id: string; data: StageNodeData }) {
       </Group>
       <PreviewButton stageId={id} />
       <StageRunError stageId={id} />
+      <RunUpToHereButton stageId={id} />
       <TextInput
         label="Label"
         data-testid="stage-label-input"

@@ -5,8 +5,9 @@ import { useEditorStore } from '../store/editor-context';
 import { isTerminal } from '../store/run-types';
 import { selectRun, selectStarting } from '../store/selectors';
 import { runElapsed } from './run-elapsed';
+import { RunFailure } from './run-failure';
 import { RunHistory, RunHistoryMenu } from './run-history';
-import { RunStageTable } from './run-stage-table';
+import { RunViews } from './run-views';
 import { useLatestRun } from './use-latest-run';
 import { useNow } from './use-now';
 import { useRunEvents } from './use-run-events';
@@ -53,14 +54,10 @@ export function RunPanel() {
             <RunHistoryMenu />
           </Box>
         </Group>
-        {run?.error && (
-          <Text size="sm" c="red" style={{ whiteSpace: 'pre-wrap' }}>
-            {run.error}
-          </Text>
-        )}
+        {run?.error && <RunFailure run={run} />}
         <ScrollArea style={{ flex: 1 }} type="auto">
           {run ? (
-            <RunStageTable runId={run.id} stages={run.stages} />
+            <RunViews run={run} />
           ) : (
             <Text size="sm" c="dimmed">
               {starting

@@ -7,8 +7,13 @@ import { getStage } from '@sluice/stages';
 import type { RunStageDetail } from '../store/run-types';
 import { formatCount, formatDuration } from '../../lib/format';
 import { RUN_STATE_COLOR } from '../canvas/run-state-style';
+import { useEditorStore } from '../store/editor-context';
+import { selectStageRowsIn, selectStageRunStatus } from '../store/selectors';
 import { DestinationRowsModal } from './destination-rows-modal';
 import { ExportHeadModal } from './export-head-modal';
+import { LoadProgress } from './load-progress';
+import { stageDurationMs } from './stage-timing';
+import { useNow } from './use-now';
 
 /**
  * Below this width the table scrolls sideways instead of squeezing the stage names away: the
@@ -36,8 +41,8 @@ export function RunStageTable({
             <Table.Th w={32} />
             <Table.Th>Stage</Table.Th>
             <Table.Th w={108}>State</Table.Th>
-            <Table.Th w={116} ta="right">
-              Rows
+            <Table.Th w={150} ta="right">
+              Rows in → out
             </Table.Th>
             <Table.Th w={60} ta="right">
               Time
@@ -65,27 +70,6 @@ export function RunStageTable({
         <ExportHeadModal runId={runId} stage={shown.stage} onClose={() => setShown(undefined)} />
       )}
     </Table.ScrollContainer>
-  );
-}
-
-/**
- * Rows a stage produced; for a table destination, what it wrote and the table's total after,
- * so a third append reads "2,000 written · 6,000 in table" rather than the same count again.
- */
-function StageRows({ stage }: { stage: RunStageDetail }) {
-  const rows = (
-    <span data-testid="run-stage-rows">
-      {stage.rows === undefined ? '' : formatCount(stage.rows)}
-    </span>
-  );
-  if (stage.tableRows === undefined) return rows;
-  return (
-    <>
-      {rows} written ·{' '}
-      <Text span inherit c="dimmed">
-        <span data-testid="run-stage-table-rows">{formatCount(stage.tableRows)}</span> in table
-      </Text>
-    </>
   );
 }
 
@@ -134,6 +118,47 @@ function ShowResultButton({
   );
 }
 
+/**
+ * Rows a stage read (from the stages linked into it) and produced; for a table destination,
+ * what it wrote and the table's total after, so a third append reads "2,000 written · 6,000 in table" rather than the same count again.
+ */
+function StageRows({ stage }: { stage: RunStageDetail }) {
+  const rowsIn = useEditorStore(selectStageRowsIn(stage.stageId));
+  const rows = (
+    <>
+      {rowsIn !== undefined && (
+        <Text span inherit c="dimmed" data-testid="run-stage-rows-in">
+          {formatCount(rowsIn)} →{' '}
+        </Text>
+      )}
+      <span data-testid="run-stage-rows">
+        {stage.rows === undefined ? '' : formatCount(stage.rows)}
+      </span>
+    </>
+  );
+  if (stage.tableRows === undefined) return rows;
+  return (
+    <>
+      {rows} written ·{' '}
+      <Text span inherit c="dimmed">
+        <span data-testid="run-stage-table-rows">{formatCount(stage.tableRows)}</span> in table
+      </Text>
+    </>
+  );
+}
+
+/** The stage's duration, ticking while it runs. */
+function StageTime({ stage }: { stage: RunStageDetail }) {
+  const startedAt = useEditorStore((s) => s.runStatus[stage.stageId]?.startedAt);
+  const now = useNow(stage.state === 'running', 250);
+  const duration = stageDurationMs({ ...stage, startedAt }, now);
+  return (
+    <span data-testid="run-stage-duration">
+      {duration === undefined ? '' : formatDuration(duration)}
+    </span>
+  );
+}
+
 function StageRow({
   stage,
   onShow,
@@ -141,6 +166,7 @@ function StageRow({
   stage: RunStageDetail;
   onShow: (kind: ResultKind) => void;
 }) {
+  const status = useEditorStore(selectStageRunStatus(stage.stageId));
   const [open, setOpen] = useState(false);
   return (
     <Table.Tr data-testid="run-stage-row" data-stage-id={stage.stageId} data-state={stage.state}>
@@ -169,6 +195,7 @@ function StageRow({
           </Text>
           <ShowResultButton stage={stage} onShow={onShow} />
         </Group>
+        {status && <LoadProgress status={status} />}
         {stage.error && (
           <Text
             size="sm"
@@ -199,7 +226,7 @@ function StageRow({
         <StageRows stage={stage} />
       </Table.Td>
       <Table.Td ta="right" c="dimmed" style={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
-        {stage.durationMs === undefined ? '' : formatDuration(stage.durationMs)}
+        <StageTime stage={stage} />
       </Table.Td>
     </Table.Tr>
   );

@@ -71,6 +71,12 @@ export const SHORTCUTS = [
     scope: 'canvas',
   },
   {
+    id: 'run-up-to-here',
+    keys: ['shift+R'],
+    description: 'Run up to here: the selected stages and everything upstream',
+    scope: 'canvas',
+  },
+  {
     id: 'auto-layout',
     keys: ['shift+L'],
     description: 'Lay the flow out left to right',

@@ -7,6 +7,7 @@ import type { FlowSlice } from './flow.slice';
 import type { HistorySlice } from './history.slice';
 import type { LayoutSlice } from './layout.slice';
 import type { NotesSlice } from './notes.slice';
+import type { PartialRunSlice } from './partial-run.slice';
 import type { RunSlice } from './run.slice';
 import type { SelectionSlice } from './selection.slice';
 
@@ -18,6 +19,7 @@ export type EditorState = FlowSlice &
   LayoutSlice &
   HistorySlice &
   RunSlice &
+  PartialRunSlice &
   DiagnosticsSlice &
   DataPreviewSlice;
 

@@ -15,6 +15,7 @@ import { createFlowSlice } from './flow.slice';
 import { createHistorySlice } from './history.slice';
 import { createLayoutSlice } from './layout.slice';
 import { createNotesSlice } from './notes.slice';
+import { createPartialRunSlice } from './partial-run.slice';
 import { readOnlyVerbs } from './read-only';
 import { createRunSlice } from './run.slice';
 import { createSelectionSlice } from './selection.slice';
@@ -40,6 +41,7 @@ export function createEditorStore(seed: EditorSeed) {
     ...createLayoutSlice(...a),
     ...createHistorySlice(...a),
     ...createRunSlice(...a),
+    ...createPartialRunSlice(...a),
     ...createDiagnosticsSlice(...a),
     ...createDataPreviewSlice(...a),
   }));

@@ -27,6 +27,8 @@ export function readOnlyVerbs(state: EditorState): Partial<EditorState> {
     addNote: () => '',
     editNote: none,
     setEditingNote: none,
+    // A partial run would run the current flow, not the version shown.
+    proposePartialRun: none,
     connect: () => REFUSAL,
     commit: none,
     removeElements: none,

@@ -2,8 +2,14 @@ import type { EditorSlice } from './editor-state';
 import type { RunDetail, RunStageDetail } from './run-types';
 import { isTerminal } from './run-types';
 
-/** The run status each canvas node shows, kept apart from `nodes` so run ticks stay cheap. */
-export type StageRunStatus = Pick<RunStageDetail, 'state' | 'rows' | 'durationMs' | 'error'>;
+/**
+ * The run status each canvas node shows, kept apart from `nodes` so run ticks stay cheap:
+ * with, while the server follows the run, when the stage started and how far its load read.
+ */
+export type StageRunStatus = Pick<RunStageDetail, 'state' | 'rows' | 'durationMs' | 'error'> & {
+  startedAt?: string;
+  progress?: { bytesRead?: number; totalBytes?: number };
+};
 
 /** The run being watched (or the last one) and its per-stage status. Never undone. */
 export interface RunSlice {
@@ -43,7 +49,9 @@ export const createRunSlice: EditorSlice<RunSlice> = (set, get) => ({
     const runStatus: Record<string, StageRunStatus> = {};
     for (const stage of detail.stages) {
       const { state, rows, durationMs, error } = stage;
-      runStatus[stage.stageId] = { state, rows, durationMs, error };
+      const startedAt = detail.live?.times[stage.stageId]?.startedAt;
+      const progress = detail.live?.progress[stage.stageId];
+      runStatus[stage.stageId] = { state, rows, durationMs, error, startedAt, progress };
     }
     set({ run: detail, runStatus, starting: false });
   },

@@ -51,6 +51,17 @@ export const selectStageData =
     s.nodes.find((n) => n.id === id)?.data;
 
 export const selectStageRunStatus = (id: string) => (s: EditorState) => s.runStatus[id];
+/**
+ * How a partial run sets a stage apart on the canvas: `will-run` / `left-out` while a "run up
+ * to here" waits for its confirmation, `left-out` for a stage the running run does not include.
+ */
+export const selectStageCut =
+  (id: string) =>
+  (s: EditorState): 'will-run' | 'left-out' | undefined => {
+    if (s.partialRun) return s.partialRun.stageIds.includes(id) ? 'will-run' : 'left-out';
+    const running = s.run !== undefined && (s.run.state === 'queued' || s.run.state === 'running');
+    return running && s.runStatus[id] === undefined ? 'left-out' : undefined;
+  };
 export const selectStageErrorCount = (id: string) => (s: EditorState) => s.errorCounts[id] ?? 0;
 export const selectStageWarningCount = (id: string) => (s: EditorState) => s.warningCounts[id] ?? 0;
 
@@ -70,3 +81,17 @@ export const selectErrors = (s: EditorState): Diagnostic[] =>
 
 /** True while the editor shows a past run's version, which nothing may change. */
 export const selectIsReadOnly = (s: EditorState): boolean => s.pastRun !== undefined;
+
+/**
+ * The rows a stage read in the shown run: what the stages linked into it put out, summed.
+ * `undefined` for a stage with no inputs or none counted yet.
+ */
+export const selectStageRowsIn =
+  (id: string) =>
+  (s: EditorState): number | undefined => {
+    const counts = s.edges
+      .filter((edge) => edge.target === id)
+      .map((edge) => s.runStatus[edge.source]?.rows);
+    if (counts.length === 0 || counts.some((n) => n === undefined)) return undefined;
+    return counts.reduce<number>((sum, n) => sum + (n ?? 0), 0);
+  };

@@ -31,6 +31,7 @@ import {
 } from '../store/selectors';
 import { ConflictModal } from './conflict-modal';
 import { FlowTitle } from './flow-title';
+import { PartialRunDialog } from './partial-run-dialog';
 import { SqlDrawer } from './sql-drawer';
 import { UnsavedChangesGuard } from './unsaved-changes-guard';
 import { useRunFlow } from './use-run-flow';
@@ -173,6 +174,7 @@ export function EditorToolbar() {
         onClose={dismissConflict}
       />
       <SqlDrawer opened={sqlOpen} onClose={() => setSqlOpen(false)} />
+      <PartialRunDialog onRun={(stageIds) => void start(stageIds)} />
       <UnsavedChangesGuard save={save} />
       <ShortcutSheet />
     </Group>

@@ -3,6 +3,8 @@ import { List, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { z } from 'zod';
 
+import { upstreamOf } from '@sluice/flow';
+
 import { errorMessage, trpcClient } from '../../lib/trpc';
 import { useEditorStoreApi } from '../store/editor-context';
 
@@ -51,36 +53,45 @@ export function useRunFlow(save: () => Promise<boolean>) {
     [store],
   );
 
-  const start = useCallback(async () => {
-    const state = store.getState();
-    const errors = state.diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length > 0) {
-      showProblems('Fix these before running', errors);
-      return;
-    }
-    state.beginRun();
-    if (state.isDirty && !(await save())) {
-      store.getState().abortStart();
-      return;
-    }
-    try {
-      const { runId } = await trpcClient.run.start.mutate({
-        flowId: state.flowId,
-        startedBy: 'editor',
-      });
-      store.getState().watchRun(runId);
-    } catch (error) {
-      store.getState().abortStart();
-      const problems = problemsOf(error);
-      if (problems.length > 0) showProblems('The flow cannot run yet', problems);
-      else
-        notifications.show({
-          color: 'red',
-          title: 'Run not started',
-          message: errorMessage(error),
+  /** Runs the saved flow, or with `stageIds` those stages and their upstream (run up to here). */
+  const start = useCallback(
+    async (stageIds?: readonly string[]) => {
+      const state = store.getState();
+      // A partial run cares only for problems of the stages it runs (and of the flow as a whole).
+      const runs = stageIds && new Set(upstreamOf(state.document(), stageIds));
+      const errors = state.diagnostics.filter(
+        (d) => d.severity === 'error' && (!runs || d.stageId === undefined || runs.has(d.stageId)),
+      );
+      if (errors.length > 0) {
+        showProblems('Fix these before running', errors);
+        return;
+      }
+      state.beginRun();
+      if (state.isDirty && !(await save())) {
+        store.getState().abortStart();
+        return;
+      }
+      try {
+        const { runId } = await trpcClient.run.start.mutate({
+          flowId: state.flowId,
+          startedBy: 'editor',
+          ...(stageIds === undefined ? {} : { stageIds: [...stageIds] }),
         });
-    }
-  }, [store, save, showProblems]);
+        store.getState().watchRun(runId);
+      } catch (error) {
+        store.getState().abortStart();
+        const problems = problemsOf(error);
+        if (problems.length > 0) showProblems('The flow cannot run yet', problems);
+        else
+          notifications.show({
+            color: 'red',
+            title: 'Run not started',
+            message: errorMessage(error),
+          });
+      }
+    },
+    [store, save, showProblems],
+  );
 
   const cancel = useCallback(async () => {
     const { runId } = store.getState();
