@@ -65,3 +65,24 @@ test('renaming a column upstream marks every stage that reads it, before any run
   await canvas.select(sort);
   await expect(page.getByTestId('sort-key-row').first()).toContainText('amount_eur');
 });
+
+test('a SQL transform column only the database can name is asked of it, so the link after it shows it', async ({
+  page,
+  flows,
+  canvas,
+}) => {
+  await flows.goto();
+  await flows.create('Described columns');
+  const source = await canvas.dragStage('file-source', { x: 130, y: 200 });
+  const sql = await canvas.dragStage('sql-transform', { x: 420, y: 200 });
+  const filter = await canvas.dragStage('filter', { x: 700, y: 200 });
+  await canvas.connect(source, sql, { out: 'out', in: 'a' });
+  await canvas.connect(sql, filter);
+  await canvas.configure(sql, { sql: 'SELECT order_id, amount * 2 FROM a' });
+
+  await canvas.pointAtLink(sql, filter);
+  const columns = page.getByTestId('link-columns').getByTestId('link-column');
+  await expect(columns).toHaveCount(2);
+  await expect(columns.first()).toHaveText('order_id');
+  await expect(columns.nth(1)).toContainText('amount');
+});

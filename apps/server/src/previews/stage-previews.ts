@@ -29,6 +29,12 @@ export interface StagePreviewsDeps {
   metadataSchema: string;
 }
 
+/** How much a preview reads and shows; a zero-row one asks only for the columns. */
+export interface PreviewSize {
+  sampleRows: number;
+  rows: number;
+}
+
 /** How long a preview may take before it is stopped: a sample should answer in about a second. */
 const PREVIEW_TIMEOUT_MS = 30_000;
 
@@ -77,7 +83,7 @@ export class StagePreviews {
   async preview(
     document: FlowDocument,
     stageId: string,
-    signal?: AbortSignal,
+    { signal, size }: { signal?: AbortSignal; size?: PreviewSize } = {},
   ): Promise<StagePreview> {
     const { target, externalStages, fileRoots, metadataSchema } = this.deps;
     const analysis = analyzeFlow(document, { metadataSchema });
@@ -110,6 +116,7 @@ export class StagePreviews {
       s3ExternalStages: s3StageNames(known),
       ...(resolveFile === undefined ? {} : { resolveFile }),
       detectedColumns,
+      ...size,
     });
     if (!plan) throw refusal(diagnostics);
     const places = await stageFolderPlaces(known);

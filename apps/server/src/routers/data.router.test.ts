@@ -63,6 +63,29 @@ describe.each<TestTarget>(['duckdb', 'mariadb'])('data router on %s', (target) =
     expect(await everything()).toEqual(before);
   });
 
+  it('describes the columns only the target can tell with a zero-row query, creating nothing', async () => {
+    server = await startTestServer({}, target);
+    const flow = paidOrdersFlow();
+    const document = {
+      ...flow,
+      stages: flow.stages.map((s) =>
+        s.id === 'paid'
+          ? { ...s, type: 'sql-transform', config: { sql: 'SELECT order_id, amount * 2 FROM a' } }
+          : s,
+      ),
+      links: flow.links.map((l) =>
+        l.target.stageId === 'paid' ? { ...l, target: { stageId: 'paid', port: 'a' } } : l,
+      ),
+    };
+    const before = await everything();
+    const { columns, error } = await server.caller.data.describe({ document, stageId: 'paid' });
+    expect(error).toBeNull();
+    expect(columns?.[0]).toEqual({ name: 'order_id', type: 'BIGINT' });
+    expect(columns).toHaveLength(2);
+    expect(columns?.[1]?.name).toContain('amount');
+    expect(await everything()).toEqual(before);
+  });
+
   it('answers a failing statement on the stage that caused it, with the database’s message', async () => {
     server = await startTestServer({}, target);
     const condition = target === 'duckdb' ? 'CAST(customer AS INTEGER) > 0' : 'amount / 0 > 0';

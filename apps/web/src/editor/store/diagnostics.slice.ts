@@ -1,7 +1,14 @@
 import type { FlowAnalysis, FlowPreview, StageTableRef, TargetProfile } from '@sluice/compiler';
-import type { Diagnostic } from '@sluice/flow';
+import type { Diagnostic, FlowDocument } from '@sluice/flow';
 import type { Column, FileFormat, FileRef } from '@sluice/stages';
-import { analyzeFlow, fileRefs, previewFlow, sourceTables } from '@sluice/compiler';
+import {
+  analyzeFlow,
+  fileRefs,
+  previewFlow,
+  sourceTables,
+  stagesToDescribe,
+} from '@sluice/compiler';
+import { cutFlow } from '@sluice/flow';
 
 import type { EditorSlice } from './editor-state';
 
@@ -40,6 +47,11 @@ export interface DiagnosticsSlice {
   filesToDetect: readonly { stageId: string; ref: FileRef; format: FileFormat }[];
   /** The tables read by table sources: whose columns to ask the target's catalogue for. */
   tablesToDetect: readonly StageTableRef[];
+  /**
+   * Stages whose columns only the target can tell, each with the flow up to it: what to ask a
+   * zero-row query for.
+   */
+  stagesToDescribe: readonly { stageId: string; document: FlowDocument }[];
   /** The analysis' diagnostics, plus the target's and missing external stages once known. */
   diagnostics: readonly Diagnostic[];
   /** Error-level diagnostics per stage id, for the canvas badges. */
@@ -51,6 +63,16 @@ export interface DiagnosticsSlice {
   setEnvironment: (environment: PreviewEnvironment) => void;
   /** Never undoable: it is what the files hold, not the document. */
   setDetectedColumns: (columns: Readonly<Record<string, readonly Column[]>>) => void;
+}
+
+/** Each stage only the target can describe, with the flow cut to it (notes are no part of it). */
+function describedStages(analysis: FlowAnalysis) {
+  return stagesToDescribe(analysis).flatMap((stageId) => {
+    const cut = cutFlow(analysis.document, [stageId]);
+    if (!cut.ok) return [];
+    const { notes: _notes, ...document } = cut.flow;
+    return [{ stageId, document }];
+  });
 }
 
 function countByStage(diagnostics: readonly Diagnostic[]) {
@@ -71,6 +93,7 @@ export const createDiagnosticsSlice: EditorSlice<DiagnosticsSlice> = (set, get) 
   detectedColumns: {},
   filesToDetect: [],
   tablesToDetect: [],
+  stagesToDescribe: [],
   diagnostics: [],
   errorCounts: {},
   warningCounts: {},
@@ -89,12 +112,14 @@ export const createDiagnosticsSlice: EditorSlice<DiagnosticsSlice> = (set, get) 
       detect ? [{ stageId, ref, format: detect }] : [],
     );
     const tablesToDetect = sourceTables(analysis);
+    const stagesToDescribe = describedStages(analysis);
     set({
       analysis,
       preview,
       diagnostics,
       filesToDetect,
       tablesToDetect,
+      stagesToDescribe,
       ...countByStage(diagnostics),
     });
   },

@@ -25,6 +25,7 @@ export const selectSetEnvironment = (s: EditorState) => s.setEnvironment;
 export const selectSetDetectedColumns = (s: EditorState) => s.setDetectedColumns;
 export const selectFilesToDetect = (s: EditorState) => s.filesToDetect;
 export const selectTablesToDetect = (s: EditorState) => s.tablesToDetect;
+export const selectStagesToDescribe = (s: EditorState) => s.stagesToDescribe;
 export const selectBottomTab = (s: EditorState) => s.bottomTab;
 export const selectPreviewRequest = (s: EditorState) => s.previewRequest;
 

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+
+import { flow, stage } from '../test/build-flow';
+import { analyzeFlow } from './analyze-flow';
+import { stagesToDescribe } from './stages-to-describe';
+
+const source = stage('src', 'file-source', {
+  path: 'orders.csv',
+  columns: [
+    { name: 'id', type: 'BIGINT' },
+    { name: 'amount', type: 'DOUBLE' },
+  ],
+});
+
+function withTransform(sql: string) {
+  const doc = flow(
+    [source, stage('sql', 'sql-transform', { sql }), stage('f', 'filter', { condition: 'TRUE' })],
+    ['sql->f'],
+  );
+  const into = {
+    id: 'src-a',
+    source: { stageId: 'src', port: 'out' },
+    target: { stageId: 'sql', port: 'a' },
+  };
+  return analyzeFlow({ ...doc, links: [into, ...doc.links] });
+}
+
+describe('stages to describe', () => {
+  it('lists a SQL transform whose select list names a column only the target can tell', () => {
+    const analysis = withTransform('SELECT id, amount * 2 FROM a');
+    expect(analysis.columns.sql).toBeUndefined();
+    expect(stagesToDescribe(analysis)).toEqual(['sql']);
+  });
+
+  it('leaves out stages whose columns the compiler derives, and those after them', () => {
+    expect(stagesToDescribe(withTransform('SELECT id, amount * 2 AS twice FROM a'))).toEqual([]);
+  });
+
+  it('stays listed once the target has answered, so the answer is kept', () => {
+    const doc = withTransform('SELECT id, amount * 2 FROM a').document;
+    const answered = analyzeFlow(doc, {
+      detectedColumns: { sql: [{ name: 'id' }, { name: '(amount * 2)' }] },
+    });
+    expect(answered.columns.sql).toEqual([{ name: 'id' }, { name: '(amount * 2)' }]);
+    expect(stagesToDescribe(answered)).toEqual(['sql']);
+  });
+});

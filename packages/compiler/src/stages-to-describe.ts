@@ -1,0 +1,22 @@
+import type { FlowAnalysis } from './analyze-flow';
+import { relationColumns } from './relations/walk';
+
+/**
+ * The stages whose output columns only the target can tell: processors whose every input's
+ * columns are known but whose own cannot be derived (a SQL transform's unnamed expression), so
+ * the editor asks the target with a zero-row query. Read from what the stages compile to, not
+ * from the columns already asked for, so an answer does not take the stage off this list.
+ */
+export function stagesToDescribe(analysis: FlowAnalysis): string[] {
+  return analysis.order.filter((stageId) => {
+    const stage = analysis.stages[stageId];
+    if (stage?.definition.category !== 'processor') return false;
+    const ports = stage.definition.ports.inputs.filter((port) => Object.hasOwn(stage.inputs, port));
+    if (ports.length === 0 || ports.some((port) => stage.inputs[port] === undefined)) return false;
+    const ctx = { stageId, config: stage.config, inputs: stage.inputs };
+    return (
+      (stage.definition.outputColumns(ctx) ?? relationColumns(stage.node, stage.inputs)) ===
+      undefined
+    );
+  });
+}
