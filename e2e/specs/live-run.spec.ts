@@ -1,12 +1,10 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readdir } from 'node:fs/promises';
 
+import { SLOW_CONDITION, writeBigOrders } from '../support/big-orders';
 import { queryDatabaseFile } from '../support/duckdb-file';
 import { expect, test } from '../support/fixtures';
 import { paidCondition } from '../support/paid-orders';
 
-/** Slow per row on the one DuckDB thread these servers get, so the run is watched running. */
-const SLOW_CONDITION = `levenshtein(repeat(status, 60), repeat('pad', 60)) >= 0`;
 const ROWS = 300_000;
 
 // Read by the DuckDB target of each server this file starts (duckdb-target.ts).
@@ -17,20 +15,13 @@ test.afterAll(() => {
   delete process.env.SLUICE_TEST_DUCKDB_THREADS;
 });
 
-async function writeBigOrders(folder: string): Promise<void> {
-  const lines = ['order_id,status,amount'];
-  for (let i = 1; i <= ROWS; i += 1) lines.push(`${i},paid,${i % 500}`);
-  await mkdir(folder, { recursive: true });
-  await writeFile(path.join(folder, 'big.csv'), `${lines.join('\n')}\n`);
-}
-
 test('a live run shows each stage ticking, its statements and a timeline', async ({
   page,
   flows,
   canvas,
   sluice,
 }) => {
-  await writeBigOrders(sluice.exportsDir);
+  await writeBigOrders(sluice.exportsDir, ROWS);
   await flows.goto();
   await flows.create('Live run');
   const source = await canvas.dragStage('file-source', { x: 150, y: 200 });

@@ -1,14 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-
+import { SLOW_CONDITION, writeBigOrders } from '../support/big-orders';
 import { expect, test } from '../support/fixtures';
 
-/**
- * About 0.1 ms of work per row on the one thread the server's DuckDB gets here: a minute or more
- * for the rows below on any machine, so the run is certainly still running when the journey
- * cancels it, while each chunk of rows takes well under a second, so the cancel lands at once.
- */
-const SLOW_CONDITION = `levenshtein(repeat(status, 60), repeat('pad', 60)) >= 0`;
 const ROWS = 1_000_000;
 
 // Read by the DuckDB target of each server this file starts (duckdb-target.ts).
@@ -19,21 +11,13 @@ test.afterAll(() => {
   delete process.env.SLUICE_TEST_DUCKDB_THREADS;
 });
 
-/** `ROWS` orders, every one paid, in the exports folder (a file source can read it there). */
-async function writeBigOrders(folder: string): Promise<void> {
-  const lines = ['order_id,status,amount'];
-  for (let i = 1; i <= ROWS; i += 1) lines.push(`${i},paid,${i % 500}`);
-  await mkdir(folder, { recursive: true });
-  await writeFile(path.join(folder, 'big.csv'), `${lines.join('\n')}\n`);
-}
-
 test('the run panel follows a run: timer, history, cancel, totals and SQL after a reload', async ({
   page,
   flows,
   canvas,
   sluice,
 }) => {
-  await writeBigOrders(sluice.exportsDir);
+  await writeBigOrders(sluice.exportsDir, ROWS);
   await flows.goto();
   await flows.create('Watched run');
   const source = await canvas.dragStage('file-source', { x: 150, y: 200 });

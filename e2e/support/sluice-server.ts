@@ -15,7 +15,11 @@ export interface SluiceServer {
   databaseFile: string;
   /** The folder behind the `exports` external stage a first start creates. */
   exportsDir: string;
+  /** The key its external-stage credentials are sealed with, which a restart must reuse. */
+  secretKey: string;
   stop(): Promise<void>;
+  /** Kills the process at once (SIGKILL), as a crash or `kill -9` would: nothing is tidied. */
+  kill(): Promise<void>;
 }
 
 /** What a journey may change about the server it starts; the defaults are `npm start`'s. */
@@ -24,10 +28,12 @@ export interface SluiceOptions {
   databaseUrl?: string;
   /** Further environment, e.g. the metadata database a MariaDB journey names. */
   env?: Record<string, string>;
+  /** A stopped or killed server to start again: its data directory and key are reused. */
+  after?: SluiceServer;
 }
 
 /** Encrypts external-stage credentials; any 32+ characters do, and each server gets its own. */
-const secretKey = () => randomBytes(32).toString('base64');
+const newSecretKey = () => randomBytes(32).toString('base64');
 
 /** Starts the server on a free port and resolves once it prints the URL it serves. */
 export async function startSluice(options: SluiceOptions = {}): Promise<SluiceServer> {
@@ -36,7 +42,8 @@ export async function startSluice(options: SluiceOptions = {}): Promise<SluiceSe
       `The web app is not built (${webDist} is missing). Run the e2e task through turbo.`,
     );
   }
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'sluice-e2e-'));
+  const dataDir = options.after?.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'sluice-e2e-')));
+  const key = options.after?.secretKey ?? newSecretKey();
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: repoRoot,
     env: {
@@ -44,7 +51,7 @@ export async function startSluice(options: SluiceOptions = {}): Promise<SluiceSe
       SLUICE_DATA_DIR: dataDir,
       SLUICE_PORT: '0',
       SLUICE_HOST: '127.0.0.1',
-      SLUICE_SECRET_KEY: secretKey(),
+      SLUICE_SECRET_KEY: key,
       ...(options.databaseUrl === undefined ? {} : { SLUICE_DATABASE_URL: options.databaseUrl }),
       ...options.env,
     },
@@ -78,10 +85,17 @@ export async function startSluice(options: SluiceOptions = {}): Promise<SluiceSe
     dataDir,
     databaseFile: path.join(dataDir, 'sluice.duckdb'),
     exportsDir: path.join(dataDir, 'files', 'exports'),
+    secretKey: key,
     async stop() {
       if (stopped) return;
       stopped = true;
       child.kill('SIGTERM');
+      await exited;
+    },
+    async kill() {
+      if (stopped) return;
+      stopped = true;
+      child.kill('SIGKILL');
       await exited;
     },
   };
