@@ -55,6 +55,12 @@ test('reopen a past run after a reload, see its version read-only, run it again 
     await expect(condition).toHaveAttribute('contenteditable', 'false');
     await canvas.select(table);
     await expect(page.getByTestId('field-table').getByRole('textbox')).toBeDisabled();
+    // Its menus still copy and select, but offer no edit.
+    await canvas.openMenuOn(filter);
+    await expect(canvas.menuEntry('copy')).toBeEnabled();
+    await expect(canvas.menuEntry('delete')).toBeDisabled();
+    await expect(canvas.menuEntry('duplicate')).toBeDisabled();
+    await page.keyboard.press('Escape');
   };
   await assertPastRunShown();
   await page.reload();

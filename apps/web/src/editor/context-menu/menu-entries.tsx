@@ -23,6 +23,16 @@ import { MenuEntry } from './menu-entry';
 
 const ICON = { size: 16, stroke: 1.6 };
 
+/** The actions that change the flow, which a past run's read-only view offers but turns off. */
+const EDITING_ACTIONS: ReadonlySet<keyof CanvasActions> = new Set([
+  'cut',
+  'duplicate',
+  'delete',
+  'paste',
+  'add-note',
+  'auto-layout',
+]);
+
 interface ActionEntryProps {
   id: keyof CanvasActions;
   actions: CanvasActions;
@@ -38,6 +48,7 @@ function ActionEntry({ id, actions, icon: EntryIcon, label, at }: ActionEntryPro
     <MenuEntry
       testId={id}
       shortcut={id}
+      edits={EDITING_ACTIONS.has(id)}
       color={id === 'delete' ? 'red' : undefined}
       icon={<EntryIcon {...ICON} />}
       onClick={() => actions[id](at)}
@@ -93,7 +104,7 @@ export function StageEntries({ actions, onHelp }: { actions: CanvasActions; onHe
 export function NoteEntries({ actions, onEdit }: { actions: CanvasActions; onEdit: () => void }) {
   return (
     <>
-      <MenuEntry testId="edit-note" icon={<IconPencil {...ICON} />} onClick={onEdit}>
+      <MenuEntry testId="edit-note" edits icon={<IconPencil {...ICON} />} onClick={onEdit}>
         Edit text
       </MenuEntry>
       <Menu.Divider />
@@ -117,6 +128,7 @@ export function LinkEntries({ actions, onShowColumns, onInsertStage }: LinkEntri
       </MenuEntry>
       <MenuEntry
         testId="insert-stage"
+        edits
         icon={<IconRowInsertBottom {...ICON} />}
         onClick={onInsertStage}
       >
