@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import type { CanvasPage } from '../pages/canvas-page';
 import type { FlowListPage } from '../pages/flow-list-page';
 import type { SluiceOptions, SluiceServer } from '../support/sluice-server';
-import { SLOW_CONDITION, writeBigOrders } from '../support/big-orders';
+import { drawBigOrdersFlow, oneDuckDbThread, SLOW_CONDITION } from '../support/big-orders';
 import { queryDatabaseFile } from '../support/duckdb-file';
 import { expect, test as onDuckDb } from '../support/fixtures';
 import { test as onMariaDb } from '../support/mariadb-fixtures';
@@ -16,12 +16,7 @@ import { startSluice } from '../support/sluice-server';
  */
 const ROWS = 600_000;
 
-onDuckDb.beforeAll(() => {
-  process.env.SLUICE_TEST_DUCKDB_THREADS = '1';
-});
-onDuckDb.afterAll(() => {
-  delete process.env.SLUICE_TEST_DUCKDB_THREADS;
-});
+oneDuckDbThread(onDuckDb);
 
 /**
  * Writes ten rows into `kept` with a good run, then starts a long one over the big file and
@@ -33,21 +28,14 @@ async function killMidRun(
   run: { slowCondition: string; restart?: Omit<SluiceOptions, 'after'> },
 ): Promise<SluiceServer> {
   const { slowCondition, restart = {} } = run;
-  const { flows, canvas, sluice } = ctx;
-  await writeBigOrders(sluice.exportsDir, ROWS);
-  await flows.goto();
-  await flows.create('Killed mid-run');
-  const source = await canvas.dragStage('file-source', { x: 150, y: 200 });
-  const filter = await canvas.dragStage('filter', { x: 450, y: 200 });
-  const table = await canvas.dragStage('table-destination', { x: 750, y: 200 });
-  await canvas.connect(source, filter);
-  await canvas.connect(filter, table);
-  await canvas.select(source);
-  await canvas.choose('externalStage', 'exports');
-  await canvas.fill('path', 'big.csv');
-  await canvas.configure(filter, { condition: 'order_id <= 10' });
+  const { canvas, sluice } = ctx;
+  const { filter, table } = await drawBigOrdersFlow(ctx, {
+    name: 'Killed mid-run',
+    rows: ROWS,
+    condition: 'order_id <= 10',
+    table: 'kept',
+  });
   await canvas.select(table);
-  await canvas.fill('table', 'kept');
   await canvas.choose('mode', 'Overwrite');
   await canvas.save();
   expect(await canvas.run()).toBe('succeeded');

@@ -1,19 +1,13 @@
 import { readdir } from 'node:fs/promises';
 
-import { SLOW_CONDITION, writeBigOrders } from '../support/big-orders';
+import { drawBigOrdersFlow, oneDuckDbThread, SLOW_CONDITION } from '../support/big-orders';
 import { queryDatabaseFile } from '../support/duckdb-file';
 import { expect, test } from '../support/fixtures';
 import { paidCondition } from '../support/paid-orders';
 
 const ROWS = 300_000;
 
-// Read by the DuckDB target of each server this file starts (duckdb-target.ts).
-test.beforeAll(() => {
-  process.env.SLUICE_TEST_DUCKDB_THREADS = '1';
-});
-test.afterAll(() => {
-  delete process.env.SLUICE_TEST_DUCKDB_THREADS;
-});
+oneDuckDbThread(test);
 
 test('a live run shows each stage ticking, its statements and a timeline', async ({
   page,
@@ -21,20 +15,10 @@ test('a live run shows each stage ticking, its statements and a timeline', async
   canvas,
   sluice,
 }) => {
-  await writeBigOrders(sluice.exportsDir, ROWS);
-  await flows.goto();
-  await flows.create('Live run');
-  const source = await canvas.dragStage('file-source', { x: 150, y: 200 });
-  const filter = await canvas.dragStage('filter', { x: 450, y: 200 });
-  const table = await canvas.dragStage('table-destination', { x: 750, y: 200 });
-  await canvas.connect(source, filter);
-  await canvas.connect(filter, table);
-  await canvas.select(source);
-  await canvas.choose('externalStage', 'exports');
-  await canvas.fill('path', 'big.csv');
-  await canvas.configure(filter, { condition: SLOW_CONDITION });
-  await canvas.configure(table, { table: 'watched' });
-  await canvas.save();
+  const { filter, table } = await drawBigOrdersFlow(
+    { flows, canvas, sluice },
+    { name: 'Live run', rows: ROWS, condition: SLOW_CONDITION, table: 'watched' },
+  );
 
   const panel = page.getByTestId('run-panel');
   await page.getByTestId('run-button').click();

@@ -1,15 +1,9 @@
-import { SLOW_CONDITION, writeBigOrders } from '../support/big-orders';
+import { drawBigOrdersFlow, oneDuckDbThread, SLOW_CONDITION } from '../support/big-orders';
 import { expect, test } from '../support/fixtures';
 
 const ROWS = 1_000_000;
 
-// Read by the DuckDB target of each server this file starts (duckdb-target.ts).
-test.beforeAll(() => {
-  process.env.SLUICE_TEST_DUCKDB_THREADS = '1';
-});
-test.afterAll(() => {
-  delete process.env.SLUICE_TEST_DUCKDB_THREADS;
-});
+oneDuckDbThread(test);
 
 test('the run panel follows a run: timer, history, cancel, totals and SQL after a reload', async ({
   page,
@@ -17,20 +11,10 @@ test('the run panel follows a run: timer, history, cancel, totals and SQL after 
   canvas,
   sluice,
 }) => {
-  await writeBigOrders(sluice.exportsDir, ROWS);
-  await flows.goto();
-  await flows.create('Watched run');
-  const source = await canvas.dragStage('file-source', { x: 150, y: 200 });
-  const filter = await canvas.dragStage('filter', { x: 450, y: 200 });
-  const table = await canvas.dragStage('table-destination', { x: 750, y: 200 });
-  await canvas.connect(source, filter);
-  await canvas.connect(filter, table);
-  await canvas.select(source);
-  await canvas.choose('externalStage', 'exports');
-  await canvas.fill('path', 'big.csv');
-  await canvas.configure(filter, { condition: SLOW_CONDITION });
-  await canvas.configure(table, { table: 'watched' });
-  await canvas.save();
+  const { filter, table } = await drawBigOrdersFlow(
+    { flows, canvas, sluice },
+    { name: 'Watched run', rows: ROWS, condition: SLOW_CONDITION, table: 'watched' },
+  );
 
   const panel = page.getByTestId('run-panel');
   const history = panel.getByTestId('run-history-item');
