@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import type { FlowDocument, Link } from './flow-schema';
+import { graphDocument, link } from '../test/graph-documents';
 import { cutFlow, upstreamOf } from './cut-flow';
 
-const stage = (id: string) => ({
-  id,
-  type: 't',
-  typeVersion: 1,
-  label: id,
-  position: { x: 0, y: 0 },
-  config: {},
-});
-const link = (from: string, to: string, port = 'in'): Link => ({
-  id: `${from}-${to}-${port}`,
-  source: { stageId: from, port: 'out' },
-  target: { stageId: to, port },
-});
 /** a → f → t1 and f → t2; b → j ← f (a join of b and f) → t3. */
-const doc: FlowDocument = {
-  schemaVersion: 1,
-  stages: ['a', 'b', 'f', 'j', 't1', 't2', 't3'].map(stage),
-  links: [
+const doc = graphDocument(
+  ['a', 'b', 'f', 'j', 't1', 't2', 't3'],
+  [
     link('a', 'f'),
     link('f', 't1'),
     link('f', 't2'),
@@ -28,7 +14,7 @@ const doc: FlowDocument = {
     link('b', 'j', 'right'),
     link('j', 't3'),
   ],
-};
+);
 
 describe('upstreamOf', () => {
   it('keeps only the selection and what feeds it, in document order', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { FlowDocument, Link } from './flow-schema';
+import { graphDocument as doc, link } from '../test/graph-documents';
 import {
   checkConnection,
   findCycle,
@@ -9,25 +9,6 @@ import {
   topologicalOrder,
   wouldCreateCycle,
 } from './graph';
-
-const stage = (id: string) => ({
-  id,
-  type: 't',
-  typeVersion: 1,
-  label: id,
-  position: { x: 0, y: 0 },
-  config: {},
-});
-const link = (from: string, to: string, port = 'in'): Link => ({
-  id: `${from}-${to}-${port}`,
-  source: { stageId: from, port: 'out' },
-  target: { stageId: to, port },
-});
-const doc = (ids: string[], links: Link[]): FlowDocument => ({
-  schemaVersion: 1,
-  stages: ids.map(stage),
-  links,
-});
 
 describe('topologicalOrder', () => {
   it('orders a diamond so every link points forward, stable by document order', () => {
