@@ -1,5 +1,5 @@
 /** The run record shapes shared by the runs repository, the run manager and the run router. */
-import type { StageState } from '@sluice/engine';
+import type { StageState, StatementEvent } from '@sluice/engine';
 
 export const RUN_STATES = [
   'queued',
@@ -37,14 +37,7 @@ export interface RunStageDetail {
 }
 
 /** One plan statement of a run as it finished, its SQL masked; `error` when it failed. */
-export interface RunStatement {
-  stepId: string;
-  stageId?: string;
-  sql: string;
-  durationMs: number;
-  error?: string;
-  at: string;
-}
+export type RunStatement = Omit<StatementEvent, 'kind'>;
 
 /**
  * What a run being watched shows beyond its stored stages: statements with their times, each

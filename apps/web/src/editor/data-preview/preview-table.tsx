@@ -6,8 +6,19 @@ import { PreviewCell } from './preview-cell';
 
 type Succeeded = Extract<RouterOutputs['data']['preview'], { state: 'succeeded' }>;
 
-/** The previewed rows under a sticky header of column names, each with its type. */
-export function PreviewTable({ columns, rows }: Pick<Succeeded, 'columns' | 'rows'>) {
+/**
+ * Rows as the target returned them under a sticky header of column names, each with its type:
+ * a preview's, or a destination table's after a run. `rowTestId` names the rows for journeys.
+ */
+export function PreviewTable({
+  columns,
+  rows,
+  rowTestId = 'preview-row',
+}: {
+  columns: readonly { name: string; type?: string }[];
+  rows: Succeeded['rows'];
+  rowTestId?: string;
+}) {
   return (
     <Table
       stickyHeader
@@ -35,7 +46,7 @@ export function PreviewTable({ columns, rows }: Pick<Succeeded, 'columns' | 'row
       </Table.Thead>
       <Table.Tbody>
         {rows.map((row, r) => (
-          <Table.Tr key={r} data-testid="preview-row">
+          <Table.Tr key={r} data-testid={rowTestId}>
             {row.map((value, c) => (
               <Table.Td key={c}>
                 <PreviewCell value={value} />

@@ -3,23 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 
 import type { RunResultProps } from './run-result-modal';
 import { trpc } from '../../lib/trpc';
+import { PreviewTable } from '../data-preview/preview-table';
 import { RunResultModal } from './run-result-modal';
-
-/** Longer text is cut in the grid; the full value is in the cell's tooltip. */
-const SHOWN_CHARS = 80;
-
-/** A value as the database returned it: NULL marked as such, apart from the empty string. */
-function Cell({ value }: { value: string | null }) {
-  if (value === null) {
-    return (
-      <Text span size="xs" c="dimmed" fs="italic" data-null>
-        NULL
-      </Text>
-    );
-  }
-  const cut = value.length > SHOWN_CHARS ? `${value.slice(0, SHOWN_CHARS)}…` : value;
-  return <span title={value === cut ? undefined : value}>{cut}</span>;
-}
 
 /** The first rows of the table a destination stage of a run wrote, read when it opens. */
 export function DestinationRowsModal({ runId, stage, onClose }: RunResultProps) {
@@ -42,31 +27,7 @@ export function DestinationRowsModal({ runId, stage, onClose }: RunResultProps) 
               : `All ${String(data.rows.length)} rows of the table as it is now.`}
           </Text>
           <Table.ScrollContainer minWidth={400} type="native" mah="65vh">
-            <Table striped withTableBorder fz="xs" stickyHeader>
-              <Table.Thead>
-                <Table.Tr>
-                  {data.columns.map((column) => (
-                    <Table.Th key={column.name} style={{ whiteSpace: 'nowrap' }}>
-                      {column.name}{' '}
-                      <Text span size="xs" c="dimmed" fw={400}>
-                        {column.type}
-                      </Text>
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.rows.map((row, i) => (
-                  <Table.Tr key={i} data-testid="destination-row">
-                    {row.map((value, j) => (
-                      <Table.Td key={j} style={{ whiteSpace: 'nowrap' }}>
-                        <Cell value={value} />
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <PreviewTable columns={data.columns} rows={data.rows} rowTestId="destination-row" />
           </Table.ScrollContainer>
         </>
       )}
