@@ -73,14 +73,14 @@ describe('ParametersSchema', () => {
 describe('resolveParameterValues', () => {
   it('takes the defaults for values not given and reads the given ones for their type', () => {
     expect(resolveParameterValues(declared, { top: '5', strict: 'true' })).toEqual({
-      ok: true,
+      problems: [],
       values: { run_date: '2026-01-31', min_amount: '10.5', top: 5, region: 'north', strict: true },
     });
   });
 
   it('names each unknown parameter and each value of the wrong type', () => {
     expect(resolveParameterValues(declared, { day: '1', top: 'many' })).toEqual({
-      ok: false,
+      values: { run_date: '2026-01-31', min_amount: '10.5', region: 'north', strict: false },
       problems: [
         {
           name: 'day',

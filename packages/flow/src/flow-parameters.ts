@@ -131,14 +131,13 @@ export interface ParameterValueProblem {
 
 /**
  * The value of every declared parameter for one run: the given one read for its type, or the
- * default. Unknown names and values of the wrong type are problems, each naming its parameter.
+ * default. Unknown names and values of the wrong type are problems, each naming its parameter;
+ * `values` then holds the parameters that could be read.
  */
 export function resolveParameterValues(
   declared: readonly Parameter[],
   given: Readonly<Record<string, ParameterInput>> = {},
-):
-  | { ok: true; values: Record<string, ParameterValue> }
-  | { ok: false; problems: ParameterValueProblem[] } {
+): { values: Record<string, ParameterValue>; problems: ParameterValueProblem[] } {
   const problems: ParameterValueProblem[] = [];
   const values: Record<string, ParameterValue> = {};
   const names = new Set(declared.map((p) => p.name));
@@ -162,7 +161,7 @@ export function resolveParameterValues(
       });
     }
   }
-  return problems.length === 0 ? { ok: true, values } : { ok: false, problems };
+  return { values, problems };
 }
 
 /** A `${name}` reference in text; the name is read loosely so a bad one can be reported. */
