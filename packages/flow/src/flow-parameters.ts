@@ -171,3 +171,9 @@ export const PARAMETER_REFERENCE = /\$\{([^}]*)\}/g;
 export function referencedParameters(text: string): string[] {
   return [...new Set([...text.matchAll(PARAMETER_REFERENCE)].map((m) => (m[1] ?? '').trim()))];
 }
+
+/** Values a client gives for a run's parameters, by name: text, numbers or booleans. */
+export const ParameterInputsSchema = z.record(
+  z.string().max(64),
+  z.union([z.string().max(1000), z.number(), z.boolean()]),
+);
