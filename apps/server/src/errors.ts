@@ -4,7 +4,7 @@
  */
 import { TRPCError } from '@trpc/server';
 
-import type { Diagnostic } from '@sluice/flow';
+import type { Diagnostic, ParameterValueProblem } from '@sluice/flow';
 import { ColumnDetectionError, FileAccessError } from '@sluice/engine';
 import { DocumentVersionError } from '@sluice/flow';
 
@@ -28,6 +28,17 @@ export class InvalidRequestError extends Error {
     options?: ErrorOptions,
   ) {
     super(message, options);
+  }
+}
+
+/** Values given for a run's parameters that the flow does not declare or that do not fit. */
+export class ParameterValueError extends InvalidRequestError {
+  override name = 'ParameterValueError';
+
+  constructor(readonly problems: readonly ParameterValueProblem[]) {
+    const [first] = problems;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+    super(`${first?.message ?? 'The parameter values do not fit the flow'}${more}.`);
   }
 }
 
@@ -57,6 +68,11 @@ export function toTrpcError(error: unknown): TRPCError | undefined {
     return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
   }
   return undefined;
+}
+
+/** Which parameters a TRPCError's cause names and why, for the error formatter. */
+export function parameterProblemsOf(error: unknown): readonly ParameterValueProblem[] | undefined {
+  return error instanceof ParameterValueError ? error.problems : undefined;
 }
 
 /** The diagnostics a TRPCError's cause carries, for the error formatter. */

@@ -7,7 +7,7 @@ import { initTRPC } from '@trpc/server';
 import { z, ZodError } from 'zod';
 
 import type { Context } from './context';
-import { diagnosticsOf, toTrpcError } from './errors';
+import { diagnosticsOf, parameterProblemsOf, toTrpcError } from './errors';
 import { checkInput } from './input-guard';
 
 /** What a client is told about an error the server did not expect; the log has the rest. */
@@ -29,6 +29,8 @@ const t = initTRPC.context<Context>().create({
         ...(development && error.stack !== undefined ? { stack: error.stack } : {}),
         zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
         diagnostics: diagnosticsOf(error.cause) ?? null,
+        /** Each parameter value a run was refused for: `{ name, message }`. */
+        parameterProblems: parameterProblemsOf(error.cause) ?? null,
       },
     };
   },

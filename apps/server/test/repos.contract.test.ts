@@ -149,7 +149,7 @@ describe.each([
 
   beforeAll(async () => {
     backend = await open();
-    expect(await migrate(backend.target.meta, backend.tables)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await migrate(backend.target.meta, backend.tables)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(await migrate(backend.target.meta, backend.tables)).toEqual([]);
     flows = new FlowsRepo(backend.target.meta, backend.tables);
     runs = new RunsRepo(backend.target.meta, backend.tables);
@@ -174,7 +174,10 @@ describe.each([
     expect((await flows.byId('f1')).document).toEqual(doc(3));
 
     const versions = await flows.versions('f1');
-    expect(versions.map((v) => v.version)).toEqual([2, 1]);
+    expect(versions.map((v) => [v.version, v.document])).toEqual([
+      [2, doc(3)],
+      [1, doc(1)],
+    ]);
     expect(versions.every((v) => ISO.test(v.savedAt))).toBe(true);
     const listed = (await flows.list()).find((f) => f.id === 'f1');
     expect(listed).toEqual({
@@ -212,6 +215,25 @@ describe.each([
     expect(listed?.name).toBe('Stored before');
     expect((await flows.byId('bad')).document.stages[0]?.label).toBe('L\ud800');
     await flows.delete('bad');
+  });
+
+  it('keeps the parameter values a run ran with, and none for a run without', async () => {
+    await flows.create({ id: 'pf', name: 'Parameters', document: doc(0) });
+    const values = { month: "2026-11 'x'", top: 3, strict: false, min: '10.50' };
+    await runs.create({
+      id: 'p1',
+      flowId: 'pf',
+      flowVersion: 1,
+      startedBy: 'api',
+      parameters: values,
+      stages: [],
+    });
+    await runs.create({ id: 'p2', flowId: 'pf', flowVersion: 1, startedBy: 'api', stages: [] });
+    expect((await runs.byId('p1')).parameters).toEqual(values);
+    expect((await runs.byId('p2')).parameters).toBeUndefined();
+    const listed = await runs.listForFlow('pf');
+    expect(listed.find((r) => r.id === 'p1')?.parameters).toEqual(values);
+    await flows.delete('pf');
   });
 
   it('records a run: pending stages, updates, finish, listing and interruption', async () => {

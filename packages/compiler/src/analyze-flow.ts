@@ -1,4 +1,4 @@
-import type { Diagnostic, FlowDocument, Link } from '@sluice/flow';
+import type { Diagnostic, FlowDocument, Link, ParameterValue } from '@sluice/flow';
 import type {
   Column,
   Columns,
@@ -10,6 +10,9 @@ import type {
 import { diagnostic, incomingLinks, topologicalOrder } from '@sluice/flow';
 import { getStage, parseStageConfig } from '@sluice/stages';
 
+import type { ParameterBinding } from './bind-parameters';
+import type { DialectName } from './plan';
+import { bindParameters } from './bind-parameters';
 import { DEFAULT_METADATA_SCHEMA } from './check-sql';
 import { stageUri } from './names';
 import { nodeSqlDiagnostics } from './node-sql';
@@ -27,8 +30,14 @@ export interface StageAnalysis {
 
 /** What the compiler knows about a flow before choosing a dialect. */
 export interface FlowAnalysis {
-  /** The document analysed. */
+  /** The document analysed: the one given with its parameters bound (`bindParameters`). */
   document: FlowDocument;
+  /** The dialect the parameters were bound for, the values they took, and whether SQL used them. */
+  parameters: {
+    dialect: DialectName;
+    values: Record<string, ParameterValue>;
+    sqlLiterals: boolean;
+  };
   /** Stage ids with every link pointing forward; document order when the flow has a cycle. */
   order: string[];
   /** Output columns per stage id; `undefined` where only known at run time or not computable. */
@@ -55,6 +64,12 @@ export interface AnalyzeOptions {
    * name it. `sluice` when not given.
    */
   metadataSchema?: string;
+  /**
+   * The dialect whose literals stand for `${name}` in user SQL and the values chosen for the
+   * run; DuckDB and the declared defaults when not given. Compiling for another dialect than the
+   * one bound is refused, since its literals escape differently.
+   */
+  parameters?: ParameterBinding;
 }
 
 /** What reading a flow finds before any column is known: it is read once per analysis. */
@@ -66,6 +81,8 @@ interface FlowStructure {
   problems: Diagnostic[];
   /** Work that leads nowhere, reported last. */
   reach: Diagnostic[];
+  /** How the document's parameters were bound (`FlowAnalysis.parameters`). */
+  parameters: FlowAnalysis['parameters'];
 }
 
 /** The structure an analysis was made from, so detected columns can refine it (see below). */
@@ -79,7 +96,15 @@ const STRUCTURE = new WeakMap<FlowAnalysis, FlowStructure>();
  * the editor all take this analysis.
  */
 export function analyzeFlow(doc: FlowDocument, options: AnalyzeOptions = {}): FlowAnalysis {
-  return analyzeColumns(doc, readStructure(doc), options);
+  const binding = options.parameters ?? { dialect: 'duckdb' };
+  const bound = bindParameters(doc, binding);
+  const structure = readStructure(bound.document, {
+    dialect: binding.dialect,
+    values: bound.values,
+    sqlLiterals: bound.sqlLiterals,
+  });
+  structure.problems.unshift(...bound.diagnostics);
+  return analyzeColumns(bound.document, structure, options);
 }
 
 /**
@@ -100,7 +125,7 @@ export function withDetectedColumns(
   });
 }
 
-function readStructure(doc: FlowDocument): FlowStructure {
+function readStructure(doc: FlowDocument, parameters: FlowAnalysis['parameters']): FlowStructure {
   const problems: Diagnostic[] = [];
   const configs: Record<string, Record<string, unknown>> = {};
   const definitions = new Map<string, StageDefinition>();
@@ -119,7 +144,8 @@ function readStructure(doc: FlowDocument): FlowStructure {
     }
   }
   const order = sorted.ok ? sorted.order : doc.stages.map((s) => s.id);
-  return { order, configs, definitions, problems, reach: reachDiagnostics(doc, definitions) };
+  const reach = reachDiagnostics(doc, definitions);
+  return { order, configs, definitions, problems, reach, parameters };
 }
 
 function analyzeColumns(
@@ -159,6 +185,7 @@ function analyzeColumns(
   diagnostics.push(...sharedWrites(doc, writes), ...structure.reach);
   const analysis: FlowAnalysis = {
     document: doc,
+    parameters: structure.parameters,
     order,
     columns,
     configs,

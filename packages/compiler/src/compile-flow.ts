@@ -8,6 +8,7 @@ import type { Dialect, StagedRelation, TableSwap } from './dialects';
 import type { Plan, PlanStep, TargetProfile } from './plan';
 import type { ResolveFile } from './relations/rule';
 import { withDetectedColumns } from './analyze-flow';
+import { assertBoundFor } from './bind-parameters';
 import { dialectFor } from './dialects';
 import { isRunTag, stageUri } from './names';
 import { PHASES } from './plan';
@@ -62,6 +63,7 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
   if (!isRunTag(options.runTag)) {
     throw new Error(`Run tag "${options.runTag}" must be 1-32 letters, digits or "_".`);
   }
+  assertBoundFor(analysis.parameters, options.target.dialect);
   const dialect = dialectFor(options.target);
   const tableExists = existenceOf(options.existingTables);
   const s3 = new Set(options.s3ExternalStages);

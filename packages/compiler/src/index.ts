@@ -46,3 +46,5 @@ export { previewFlow, unknownExternalStages } from './preview-flow';
 export type { FlowPreview } from './preview-flow';
 export { compileSample, PREVIEW_ROWS, SAMPLE_ROWS } from './sample-flow';
 export type { SampleOptions, SamplePlan, SampleResult } from './sample-flow';
+export { bindParameters } from './bind-parameters';
+export type { BoundFlow, ParameterBinding } from './bind-parameters';

@@ -7,6 +7,7 @@ import type { StagedRelation } from './dialects';
 import type { DialectName, PlanStep, TargetProfile } from './plan';
 import type { ResolveFile } from './relations/rule';
 import { withDetectedColumns } from './analyze-flow';
+import { assertBoundFor } from './bind-parameters';
 import { cleanupSteps, relationFeeding } from './compile-flow';
 import { dialectFor } from './dialects';
 import { isRunTag, stageUri } from './names';
@@ -87,6 +88,7 @@ export function compileSample(analyzed: FlowAnalysis, options: SampleOptions): S
   if (!previewed.ok) return { diagnostics: [...own, previewed.diagnostic] };
   if (hasErrors(own)) return { diagnostics: own };
 
+  assertBoundFor(analysis.parameters, options.target.dialect);
   const dialect = dialectFor(options.target);
   const s3 = new Set(options.s3ExternalStages);
   const check = {

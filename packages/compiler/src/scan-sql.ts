@@ -189,3 +189,26 @@ function isEscapeStringPrefix(sql: string, at: number): boolean {
     (prefix === 'E' || prefix === 'e') && (before === undefined || !/[\p{L}\p{N}_$]/u.test(before))
   );
 }
+
+/**
+ * The spans (start inclusive, end exclusive) of `sql` that some target reads as quoted text or a
+ * quoted name; an unclosed quote runs to the end. A parameter reference inside one would be
+ * pasted into a quoted part instead of standing as a value of its own.
+ */
+export function quotedSpans(sql: string): [number, number][] {
+  return LEXINGS.flatMap((lexing) => {
+    const spans: [number, number][] = [];
+    let i = 0;
+    while (i < sql.length) {
+      const quote = quoteAt(sql, i, lexing);
+      if (!quote) {
+        i += 1;
+        continue;
+      }
+      const end = quoteEnd(sql, i, quote.backslash);
+      spans.push([i, end < 0 ? sql.length : end]);
+      i = end < 0 ? sql.length : end;
+    }
+    return spans;
+  });
+}

@@ -34,6 +34,9 @@ interface DiagnosticArgs {
   'incomparable-keys': { left: string; leftType: string; right: string; rightType: string };
   /** Two inputs bring one column with different types; `result` is the type the output has. */
   'column-types-differ': { column: string; first: string; second: string; result: string };
+  'unknown-parameter': { name: string };
+  /** A `${name}` reference where its value cannot stand (`why` says what to do instead). */
+  'misplaced-parameter': { name: string; why: string };
 }
 
 export type DiagnosticCode = keyof DiagnosticArgs;
@@ -91,6 +94,9 @@ const MESSAGES: { [C in DiagnosticCode]: (args: DiagnosticArgs[C]) => string } =
         : '';
     return `Column "${column}" is ${first} in the first input and ${second} in the second; the output column is ${result}.${text}`;
   },
+  'unknown-parameter': ({ name }) =>
+    `Unknown parameter \${${name}}: declare it in the flow's parameters.`,
+  'misplaced-parameter': ({ name, why }) => `\${${name}} cannot be used here: ${why}`,
 };
 
 const SEVERITY: Record<DiagnosticCode, Severity> = {
@@ -115,6 +121,8 @@ const SEVERITY: Record<DiagnosticCode, Severity> = {
   'path-suffix-mismatch': 'warning',
   'incomparable-keys': 'warning',
   'column-types-differ': 'warning',
+  'unknown-parameter': 'error',
+  'misplaced-parameter': 'error',
 };
 
 /**

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { ParametersSchema } from './flow-parameters';
+
 /**
  * The version of the flow document shape. Bump it together with a migration in `migrations.ts`
  * when a change would refuse or reread earlier documents; an optional addition keeps it.
@@ -95,6 +97,8 @@ export const FlowDocumentSchema = z
       .array(NoteSchema)
       .max(NOTE_LIMITS.count, `A flow holds at most ${NOTE_LIMITS.count} notes`)
       .optional(),
+    /** Typed values chosen per run, referenced as `${name}`; optional like `notes`. */
+    parameters: ParametersSchema.optional(),
   })
   .superRefine((doc, ctx) => {
     const ids = new Set<string>();

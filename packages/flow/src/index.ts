@@ -3,3 +3,5 @@ export * from './graph';
 export * from './diagnostics';
 export * from './migrations';
 export * from './cut-flow';
+export * from './flow-parameters';
+export * from './flow-diff';

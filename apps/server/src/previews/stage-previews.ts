@@ -1,5 +1,5 @@
 import type { CellValue, Target } from '@sluice/engine';
-import type { Diagnostic, FlowDocument } from '@sluice/flow';
+import type { Diagnostic, FlowDocument, ParameterInput } from '@sluice/flow';
 import {
   analyzeFlow,
   compileSample,
@@ -83,10 +83,24 @@ export class StagePreviews {
   async preview(
     document: FlowDocument,
     stageId: string,
-    { signal, size }: { signal?: AbortSignal; size?: PreviewSize } = {},
+    {
+      signal,
+      size,
+      parameters,
+    }: {
+      signal?: AbortSignal;
+      size?: PreviewSize;
+      parameters?: Readonly<Record<string, ParameterInput>>;
+    } = {},
   ): Promise<StagePreview> {
     const { target, externalStages, fileRoots, metadataSchema } = this.deps;
-    const analysis = analyzeFlow(document, { metadataSchema });
+    const analysis = analyzeFlow(document, {
+      metadataSchema,
+      parameters: {
+        dialect: target.profile.dialect,
+        ...(parameters === undefined ? {} : { values: parameters }),
+      },
+    });
     const reads = reachableStages(document.links, [stageId], 'upstream');
     const known = await externalStages.list();
     const unknown = unknownExternalStages(

@@ -217,13 +217,19 @@ export class FlowsRepo {
     });
   }
 
-  /** Every saved version, newest first. */
-  async versions(id: string): Promise<{ version: number; savedAt: string }[]> {
+  /** Every saved version with its document, newest first. */
+  async versions(
+    id: string,
+  ): Promise<{ version: number; savedAt: string; document: FlowDocument }[]> {
     await this.byId(id);
-    const rows = await this.db.query<{ version: number; saved_at: unknown }>(
-      `SELECT version, saved_at FROM ${this.t.flowVersions} WHERE flow_id = ? ORDER BY version DESC`,
+    const rows = await this.db.query<{ version: number; saved_at: unknown; document: string }>(
+      `SELECT version, saved_at, document FROM ${this.t.flowVersions} WHERE flow_id = ? ORDER BY version DESC`,
       [id],
     );
-    return rows.map((row) => ({ version: Number(row.version), savedAt: isoOf(row.saved_at) }));
+    return rows.map((row) => ({
+      version: Number(row.version),
+      savedAt: isoOf(row.saved_at),
+      document: migrateFlowDocument(JSON.parse(row.document)),
+    }));
   }
 }

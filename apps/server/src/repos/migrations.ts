@@ -130,4 +130,11 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
     // recorded before this column say nothing rather than guess.
     statements: (t) => [`ALTER TABLE ${t.runs} ADD COLUMN started_by ${t.dialect.types.key}`],
   },
+  {
+    id: 8,
+    name: 'add-run-parameters',
+    // The parameter values a run ran with (given or defaulted), as JSON by name, for the history
+    // and re-runs; runs recorded before flows had parameters hold NULL.
+    statements: (t) => [`ALTER TABLE ${t.runs} ADD COLUMN parameters ${t.dialect.types.long}`],
+  },
 ];

@@ -1,4 +1,5 @@
 import type { SqlClient } from '@sluice/engine';
+import type { ParameterValue } from '@sluice/flow';
 
 import type {
   RunDetail,
@@ -17,6 +18,7 @@ interface RunRow extends Record<string, unknown> {
   flow_version: number;
   state: RunDetail['state'];
   started_by: RunStarter | null;
+  parameters: string | null;
   error: string | null;
   failed_stage_id: string | null;
   created_at: unknown;
@@ -48,8 +50,8 @@ export interface StageUpdate {
   error?: string;
 }
 
-const RUN_COLUMNS = `id, flow_id, flow_version, state, started_by, error, failed_stage_id, created_at,
-  started_at, finished_at`;
+const RUN_COLUMNS = `id, flow_id, flow_version, state, started_by, parameters, error, failed_stage_id,
+  created_at, started_at, finished_at`;
 const STAGE_COLUMNS =
   's.run_id, s.stage_id, s.label, s.stage_type, s.state, s.row_count, s.table_rows, s.duration_ms, s.error';
 
@@ -74,6 +76,9 @@ function toDetail(row: RunRow, stages: RunStageDetail[]): RunDetail {
     flowVersion: Number(row.flow_version),
     state: row.state,
     ...(row.started_by === null ? {} : { startedBy: row.started_by }),
+    ...(row.parameters === null
+      ? {}
+      : { parameters: JSON.parse(row.parameters) as Record<string, ParameterValue> }),
     ...(row.error === null ? {} : { error: row.error }),
     ...(row.failed_stage_id === null ? {} : { failedStageId: row.failed_stage_id }),
     createdAt: isoOf(row.created_at),
@@ -96,13 +101,22 @@ export class RunsRepo {
     flowId: string;
     flowVersion: number;
     startedBy: RunStarter;
+    /** Stored only for flows that declare parameters. */
+    parameters?: Record<string, ParameterValue>;
     stages: readonly { stageId: string; label: string; type: string }[];
   }): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.run(
-        `INSERT INTO ${this.t.runs} (id, flow_id, flow_version, state, started_by, created_at)
-         VALUES (?, ?, ?, 'queued', ?, ?)`,
-        [input.id, input.flowId, input.flowVersion, input.startedBy, stampOf()],
+        `INSERT INTO ${this.t.runs} (id, flow_id, flow_version, state, started_by, parameters, created_at)
+         VALUES (?, ?, ?, 'queued', ?, ?, ?)`,
+        [
+          input.id,
+          input.flowId,
+          input.flowVersion,
+          input.startedBy,
+          input.parameters === undefined ? null : JSON.stringify(input.parameters),
+          stampOf(),
+        ],
       );
       for (const [ordinal, stage] of input.stages.entries()) {
         await tx.run(

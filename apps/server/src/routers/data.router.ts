@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 
-import { FlowDocumentSchema, IdSchema } from '@sluice/flow';
+import { FlowDocumentSchema, IdSchema, ParameterInputsSchema } from '@sluice/flow';
 
 import { describedColumn } from '../previews/described-columns';
 import { publicProcedure } from '../trpc';
@@ -9,12 +9,22 @@ import { publicProcedure } from '../trpc';
 export const dataRouter = {
   /**
    * Up to 100 rows of one stage's output (for a destination: what arrives at it) computed on a
-   * sample of each source, from the document as the editor has it, saved or not. Writes nothing.
+   * sample of each source, from the document as the editor has it, saved or not, with the
+   * parameter values given (the defaults for the others). Writes nothing.
    */
   preview: publicProcedure
-    .input(z.object({ document: FlowDocumentSchema, stageId: IdSchema }))
+    .input(
+      z.object({
+        document: FlowDocumentSchema,
+        stageId: IdSchema,
+        parameters: ParameterInputsSchema.optional(),
+      }),
+    )
     .mutation(({ ctx, input, signal }) =>
-      ctx.services.previews.preview(input.document, input.stageId, { signal }),
+      ctx.services.previews.preview(input.document, input.stageId, {
+        signal,
+        ...(input.parameters === undefined ? {} : { parameters: input.parameters }),
+      }),
     ),
 
   /**

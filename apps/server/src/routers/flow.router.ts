@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import { emptyFlowDocument, FlowDocumentSchema, FlowNameSchema, IdSchema } from '@sluice/flow';
 
+import { versionDiff, versionHistory } from '../flows/flow-versions';
 import { publicProcedure } from '../trpc';
 
 const FlowIdInput = z.object({ id: IdSchema });
@@ -60,7 +61,13 @@ export const flowRouter = {
     .input(z.object({ id: IdSchema, version: VersionSchema, baseVersion: VersionSchema }))
     .mutation(({ ctx, input }) => ctx.services.flows.restore(input)),
 
+  /** Every saved version, newest first: when it was saved and how much it changed. */
   versions: publicProcedure
     .input(FlowIdInput)
-    .query(({ ctx, input }) => ctx.services.flows.versions(input.id)),
+    .query(({ ctx, input }) => versionHistory(ctx.services.flows, input.id)),
+
+  /** Two saved versions' documents and how `to` differs from `from`, for comparing them. */
+  diff: publicProcedure
+    .input(z.object({ id: IdSchema, from: VersionSchema, to: VersionSchema }))
+    .query(({ ctx, input }) => versionDiff(ctx.services.flows, input)),
 } satisfies TRPCRouterRecord;

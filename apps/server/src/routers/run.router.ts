@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 
-import { IdSchema } from '@sluice/flow';
+import { IdSchema, ParameterInputsSchema } from '@sluice/flow';
 
 import type { RunDetail } from '../runs/run-types';
 import { toTrpcError } from '../errors';
@@ -15,7 +15,10 @@ export const runRouter = {
   /**
    * Runs the latest saved version of a flow, or with `stageIds` only those stages and what is
    * upstream of them; refuses with diagnostics when it has errors. The editor says it started
-   * the run; any other client is the API.
+   * the run; any other client is the API. `parameters` gives values by name for the flow's
+   * declared parameters (text is read for the type, as a command line gives it); the others take
+   * their defaults; an unknown name or a value that does not fit is a BAD_REQUEST whose
+   * `data.parameterProblems` lists `{ name, message }`.
    */
   start: publicProcedure
     .input(
@@ -23,12 +26,14 @@ export const runRouter = {
         flowId: IdSchema,
         startedBy: z.enum(['editor', 'api']).default('api'),
         stageIds: z.array(IdSchema).min(1, 'Select at least one stage to run up to.').optional(),
+        parameters: ParameterInputsSchema.optional(),
       }),
     )
     .mutation(({ ctx, input }) =>
       ctx.services.runManager.start(input.flowId, {
         startedBy: input.startedBy,
         ...(input.stageIds === undefined ? {} : { stageIds: input.stageIds }),
+        ...(input.parameters === undefined ? {} : { parameters: input.parameters }),
       }),
     ),
 

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { CompileOptions, FlowAnalysis, Plan } from '@sluice/compiler';
 import type { RunClient, RunEvent, Target } from '@sluice/engine';
-import type { Diagnostic } from '@sluice/flow';
+import type { Diagnostic, ParameterInput, ParameterValue } from '@sluice/flow';
 import {
   analyzeFlow,
   compileFlow,
@@ -12,14 +12,14 @@ import {
   unknownExternalStages,
 } from '@sluice/compiler';
 import { inStageTerms, newRunTag, runPlan } from '@sluice/engine';
-import { cutFlow, hasErrors } from '@sluice/flow';
+import { cutFlow, hasErrors, resolveParameterValues } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
 import type { ExternalStagesRepo } from '../repos/external-stages.repo';
 import type { FlowRecord, FlowsRepo } from '../repos/flows.repo';
 import type { RunsRepo } from '../repos/runs.repo';
 import type { RunDetail, RunEnding, RunStarter } from './run-types';
-import { ConflictError, InvalidRequestError } from '../errors';
+import { ConflictError, InvalidRequestError, ParameterValueError } from '../errors';
 import { s3StageNames } from '../external-stages/stage-chain';
 import { logger } from '../logger';
 import { DestinationClaims } from './destination-claims';
@@ -52,6 +52,8 @@ export interface StartOptions {
   version?: number;
   /** Run only these stages and everything upstream of them. */
   stageIds?: readonly string[];
+  /** Values for the flow's parameters by name; the others take their defaults. */
+  parameters?: Readonly<Record<string, ParameterInput>>;
 }
 
 /** Why a flow is busy: a run of it is starting or running, or it is being deleted. */
@@ -169,25 +171,35 @@ export class RunManager {
     this.busyFlows.set(flowId, hold);
   }
 
-  /** Runs a past run's flow version again, as a new run started by a re-run. */
+  /** Runs a past run's flow version again with its parameter values, as a new run. */
   async rerun(runId: string): Promise<{ runId: string }> {
     const past = await this.deps.runs.byId(runId);
-    return this.start(past.flowId, { startedBy: 'rerun', version: past.flowVersion });
+    return this.start(past.flowId, {
+      startedBy: 'rerun',
+      version: past.flowVersion,
+      ...(past.parameters === undefined ? {} : { parameters: past.parameters }),
+    });
   }
 
   private async prepareAndStart(
     flowId: string,
     runId: string,
-    { startedBy, version, stageIds }: StartOptions,
+    { startedBy, version, stageIds, parameters }: StartOptions,
   ): Promise<{ runId: string }> {
-    const { flows, externalStages, fileRoots, metadataSchema } = this.deps;
+    const { flows, externalStages, fileRoots, metadataSchema, target } = this.deps;
     const flow = partOf(
       version === undefined ? await flows.byId(flowId) : await flows.atVersion(flowId, version),
       stageIds,
     );
+    const declared = flow.document.parameters ?? [];
+    const { values, problems: refused } = resolveParameterValues(declared, parameters);
+    if (refused.length > 0) throw new ParameterValueError(refused);
     const known = await externalStages.list();
     // The flow is analysed once; files, columns, destinations and the plan all come from it.
-    const analysis = analyzeFlow(flow.document, { metadataSchema });
+    const analysis = analyzeFlow(flow.document, {
+      metadataSchema,
+      parameters: { dialect: target.profile.dialect, values },
+    });
     // Flow problems come first: files are only worth checking in a flow that could run.
     const problems = [
       ...analysis.diagnostics,
@@ -197,7 +209,6 @@ export class RunManager {
       ),
     ];
     if (hasErrors(problems)) throw refusal(problems);
-    const { target } = this.deps;
     const { dialect } = target.profile;
     // MatrixOne reads `stage://` files on its own servers; the others get them from Sluice.
     const files = { externalStages: known, fileRoots };
@@ -222,31 +233,44 @@ export class RunManager {
     const shown: Shown = (text) => inStageTerms(maskCredentials(text), places);
     const { release, lost } = await this.claims.claim(plan, { runId, flowName: flow.name }, known);
     try {
-      await this.createRun(runId, flow, startedBy);
+      await this.createRun(runId, flow, {
+        startedBy,
+        ...(declared.length === 0 ? {} : { parameters: values }),
+      });
     } catch (error) {
       await release();
       throw error;
     }
     const controller = new AbortController();
     // A lost claim stops the run as a cancel would, and the run reports why it failed.
-    const options = { signal: AbortSignal.any([controller.signal, lost]), shown };
-    const done = this.execute(runId, plan, options).finally(async () => {
-      await release().catch((error: unknown) =>
-        logger.error(`Run ${runId}: its claims were not released`, error),
-      );
-      this.active.delete(runId);
-      this.busyFlows.delete(flowId);
-    });
+    // The flow is free again before watchers see the run end, so a client that starts the next
+    // run as soon as this one ends is not refused as busy.
+    let settled: Promise<void> | undefined;
+    const settle = (): Promise<void> =>
+      (settled ??= release()
+        .catch((error: unknown) =>
+          logger.error(`Run ${runId}: its claims were not released`, error),
+        )
+        .finally(() => {
+          this.active.delete(runId);
+          this.busyFlows.delete(flowId);
+        }));
+    const options = { signal: AbortSignal.any([controller.signal, lost]), shown, settle };
+    const done = this.execute(runId, plan, options).finally(settle);
     this.active.set(runId, { controller, done });
     return { runId };
   }
 
-  private async createRun(runId: string, flow: FlowRecord, startedBy: RunStarter): Promise<void> {
+  private async createRun(
+    runId: string,
+    flow: FlowRecord,
+    how: { startedBy: RunStarter; parameters?: Record<string, ParameterValue> },
+  ): Promise<void> {
     await this.deps.runs.create({
       id: runId,
       flowId: flow.id,
       flowVersion: flow.version,
-      startedBy,
+      ...how,
       stages: flow.document.stages.map((s) => ({
         stageId: s.id,
         label: s.label || (getStage(s.type)?.ui.label ?? s.type),
@@ -285,7 +309,7 @@ export class RunManager {
   private async execute(
     runId: string,
     plan: Plan,
-    { signal, shown }: { signal: AbortSignal; shown: Shown },
+    { signal, shown, settle }: { signal: AbortSignal; shown: Shown; settle: () => Promise<void> },
   ): Promise<void> {
     let client: RunClient | undefined;
     let recorded: Promise<void> = Promise.resolve();
@@ -312,13 +336,13 @@ export class RunManager {
       if (outcome.cleanupErrors) {
         logger.error(`Run ${runId} left staging objects behind`, outcome.cleanupErrors);
       }
-      await this.end(runId, asShown(outcome, shown));
+      await this.end(runId, asShown(outcome, shown), settle);
     } catch (error) {
       logger.error(`Run ${runId} failed unexpectedly`, error);
       await recorded;
       const message = shown(error instanceof Error ? error.message : String(error));
-      await this.end(runId, { state: 'failed', error: message }).catch((endError: unknown) =>
-        logger.error(`Run ${runId} could not be marked failed`, endError),
+      await this.end(runId, { state: 'failed', error: message }, settle).catch(
+        (endError: unknown) => logger.error(`Run ${runId} could not be marked failed`, endError),
       );
     } finally {
       await client
@@ -338,10 +362,12 @@ export class RunManager {
     }
   }
 
-  private async end(runId: string, ending: RunEnding): Promise<void> {
+  /** Records the run's end, frees what it held (`settle`, when it ran here) and tells watchers. */
+  private async end(runId: string, ending: RunEnding, settle?: () => Promise<void>): Promise<void> {
     const error = ending.error === undefined ? {} : { error: maskCredentials(ending.error) };
     await this.deps.runs.finish(runId, { ...ending, ...error });
     this.live.ended(runId);
+    await settle?.();
     await this.publish(runId);
   }
 

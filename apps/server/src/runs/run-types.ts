@@ -1,5 +1,6 @@
 /** The run record shapes shared by the runs repository, the run manager and the run router. */
 import type { StageState, StatementEvent } from '@sluice/engine';
+import type { ParameterValue } from '@sluice/flow';
 
 export const RUN_STATES = [
   'queued',
@@ -57,6 +58,8 @@ export interface RunDetail {
   state: RunState;
   /** Unknown for runs recorded before Sluice kept it. */
   startedBy?: RunStarter;
+  /** The value of each of the flow's parameters in this run; absent when it declared none. */
+  parameters?: Record<string, ParameterValue>;
   error?: string;
   failedStageId?: string;
   createdAt: string;

@@ -1,4 +1,4 @@
-import type { Diagnostic, FieldPath } from '@sluice/flow';
+import type { Diagnostic, FieldPath, ParameterType, ParameterValue } from '@sluice/flow';
 import type {
   CastType,
   Column,
@@ -374,6 +374,39 @@ export abstract class Dialect {
       throw new Error(`Expected a whole number, got ${String(value)}.`);
     }
     return String(value);
+  }
+
+  /**
+   * A flow parameter's value as a literal of its type, for `${name}` in user SQL. Text and dates
+   * go through `literal`; numbers are checked digits, parenthesized when negative so that
+   * `a-${n}` cannot become a `--` comment.
+   */
+  parameterLiteral(type: ParameterType, value: ParameterValue): string {
+    switch (type) {
+      case 'string':
+        return this.parameterText(String(value));
+      case 'date':
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(String(value))) throw new Error('Expected a date.');
+        return `DATE ${this.literal(String(value))}`;
+      case 'boolean':
+        if (typeof value !== 'boolean') throw new Error('Expected true or false.');
+        return value ? 'TRUE' : 'FALSE';
+      case 'integer':
+      case 'decimal': {
+        const text = type === 'integer' ? this.scalar(Number(value)) : String(value);
+        const number = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)$/.exec(text);
+        if (!number) throw new Error(`Expected a number, got ${text}.`);
+        return number[1] === '-' ? `(-${number[2]})` : (number[2] ?? '');
+      }
+    }
+  }
+
+  /**
+   * A text parameter's literal, which the SQL check must read as one text under every lexing it
+   * tries (`scanExpression`); the dialect's literal is when it escapes backslashes.
+   */
+  protected parameterText(value: string): string {
+    return this.literal(value);
   }
 
   /** The native type for a neutral column type. */

@@ -54,6 +54,18 @@ export class DuckDbDialect extends Dialect {
   }
 
   /**
+   * A plain DuckDB literal leaves a backslash alone, which the MySQL-family reading of the SQL
+   * check takes as an escape; an escape string (`E'…'`, backslashes doubled) reads the same both
+   * ways and means the same text to DuckDB.
+   * @see https://duckdb.org/docs/stable/sql/data_types/literal_types#escape-string-literals
+   */
+  protected override parameterText(value: string): string {
+    if (!value.includes('\\')) return this.literal(value);
+    assertNoNul(value, 'A text value');
+    return `E'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+  }
+
+  /**
    * DuckDB drops a computed column with `* EXCLUDE`, so the input's columns need not be known.
    * @see https://duckdb.org/docs/stable/sql/expressions/star#exclude-clause
    */

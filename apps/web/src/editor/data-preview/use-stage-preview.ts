@@ -14,7 +14,10 @@ export function useStagePreview() {
   const preview = useMutation(trpc.data.preview.mutationOptions());
   const { mutate } = preview;
   useEffect(() => {
-    if (request) mutate({ document: request.document, stageId: request.stageId });
+    if (request) {
+      const { document, stageId, parameters } = request;
+      mutate({ document, stageId, parameters });
+    }
   }, [request, mutate]);
   return { request, preview };
 }

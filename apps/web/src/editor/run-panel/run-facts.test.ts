@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { RunDetail } from '../store/run-types';
-import { rowsWritten, runFacts } from './run-facts';
+import { rowsWritten, runFacts, runParameters } from './run-facts';
 
 const run: RunDetail = {
   id: 'r1',
@@ -39,5 +39,14 @@ describe('run facts', () => {
   it('leaves out who started a run recorded before Sluice kept it', () => {
     const { startedBy: _, ...older } = run;
     expect(runFacts({ ...older, stages: [] })).toBe('version 3 · 1.5 s · 0 rows');
+  });
+});
+
+describe('run parameters', () => {
+  it('lists the values a run ran with, and nothing for a run without', () => {
+    expect(runParameters({ ...run, parameters: { month: '2026-11', strict: true, top: 3 } })).toBe(
+      'month = 2026-11, strict = true, top = 3',
+    );
+    expect(runParameters(run)).toBe('');
   });
 });

@@ -29,3 +29,10 @@ export function runFacts(run: RunDetail, now = Date.now()): string {
     .filter(Boolean)
     .join(' · ');
 }
+
+/** The parameter values a run ran with, e.g. "month = 2026-11, since = 2026-10-20"; empty without. */
+export function runParameters(run: RunDetail): string {
+  return Object.entries(run.parameters ?? {})
+    .map(([name, value]) => `${name} = ${String(value)}`)
+    .join(', ');
+}

@@ -7,7 +7,7 @@ import { timeAgo } from '../../lib/format';
 import { navigate, pastRunPath } from '../../lib/router';
 import { trpc } from '../../lib/trpc';
 import { useEditorStore } from '../store/editor-context';
-import { runFacts } from './run-facts';
+import { runFacts, runParameters } from './run-facts';
 
 const STATE_COLOR: Partial<Record<RunState, string>> = {
   running: 'blue',
@@ -40,6 +40,21 @@ function RunSummary({ run }: { run: RunDetail }) {
   );
 }
 
+/** A run's facts, and the parameter values it ran with when its flow has parameters. */
+function RunDescription({ run }: { run: RunDetail }) {
+  const parameters = runParameters(run);
+  return (
+    <>
+      {runFacts(run)}
+      {parameters !== '' && (
+        <Text size="xs" c="dimmed" data-testid="run-history-parameters" truncate="end">
+          {parameters}
+        </Text>
+      )}
+    </>
+  );
+}
+
 /** The flow's past runs, newest first; picking one shows it in the panel and on the canvas. */
 export function RunHistory() {
   const { runs, currentId, show } = useRunHistory();
@@ -68,7 +83,7 @@ export function RunHistory() {
             onClick={() => show(run.id)}
             py={4}
             label={<RunSummary run={run} />}
-            description={runFacts(run)}
+            description={<RunDescription run={run} />}
           />
         ))}
       </ScrollArea>
@@ -103,8 +118,8 @@ export function RunHistoryMenu() {
             onClick={() => show(run.id)}
           >
             <RunSummary run={run} />
-            <Text size="xs" c="dimmed">
-              {runFacts(run)}
+            <Text size="xs" c="dimmed" component="div">
+              <RunDescription run={run} />
             </Text>
           </Menu.Item>
         ))}

@@ -22,6 +22,12 @@ export const SHORTCUTS = [
   { id: 'undo', keys: ['mod+Z'], description: 'Undo', scope: 'toolbar' },
   { id: 'redo', keys: ['mod+shift+Z', 'mod+Y'], description: 'Redo', scope: 'toolbar' },
   {
+    id: 'run',
+    keys: ['mod+Enter'],
+    description: 'Run the flow, its parameters at the values last chosen or their defaults',
+    scope: 'toolbar',
+  },
+  {
     id: 'copy',
     keys: ['mod+C'],
     description: 'Copy the selected stages and notes',

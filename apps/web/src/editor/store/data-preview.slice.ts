@@ -1,4 +1,4 @@
-import type { FlowDocument } from '@sluice/flow';
+import type { FlowDocument, ParameterInput } from '@sluice/flow';
 
 import type { EditorSlice } from './editor-state';
 
@@ -9,6 +9,8 @@ export type BottomTab = 'run' | 'preview';
 export interface PreviewRequest {
   stageId: string;
   document: FlowDocument;
+  /** The parameter values last chosen for a run (the defaults for the others). */
+  parameters: Record<string, ParameterInput>;
   /** Tells two requests of the same stage apart, so asking again previews again. */
   serial: number;
 }
@@ -36,7 +38,9 @@ export const createDataPreviewSlice: EditorSlice<DataPreviewSlice> = (set, get) 
     const stageId = selectedNodeIds.length === 1 ? selectedNodeIds[0] : link?.source;
     if (stageId === undefined) return false;
     const serial = (previewRequest?.serial ?? 0) + 1;
-    set({ bottomTab: 'preview', previewRequest: { stageId, document: get().document(), serial } });
+    const { parameterValues: parameters } = get();
+    const document = get().document();
+    set({ bottomTab: 'preview', previewRequest: { stageId, document, parameters, serial } });
     return true;
   },
 });

@@ -99,12 +99,14 @@ export const createDiagnosticsSlice: EditorSlice<DiagnosticsSlice> = (set, get) 
   warningCounts: {},
   recomputeDiagnostics: () => {
     const document = get().document();
-    const { environment, detectedColumns } = get();
+    const { environment, detectedColumns, parameterValues } = get();
     const metadataSchema = environment?.metadataSchema;
-    // One analysis per change: the preview compiles it, so its diagnostics cover both.
+    // One analysis per change: the preview compiles it, so its diagnostics cover both. The
+    // parameters take the values last chosen for a run, as literals of the target's dialect.
     const analysis = analyzeFlow(document, {
       detectedColumns,
       ...(metadataSchema === undefined ? {} : { metadataSchema }),
+      parameters: { dialect: environment?.target.dialect ?? 'duckdb', values: parameterValues },
     });
     const preview = environment && previewFlow(analysis, environment);
     const diagnostics = preview?.diagnostics ?? analysis.diagnostics;

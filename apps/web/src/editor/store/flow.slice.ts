@@ -1,7 +1,13 @@
 import type { Connection, EdgeChange, NodeChange, XYPosition } from '@xyflow/react';
 import { applyEdgeChanges, applyNodeChanges } from '@xyflow/react';
 
-import type { ConnectionCheck, FlowDocument, StagePorts } from '@sluice/flow';
+import type {
+  ConnectionCheck,
+  FlowDocument,
+  Parameter,
+  ParameterInput,
+  StagePorts,
+} from '@sluice/flow';
 import { checkConnection } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
@@ -50,6 +56,15 @@ export interface FlowSlice {
   /** Merges `patch` into the stage's config. */
   updateStageConfig: (id: string, patch: Record<string, unknown>) => void;
   renameStage: (id: string, label: string) => void;
+  parameters: Parameter[];
+  /** Replaces the flow's declared parameters, as one undo step. */
+  setParameters: (parameters: Parameter[]) => void;
+  /**
+   * The values last chosen in the run dialog, by name: the next run's and the previews' (the
+   * defaults for the others). Not part of the document.
+   */
+  parameterValues: Record<string, ParameterInput>;
+  setParameterValues: (values: Record<string, ParameterInput>) => void;
   /** Sets what the stage is for, shown on hover; an empty text removes it. */
   describeStage: (id: string, description: string) => void;
   /** Links two ports unless `checkConnection` refuses; the reason is for the person. */
@@ -135,6 +150,8 @@ export const createFlowSlice: EditorSlice<FlowSlice> = (set, get) => {
     version: 0,
     nodes: [],
     edges: [],
+    parameters: [],
+    parameterValues: {},
     docRevision: 0,
     savedJson: '',
     isDirty: false,
@@ -165,6 +182,9 @@ export const createFlowSlice: EditorSlice<FlowSlice> = (set, get) => {
         `label:${id}`,
       );
     },
+    setParameters: (parameters) => change({ parameters }),
+    setParameterValues: (parameterValues) =>
+      set({ parameterValues, docRevision: get().docRevision + 1 }),
     describeStage: (id, description) => {
       change(
         { nodes: updateNode(id, (n) => ({ ...n, data: { ...n.data, description } })) },

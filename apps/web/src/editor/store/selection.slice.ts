@@ -46,6 +46,7 @@ export function unselected(elements: Readonly<CanvasElements>): CanvasElements {
     nodes: flagged(elements.nodes, none),
     edges: flagged(elements.edges, none),
     notes: flagged(elements.notes, none),
+    parameters: elements.parameters,
   };
 }
 

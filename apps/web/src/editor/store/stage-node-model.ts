@@ -1,6 +1,6 @@
 import type { Edge, Node, XYPosition } from '@xyflow/react';
 
-import type { FlowDocument, Link, Stage } from '@sluice/flow';
+import type { FlowDocument, Link, Parameter, Stage } from '@sluice/flow';
 import { FLOW_SCHEMA_VERSION } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
@@ -39,6 +39,8 @@ export interface CanvasElements {
   nodes: StageFlowNode[];
   edges: LinkEdge[];
   notes: NoteFlowNode[];
+  /** The flow's declared parameters: not drawn, but part of the document and its undo. */
+  parameters: Parameter[];
 }
 
 /** Builds the canvas node of a stage, keeping React Flow's own fields from `previous`. */
@@ -69,7 +71,7 @@ export function edgeFromLink(link: Link, previous?: LinkEdge): LinkEdge {
  * The saved document the canvas shows; positions are rounded so drags do not save noise. An
  * empty description or note list is left out, so a flow without them saves as it always did.
  */
-export function toFlowDocument({ nodes, edges, notes }: Readonly<CanvasElements>) {
+export function toFlowDocument({ nodes, edges, notes, parameters }: Readonly<CanvasElements>) {
   const doc: FlowDocument = {
     schemaVersion: FLOW_SCHEMA_VERSION,
     stages: nodes.map((node) => ({
@@ -87,6 +89,7 @@ export function toFlowDocument({ nodes, edges, notes }: Readonly<CanvasElements>
       target: { stageId: edge.target, port: edge.targetHandle ?? '' },
     })),
     ...(notes.length > 0 ? { notes: notes.map(noteFromNode) } : {}),
+    ...(parameters.length > 0 ? { parameters } : {}),
   };
   return doc;
 }
@@ -103,6 +106,7 @@ export function fromFlowDocument(
     nodes: doc.stages.map((stage) => nodeFromStage(stage, oldNodes.get(stage.id))),
     edges: doc.links.map((link) => edgeFromLink(link, oldEdges.get(link.id))),
     notes: (doc.notes ?? []).map((note) => nodeFromNote(note, oldNotes.get(note.id))),
+    parameters: doc.parameters ?? [],
   };
 }
 

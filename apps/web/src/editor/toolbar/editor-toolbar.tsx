@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ActionIcon, Badge, Button, Divider, Group, Tooltip } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import {
+  IconAdjustments,
   IconArrowBackUp,
   IconArrowForwardUp,
   IconArrowLeft,
@@ -16,6 +17,8 @@ import { ExternalStagesLink } from '../../lib/external-stages-link';
 import { navigate } from '../../lib/router';
 import { TargetBadge } from '../../lib/target-badge';
 import { ThemeToggle } from '../../lib/theme-toggle';
+import { ParametersModal } from '../parameters/parameters-modal';
+import { RunParametersDialog } from '../parameters/run-parameters-dialog';
 import { ShortcutSheet } from '../shortcuts/shortcut-sheet';
 import { shortcutLabel } from '../shortcuts/shortcut-table';
 import { useShortcuts } from '../shortcuts/use-shortcuts';
@@ -51,11 +54,21 @@ export function EditorToolbar() {
   const { save, saving, conflict, reload, saveCopy, dismissConflict } = useSaveFlow();
   const { start, cancel } = useRunFlow(save);
   const [sqlOpen, setSqlOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [choosingValues, setChoosingValues] = useState(false);
+  const hasParameters = useEditorStore((s) => s.parameters.length > 0);
   // Below 1280 px the buttons would squeeze their own labels; the header link gives way instead.
   const roomy = useMediaQuery('(min-width: 80em)', true);
   const running = starting || (run !== undefined && !isTerminal(run.state));
 
-  useShortcuts('toolbar', { save: () => void save(), undo, redo });
+  useShortcuts('toolbar', {
+    save: () => void save(),
+    undo,
+    redo,
+    run: () => {
+      if (!readOnly && !running) void start();
+    },
+  });
 
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
@@ -107,6 +120,17 @@ export function EditorToolbar() {
                 </ActionIcon>
               </Tooltip>
             </ActionIcon.Group>
+            <Tooltip label="Flow settings: parameters">
+              <ActionIcon
+                variant="default"
+                size="lg"
+                aria-label="Flow settings"
+                data-testid="flow-settings-button"
+                onClick={() => setSettingsOpen(true)}
+              >
+                <IconAdjustments size={18} />
+              </ActionIcon>
+            </Tooltip>
             <Tooltip label={`Auto-layout (${shortcutLabel('auto-layout')})`}>
               <ActionIcon
                 variant="default"
@@ -155,7 +179,7 @@ export function EditorToolbar() {
               <Button
                 leftSection={<IconPlayerPlay size={16} />}
                 data-testid="run-button"
-                onClick={() => void start()}
+                onClick={() => (hasParameters ? setChoosingValues(true) : void start())}
               >
                 Run
               </Button>
@@ -174,6 +198,12 @@ export function EditorToolbar() {
         onClose={dismissConflict}
       />
       <SqlDrawer opened={sqlOpen} onClose={() => setSqlOpen(false)} />
+      <ParametersModal opened={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      <RunParametersDialog
+        opened={choosingValues}
+        onClose={() => setChoosingValues(false)}
+        onRun={(values) => void start(undefined, values)}
+      />
       <PartialRunDialog onRun={(stageIds) => void start(stageIds)} />
       <UnsavedChangesGuard save={save} />
       <ShortcutSheet />

@@ -3,6 +3,7 @@ import { List, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { z } from 'zod';
 
+import type { ParameterInput } from '@sluice/flow';
 import { upstreamOf } from '@sluice/flow';
 
 import { errorMessage, trpcClient } from '../../lib/trpc';
@@ -53,9 +54,12 @@ export function useRunFlow(save: () => Promise<boolean>) {
     [store],
   );
 
-  /** Runs the saved flow, or with `stageIds` those stages and their upstream (run up to here). */
+  /**
+   * Runs the saved flow, or with `stageIds` those stages and their upstream (run up to here),
+   * its parameters at `parameters` (the values last chosen when not given; defaults for the rest).
+   */
   const start = useCallback(
-    async (stageIds?: readonly string[]) => {
+    async (stageIds?: readonly string[], parameters?: Record<string, ParameterInput>) => {
       const state = store.getState();
       // A partial run cares only for problems of the stages it runs (and of the flow as a whole).
       const runs = stageIds && new Set(upstreamOf(state.document(), stageIds));
@@ -76,6 +80,7 @@ export function useRunFlow(save: () => Promise<boolean>) {
           flowId: state.flowId,
           startedBy: 'editor',
           ...(stageIds === undefined ? {} : { stageIds: [...stageIds] }),
+          parameters: parameters ?? store.getState().parameterValues,
         });
         store.getState().watchRun(runId);
       } catch (error) {
