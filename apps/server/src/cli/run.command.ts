@@ -6,6 +6,7 @@
 import { isDeepStrictEqual } from 'node:util';
 
 import type { FlowFile } from '@sluice/flow';
+import { hasErrors } from '@sluice/flow';
 
 import type { RunDetail, RunState } from '../runs/run-types';
 import type { ConnectionOptions, SluiceClient } from './connection';
@@ -13,6 +14,7 @@ import type { ExitCode } from './exit-codes';
 import type { Output } from './output';
 import { isTerminal } from '../runs/run-types';
 import { connect } from './connection';
+import { diagnosticLines } from './diagnostic-lines';
 import { CliError, EXIT_CODES } from './exit-codes';
 import { failureOf } from './failure';
 import { flowSource, savedFlowNamed } from './flow-source';
@@ -27,12 +29,21 @@ const EXIT_BY_STATE: Record<RunState, ExitCode> = {
   cancelled: EXIT_CODES.cancelled,
 };
 
-/** The flow a file runs as: the saved flow of its name (saving the file's document as a new version when it differs), or a new one. */
+/**
+ * The flow a file runs as: the saved flow of its name (the file's document saved as a new
+ * version when it differs), or a new one; nothing is saved for a file with errors.
+ */
 async function savedFromFile(
   client: SluiceClient,
   file: FlowFile,
   output: Output,
 ): Promise<{ id: string; name: string }> {
+  // A file that cannot run is refused before it is saved, as the server would refuse its run.
+  const { diagnostics } = await client.compile.preview.query({ document: file.document });
+  if (hasErrors(diagnostics)) {
+    const lines = [`"${file.name}" cannot run:`, ...diagnosticLines(diagnostics, file.document)];
+    throw new CliError(lines.join('\n'), EXIT_CODES.invalid);
+  }
   const saved = await savedFlowNamed(client, file.name);
   if (saved === undefined) {
     const imported = await client.flow.importFile.mutate({ file });
