@@ -63,6 +63,12 @@ const connectionOf = (options: ConnectionOptions): ConnectionOptions => ({
   ...(options.database === undefined ? {} : { database: options.database }),
 });
 
+// `sluice compile … | head` closes the pipe early; that ends the command, it is no crash.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(EXIT_CODES.ok);
+});
+
 program
   .name('sluice')
   .description(
