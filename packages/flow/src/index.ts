@@ -4,3 +4,4 @@ export * from './diagnostics';
 export * from './migrations';
 export * from './cut-flow';
 export * from './flow-file';
+export * from './diagnostic-line';
