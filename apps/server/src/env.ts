@@ -140,3 +140,13 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     development: env.NODE_ENV === 'development',
   };
 }
+
+/** The server's configuration from the process environment with `overrides` (the CLI's options). */
+export function loadEnvWith(overrides: Record<string, string>): ServerConfig {
+  return loadEnv({ ...process.env, ...overrides });
+}
+
+/** The folder a command was typed in: npm runs scripts elsewhere and says where in INIT_CWD. */
+export function invocationDir(): string {
+  return process.env.INIT_CWD ?? process.cwd();
+}

@@ -6,7 +6,7 @@ import { TRPCError } from '@trpc/server';
 
 import type { Diagnostic, ParameterValueProblem } from '@sluice/flow';
 import { ColumnDetectionError, FileAccessError } from '@sluice/engine';
-import { DocumentVersionError } from '@sluice/flow';
+import { DocumentVersionError, FlowFileError } from '@sluice/flow';
 
 /** A flow, run or external stage that does not exist. */
 export class NotFoundError extends Error {
@@ -63,7 +63,8 @@ export function toTrpcError(error: unknown): TRPCError | undefined {
     error instanceof TargetStatementError ||
     error instanceof FileAccessError ||
     error instanceof ColumnDetectionError ||
-    error instanceof DocumentVersionError
+    error instanceof DocumentVersionError ||
+    error instanceof FlowFileError
   ) {
     return new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
   }

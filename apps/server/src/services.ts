@@ -73,9 +73,14 @@ export function describeTarget(
 /**
  * Opens the target, brings the metadata tables up to date, marks runs a previous process left
  * unfinished as interrupted, drops their staging, and seeds the first external stages of a new database. Fails with
- * the engine's `TargetConnectError` when the database cannot be used.
+ * the engine's `TargetConnectError` when the database cannot be used. With `recover: false`
+ * (the CLI working on a target directly) unfinished runs and their staging are left alone: a
+ * server may be running them on the same metadata.
  */
-export async function createServices(config: ServerConfig): Promise<Services> {
+export async function createServices(
+  config: ServerConfig,
+  { recover = true }: { recover?: boolean } = {},
+): Promise<Services> {
   // Flow SQL runs on DuckDB in-process: it may touch only the file roots and the data folder.
   const target = await openTarget(config.database, {
     allowedDirectories: [...config.fileRoots, config.dataDir],
@@ -95,8 +100,10 @@ export async function createServices(config: ServerConfig): Promise<Services> {
       fileRoots: config.fileRoots,
       ...(onMatrixOne ? { ddl: matrixOneStageDdl } : {}),
     });
-    await runs.interruptUnfinished();
-    await sweepStaging(target, { flows, externalStages: repo });
+    if (recover) {
+      await runs.interruptUnfinished();
+      await sweepStaging(target, { flows, externalStages: repo });
+    }
     // The seeded folders are on this machine, which a MatrixOne server cannot read.
     if (applied.includes(1) && !onMatrixOne) await seedExternalStages(config, repo);
     const metadataSchema = metadataSchemaOf(target, config);

@@ -5,3 +5,5 @@ export * from './migrations';
 export * from './cut-flow';
 export * from './flow-parameters';
 export * from './flow-diff';
+export * from './flow-file';
+export * from './diagnostic-line';

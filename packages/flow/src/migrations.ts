@@ -22,9 +22,13 @@ export class DocumentVersionError extends Error {
 /**
  * Brings a stored document (of any known version) to the current shape and validates it.
  * Throws `DocumentVersionError` for documents from a newer Sluice and the zod error for
- * malformed ones.
+ * malformed ones. `migrations` is the list to apply, `DOCUMENT_MIGRATIONS` unless a test brings
+ * its own.
  */
-export function migrateFlowDocument(raw: unknown): FlowDocument {
+export function migrateFlowDocument(
+  raw: unknown,
+  migrations: readonly DocumentMigration[] = DOCUMENT_MIGRATIONS,
+): FlowDocument {
   if (typeof raw !== 'object' || raw === null)
     throw new DocumentVersionError('A flow document must be an object.');
   let doc = raw as Record<string, unknown>;
@@ -34,7 +38,7 @@ export function migrateFlowDocument(raw: unknown): FlowDocument {
       `This flow was saved by a newer Sluice (document version ${version}; this one reads up to ${FLOW_SCHEMA_VERSION}).`,
     );
   }
-  for (const migration of DOCUMENT_MIGRATIONS) {
+  for (const migration of migrations) {
     if (migration.from !== version) continue;
     doc = migration.up(doc);
     version += 1;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import { emptyFlowDocument, FlowDocumentSchema, FlowNameSchema, IdSchema } from '@sluice/flow';
 
+import { exportFlowFile, importFlowFile } from '../flow-transfer/flow-transfer';
 import { versionDiff, versionHistory } from '../flows/flow-versions';
 import { publicProcedure } from '../trpc';
 
@@ -70,4 +71,18 @@ export const flowRouter = {
   diff: publicProcedure
     .input(z.object({ id: IdSchema, from: VersionSchema, to: VersionSchema }))
     .query(({ ctx, input }) => versionDiff(ctx.services.flows, input)),
+
+  /** The flow (its latest version, or `version`) as a flow file; see `@sluice/flow`'s flow-file. */
+  exportFile: publicProcedure
+    .input(z.object({ id: IdSchema, version: VersionSchema.optional() }))
+    .query(({ ctx, input }) => exportFlowFile(ctx.services, input)),
+
+  /**
+   * Saves a flow file as a new flow, under `name` or the file's name with " (imported)" added on
+   * a clash. Refuses, saving nothing, a malformed file (its issues in the message) and a file
+   * naming external stages or stage types this Sluice lacks (each in `data.diagnostics`).
+   */
+  importFile: publicProcedure
+    .input(z.object({ file: z.unknown(), name: FlowNameSchema.optional() }))
+    .mutation(({ ctx, input }) => importFlowFile(ctx.services, input)),
 } satisfies TRPCRouterRecord;

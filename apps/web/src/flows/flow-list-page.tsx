@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Anchor, Button, Table } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Anchor, Button, Group, Table } from '@mantine/core';
+import { IconFileUpload, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 
 import { ListPage } from '../lib/list-page';
@@ -10,28 +10,42 @@ import { trpc } from '../lib/trpc';
 import { CreateFlowModal } from './create-flow-modal';
 import { DeleteFlowModal } from './delete-flow-modal';
 import { EmptyFlows } from './empty-flows';
+import { ImportFlowModal } from './import-flow-modal';
 import { RenameFlowModal } from './rename-flow-modal';
+import { useExportFlow } from './use-export-flow';
 
 interface FlowRef {
   id: string;
   name: string;
 }
 
-/** The home page: every flow, newest first, with create, open, rename and delete. */
+/** The home page: every flow, newest first, with create, import, open, rename, export and delete. */
 export function FlowListPage() {
   const flows = useQuery(trpc.flow.list.queryOptions());
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<FlowRef>();
   const [deleting, setDeleting] = useState<FlowRef>();
+  const [importing, setImporting] = useState(false);
+  const { exportFlow } = useExportFlow();
 
-  const newFlow = (
-    <Button
-      data-testid="new-flow-button"
-      leftSection={<IconPlus size={16} />}
-      onClick={() => setCreating(true)}
-    >
-      New flow
-    </Button>
+  const actions = (
+    <Group gap="xs">
+      <Button
+        variant="default"
+        data-testid="import-flow-button"
+        leftSection={<IconFileUpload size={16} />}
+        onClick={() => setImporting(true)}
+      >
+        Import
+      </Button>
+      <Button
+        data-testid="new-flow-button"
+        leftSection={<IconPlus size={16} />}
+        onClick={() => setCreating(true)}
+      >
+        New flow
+      </Button>
+    </Group>
   );
 
   return (
@@ -39,7 +53,7 @@ export function FlowListPage() {
       <ListPage
         title="Flows"
         description="Draw load, transform and export flows; Sluice runs them inside the database."
-        action={newFlow}
+        action={actions}
         list={flows}
         noun="the flows"
         empty={<EmptyFlows onCreate={() => setCreating(true)} />}
@@ -52,7 +66,7 @@ export function FlowListPage() {
                 <Table.Th w={90}>Version</Table.Th>
                 <Table.Th w={90}>Stages</Table.Th>
                 <Table.Th w={160}>Updated</Table.Th>
-                <Table.Th w={100} />
+                <Table.Th w={130} />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -84,6 +98,12 @@ export function FlowListPage() {
                           onClick: () => setRenaming(flow),
                         },
                         {
+                          kind: 'download',
+                          label: 'Export',
+                          testId: 'export-flow',
+                          onClick: () => void exportFlow(flow.id),
+                        },
+                        {
                           kind: 'delete',
                           label: 'Delete',
                           testId: 'delete-flow',
@@ -99,6 +119,7 @@ export function FlowListPage() {
         )}
       </ListPage>
       <CreateFlowModal opened={creating} onClose={() => setCreating(false)} />
+      <ImportFlowModal opened={importing} onClose={() => setImporting(false)} />
       <RenameFlowModal flow={renaming} onClose={() => setRenaming(undefined)} />
       <DeleteFlowModal flow={deleting} onClose={() => setDeleting(undefined)} />
     </>

@@ -1,5 +1,5 @@
 import { ActionIcon, Group, Text, Tooltip } from '@mantine/core';
-import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconDownload, IconPencil, IconTrash } from '@tabler/icons-react';
 
 import { fullTime, timeAgo } from './format';
 
@@ -16,15 +16,15 @@ export function TimeAgo({ at }: { at: string }) {
 
 /** One icon button of a table row; `label` is its tooltip and, with the subject, its name. */
 export interface RowAction {
-  kind: 'edit' | 'delete';
+  kind: 'edit' | 'delete' | 'download';
   label: string;
   testId: string;
   onClick: () => void;
 }
 
-const ICONS = { edit: IconPencil, delete: IconTrash } as const;
+const ICONS = { edit: IconPencil, delete: IconTrash, download: IconDownload } as const;
 
-/** The edit and delete buttons at the end of a table row. */
+/** The edit, download and delete buttons at the end of a table row. */
 export function RowActions({ subject, actions }: { subject: string; actions: RowAction[] }) {
   return (
     <Group gap={4} justify="flex-end" wrap="nowrap">

@@ -8,11 +8,13 @@ import {
   IconArrowLeft,
   IconCode,
   IconDeviceFloppy,
+  IconDownload,
   IconPlayerPlay,
   IconPlayerStop,
   IconSitemap,
 } from '@tabler/icons-react';
 
+import { useExportFlow } from '../../flows/use-export-flow';
 import { ExternalStagesLink } from '../../lib/external-stages-link';
 import { navigate } from '../../lib/router';
 import { TargetBadge } from '../../lib/target-badge';
@@ -27,6 +29,7 @@ import { isTerminal } from '../store/run-types';
 import {
   selectCanRedo,
   selectCanUndo,
+  selectFlowId,
   selectIsDirty,
   selectIsReadOnly,
   selectRun,
@@ -40,7 +43,7 @@ import { UnsavedChangesGuard } from './unsaved-changes-guard';
 import { useRunFlow } from './use-run-flow';
 import { useSaveFlow } from './use-save-flow';
 
-/** The editor's header: back, title, dirty marker, history, SQL, save, run, target, theme. */
+/** The editor's header: back, title, dirty marker, history, SQL, export, save, run, target, theme. */
 export function EditorToolbar() {
   const isDirty = useEditorStore(selectIsDirty);
   const canUndo = useEditorStore(selectCanUndo);
@@ -57,6 +60,10 @@ export function EditorToolbar() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [choosingValues, setChoosingValues] = useState(false);
   const hasParameters = useEditorStore((s) => s.parameters.length > 0);
+  const flowId = useEditorStore(selectFlowId);
+  // A past run's view exports the version that run ran, the one on the canvas.
+  const shownVersion = useEditorStore((s) => s.pastRun?.version);
+  const { exportFlow, exporting } = useExportFlow();
   // Below 1280 px the buttons would squeeze their own labels; the header link gives way instead.
   const roomy = useMediaQuery('(min-width: 80em)', true);
   const running = starting || (run !== undefined && !isTerminal(run.state));
@@ -153,6 +160,24 @@ export function EditorToolbar() {
         >
           SQL
         </Button>
+        <Tooltip
+          label={
+            isDirty
+              ? 'Export the saved version (save first to include your changes)'
+              : 'Export as a file'
+          }
+        >
+          <ActionIcon
+            variant="default"
+            size="lg"
+            aria-label="Export"
+            data-testid="export-button"
+            loading={exporting !== undefined}
+            onClick={() => void exportFlow(flowId, shownVersion)}
+          >
+            <IconDownload size={18} />
+          </ActionIcon>
+        </Tooltip>
         {!readOnly && (
           <>
             <Button
