@@ -3,3 +3,4 @@ export * from './graph';
 export * from './diagnostics';
 export * from './migrations';
 export * from './cut-flow';
+export * from './ids';
