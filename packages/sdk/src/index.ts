@@ -15,3 +15,4 @@ export type { SluiceClient, StartRunOptions } from './client/sluice-client';
 export type { ClientOptions } from './client/trpc-client';
 export { SluiceRequestError, StaleSaveError } from './client/client-errors';
 export type { RunEvent, RunStateEvent, StageEvent } from './client/run-events';
+export type { RunDetail, RunStageDetail } from '@sluice/server';

@@ -55,8 +55,17 @@ export function errorCode(error: unknown): string | undefined {
 /** Turns a tRPC client error into a `SluiceRequestError`; anything else is returned as it is. */
 export function requestError(error: unknown): unknown {
   const known = serverError(error);
-  const code = known?.data?.code;
-  if (!known || code === undefined) return error;
+  if (!known) return error;
+  // The access-token guard answers before tRPC does, so its 401 is not a tRPC error shape.
+  const response = known.meta?.response;
+  if (response instanceof Response && response.status === 401) {
+    return new SluiceRequestError(
+      'This Sluice server needs its access token: pass createClient({ url, token }) the value of its SLUICE_ACCESS_TOKEN.',
+      { code: 'UNAUTHORIZED', cause: error },
+    );
+  }
+  const code = known.data?.code;
+  if (code === undefined) return error;
   const diagnostics = known.data?.diagnostics ?? [];
   return new SluiceRequestError(known.message, { code, diagnostics, cause: error });
 }
