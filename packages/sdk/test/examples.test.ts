@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { TestServer } from './test-server';
@@ -14,7 +15,19 @@ afterAll(async () => {
   await server.close();
 });
 
+const read = (name: string) => readFile(new URL(name, import.meta.url), 'utf8');
+
 describe('the README example', () => {
+  it('is the example file, word for word', async () => {
+    const readme = await read('../README.md');
+    const example = await read('../examples/orders-by-region.ts');
+    const block = /```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const [imports = '', code = ''] = block.split('\n\n/**');
+    expect(code.length).toBeGreaterThan(0);
+    expect(example).toContain(`/**${code}`);
+    for (const line of imports.split('\n')) expect(example).toContain(line);
+  });
+
   it('builds a flow without diagnostics', () => {
     expect(ordersByRegion().validate()).toEqual([]);
   });
