@@ -111,6 +111,10 @@ describe('building a flow', () => {
     join.connectOutputTo(limit);
     expect(() => limit.connectOutputTo(join, { port: 'left' })).toThrow(FlowBuildError);
     expect(() => flow.addStage('teleport' as 'limit')).toThrow('Unknown stage type "teleport"');
+    expect(() => flow.addStage('limit', { id: 'join-1' })).toThrow('already has a stage "join-1"');
+    expect(() => flow.addStage('limit', { id: 'my limit' })).toThrow(
+      'Stage id "my limit": Use letters, digits, "-" and "_" only.',
+    );
   });
 
   it('follows the stage type when a config changes, as the inspector does', () => {

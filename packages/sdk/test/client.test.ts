@@ -105,6 +105,18 @@ describe('the client against a running server', () => {
     });
   });
 
+  it('says which field of a request the server refused', async () => {
+    const sluice = createClient({ url: server.url, token: TOKEN });
+    const refused = sluice.runs.start('not an id!');
+    await expect(refused).rejects.toThrow(
+      'The server refused the request: flowId: Use letters, digits, "-" and "_" only',
+    );
+    await expect(refused).rejects.toHaveProperty('code', 'BAD_REQUEST');
+    const unnamed = ordersByRegion();
+    unnamed.name = ' ';
+    await expect(sluice.flows.create(unnamed)).rejects.toThrow('Give the flow a name');
+  });
+
   it('says which flows there are when none has the name asked for', async () => {
     const sluice = createClient({ url: server.url, token: TOKEN });
     await expect(sluice.flows.get('Orders by city')).rejects.toThrow(

@@ -1,5 +1,5 @@
 import type { FlowDocument, Link, Note, PortRef } from '@sluice/flow';
-import { checkConnection, FLOW_SCHEMA_VERSION, uniqueId } from '@sluice/flow';
+import { checkConnection, FLOW_SCHEMA_VERSION, IdSchema, uniqueId } from '@sluice/flow';
 import { getStage, patchStageConfig, stages as registry } from '@sluice/stages';
 
 import type { PlacedStage } from './layout';
@@ -37,6 +37,10 @@ export class FlowState {
       );
     }
     const id = options.id ?? uniqueId(type, new Set(this.stages.keys()));
+    const valid = IdSchema.safeParse(id);
+    if (!valid.success) {
+      throw new FlowBuildError(`Stage id "${id}": ${valid.error.issues[0]?.message ?? 'invalid'}.`);
+    }
     if (this.stages.has(id)) {
       throw new FlowBuildError(`This flow already has a stage "${id}"; choose another id.`);
     }

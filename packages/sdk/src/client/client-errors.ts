@@ -47,6 +47,22 @@ function serverError(error: unknown): TRPCClientError<AppRouter> | undefined {
   return error instanceof TRPCClientError ? (error as TRPCClientError<AppRouter>) : undefined;
 }
 
+/**
+ * An input the server's schema refused, one `field: message` line per problem, instead of the
+ * issue list tRPC puts in the message.
+ */
+function inputProblems(
+  zodError:
+    { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> } | null | undefined,
+): string | undefined {
+  if (!zodError) return undefined;
+  const fields = Object.entries(zodError.fieldErrors).flatMap(([field, messages = []]) =>
+    messages.map((message) => `${field}: ${message}`),
+  );
+  const lines = [...zodError.formErrors, ...fields];
+  return lines.length > 0 ? `The server refused the request: ${lines.join('; ')}` : undefined;
+}
+
 /** The tRPC code of a client error (`CONFLICT`, `NOT_FOUND`, ...), if it carries one. */
 export function errorCode(error: unknown): string | undefined {
   return serverError(error)?.data?.code;
@@ -67,7 +83,8 @@ export function requestError(error: unknown): unknown {
   const code = known.data?.code;
   if (code === undefined) return error;
   const diagnostics = known.data?.diagnostics ?? [];
-  return new SluiceRequestError(known.message, { code, diagnostics, cause: error });
+  const message = inputProblems(known.data?.zodError) ?? known.message;
+  return new SluiceRequestError(message, { code, diagnostics, cause: error });
 }
 
 /** Runs a request, turning the server's refusals into `SluiceRequestError`s. */

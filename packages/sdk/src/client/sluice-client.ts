@@ -2,6 +2,7 @@ import type { TRPCClient } from '@trpc/client';
 
 import type { Diagnostic } from '@sluice/flow';
 import type { AppRouter, RouterInputs, RouterOutputs, RunDetail } from '@sluice/server';
+import { FlowNameSchema } from '@sluice/flow';
 
 import type { RunEvent } from './run-events';
 import type { ClientOptions } from './trpc-client';
@@ -20,6 +21,9 @@ import { createTrpcClient } from './trpc-client';
 type FlowSummary = RouterOutputs['flow']['list'][number];
 /** What starting a run may choose besides the flow: whatever `run.start` takes. */
 export type StartRunOptions = Omit<RouterInputs['run']['start'], 'flowId' | 'startedBy'>;
+
+/** What makes two flow names one on the server: trimmed, NFC-normalised and lower-cased. */
+const nameKey = (name: string) => name.trim().normalize('NFC').toLocaleLowerCase('en-US');
 
 const TERMINAL: ReadonlySet<RunDetail['state']> = new Set([
   'succeeded',
@@ -84,9 +88,8 @@ export function createClient(options: ClientOptions): SluiceClient {
     list: () => request(() => trpc.flow.list.query()),
     async get(nameOrId) {
       const all = await flows.list();
-      const key = nameOrId.trim().toLowerCase();
-      const match =
-        all.find((f) => f.id === nameOrId) ?? all.find((f) => f.name.toLowerCase() === key);
+      const key = nameKey(nameOrId);
+      const match = all.find((f) => f.id === nameOrId) ?? all.find((f) => nameKey(f.name) === key);
       if (!match) {
         const names = all.map((f) => `"${f.name}"`).join(', ') || 'none';
         throw new SluiceRequestError(
@@ -101,6 +104,13 @@ export function createClient(options: ClientOptions): SluiceClient {
       });
     },
     async create(flow) {
+      const name = FlowNameSchema.safeParse(flow.name);
+      if (!name.success) {
+        throw new SluiceRequestError(
+          'Give the flow a name before creating it: createFlow({ name }), or set flow.name.',
+          { code: 'BAD_REQUEST' },
+        );
+      }
       const document = flow.toDocument();
       const record = await request(() => trpc.flow.create.mutate({ name: flow.name, document }));
       flow.saved = { id: record.id, version: record.version };
