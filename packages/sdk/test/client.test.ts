@@ -96,6 +96,11 @@ describe('the client against a running server', () => {
     const flow = ordersByRegion();
     flow.name = 'Orders by region, broken';
     flow.stage('filter-1', 'filter').update({ condition: 'no_such_column > 0' });
+    // Without the file's columns nothing is wrong yet; the server reads them as the editor does.
+    expect(flow.validate()).toEqual([]);
+    expect(await sluice.flows.validate(flow)).toEqual([
+      expect.objectContaining({ code: 'unknown-column', stageId: 'filter-1', path: ['condition'] }),
+    ]);
     const { id } = await sluice.flows.create(flow);
     const refused = await sluice.runs.start(id).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(SluiceRequestError);

@@ -15,6 +15,7 @@ import {
   StaleSaveError,
 } from './client-errors';
 import { runEvents } from './run-events';
+import { validateOnServer } from './server-validate';
 import { subscriptionIterator } from './subscription-iterator';
 import { createTrpcClient } from './trpc-client';
 
@@ -48,7 +49,10 @@ export interface SluiceClient {
      * saved at when left out). @throws StaleSaveError when someone saved after that version.
      */
     save(flow: Flow, options?: { baseVersion?: number }): Promise<{ version: number }>;
-    /** `flow.validate()` against this server's target and external stages, as the editor does. */
+    /**
+     * The diagnostics the editor shows for `flow` open on this server: `flow.validate()` with
+     * the server's target and external stages, and the columns it detects in files and tables.
+     */
     validate(flow: Flow): Promise<Diagnostic[]>;
   };
   runs: {
@@ -140,17 +144,7 @@ export function createClient(options: ClientOptions): SluiceClient {
         });
       }
     },
-    async validate(flow) {
-      const [info, externalStages] = await Promise.all([
-        request(() => trpc.system.info.query()),
-        request(() => trpc.externalStage.list.query()),
-      ]);
-      return flow.validate({
-        target: info.target,
-        knownExternalStages: externalStages.map((s) => s.name),
-        s3ExternalStages: externalStages.filter((s) => s.onS3).map((s) => s.name),
-      });
-    },
+    validate: (flow) => request(() => validateOnServer(trpc, flow)),
   };
 
   return {
