@@ -137,6 +137,9 @@ describe('building a flow', () => {
     const document = ordersFlow().toDocument();
     const again = Flow.fromDocument(JSON.parse(JSON.stringify(document)), { name: 'Again' });
     expect(again.toDocument()).toEqual(document);
+    expect(again.stages().map((s) => `${s.id}:${s.type}:${s.label}`)).toContain(
+      'filter-1:filter:Filter',
+    );
     expect(() => again.stage('filter-1', 'join')).toThrow('is a filter stage, not a join stage');
     expect(() => Flow.fromDocument({ schemaVersion: 1, stages: [{ id: 'x' }], links: [] })).toThrow(
       /This is not a flow document:[\s\S]*stages\[0\]/,
