@@ -8,6 +8,7 @@ export default defineConfig({
       'packages/stages',
       'packages/compiler',
       'packages/engine',
+      'packages/sdk',
       'apps/server',
       'apps/web',
     ],

@@ -6,7 +6,7 @@ export type { CompileOptions, CompileResult } from './compile-flow';
 export { stagingName } from './names';
 export type { ResolveFile } from './relations/rule';
 export { destinationTables, fileRefs, sourceTables, stageDestinationTables } from './file-refs';
-export { stagesToDescribe } from './stages-to-describe';
+export { describeRequests, stagesToDescribe } from './stages-to-describe';
 export type { StageFileRef, StageTableRef } from './file-refs';
 export { checkSqlExpression, DEFAULT_METADATA_SCHEMA } from './check-sql';
 export type { SqlCheckOptions, SqlProblem } from './check-sql';

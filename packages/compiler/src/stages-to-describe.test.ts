@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { flow, stage } from '../test/build-flow';
 import { analyzeFlow } from './analyze-flow';
-import { stagesToDescribe } from './stages-to-describe';
+import { describeRequests, stagesToDescribe } from './stages-to-describe';
 
 const source = stage('src', 'file-source', {
   path: 'orders.csv',
@@ -43,5 +43,16 @@ describe('stages to describe', () => {
     });
     expect(answered.columns.sql).toEqual([{ name: 'id' }, { name: '(amount * 2)' }]);
     expect(stagesToDescribe(answered)).toEqual(['sql']);
+  });
+
+  it('asks for each one with the flow cut to it, without notes', () => {
+    const analysis = withTransform('SELECT id, amount * 2 FROM a');
+    const note = { id: 'n', position: { x: 0, y: 0 }, text: 'why' };
+    const noted = analyzeFlow({ ...analysis.document, notes: [note] });
+    const [request, ...others] = describeRequests(noted);
+    expect(others).toEqual([]);
+    expect(request?.stageId).toBe('sql');
+    expect(request?.document.stages.map((s) => s.id)).toEqual(['src', 'sql']);
+    expect(request?.document).not.toHaveProperty('notes');
   });
 });

@@ -1,3 +1,6 @@
+import type { FlowDocument } from '@sluice/flow';
+import { cutFlow } from '@sluice/flow';
+
 import type { FlowAnalysis } from './analyze-flow';
 import { relationColumns } from './relations/walk';
 
@@ -18,5 +21,20 @@ export function stagesToDescribe(analysis: FlowAnalysis): string[] {
       (stage.definition.outputColumns(ctx) ?? relationColumns(stage.node, stage.inputs)) ===
       undefined
     );
+  });
+}
+
+/**
+ * Each stage of `stagesToDescribe`, with the flow cut to it (notes are no part of it): what a
+ * zero-row query on the target describes (`data.describe`).
+ */
+export function describeRequests(
+  analysis: FlowAnalysis,
+): { stageId: string; document: FlowDocument }[] {
+  return stagesToDescribe(analysis).flatMap((stageId) => {
+    const cut = cutFlow(analysis.document, [stageId]);
+    if (!cut.ok) return [];
+    const { notes: _notes, ...document } = cut.flow;
+    return [{ stageId, document }];
   });
 }

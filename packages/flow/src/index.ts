@@ -7,3 +7,4 @@ export * from './flow-parameters';
 export * from './flow-diff';
 export * from './flow-file';
 export * from './diagnostic-line';
+export * from './ids';

@@ -83,8 +83,19 @@ export interface ConfigMigration {
   up(config: Record<string, unknown>): Record<string, unknown>;
 }
 
+/** A stage type's input and output ports; an input in `optional` may stay unlinked. */
+export interface StagePortNames {
+  inputs: readonly string[];
+  outputs: readonly string[];
+  optional?: readonly string[];
+}
+
 /** Everything true of a stage type wherever it runs. One module per type defines one of these. */
-export interface StageDefinition<S extends z.ZodObject = z.ZodObject, T extends string = string> {
+export interface StageDefinition<
+  S extends z.ZodObject = z.ZodObject,
+  T extends string = string,
+  P extends StagePortNames = StagePortNames,
+> {
   /** Stable kebab-case id stored in saved flows; renaming it is a migration. */
   type: T;
   version: number;
@@ -97,7 +108,7 @@ export interface StageDefinition<S extends z.ZodObject = z.ZodObject, T extends 
    */
   example?: z.output<S>;
   /** Input and output ports; an input in `optional` may stay unlinked (each takes one link). */
-  ports: { inputs: readonly string[]; outputs: readonly string[]; optional?: readonly string[] };
+  ports: P;
   ui: StageUi<z.output<S>>;
   /**
    * The columns this stage outputs, from its config and input columns; `undefined` where they are
@@ -114,9 +125,14 @@ export interface StageDefinition<S extends z.ZodObject = z.ZodObject, T extends 
   migrations: readonly ConfigMigration[];
 }
 
-/** Identity helper that keeps the config type and the literal type id of a stage definition. */
-export function defineStage<S extends z.ZodObject, T extends string>(
-  definition: StageDefinition<S, T>,
-): StageDefinition<S, T> {
+/**
+ * Identity helper that keeps the config type, the literal type id and the literal port names of a
+ * stage definition, so code that builds flows can be checked against them by the compiler.
+ */
+export function defineStage<
+  S extends z.ZodObject,
+  T extends string,
+  const P extends StagePortNames,
+>(definition: StageDefinition<S, T, P>): StageDefinition<S, T, P> {
   return definition;
 }

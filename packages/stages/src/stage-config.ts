@@ -64,3 +64,26 @@ export function parseStageConfig(
 function isPathKey(key: PropertyKey): key is FieldPath[number] {
   return typeof key === 'string' || typeof key === 'number';
 }
+
+/**
+ * A stage's config with `patch` applied, plus the fields its stage type changes along with the
+ * patched ones (`FieldHint.alsoSets`: an export's file suffix follows its format). A field the
+ * patch sets itself is never overridden by a follower.
+ * @example patchStageConfig('file-export', exportConfig, { format: 'jsonl' })
+ * // path "out.csv" becomes "out.jsonl"
+ */
+export function patchStageConfig(
+  type: string,
+  previous: Record<string, unknown>,
+  patch: Record<string, unknown>,
+): Record<string, unknown> {
+  const next = { ...previous, ...patch };
+  const fields = getStage(type)?.ui.fields ?? {};
+  let followers: Record<string, unknown> = {};
+  for (const key of Object.keys(patch)) {
+    const hint = Object.hasOwn(fields, key) ? fields[key] : undefined;
+    followers = { ...followers, ...hint?.alsoSets?.({ previous, next }) };
+  }
+  for (const key of Object.keys(patch)) delete followers[key];
+  return { ...next, ...followers };
+}

@@ -1,6 +1,7 @@
 import type { XYPosition } from '@xyflow/react';
 
 import type { Note, Stage } from '@sluice/flow';
+import { uniqueId } from '@sluice/flow';
 
 import type { EditorSlice } from './editor-state';
 import type { NoteFlowNode } from './note-node-model';
@@ -9,7 +10,7 @@ import type { LinkEdge, StageFlowNode } from './stage-node-model';
 import { nodeFromNote, NOTE_NODE } from './note-node-model';
 import { unselected } from './selection.slice';
 import { clipboardFromStages } from './stage-clipboard';
-import { edgeFromLink, nodeFromStage, uniqueId } from './stage-node-model';
+import { edgeFromLink, nodeFromStage } from './stage-node-model';
 
 /** How far a paste without a pointer, or a duplicate, lands from the originals. */
 export const PASTE_OFFSET = 40;

@@ -3,12 +3,11 @@ import type { Diagnostic, FlowDocument } from '@sluice/flow';
 import type { Column, FileFormat, FileRef } from '@sluice/stages';
 import {
   analyzeFlow,
+  describeRequests,
   fileRefs,
   previewFlow,
   sourceTables,
-  stagesToDescribe,
 } from '@sluice/compiler';
-import { cutFlow } from '@sluice/flow';
 
 import type { EditorSlice } from './editor-state';
 
@@ -65,16 +64,6 @@ export interface DiagnosticsSlice {
   setDetectedColumns: (columns: Readonly<Record<string, readonly Column[]>>) => void;
 }
 
-/** Each stage only the target can describe, with the flow cut to it (notes are no part of it). */
-function describedStages(analysis: FlowAnalysis) {
-  return stagesToDescribe(analysis).flatMap((stageId) => {
-    const cut = cutFlow(analysis.document, [stageId]);
-    if (!cut.ok) return [];
-    const { notes: _notes, ...document } = cut.flow;
-    return [{ stageId, document }];
-  });
-}
-
 function countByStage(diagnostics: readonly Diagnostic[]) {
   const errorCounts: Record<string, number> = {};
   const warningCounts: Record<string, number> = {};
@@ -114,7 +103,7 @@ export const createDiagnosticsSlice: EditorSlice<DiagnosticsSlice> = (set, get) 
       detect ? [{ stageId, ref, format: detect }] : [],
     );
     const tablesToDetect = sourceTables(analysis);
-    const stagesToDescribe = describedStages(analysis);
+    const stagesToDescribe = describeRequests(analysis);
     set({
       analysis,
       preview,

@@ -8,18 +8,12 @@ import type {
   ParameterInput,
   StagePorts,
 } from '@sluice/flow';
-import { checkConnection } from '@sluice/flow';
-import { getStage } from '@sluice/stages';
+import { checkConnection, uniqueId } from '@sluice/flow';
+import { getStage, patchStageConfig } from '@sluice/stages';
 
 import type { EditorSlice } from './editor-state';
 import type { PastRunView } from './read-only';
-import type {
-  CanvasElements,
-  CanvasNode,
-  LinkEdge,
-  StageFlowNode,
-  StageNodeData,
-} from './stage-node-model';
+import type { CanvasElements, CanvasNode, LinkEdge, StageFlowNode } from './stage-node-model';
 import { isNoteNode } from './note-node-model';
 import { unselected } from './selection.slice';
 import {
@@ -28,7 +22,6 @@ import {
   isStageNode,
   newStageNode,
   toFlowDocument,
-  uniqueId,
 } from './stage-node-model';
 
 /**
@@ -103,19 +96,6 @@ function resolvePort(handle: string | null | undefined, ports: readonly string[]
   return ports?.length === 1 ? ports[0] : undefined;
 }
 
-/** The stage's config with `patch` applied, plus what its stage type changes along with it. */
-function withFollowers(data: StageNodeData, patch: Record<string, unknown>) {
-  const previous = data.config;
-  const next = { ...previous, ...patch };
-  const fields = getStage(data.type)?.ui.fields ?? {};
-  let followers: Record<string, unknown> = {};
-  for (const key of Object.keys(patch)) {
-    const hint = Object.hasOwn(fields, key) ? fields[key] : undefined;
-    followers = { ...followers, ...hint?.alsoSets?.({ previous, next }) };
-  }
-  return { ...next, ...followers };
-}
-
 /**
  * Where a batch of node changes leaves a gesture: a drag or resize still `ongoing`, `ended`
  * (also a one-off move, as the arrow keys make), or `none` (selection, measuring).
@@ -170,7 +150,7 @@ export const createFlowSlice: EditorSlice<FlowSlice> = (set, get) => {
         {
           nodes: updateNode(id, (n) => ({
             ...n,
-            data: { ...n.data, config: withFollowers(n.data, patch) },
+            data: { ...n.data, config: patchStageConfig(n.data.type, n.data.config, patch) },
           })),
         },
         `config:${id}:${keys}`,

@@ -1,12 +1,13 @@
 import type { XYPosition } from '@xyflow/react';
 
+import { uniqueId } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
 import type { EditorSlice } from './editor-state';
 import type { LinkEdge } from './stage-node-model';
 import { layeredPositions } from './layered-layout';
 import { unselected } from './selection.slice';
-import { edgeFromLink, newStageNode, uniqueId } from './stage-node-model';
+import { edgeFromLink, newStageNode } from './stage-node-model';
 
 /** Verbs that arrange stages: auto-layout, and dropping a new stage into a link. */
 export interface LayoutSlice {

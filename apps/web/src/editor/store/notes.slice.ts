@@ -1,12 +1,12 @@
 import type { XYPosition } from '@xyflow/react';
 
 import type { FlowDocument } from '@sluice/flow';
+import { uniqueId } from '@sluice/flow';
 
 import type { EditorSlice } from './editor-state';
 import type { NoteFlowNode } from './note-node-model';
 import { nodeFromNote, NOTE_NODE } from './note-node-model';
 import { unselected } from './selection.slice';
-import { uniqueId } from './stage-node-model';
 
 /**
  * Sticky notes on the canvas: Markdown beside the stages, saved with the flow and compiled to

@@ -1,7 +1,7 @@
 import type { Edge, Node, XYPosition } from '@xyflow/react';
 
 import type { FlowDocument, Link, Parameter, Stage } from '@sluice/flow';
-import { FLOW_SCHEMA_VERSION } from '@sluice/flow';
+import { FLOW_SCHEMA_VERSION, uniqueId } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
 import type { NoteFlowNode } from './note-node-model';
@@ -108,15 +108,6 @@ export function fromFlowDocument(
     notes: (doc.notes ?? []).map((note) => nodeFromNote(note, oldNotes.get(note.id))),
     parameters: doc.parameters ?? [],
   };
-}
-
-/** The first `<base>-<n>` (n ≥ 1) not in `taken`; ids stay valid for `IdSchema`. */
-export function uniqueId(base: string, taken: ReadonlySet<string>): string {
-  const safe = base.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 56) || 'stage';
-  for (let n = 1; ; n += 1) {
-    const id = `${safe}-${n}`;
-    if (!taken.has(id)) return id;
-  }
 }
 
 /**
