@@ -44,4 +44,21 @@ describe('stages to describe', () => {
     expect(answered.columns.sql).toEqual([{ name: 'id' }, { name: '(amount * 2)' }]);
     expect(stagesToDescribe(answered)).toEqual(['sql']);
   });
+
+  it("lists a SQL query origin, whose columns are always the target's, and no other origin", () => {
+    const doc = flow(
+      [
+        stage('q', 'sql-query', { sql: 'SELECT id FROM orders' }),
+        stage('t', 'table-source', { table: 'orders' }),
+        stage('g', 'row-generator', {
+          rows: 3,
+          seed: 1,
+          columns: [{ name: 'id', kind: 'sequence', start: 1, step: 1 }],
+        }),
+        source,
+      ],
+      [],
+    );
+    expect(stagesToDescribe(analyzeFlow(doc))).toEqual(['q']);
+  });
 });
