@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { TargetProfile } from '../src';
-import { analyzeFlow, compileFlow } from '../src';
+import { analyzeFlow, compileFlow, compileSample } from '../src';
 import { DUCKDB, flow, MARIADB, MATRIXONE_4, stage } from './build-flow';
 
 /**
@@ -177,5 +177,35 @@ describe('SQL query origin checks', () => {
     ],
   ])('refuses %j on its SELECT field', (sql, message) => {
     expect(problems(sql)).toEqual([['invalid-sql', 'src', ['sql'], message]]);
+  });
+});
+
+describe('origins in a data preview', () => {
+  const sampleOf = (config: Record<string, unknown>, type: string, sampleRows: number) => {
+    const doc = flow(
+      [stage('src', type, config), stage('dest', 'table-destination', { table: 'copy' })],
+      ['src->dest'],
+    );
+    const { plan } = compileSample(analyzeFlow(doc), {
+      target: DUCKDB,
+      stageId: 'src',
+      runTag: 'p1',
+      sampleRows,
+    });
+    return plan;
+  };
+
+  it('makes only the sample of a row generator, and counts it as a source', () => {
+    const plan = sampleOf({ ...GENERATOR, rows: 50_000_000 }, 'row-generator', 10_000);
+    expect(plan?.sources).toEqual(['src']);
+    expect(plan?.steps[0]?.sql).toContain('generate_series(1, 10000)');
+  });
+
+  it('reads a SQL query through a LIMIT, none at all for a zero-row description', () => {
+    const plan = sampleOf({ sql: 'SELECT * FROM orders' }, 'sql-query', 0);
+    expect(plan?.sources).toEqual(['src']);
+    expect(plan?.steps[0]?.sql).toBe(
+      'CREATE TABLE "__sluice_p1_src" AS SELECT * FROM (SELECT * FROM orders) AS "__sluice_in" LIMIT 0',
+    );
   });
 });

@@ -130,4 +130,11 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
     // recorded before this column say nothing rather than guess.
     statements: (t) => [`ALTER TABLE ${t.runs} ADD COLUMN started_by ${t.dialect.types.key}`],
   },
+  {
+    id: 8,
+    name: 'add-run-stage-peek',
+    // The first rows a peek destination read, as JSON text, kept with the run so a past run
+    // reopened from the history shows them again.
+    statements: (t) => [`ALTER TABLE ${t.runStages} ADD COLUMN peek_rows ${t.dialect.types.long}`],
+  },
 ];
