@@ -37,6 +37,7 @@ interface StageRow extends Record<string, unknown> {
   duration_ms: number | string | null;
   sql_text: string | null;
   error: string | null;
+  peeked: number | string;
 }
 
 /** The rows a peek keeps with its run: its columns with the target's type names, and values. */
@@ -61,7 +62,8 @@ export interface StageUpdate {
 const RUN_COLUMNS = `id, flow_id, flow_version, state, started_by, error, failed_stage_id, created_at,
   started_at, finished_at`;
 const STAGE_COLUMNS =
-  's.run_id, s.stage_id, s.label, s.stage_type, s.state, s.row_count, s.table_rows, s.duration_ms, s.error';
+  's.run_id, s.stage_id, s.label, s.stage_type, s.state, s.row_count, s.table_rows, s.duration_ms, s.error, ' +
+  'CASE WHEN s.peek_rows IS NULL THEN 0 ELSE 1 END AS peeked';
 
 function toStage(row: StageRow, withSql: boolean): RunStageDetail {
   return {
@@ -74,6 +76,7 @@ function toStage(row: StageRow, withSql: boolean): RunStageDetail {
     ...(row.duration_ms === null ? {} : { durationMs: Number(row.duration_ms) }),
     ...(withSql && row.sql_text !== null ? { sql: row.sql_text } : {}),
     ...(row.error === null ? {} : { error: row.error }),
+    ...(Number(row.peeked) === 1 ? { peeked: true } : {}),
   };
 }
 

@@ -69,7 +69,9 @@ describe.each<TestTarget>(['duckdb', 'mariadb'])('origins and peek on %s', (targ
     expect(run.stages.find((s) => s.stageId === 'peek')).toMatchObject({
       state: 'succeeded',
       rows: 100,
+      peeked: true,
     });
+    expect(run.stages.find((s) => s.stageId === 'high')?.peeked).toBeUndefined();
     const peek = await server.caller.run.peekRows({ runId, stageId: 'peek' });
     expect(peek.columns.map((c) => c.name)).toEqual(['id', 'score']);
     expect(peek.rows).toHaveLength(100);
