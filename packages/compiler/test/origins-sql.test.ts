@@ -48,11 +48,18 @@ const DUCKDB_VALUES =
   `(CAST('2024-02-28' AS DATE) + CAST((CAST(('0x' || substr("__sluice_h4", 1, 15)) AS BIGINT) % 3) AS INTEGER)) AS "day", ` +
   `concat(substr("__sluice_h5", 1, 8), '-', substr("__sluice_h5", 9, 4), '-4', substr("__sluice_h5", 14, 3), '-8', substr("__sluice_h5", 18, 3), '-', substr("__sluice_h5", 21, 12)) AS "key"`;
 
-const DUCKDB_HASHES = [1, 2, 3, 4, 5]
-  .map((i) => `md5(concat('7:${String(i)}:', "__sluice_row")) AS "__sluice_h${String(i)}"`)
-  .join(', ');
+/** The md5 of `seed:column:row` for columns 1 to 5, the row number cast to text as `rowText`. */
+const hashes = (rowText: string, quote: (name: string) => string) =>
+  [1, 2, 3, 4, 5]
+    .map((i) => `md5(concat('7:${String(i)}:', ${rowText})) AS ${quote(`__sluice_h${String(i)}`)}`)
+    .join(', ');
 
-const FAMILY_HASHES = DUCKDB_HASHES.replaceAll('"', '`');
+const DUCKDB_HASHES = hashes('CAST("__sluice_row" AS VARCHAR)', (name) => `"${name}"`);
+
+const FAMILY_HASHES = hashes(
+  'CAST(`__sluice_row` AS CHAR CHARACTER SET utf8mb4)',
+  (name) => `\`${name}\``,
+);
 
 describe('row generator SQL', () => {
   it('makes rows from DuckDB generate_series, hashing seed, column and row with md5', () => {
@@ -95,6 +102,7 @@ describe('row generator SQL', () => {
       '(SELECT `__sluice_series`.`result` AS `__sluice_row` FROM generate_series(1, 1000) AS `__sluice_series`) AS `__sluice_numbers`',
     );
     expect(sql).toContain('CAST(CONV(SUBSTR(`__sluice_h1`, 1, 15), 16, 10) AS SIGNED)');
+    expect(sql).toContain("md5(concat('7:1:', CAST(`__sluice_row` AS TEXT))) AS `__sluice_h1`");
   });
 
   it('gives a one-value choice as that value, with no hash', () => {

@@ -32,11 +32,13 @@ export const generateRowsRule: QueryRule<GenerateRowsNode> = {
 function generatedRows(node: GenerateRowsNode, dialect: Dialect): SelectQuery {
   const q = (name: string) => dialect.quoteIdentifier(name);
   const row = q(ROW);
+  // As text on every target before it is hashed: MatrixOne's CONCAT takes text only.
+  const rowText = dialect.castTo(row, { name: 'text' });
   const hashes = node.columns.flatMap(({ value }, i) => {
     if (value.kind === 'sequence' || (value.kind === 'choice' && value.choices.length === 1)) {
       return [];
     }
-    const text = `concat(${dialect.literal(`${String(node.seed)}:${String(i)}:`)}, ${row})`;
+    const text = `concat(${dialect.literal(`${String(node.seed)}:${String(i)}:`)}, ${rowText})`;
     return [`md5(${text}) AS ${q(hashName(i))}`];
   });
   const numbers = `(${dialect.rowNumbers(node.rows, ROW)}) AS ${q(NUMBERS)}`;
