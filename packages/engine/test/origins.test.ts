@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { FlowDocument } from '@sluice/flow';
-import { getDialect } from '@sluice/compiler';
+import { dialectFor, getDialect } from '@sluice/compiler';
 
 import type { PeekRows } from '../src/run-events';
 import type { Target } from '../src/target';
@@ -135,6 +135,26 @@ describe.each(TARGET_NAMES)('generated rows on %s', (name) => {
     const other = await tableOf(target(), 'gen_c');
     expect(other.rows).not.toEqual(first.rows);
     generated[name] = first;
+  });
+});
+
+describe("MySQL's row numbers", () => {
+  // MySQL has no number table, so its numbers are cross-joined digits; MariaDB reads that SQL
+  // the same way, so it is run there.
+  const mysql = dialectFor({ dialect: 'mysql', product: 'MySQL', version: '8.0.36' });
+
+  it.each([1, 9, 10, 11, 250, 1000, 1001])('are exactly 1 to %i', async (count) => {
+    const numbers = mysql.rowNumbers(count, 'n');
+    const [found] = await query<Record<string, unknown>>(
+      both.target('MariaDB'),
+      `SELECT count(*) AS c, count(DISTINCT n) AS d, min(n) AS lo, max(n) AS hi FROM (${numbers}) AS t`,
+    );
+    expect([found?.c, found?.d, found?.lo, found?.hi].map(Number)).toEqual([
+      count,
+      count,
+      1,
+      count,
+    ]);
   });
 });
 
