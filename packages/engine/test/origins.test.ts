@@ -216,6 +216,15 @@ describe.each(TARGET_NAMES)('a SQL query and a peek on %s', (name) => {
     expect(peeks[0]?.more).toBe(false);
   });
 
+  it('keeps only the rows that fit in its bytes, and says there were more', async () => {
+    // Each row is 100,000 characters of JSON text: two fit in a peek's 256 KiB, a third does not.
+    const wide = peekFlow("SELECT id, 2 AS qty, repeat('x', 100000) AS wide FROM gen_a");
+    const { state, peeks } = await runFlow(target(), wide, { tag: 'q4' });
+    expect(state).toBe('succeeded');
+    expect(peeks[0]?.rows).toHaveLength(2);
+    expect(peeks[0]?.more).toBe(true);
+  });
+
   it('reports no peek rows from a run whose write fails after the peek read them', async () => {
     // The write appends whole numbers to DATE columns, which both targets refuse, and it runs
     // after the peek (MariaDB's appends commit last; DuckDB writes in flow order).
