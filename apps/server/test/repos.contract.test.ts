@@ -149,7 +149,7 @@ describe.each([
 
   beforeAll(async () => {
     backend = await open();
-    expect(await migrate(backend.target.meta, backend.tables)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(await migrate(backend.target.meta, backend.tables)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(await migrate(backend.target.meta, backend.tables)).toEqual([]);
     flows = new FlowsRepo(backend.target.meta, backend.tables);
     runs = new RunsRepo(backend.target.meta, backend.tables);

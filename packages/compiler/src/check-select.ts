@@ -16,7 +16,17 @@ export interface ReadSelect {
   columns: Columns;
 }
 
-const SELECT_READS = 'a SQL transform may only read its inputs';
+/**
+ * What a SELECT may read: a SQL transform its inputs only, a SQL query origin the target's own
+ * tables (Sluice's metadata schema aside, which the lexical layer refuses).
+ */
+export type SelectReads = 'inputs' | 'target';
+
+const NOUN: Record<SelectReads, string> = { inputs: 'a SQL transform', target: 'a SQL query' };
+const READS: Record<SelectReads, string> = {
+  inputs: 'a SQL transform may only read its inputs',
+  target: "a SQL query may only read the target's tables",
+};
 
 /**
  * Checks a SELECT a person wrote over a stage's inputs, which it reads as tables named by their
@@ -31,16 +41,19 @@ const SELECT_READS = 'a SQL transform may only read its inputs';
 export function readSelect(
   sql: string,
   inputs: Readonly<Record<string, Columns>>,
-  options: SqlCheckOptions = {},
+  options: SqlCheckOptions & { reads?: SelectReads } = {},
 ): ReadSelect {
+  const reads = options.reads ?? 'inputs';
   if (sql.trim() === '') return refused('Write a SELECT over the inputs, e.g. SELECT * FROM a.');
-  const scanned = scanUserSql(sql, options, { queries: true, reads: SELECT_READS });
+  const scanned = scanUserSql(sql, options, { queries: true, reads: READS[reads] });
   if ('problem' in scanned) return refused(scanned.problem);
   const parsed = parseSelect(scanned.parsed, sql);
   if ('problem' in parsed) return refused(parsed.problem);
   const ports = Object.keys(inputs);
   for (const reading of parsed.readings) {
-    const problem = statementProblem(reading.ast) ?? tableProblem(reading, ports);
+    const problem =
+      statementProblem(reading.ast, NOUN[reads]) ??
+      (reads === 'inputs' ? tableProblem(reading, ports) : undefined);
     if (problem) return refused(problem);
   }
   const [first] = parsed.readings;
@@ -52,26 +65,27 @@ function refused(message: string): ReadSelect {
 }
 
 /** What makes the statement more than one read of its inputs, if anything. */
-function statementProblem(ast: AstNode): string | undefined {
-  if (ast.type !== 'select')
-    return 'Write a SELECT (WITH … SELECT allowed): a SQL transform only reads.';
+function statementProblem(ast: AstNode, noun: string): string | undefined {
+  if (ast.type !== 'select') return `Write a SELECT (WITH … SELECT allowed): ${noun} only reads.`;
   for (const node of nodesOf(ast)) {
     const nested = [...nodeList(node.with).map((query) => query.stmt), node.ast];
     if (nested.some((query) => query !== undefined && !selectOf(query))) {
-      return 'Only SELECT is allowed, in WITH queries and subqueries too: a SQL transform only reads.';
+      return `Only SELECT is allowed, in WITH queries and subqueries too: ${noun} only reads.`;
     }
     if (isNode(node.into) && node.into.type === 'into') {
-      return "SELECT … INTO is not allowed: a SQL transform's rows go to the stages linked after it.";
+      return `SELECT … INTO is not allowed: ${noun}'s rows go to the stages linked after it.`;
     }
     if (node.locking_read) {
-      return 'FOR UPDATE and LOCK IN SHARE MODE are not allowed: a SQL transform reads without taking locks.';
+      return `FOR UPDATE and LOCK IN SHARE MODE are not allowed: ${noun} reads without taking locks.`;
     }
     const call = nodeList(node.from).find(
       (item) => isNode(item.expr) && item.expr.type === 'function',
     );
     if (call) {
       const name = isNode(call.expr) ? functionName(call.expr) : 'a function';
-      return `FROM ${name}(…) is not allowed: a SQL transform reads only its inputs, as tables named by their ports.`;
+      return noun === NOUN.inputs
+        ? `FROM ${name}(…) is not allowed: a SQL transform reads only its inputs, as tables named by their ports.`
+        : `FROM ${name}(…) is not allowed: a SQL query reads only tables of the target.`;
     }
   }
   return undefined;

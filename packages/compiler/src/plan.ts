@@ -64,6 +64,12 @@ export interface PlanStep {
    * rows of its own (it prepares a table or checks one exists).
    */
   rowsFrom?: 'count' | 'changes';
+  /**
+   * Set on a peek: the step is a SELECT whose first `rows` rows (at most `bytes` of them as JSON
+   * text) the engine keeps and reports with the run once it has succeeded; it reads one more
+   * row than it keeps, to tell that there were more.
+   */
+  keepRows?: { rows: number; bytes: number };
   /** Files this step reads or writes, for the engine's checks and streaming. */
   files?: readonly PlanFile[];
 }

@@ -178,15 +178,23 @@ function previewedStage(analysis: FlowAnalysis, stageId: string): Previewed {
 }
 
 function isSourceNode(node: StageNode): boolean {
-  return node.op === 'scan-file' || (node.op === 'limit' && node.input.op === 'scan-table');
+  if (node.op === 'scan-file' || node.op === 'generate-rows') return true;
+  return (
+    node.op === 'limit' && (node.input.op === 'scan-table' || node.input.op === 'target-select')
+  );
 }
 
 /**
- * A source reads its first `rows` rows: a table through a LIMIT on its scan, a file through the
- * load (`StepContext.sampleRows`).
+ * A source reads its first `rows` rows: a table or a SQL query through a LIMIT on it, a file
+ * through the load (`StepContext.sampleRows`), a row generator by making that many (at least
+ * one, which a zero-row description never reads).
  */
 function sampled(node: StageNode, rows: number): StageNode {
-  return node.op === 'scan-table' ? { op: 'limit', input: node, count: rows, offset: 0 } : node;
+  if (node.op === 'scan-table' || node.op === 'target-select') {
+    return { op: 'limit', input: node, count: rows, offset: 0 };
+  }
+  if (node.op === 'generate-rows') return { ...node, rows: Math.max(1, Math.min(node.rows, rows)) };
+  return node;
 }
 
 /** A preview step runs on its own, outside any transaction: cleanup drops what it made. */

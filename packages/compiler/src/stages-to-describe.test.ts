@@ -55,4 +55,21 @@ describe('stages to describe', () => {
     expect(request?.document.stages.map((s) => s.id)).toEqual(['src', 'sql']);
     expect(request?.document).not.toHaveProperty('notes');
   });
+
+  it("lists a SQL query origin, whose columns are always the target's, and no other origin", () => {
+    const doc = flow(
+      [
+        stage('q', 'sql-query', { sql: 'SELECT id FROM orders' }),
+        stage('t', 'table-source', { table: 'orders' }),
+        stage('g', 'row-generator', {
+          rows: 3,
+          seed: 1,
+          columns: [{ name: 'id', kind: 'sequence', start: 1, step: 1 }],
+        }),
+        source,
+      ],
+      [],
+    );
+    expect(stagesToDescribe(analyzeFlow(doc))).toEqual(['q']);
+  });
 });

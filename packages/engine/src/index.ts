@@ -18,7 +18,14 @@ export type { FileAccessCode } from './file-access-error';
 export { FileAccessError } from './file-access-error';
 export type { ExternalFileEntry } from './list-external-files';
 export { listExternalFiles } from './list-external-files';
-export type { ProgressEvent, RunEvent, RunOutcome, StageState, StatementEvent } from './run-events';
+export type {
+  PeekRows,
+  ProgressEvent,
+  RunEvent,
+  RunOutcome,
+  StageState,
+  StatementEvent,
+} from './run-events';
 export type { RunPlanOptions } from './run-plan';
 export { runPlan } from './run-plan';
 export type { ClaimRequest, StagingSweep, SweepPlaces, TargetClaim } from './run-claims';

@@ -1,3 +1,5 @@
+import type { CellValue } from './result-table';
+
 /** The state of one stage during a run; `cancelled` is the stage a cancel stopped. */
 export type StageState = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
 
@@ -13,6 +15,21 @@ export interface RunEvent {
   /** The SQL the stage ran, its statements separated by `;` and a newline. */
   sql?: string;
   error?: string;
+  at: string;
+}
+
+/**
+ * The first rows that arrived at a peek, reported once the run has succeeded (a failed run
+ * reports none, since what it read does not stand).
+ */
+export interface PeekRows {
+  kind: 'peek';
+  stageId: string;
+  /** In select order, with the target's name for each column's type. */
+  columns: { name: string; type: string }[];
+  rows: CellValue[][];
+  /** True when more rows arrived than are kept. */
+  more: boolean;
   at: string;
 }
 

@@ -1,13 +1,14 @@
 import type { Plan, PlanStep } from '@sluice/compiler';
 
 import type { TempExport } from './plan-files';
-import type { ProgressEvent, RunEvent, RunOutcome, StatementEvent } from './run-events';
+import type { PeekRows, ProgressEvent, RunEvent, RunOutcome, StatementEvent } from './run-events';
 import type { FinishContext, Finished } from './run-finish';
 import type { SqlClient } from './sql-client';
 import type { RunClient } from './target';
 import { CancelWatch } from './cancel-watch';
 import { databaseErrorText } from './database-error-text';
 import { ExportPromotions } from './export-promotions';
+import { peekRows } from './peek-rows';
 import { discardExports, findMissingInput, prepareExportFolders, tempExports } from './plan-files';
 import { ClaimLostError } from './run-claims';
 import { ExportNotMoved, RunCancelled, StepFailure } from './run-errors';
@@ -28,6 +29,8 @@ export interface RunPlanOptions {
   onEvent: (event: RunEvent) => void;
   onStatement?: (event: StatementEvent) => void;
   onProgress?: (event: ProgressEvent) => void;
+  /** Each peek's rows, once the run has succeeded. */
+  onPeek?: (rows: PeekRows) => void;
   reconnect?: () => Promise<SqlClient>;
 }
 
@@ -39,12 +42,16 @@ interface RunContext extends FinishContext, Pick<RunPlanOptions, 'onStatement' |
   undo: { stepId: string; phase: PlanStep['phase']; statements: readonly string[] }[];
   /** Stages that succeed only once the run stands (see `succeedingAtCommit`). */
   awaitingCommit: Set<string>;
+  /** Rows the peeks read, reported only once the run has succeeded. */
+  peeks: PeekRows[];
+  onPeek: RunPlanOptions['onPeek'];
 }
 
 /**
  * Stages whose work only stands once the final COMMIT does: exports, whose files move into
  * place right before it, stages whose last step is in the commit phase (MySQL's appends),
- * which a failure after them rolls back, and table destinations, whose total is counted last.
+ * which a failure after them rolls back, table destinations, whose total is counted last, and
+ * peeks, whose rows are only shown once the run stands.
  * Reporting them earlier would show rows that vanish.
  */
 function succeedingAtCommit(plan: Plan, exports: readonly TempExport[]): Set<string> {
@@ -53,7 +60,8 @@ function succeedingAtCommit(plan: Plan, exports: readonly TempExport[]): Set<str
     if (step.stageId !== undefined) lastPhase.set(step.stageId, step.phase);
   const appends = [...lastPhase].filter(([, phase]) => phase === 'commit').map(([id]) => id);
   const tables = (plan.tableTotals ?? []).map((total) => total.stageId);
-  return new Set([...exports.flatMap((e) => e.stageId ?? []), ...appends, ...tables]);
+  const peeks = plan.steps.flatMap((step) => (step.keepRows ? (step.stageId ?? []) : []));
+  return new Set([...exports.flatMap((e) => e.stageId ?? []), ...appends, ...tables, ...peeks]);
 }
 
 /** Consecutive steps that share transaction membership, in plan order. */
@@ -65,6 +73,22 @@ function segments(steps: readonly PlanStep[]): { inTransaction: boolean; steps: 
     else result.push({ inTransaction: step.inTransaction, steps: [step] });
   }
   return result;
+}
+
+/** Runs one step and returns its rows; a peek keeps what it read for the end of the run. */
+async function stepRows(
+  client: SqlClient,
+  step: PlanStep,
+  how: { context: RunContext; progress: ReturnType<typeof loadProgress>; streams: boolean },
+): Promise<number | undefined> {
+  const { context } = how;
+  const { keepRows, stageId } = step;
+  if (keepRows === undefined || stageId === undefined) {
+    return runStep(how.streams ? context.client : client, step, how.progress);
+  }
+  const kept = await peekRows(client, context.client, { ...step, keepRows });
+  context.peeks.push({ kind: 'peek', stageId, ...kept, at: new Date().toISOString() });
+  return kept.rows.length;
 }
 
 /**
@@ -79,7 +103,7 @@ async function runOne(client: SqlClient, step: PlanStep, context: RunContext): P
   const streams = step.files?.some((file) => file.stream !== undefined) ?? false;
   const progress = loadProgress(step, context.onProgress);
   const statement = startStatement(step, context.onStatement);
-  const rows = await runStep(streams ? context.client : client, step, progress).catch(
+  const rows = await stepRows(client, step, { context, progress, streams }).catch(
     (reason: unknown) => {
       const failure = new StepFailure(step, reason);
       statement(failure.message);
@@ -204,6 +228,7 @@ async function execute(context: RunContext): Promise<Finished> {
     return await compensate(context, error);
   }
   for (const stageId of context.awaitingCommit) context.tracker.succeed(stageId);
+  for (const peek of context.peeks) context.onPeek?.(peek);
   const problems = await context.promotions.dropBackups();
   const { warnings } = context;
   const outcome: RunOutcome =
@@ -268,6 +293,8 @@ export async function runPlan(
     promotions: new ExportPromotions(),
     warnings: [],
     awaitingCommit: succeedingAtCommit(plan, exports),
+    peeks: [],
+    onPeek: options.onPeek,
   });
   return cleanUpAfter(tidy, plan, finished);
 }

@@ -33,7 +33,9 @@ export type FieldWidget =
   | 'aggregates'
   | 'sql-query'
   | 'derived-columns'
-  | 'cast-columns';
+  | 'cast-columns'
+  | 'generated-columns'
+  | 'target-query';
 
 export interface FieldHint<C> {
   widget: FieldWidget;

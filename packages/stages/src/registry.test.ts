@@ -74,6 +74,8 @@ describe('registry', () => {
     expect(stageList().map((s) => s.type)).toEqual([
       'file-source',
       'table-source',
+      'sql-query',
+      'row-generator',
       'filter',
       'select-columns',
       'derive',
@@ -87,6 +89,7 @@ describe('registry', () => {
       'sql-transform',
       'table-destination',
       'file-export',
+      'peek',
     ]);
   });
 });

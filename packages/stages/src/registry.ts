@@ -8,8 +8,11 @@ import { fileSourceStage } from './file-source.stage';
 import { filterStage } from './filter.stage';
 import { joinStage } from './join.stage';
 import { limitStage } from './limit.stage';
+import { peekStage } from './peek.stage';
+import { rowGeneratorStage } from './row-generator.stage';
 import { selectColumnsStage } from './select-columns.stage';
 import { sortStage } from './sort.stage';
+import { sqlQueryStage } from './sql-query.stage';
 import { sqlTransformStage } from './sql-transform.stage';
 import { tableDestinationStage } from './table-destination.stage';
 import { tableSourceStage } from './table-source.stage';
@@ -35,6 +38,9 @@ export const stages = {
   [sqlTransformStage.type]: sqlTransformStage,
   [tableDestinationStage.type]: tableDestinationStage,
   [fileExportStage.type]: fileExportStage,
+  [sqlQueryStage.type]: sqlQueryStage,
+  [rowGeneratorStage.type]: rowGeneratorStage,
+  [peekStage.type]: peekStage,
 } as const satisfies Record<string, StageDefinition>;
 
 /** The id of a stage type in the registry. */

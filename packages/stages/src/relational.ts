@@ -181,6 +181,34 @@ export interface UserSelectNode {
   path: ConfigPath;
 }
 
+/** A SELECT a person wrote over the target's own tables; its columns are the target's to tell. */
+export interface TargetSelectNode {
+  op: 'target-select';
+  sql: string;
+  path: ConfigPath;
+}
+
+/**
+ * How a generated column's values are made from the row number and the seed. Ranges include
+ * both ends; a decimal's are whole numbers of 10^-scale, a date's a first day and a count of
+ * days after it.
+ */
+export type GeneratedValue =
+  | { kind: 'sequence'; start: number; step: number }
+  | { kind: 'integer'; min: number; max: number }
+  | { kind: 'decimal'; min: number; max: number; scale: number }
+  | { kind: 'choice'; choices: readonly string[] }
+  | { kind: 'date'; from: string; days: number }
+  | { kind: 'uuid' };
+
+/** `rows` rows made inside the target, each column's value a function of the seed and row. */
+export interface GenerateRowsNode {
+  op: 'generate-rows';
+  rows: number;
+  seed: number;
+  columns: readonly { name: string; value: GeneratedValue }[];
+}
+
 /** A relation: what a processor or origin outputs. */
 export type RelationNode =
   | InputNode
@@ -195,7 +223,9 @@ export type RelationNode =
   | SortNode
   | LimitNode
   | DistinctOnNode
-  | UserSelectNode;
+  | UserSelectNode
+  | TargetSelectNode
+  | GenerateRowsNode;
 
 /** Writes the rows of `input` into a table. */
 export interface WriteTableNode {
@@ -214,8 +244,15 @@ export interface ExportFileNode {
   format: FileFormat;
 }
 
+/** Shows the first `rows` rows of `input` with the run; writes nothing. */
+export interface PeekNode {
+  op: 'peek';
+  input: RelationNode;
+  rows: number;
+}
+
 /** Where a destination's rows go. */
-export type SinkNode = WriteTableNode | ExportFileNode;
+export type SinkNode = WriteTableNode | ExportFileNode | PeekNode;
 
 /** What one stage compiles to: its output relation, or the sink it writes. */
 export type StageNode = RelationNode | SinkNode;

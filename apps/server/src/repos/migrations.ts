@@ -137,4 +137,11 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
     // and re-runs; runs recorded before flows had parameters hold NULL.
     statements: (t) => [`ALTER TABLE ${t.runs} ADD COLUMN parameters ${t.dialect.types.long}`],
   },
+  {
+    id: 9,
+    name: 'add-run-stage-peek',
+    // The first rows a peek destination read, as JSON text, kept with the run so a past run
+    // reopened from the history shows them again.
+    statements: (t) => [`ALTER TABLE ${t.runStages} ADD COLUMN peek_rows ${t.dialect.types.long}`],
+  },
 ];

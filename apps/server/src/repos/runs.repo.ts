@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 import type { SqlClient } from '@sluice/engine';
 import type { ParameterValue } from '@sluice/flow';
 
@@ -37,7 +39,16 @@ interface StageRow extends Record<string, unknown> {
   duration_ms: number | string | null;
   sql_text: string | null;
   error: string | null;
+  peeked: number | string;
 }
+
+/** The rows a peek keeps with its run: its columns with the target's type names, and values. */
+export const StagePeekSchema = z.object({
+  columns: z.array(z.object({ name: z.string(), type: z.string() })),
+  rows: z.array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()]))),
+  more: z.boolean(),
+});
+export type StagePeek = z.infer<typeof StagePeekSchema>;
 
 /** A stage update from the engine, as it is persisted. */
 export interface StageUpdate {
@@ -53,7 +64,8 @@ export interface StageUpdate {
 const RUN_COLUMNS = `id, flow_id, flow_version, state, started_by, parameters, error, failed_stage_id,
   created_at, started_at, finished_at`;
 const STAGE_COLUMNS =
-  's.run_id, s.stage_id, s.label, s.stage_type, s.state, s.row_count, s.table_rows, s.duration_ms, s.error';
+  's.run_id, s.stage_id, s.label, s.stage_type, s.state, s.row_count, s.table_rows, s.duration_ms, s.error, ' +
+  'CASE WHEN s.peek_rows IS NULL THEN 0 ELSE 1 END AS peeked';
 
 function toStage(row: StageRow, withSql: boolean): RunStageDetail {
   return {
@@ -66,6 +78,7 @@ function toStage(row: StageRow, withSql: boolean): RunStageDetail {
     ...(row.duration_ms === null ? {} : { durationMs: Number(row.duration_ms) }),
     ...(withSql && row.sql_text !== null ? { sql: row.sql_text } : {}),
     ...(row.error === null ? {} : { error: row.error }),
+    ...(Number(row.peeked) === 1 ? { peeked: true } : {}),
   };
 }
 
@@ -152,6 +165,29 @@ export class RunsRepo {
         update.stageId,
       ],
     );
+  }
+
+  /** Keeps the rows a peek read, reported once the run they belong to has succeeded. */
+  async savePeek(runId: string, peek: StagePeek & { stageId: string }): Promise<void> {
+    const { stageId, ...kept } = peek;
+    await this.db.run(
+      `UPDATE ${this.t.runStages} SET peek_rows = ? WHERE run_id = ? AND stage_id = ?`,
+      [JSON.stringify(kept), runId, stageId],
+    );
+  }
+
+  /**
+   * The rows a peek stage of a succeeded run read; `undefined` when the run did not succeed or
+   * the stage kept none (it is no peek, or the run predates peeks).
+   */
+  async peekOf(runId: string, stageId: string): Promise<StagePeek | undefined> {
+    const [row] = await this.db.query<{ peek_rows: string | null }>(
+      `SELECT s.peek_rows FROM ${this.t.runStages} s JOIN ${this.t.runs} r ON r.id = s.run_id
+       WHERE s.run_id = ? AND s.stage_id = ? AND r.state = 'succeeded'`,
+      [runId, stageId],
+    );
+    if (row?.peek_rows === undefined || row.peek_rows === null) return undefined;
+    return StagePeekSchema.parse(JSON.parse(row.peek_rows));
   }
 
   /**

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { IdSchema, ParameterInputsSchema } from '@sluice/flow';
 
 import type { RunDetail } from '../runs/run-types';
-import { toTrpcError } from '../errors';
+import { NotFoundError, toTrpcError } from '../errors';
 import { destinationRows } from '../runs/destination-rows';
 import { exportHead } from '../runs/export-head';
 import { publicProcedure } from '../trpc';
@@ -51,6 +51,19 @@ export const runRouter = {
   exportHead: publicProcedure
     .input(RunIdInput.extend({ stageId: IdSchema }))
     .query(({ ctx, input }) => exportHead(ctx.services, input)),
+
+  /** The first rows that arrived at a peek stage of a run, kept with the run when it succeeded. */
+  peekRows: publicProcedure
+    .input(RunIdInput.extend({ stageId: IdSchema }))
+    .query(async ({ ctx, input }) => {
+      const peek = await ctx.services.runs.peekOf(input.runId, input.stageId);
+      if (!peek) {
+        throw new NotFoundError(
+          `Stage "${input.stageId}" of this run kept no rows: only a peek of a run that succeeded shows them.`,
+        );
+      }
+      return peek;
+    }),
 
   byId: publicProcedure
     .input(RunIdInput)

@@ -17,7 +17,7 @@ import { getStage } from '@sluice/stages';
 
 import type { ExternalStagesRepo } from '../repos/external-stages.repo';
 import type { FlowRecord, FlowsRepo } from '../repos/flows.repo';
-import type { RunsRepo } from '../repos/runs.repo';
+import type { RunsRepo, StagePeek } from '../repos/runs.repo';
 import type { RunDetail, RunEnding, RunStarter } from './run-types';
 import { ConflictError, InvalidRequestError, ParameterValueError } from '../errors';
 import { s3StageNames } from '../external-stages/stage-chain';
@@ -330,6 +330,9 @@ export class RunManager {
           this.live.progress(runId, event);
           recorded = recorded.then(() => this.publish(runId));
         },
+        onPeek: ({ stageId, columns, rows, more }) => {
+          recorded = recorded.then(() => this.keepPeek(runId, { stageId, columns, rows, more }));
+        },
       });
       await recorded;
       for (const warning of outcome.warnings ?? []) logger.warn(`Run ${runId}: ${warning}`);
@@ -350,6 +353,14 @@ export class RunManager {
         .catch((closeError: unknown) =>
           logger.error(`Run ${runId}: its connection did not close`, closeError),
         );
+    }
+  }
+
+  private async keepPeek(runId: string, peek: StagePeek & { stageId: string }): Promise<void> {
+    try {
+      await this.deps.runs.savePeek(runId, peek);
+    } catch (error) {
+      logger.error(`Run ${runId}: the rows of peek ${peek.stageId} could not be kept`, error);
     }
   }
 

@@ -35,6 +35,8 @@ export interface RunStageDetail {
   durationMs?: number;
   sql?: string;
   error?: string;
+  /** Set on a peek that kept the rows it read (`run.peekRows` gives them). */
+  peeked?: true;
 }
 
 /** One plan statement of a run as it finished, its SQL masked; `error` when it failed. */

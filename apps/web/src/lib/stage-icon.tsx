@@ -6,6 +6,9 @@ import {
   IconBox,
   IconColumns,
   IconCopyOff,
+  IconDatabaseSearch,
+  IconDice5,
+  IconEye,
   IconFileExport,
   IconFileImport,
   IconFilter,
@@ -40,6 +43,9 @@ export const STAGE_ICONS: Readonly<Record<string, Icon>> = {
   TableExport: IconTableExport,
   MathFunction: IconMathFunction,
   Transform: IconTransform,
+  DatabaseSearch: IconDatabaseSearch,
+  Dice5: IconDice5,
+  Eye: IconEye,
 };
 
 /** The icon a stage type names; a box if unknown. */

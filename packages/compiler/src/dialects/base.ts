@@ -467,6 +467,30 @@ export abstract class Dialect {
     return `* REPLACE (${list.join(', ')})`;
   }
 
+  /**
+   * A SELECT of one column, `column`, holding the whole numbers 1 to `count`, for a row
+   * generator; DuckDB's `generate_series` table function, with its output column named.
+   * @see https://duckdb.org/docs/stable/sql/functions/list#generate_series
+   */
+  rowNumbers(count: number, column: string): string {
+    const series = this.quoteIdentifier('__sluice_series');
+    return `SELECT ${series}.${this.quoteIdentifier('n')} AS ${this.quoteIdentifier(column)} FROM generate_series(1, ${this.scalar(count)}) AS ${series}(${this.quoteIdentifier('n')})`;
+  }
+
+  /**
+   * The first 15 digits of a hexadecimal text (an MD5) as a whole number below 2^60, which
+   * every target's BIGINT holds exactly. DuckDB casts `0x…` text to an integer.
+   * @see https://duckdb.org/docs/stable/sql/data_types/numeric#integer-types
+   */
+  hexToInteger(hex: string): string {
+    return `CAST(('0x' || substr(${hex}, 1, 15)) AS BIGINT)`;
+  }
+
+  /** The date `date` (a `YYYY-MM-DD` literal) plus `days` days; DuckDB adds an INTEGER to a DATE. */
+  addDays(date: string, days: string): string {
+    return `(CAST(${date} AS DATE) + CAST(${days} AS INTEGER))`;
+  }
+
   /** `a, b, c` with every name quoted. */
   columnList(columns: readonly Column[]): string {
     return columns.map((c) => this.quoteIdentifier(c.name)).join(', ');

@@ -69,6 +69,15 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
     return snapshot === undefined ? name : `${name}{snapshot = ${this.literal(snapshot)}}`;
   }
 
+  /**
+   * MatrixOne's `generate_series` table function names its one column `result`.
+   * @see https://docs.matrixorigin.cn/en/latest/MatrixOne/Reference/Functions-and-Operators/Table/generate_series/
+   */
+  override rowNumbers(count: number, column: string): string {
+    const series = this.quoteIdentifier('__sluice_series');
+    return `SELECT ${series}.${this.quoteIdentifier('result')} AS ${this.quoteIdentifier(column)} FROM generate_series(1, ${this.scalar(count)}) AS ${series}`;
+  }
+
   override scanLimits(): Diagnostic[] {
     return [];
   }

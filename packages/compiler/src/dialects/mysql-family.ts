@@ -54,6 +54,21 @@ export abstract class MySqlFamilyDialect extends Dialect {
     return `${value} IS NULL ${key.nulls === 'first' ? 'DESC' : 'ASC'}, ${value} ${direction}`;
   }
 
+  /**
+   * `CONV` reads the hex digits as text of a decimal number, which the CAST makes a BIGINT
+   * (left as text, arithmetic on it would go through a double and lose digits).
+   * @see https://dev.mysql.com/doc/refman/8.0/en/mathematical-functions.html#function_conv
+   * @see https://github.com/matrixorigin/matrixone/blob/main/test/distributed/cases/function/conv_row_bases.sql
+   */
+  override hexToInteger(hex: string): string {
+    return `CAST(CONV(SUBSTR(${hex}, 1, 15), 16, 10) AS SIGNED)`;
+  }
+
+  /** @see https://dev.mysql.com/doc/refman/8.0/en/date-and-time-functions.html#function_date-add */
+  override addDays(date: string, days: string): string {
+    return `DATE_ADD(CAST(${date} AS DATE), INTERVAL ${days} DAY)`;
+  }
+
   /** These servers round a double by its shortest decimal text already. */
   override decimalOfDouble(sql: string, type: CastType): string {
     return this.castTo(sql, type);

@@ -24,6 +24,7 @@ import type {
 } from './base';
 import { stageUri, stagingName } from '../names';
 import { versionAtLeast } from './base';
+import { digitNumbers } from './digit-numbers';
 import { MySqlFamilyDialect } from './mysql-family';
 
 /** `CAST(… AS DOUBLE)` (MySQL; MariaDB has it in every supported version). */
@@ -82,6 +83,24 @@ export class MySqlDialect extends MySqlFamilyDialect {
       default:
         return type.name.toUpperCase();
     }
+  }
+
+  /**
+   * MariaDB's Sequence engine (built in since 10.0) reads `seq_1_to_N` in any database as the
+   * numbers 1 to N. MySQL has no such table, and its recursive CTE stops at
+   * `cte_max_recursion_depth` (1000 by default), a session setting a staging view does not
+   * carry, so there the numbers are the digits 0-9 cross-joined once per decimal digit of N
+   * (the leading digit only as far as N needs) and cut at N.
+   * @see https://mariadb.com/kb/en/sequence-storage-engine/
+   * @see https://dev.mysql.com/doc/refman/8.0/en/with.html#with-recursive
+   */
+  override rowNumbers(count: number, column: string): string {
+    const as = this.quoteIdentifier(column);
+    if (this.target.product === 'MariaDB') {
+      const sequence = this.quoteIdentifier(`seq_1_to_${this.scalar(count)}`);
+      return `SELECT ${this.quoteIdentifier('__sluice_series')}.${this.quoteIdentifier('seq')} AS ${as} FROM ${sequence} AS ${this.quoteIdentifier('__sluice_series')}`;
+    }
+    return digitNumbers(count, as, (name) => this.quoteIdentifier(name));
   }
 
   /** There is no boolean to cast to: a BOOLEAN is 0 or 1 (TINYINT(1)), what `<> 0` gives. */

@@ -7,13 +7,16 @@ import { castRule } from './cast';
 import { distinctOnRule } from './distinct-on';
 import { exportFileRule } from './export-file';
 import { filterRule } from './filter';
+import { generateRowsRule } from './generate-rows';
 import { inputRule } from './input';
 import { joinRule } from './join';
 import { limitRule } from './limit';
+import { peekRule } from './peek';
 import { projectRule } from './project';
 import { scanFileRule } from './scan-file';
 import { scanTableRule } from './scan-table';
 import { sortRule } from './sort';
+import { targetSelectRule } from './target-select';
 import { unionRule } from './union';
 import { userSelectRule } from './user-select';
 import { writeTableRule } from './write-table';
@@ -41,6 +44,9 @@ export const NODE_RULES: NodeRules = {
   join: joinRule,
   aggregate: aggregateRule,
   union: unionRule,
+  'target-select': targetSelectRule,
+  'generate-rows': generateRowsRule,
+  peek: peekRule,
 };
 
 /**

@@ -77,11 +77,13 @@ export function RunStageTable({
 type ResultKind = 'table' | 'file';
 
 /**
- * A table destination reports the table's total once it wrote it; another destination that
- * succeeded wrote a file. Either can be opened.
+ * A table destination reports the table's total once it wrote it; a peek shows its rows under
+ * the table itself; another destination that succeeded wrote a file. Tables and files can be
+ * opened.
  */
 function resultOf(stage: RunStageDetail): ResultKind | undefined {
   if (stage.tableRows !== undefined) return 'table';
+  if (stage.peeked) return undefined;
   const destination = getStage(stage.type)?.category === 'destination';
   return destination && stage.state === 'succeeded' ? 'file' : undefined;
 }

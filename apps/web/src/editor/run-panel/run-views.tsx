@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Tabs } from '@mantine/core';
 
 import type { RunDetail } from '../store/run-types';
+import { PeekRows } from './peek-rows';
 import { RunStageTable } from './run-stage-table';
 import { RunStatements } from './run-statements';
 import { RunTimeline } from './run-timeline';
@@ -26,6 +27,7 @@ export function RunViews({ run }: { run: RunDetail }) {
       </Tabs.List>
       <Tabs.Panel value="stages" pt={4}>
         <RunStageTable runId={run.id} stages={run.stages} />
+        <PeekRows run={run} />
       </Tabs.Panel>
       <Tabs.Panel value="statements" pt="xs">
         <RunStatements run={run} />

@@ -11,6 +11,7 @@ import { ColumnMappingsField } from './column-mappings-field';
 import { ColumnSchemaField } from './column-schema-field';
 import { DerivedColumnsField } from './derived-columns-field';
 import { ExternalStageField, FilePathField } from './external-stage-fields';
+import { GeneratedColumnsField } from './generated-columns-field';
 import { JoinKeysField } from './join-keys-field';
 import { SortKeysField } from './sort-keys-field';
 import { TablePickerField } from './table-picker-field';
@@ -18,6 +19,7 @@ import {
   CharField,
   SqlExpressionField,
   SqlQueryField,
+  TargetQueryField,
   TextareaField,
   TextField,
 } from './text-fields';
@@ -45,4 +47,6 @@ export const FIELD_WIDGETS: Record<FieldWidget, ComponentType<FieldProps>> = {
   'sql-query': SqlQueryField,
   'derived-columns': DerivedColumnsField,
   'cast-columns': CastColumnsField,
+  'generated-columns': GeneratedColumnsField,
+  'target-query': TargetQueryField,
 };

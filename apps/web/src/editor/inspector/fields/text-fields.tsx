@@ -1,6 +1,9 @@
+import { useMemo } from 'react';
 import { Textarea, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 
 import type { FieldProps } from './field-props';
+import { trpc } from '../../../lib/trpc';
 import { asText, pickableColumns } from './field-props';
 import { SqlInput } from './sql-input';
 
@@ -58,6 +61,16 @@ export function SqlQueryField({ hint, value, onChange, invalid, context }: Field
   const columns = Object.entries(context.inputs).flatMap(([port, arriving]) =>
     (arriving ?? []).flatMap((c) => [c.name, `${port}.${c.name}`]),
   );
+  return <QueryInput field={{ hint, value, onChange, invalid }} columns={[...new Set(columns)]} />;
+}
+
+/** The large SQL box of a whole query, completing the names it is given. */
+function QueryInput(props: {
+  field: Pick<FieldProps, 'hint' | 'value' | 'onChange' | 'invalid'>;
+  columns?: readonly string[];
+  tables?: Readonly<Record<string, readonly string[]>>;
+}) {
+  const { hint, value, onChange, invalid } = props.field;
   return (
     <SqlInput
       label={hint.label}
@@ -65,11 +78,28 @@ export function SqlQueryField({ hint, value, onChange, invalid, context }: Field
       placeholder={hint.placeholder}
       value={asText(value)}
       error={invalid}
-      columns={[...new Set(columns)]}
+      {...(props.columns ? { columns: props.columns } : {})}
+      {...(props.tables ? { tables: props.tables } : {})}
       minRows={8}
       onChange={onChange}
     />
   );
+}
+
+/**
+ * A whole query over the target's tables (a SQL query origin): a large box completing the
+ * tables of the catalogue by name, `schema.table` for those outside the default schema.
+ */
+export function TargetQueryField({ hint, value, onChange, invalid }: FieldProps) {
+  const listed = useQuery(trpc.catalog.tables.queryOptions());
+  const tables = useMemo(
+    () =>
+      Object.fromEntries(
+        (listed.data?.tables ?? []).map((t) => [t.schema ? `${t.schema}.${t.name}` : t.name, []]),
+      ),
+    [listed.data],
+  );
+  return <QueryInput field={{ hint, value, onChange, invalid }} tables={tables} />;
 }
 
 const VISIBLE: Record<string, string> = { '\t': '\\t' };
