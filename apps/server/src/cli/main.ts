@@ -11,6 +11,7 @@ import type { ConnectionOptions } from './connection';
 import type { ExitCode } from './exit-codes';
 import type { ExportOptions } from './export.command';
 import type { ImportOptions } from './import.command';
+import type { RunOptions } from './run.command';
 import { compileCommand, TARGET_NAMES } from './compile.command';
 import { EXIT_CODES, EXIT_CODES_HELP } from './exit-codes';
 import { exportCommand } from './export.command';
@@ -44,6 +45,17 @@ function positiveInteger(value: string): number {
     throw new InvalidArgumentError('a version is a whole number from 1');
   }
   return number;
+}
+
+/** Adds one `--param name=value` to the ones before it; the name is what comes before "=". */
+function parameterValue(
+  text: string,
+  previous: Record<string, string> = {},
+): Record<string, string> {
+  const at = text.indexOf('=');
+  if (at < 1)
+    throw new InvalidArgumentError('write it as name=value, e.g. --param run_date=2026-11-30');
+  return { ...previous, [text.slice(0, at)]: text.slice(at + 1) };
 }
 
 /**
@@ -87,11 +99,16 @@ withConnection(
     .command('run')
     .description('run a flow, printing each stage as it goes')
     .argument('<flow>', FLOW_ARGUMENT)
+    .option(
+      '--param <name=value>',
+      "a value for one of the flow's parameters (repeat for more); the others take their defaults",
+      parameterValue,
+    )
     .addHelpText(
       'after',
       `\nA file runs as the saved flow of its name (a new version when it changed), or is\nimported as a new flow.\n\n${EXIT_CODES_HELP}`,
     ),
-).action((flow: string, options: ConnectionOptions) =>
+).action((flow: string, options: RunOptions) =>
   exitWith(() => runCommand(flow, options, processOutput)),
 );
 
