@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import type { RouterOutputs } from '@sluice/server';
 
 import { expect, test } from '../support/fixtures';
-import { countPaidOrders, paidCondition } from '../support/paid-orders';
+import { countPaidOrders, drawPaidOrdersFlow } from '../support/paid-orders';
 import { removeDataDir, startSluice } from '../support/sluice-server';
 
 /** Opens the import dialog's file chooser and gives it `file`: a path, or a file made here. */
@@ -31,16 +31,10 @@ test('a flow exported from one Sluice is imported into a fresh one, its problems
   flows,
   canvas,
 }) => {
-  await flows.goto();
-  await flows.create('Paid orders');
-  const source = await canvas.dragStage('file-source', { x: 150, y: 200 });
-  const filter = await canvas.dragStage('filter', { x: 450, y: 200 });
-  const table = await canvas.dragStage('table-destination', { x: 750, y: 200 });
-  await canvas.connect(source, filter);
-  await canvas.connect(filter, table);
-  await canvas.configure(source, { path: 'orders.csv' });
-  await canvas.configure(filter, { condition: paidCondition });
-  await canvas.configure(table, { table: 'paid_orders' });
+  const { source, filter, table } = await drawPaidOrdersFlow(
+    { flows, canvas },
+    { name: 'Paid orders', table: 'paid_orders' },
+  );
   await canvas.save();
 
   const fromEditor = page.waitForEvent('download');

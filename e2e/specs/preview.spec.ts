@@ -1,6 +1,6 @@
 import { queryDatabaseFile } from '../support/duckdb-file';
 import { expect, test } from '../support/fixtures';
-import { countPaidOrders, paidCondition } from '../support/paid-orders';
+import { countPaidOrders, drawPaidOrdersFlow } from '../support/paid-orders';
 
 test('preview a filter before any run: its rows from a sample, and no table created', async ({
   page,
@@ -8,16 +8,10 @@ test('preview a filter before any run: its rows from a sample, and no table crea
   canvas,
   sluice,
 }) => {
-  await flows.goto();
-  await flows.create('Preview paid orders');
-  const source = await canvas.dragStage('file-source', { x: 150, y: 200 });
-  const filter = await canvas.dragStage('filter', { x: 450, y: 200 });
-  const table = await canvas.dragStage('table-destination', { x: 750, y: 200 });
-  await canvas.connect(source, filter);
-  await canvas.connect(filter, table);
-  await canvas.configure(source, { path: 'orders.csv' });
-  await canvas.configure(filter, { condition: paidCondition });
-  await canvas.configure(table, { table: 'previewed_orders' });
+  const { filter } = await drawPaidOrdersFlow(
+    { flows, canvas },
+    { name: 'Preview paid orders', table: 'previewed_orders' },
+  );
 
   // Unsaved and never run: the preview reads the document as the editor has it.
   await canvas.select(filter);

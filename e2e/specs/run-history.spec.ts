@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { ExternalStagesPage } from '../pages/external-stages-page';
 import { RunHistoryPage } from '../pages/run-history-page';
 import { expect, test } from '../support/fixtures';
-import { countPaidOrders, paidCondition } from '../support/paid-orders';
+import { countPaidOrders, drawPaidOrdersFlow, paidCondition } from '../support/paid-orders';
 
 test('reopen a past run after a reload, see its version read-only, run it again and restore it', async ({
   page,
@@ -11,16 +11,10 @@ test('reopen a past run after a reload, see its version read-only, run it again 
   canvas,
 }) => {
   const history = new RunHistoryPage(page);
-  await flows.goto();
-  await flows.create('Paid orders history');
-  const source = await canvas.dragStage('file-source', { x: 150, y: 200 });
-  const filter = await canvas.dragStage('filter', { x: 450, y: 200 });
-  const table = await canvas.dragStage('table-destination', { x: 750, y: 200 });
-  await canvas.connect(source, filter);
-  await canvas.connect(filter, table);
-  await canvas.configure(source, { path: 'orders.csv' });
-  await canvas.configure(filter, { condition: paidCondition });
-  await canvas.configure(table, { table: 'paid_orders' });
+  const { filter, table } = await drawPaidOrdersFlow(
+    { flows, canvas },
+    { name: 'Paid orders history', table: 'paid_orders' },
+  );
   await canvas.save();
   expect(await canvas.run()).toBe('succeeded');
 

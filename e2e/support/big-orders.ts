@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { CanvasPage } from '../pages/canvas-page';
 import type { FlowListPage } from '../pages/flow-list-page';
 import type { SluiceServer } from './sluice-server';
+import { drawSourceFilterTable } from './paid-orders';
 
 /**
  * About 0.1 ms of work per row on the one thread a server's DuckDB gets when
@@ -46,13 +47,7 @@ export async function drawBigOrdersFlow(
 ): Promise<{ source: string; filter: string; table: string }> {
   const { flows, canvas, sluice } = pages;
   await writeBigOrders(sluice.exportsDir, flow.rows);
-  await flows.goto();
-  await flows.create(flow.name);
-  const source = await canvas.dragStage('file-source', { x: 150, y: 200 });
-  const filter = await canvas.dragStage('filter', { x: 450, y: 200 });
-  const table = await canvas.dragStage('table-destination', { x: 750, y: 200 });
-  await canvas.connect(source, filter);
-  await canvas.connect(filter, table);
+  const { source, filter, table } = await drawSourceFilterTable({ flows, canvas }, flow.name);
   await canvas.select(source);
   await canvas.choose('externalStage', 'exports');
   await canvas.fill('path', 'big.csv');

@@ -149,6 +149,12 @@ describe('sluice on DuckDB', () => {
     expect(imported.stdout).toContain('Imported "Paid orders (imported)"');
   }, 60_000);
 
+  it('exits 2 for a --param that is not name=value, before connecting', async () => {
+    const result = await sluice('run', SAMPLE_FLOW, '--param', 'run_date');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("argument 'run_date' is invalid. write it as name=value");
+  }, 60_000);
+
   it('exits 5 when the server cannot be reached', async () => {
     const result = await sluice('validate', SAMPLE_FLOW, '--server', 'http://127.0.0.1:9');
     expect(result.code).toBe(5);

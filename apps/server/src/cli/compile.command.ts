@@ -85,9 +85,13 @@ async function compiledOnConnection(
   }
 }
 
+export interface CompileOptions extends ConnectionOptions {
+  target?: string | undefined;
+}
+
 export async function compileCommand(
   argument: string,
-  options: ConnectionOptions & { target?: string },
+  options: CompileOptions,
   output: Output,
 ): Promise<ExitCode> {
   let document: FlowDocument;

@@ -24,10 +24,11 @@ import { CliError, EXIT_CODES } from './exit-codes';
 
 export type SluiceClient = TRPCClient<AppRouter>;
 
+/** As the command line gives them: an option not typed is `undefined`. */
 export interface ConnectionOptions {
-  server?: string;
-  token?: string;
-  database?: string;
+  server?: string | undefined;
+  token?: string | undefined;
+  database?: string | undefined;
 }
 
 export interface Connection {

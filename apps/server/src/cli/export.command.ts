@@ -12,9 +12,14 @@ import { connect } from './connection';
 import { CliError, EXIT_CODES } from './exit-codes';
 import { savedFlowNamed } from './flow-source';
 
+export interface ExportOptions extends ConnectionOptions {
+  output?: string | undefined;
+  version?: number | undefined;
+}
+
 export async function exportCommand(
   name: string,
-  options: ConnectionOptions & { output?: string; version?: number },
+  options: ExportOptions,
   output: Output,
 ): Promise<ExitCode> {
   const connection = await connect(options);

@@ -12,16 +12,28 @@ export interface Failure {
   exitCode: ExitCode;
 }
 
-/** The server's `data.diagnostics` and `data.code` of a tRPC error (see trpc.ts). */
-function dataOf(error: TRPCClientError<never>): { code?: string; diagnostics: Diagnostic[] } {
+interface ErrorData {
+  code?: string;
+  diagnostics: Diagnostic[];
+  /** A run refused for its parameter values: one `{ name, message }` per value. */
+  parameterProblems: { name: string; message: string }[];
+}
+
+const listIn = <T>(data: object, key: string): T[] => {
+  const value: unknown = (data as Record<string, unknown>)[key];
+  return Array.isArray(value) ? (value as T[]) : [];
+};
+
+/** The server's `data.code`, `data.diagnostics` and `data.parameterProblems` (see trpc.ts). */
+function dataOf(error: TRPCClientError<never>): ErrorData {
   const data: unknown = error.data;
-  if (typeof data !== 'object' || data === null) return { diagnostics: [] };
+  if (typeof data !== 'object' || data === null) return { diagnostics: [], parameterProblems: [] };
   const code = 'code' in data && typeof data.code === 'string' ? data.code : undefined;
-  const diagnostics =
-    'diagnostics' in data && Array.isArray(data.diagnostics)
-      ? (data.diagnostics as Diagnostic[])
-      : [];
-  return { ...(code === undefined ? {} : { code }), diagnostics };
+  return {
+    ...(code === undefined ? {} : { code }),
+    diagnostics: listIn(data, 'diagnostics'),
+    parameterProblems: listIn(data, 'parameterProblems'),
+  };
 }
 
 function statusOf(error: TRPCClientError<never>): number | undefined {
@@ -42,10 +54,13 @@ export function failureOf(error: unknown, document?: FlowDocument): Failure {
         exitCode: EXIT_CODES.connect,
       };
     }
-    const { code, diagnostics } = dataOf(typed);
+    const { code, diagnostics, parameterProblems } = dataOf(typed);
     if (code !== undefined && FLOW_CODES.has(code)) {
+      const parameters = parameterProblems.map(
+        ({ name, message }) => `--param ${name}: ${message}`,
+      );
       return {
-        lines: [typed.message, ...diagnosticLines(diagnostics, document)],
+        lines: [typed.message, ...parameters, ...diagnosticLines(diagnostics, document)],
         exitCode: EXIT_CODES.invalid,
       };
     }

@@ -11,9 +11,13 @@ import { CliError, EXIT_CODES } from './exit-codes';
 import { failureOf } from './failure';
 import { readFlowFileAt } from './flow-source';
 
+export interface ImportOptions extends ConnectionOptions {
+  name?: string | undefined;
+}
+
 export async function importCommand(
   path: string,
-  options: ConnectionOptions & { name?: string },
+  options: ImportOptions,
   output: Output,
 ): Promise<ExitCode> {
   const file = await readFlowFileAt(path);

@@ -6,8 +6,12 @@
 import type { Command } from 'commander';
 import { CommanderError, InvalidArgumentError, Option, program } from 'commander';
 
+import type { CompileOptions } from './compile.command';
 import type { ConnectionOptions } from './connection';
 import type { ExitCode } from './exit-codes';
+import type { ExportOptions } from './export.command';
+import type { ImportOptions } from './import.command';
+import type { RunOptions } from './run.command';
 import { compileCommand, TARGET_NAMES } from './compile.command';
 import { EXIT_CODES, EXIT_CODES_HELP } from './exit-codes';
 import { exportCommand } from './export.command';
@@ -43,6 +47,17 @@ function positiveInteger(value: string): number {
   return number;
 }
 
+/** Adds one `--param name=value` to the ones before it; the name is what comes before "=". */
+function parameterValue(
+  text: string,
+  previous: Record<string, string> = {},
+): Record<string, string> {
+  const at = text.indexOf('=');
+  if (at < 1)
+    throw new InvalidArgumentError('write it as name=value, e.g. --param run_date=2026-11-30');
+  return { ...previous, [text.slice(0, at)]: text.slice(at + 1) };
+}
+
 /**
  * Runs one command and exits with its code; a thrown failure prints its lines to stderr. The
  * command has closed its connection by then, and an idle socket must not keep a CI job waiting.
@@ -56,12 +71,6 @@ async function exitWith(action: () => Promise<ExitCode>): Promise<never> {
     process.exit(failure.exitCode);
   }
 }
-
-const connectionOf = (options: ConnectionOptions): ConnectionOptions => ({
-  ...(options.server === undefined ? {} : { server: options.server }),
-  ...(options.token === undefined ? {} : { token: options.token }),
-  ...(options.database === undefined ? {} : { database: options.database }),
-});
 
 // `sluice compile … | head` closes the pipe early; that ends the command, it is no crash.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -90,12 +99,17 @@ withConnection(
     .command('run')
     .description('run a flow, printing each stage as it goes')
     .argument('<flow>', FLOW_ARGUMENT)
+    .option(
+      '--param <name=value>',
+      "a value for one of the flow's parameters (repeat for more); the others take their defaults",
+      parameterValue,
+    )
     .addHelpText(
       'after',
       `\nA file runs as the saved flow of its name (a new version when it changed), or is\nimported as a new flow.\n\n${EXIT_CODES_HELP}`,
     ),
-).action((flow: string, options: ConnectionOptions) =>
-  exitWith(() => runCommand(flow, connectionOf(options), processOutput)),
+).action((flow: string, options: RunOptions) =>
+  exitWith(() => runCommand(flow, options, processOutput)),
 );
 
 withConnection(
@@ -107,17 +121,8 @@ withConnection(
       '--target <target>',
       `compile for ${TARGET_NAMES.join(', ')} or a database URL, instead of the connected database`,
     ),
-).action((flow: string, options: ConnectionOptions & { target?: string }) =>
-  exitWith(() =>
-    compileCommand(
-      flow,
-      {
-        ...connectionOf(options),
-        ...(options.target === undefined ? {} : { target: options.target }),
-      },
-      processOutput,
-    ),
-  ),
+).action((flow: string, options: CompileOptions) =>
+  exitWith(() => compileCommand(flow, options, processOutput)),
 );
 
 withConnection(
@@ -126,7 +131,7 @@ withConnection(
     .description('check a flow as the editor does; exit 1 when it has an error')
     .argument('<flow>', FLOW_ARGUMENT),
 ).action((flow: string, options: ConnectionOptions) =>
-  exitWith(() => validateCommand(flow, connectionOf(options), processOutput)),
+  exitWith(() => validateCommand(flow, options, processOutput)),
 );
 
 withConnection(
@@ -136,18 +141,8 @@ withConnection(
     .argument('<flow>', 'the name of a saved flow')
     .option('-o, --output <file>', 'the file to write (default: stdout)')
     .option('--version <n>', 'a past version instead of the latest', positiveInteger),
-).action((flow: string, options: ConnectionOptions & { output?: string; version?: number }) =>
-  exitWith(() =>
-    exportCommand(
-      flow,
-      {
-        ...connectionOf(options),
-        ...(options.output === undefined ? {} : { output: options.output }),
-        ...(options.version === undefined ? {} : { version: options.version }),
-      },
-      processOutput,
-    ),
-  ),
+).action((flow: string, options: ExportOptions) =>
+  exitWith(() => exportCommand(flow, options, processOutput)),
 );
 
 withConnection(
@@ -156,18 +151,12 @@ withConnection(
     .description('save a flow file as a new flow (" (imported)" is added to a name in use)')
     .argument('<file>', 'a flow file (.sluice.json)')
     .option('--name <name>', 'the name of the new flow (default: the name in the file)'),
-).action((file: string, options: ConnectionOptions & { name?: string }) =>
-  exitWith(() =>
-    importCommand(
-      file,
-      { ...connectionOf(options), ...(options.name === undefined ? {} : { name: options.name }) },
-      processOutput,
-    ),
-  ),
+).action((file: string, options: ImportOptions) =>
+  exitWith(() => importCommand(file, options, processOutput)),
 );
 
 withConnection(program.command('list').description('list the saved flows')).action(
-  (options: ConnectionOptions) => exitWith(() => listCommand(connectionOf(options), processOutput)),
+  (options: ConnectionOptions) => exitWith(() => listCommand(options, processOutput)),
 );
 
 try {

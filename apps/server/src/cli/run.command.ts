@@ -89,9 +89,14 @@ function watchRun(
   });
 }
 
+export interface RunOptions extends ConnectionOptions {
+  /** `--param name=value`, as text: the server reads each for its parameter's declared type. */
+  param?: Record<string, string> | undefined;
+}
+
 export async function runCommand(
   argument: string,
-  options: ConnectionOptions,
+  options: RunOptions,
   output: Output,
 ): Promise<ExitCode> {
   const connection = await connect(options);
@@ -102,7 +107,8 @@ export async function runCommand(
       source.kind === 'saved' ? source : await savedFromFile(client, source.file, output);
     let runId: string;
     try {
-      ({ runId } = await client.run.start.mutate({ flowId: flow.id }));
+      const parameters = options.param === undefined ? {} : { parameters: options.param };
+      ({ runId } = await client.run.start.mutate({ flowId: flow.id, ...parameters }));
     } catch (error) {
       const failure = failureOf(error, source.document);
       throw new CliError(failure.lines.join('\n'), failure.exitCode);

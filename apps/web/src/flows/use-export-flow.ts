@@ -6,16 +6,10 @@ import { useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 
-import { FLOW_FILE_EXTENSION, flowFileText } from '@sluice/flow';
+import { flowFileText } from '@sluice/flow';
 
 import { errorMessage, trpc } from '../lib/trpc';
-
-/** The flow's name made a file name: characters file systems refuse become "-". */
-export function flowFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what is being refused
-  const base = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim();
-  return `${base === '' ? 'flow' : base}${FLOW_FILE_EXTENSION}`;
-}
+import { flowFileName } from './flow-file-name';
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
