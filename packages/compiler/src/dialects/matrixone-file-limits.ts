@@ -105,3 +105,54 @@ export function suffixMisreadings(path: string, format: FileFormat): Misreading[
     },
   ];
 }
+
+/** What the Parquet reader of a MatrixOne release can do (`pkg/sql/colexec/external/parquet.go`). */
+export interface ParquetReader {
+  /** From 3.0.12: TEXT and DECIMAL targets, and columns found whatever their case. */
+  mapsTextAndDecimal: boolean;
+  /** From 4.2.0: a Parquet decimal is rescaled to the column's scale ("rescale parquet decimals on load"). */
+  rescalesDecimals: boolean;
+}
+
+/** The scale of the DECIMAL columns Sluice lands files in on MatrixOne (`DECIMAL(38,10)`). */
+const LANDED_DECIMAL_SCALE = 10;
+
+/**
+ * Parquet columns a MatrixOne release misreads. Before 3.0.12 its reader looks a Parquet column
+ * up by the table's column name exactly, and MatrixOne lowercases those, so a Parquet column
+ * `UserId` is "not found". Before 4.2.0 a Parquet decimal's digits are copied as they are into
+ * the landed `DECIMAL(38,10)`, so a file decimal of scale 3 loads with its point moved
+ * (matrixone issue #25473, fixed by pull request #26212).
+ */
+export function parquetMisreadings(
+  format: FileFormat,
+  columns: readonly Column[],
+  reader: ParquetReader,
+): Misreading[] {
+  if (format.kind !== 'parquet') return [];
+  return columns.flatMap((column, i): Misreading[] => {
+    if (!reader.mapsTextAndDecimal && column.name !== column.name.toLowerCase()) {
+      return [
+        {
+          what: `the Parquet column "${column.name}"`,
+          outcome: `it looks Parquet columns up by its own lowercased names exactly, so "${column.name}" is never found`,
+          instead:
+            'Load a file whose column names are lowercase, or use MatrixOne 3.0.12 or newer.',
+          path: ['columns', i, 'name'],
+        },
+      ];
+    }
+    if (reader.mapsTextAndDecimal && !reader.rescalesDecimals && column.type === 'DECIMAL') {
+      return [
+        {
+          what: `the Parquet decimal "${column.name}"`,
+          outcome: `it copies a file decimal's digits without rescaling them to the ${String(LANDED_DECIMAL_SCALE)} decimal places it lands them in, so a decimal of another scale loads with its point moved`,
+          instead:
+            'Declare the column VARCHAR and cast it after the source, or use MatrixOne 4.2.0 or newer.',
+          path: ['columns', i, 'type'],
+        },
+      ];
+    }
+    return [];
+  });
+}
