@@ -130,4 +130,13 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
     // recorded before this column say nothing rather than guess.
     statements: (t) => [`ALTER TABLE ${t.runs} ADD COLUMN started_by ${t.dialect.types.key}`],
   },
+  {
+    id: 8,
+    name: 'add-external-stage-disabled-at',
+    // When an external stage was turned off; empty means it is in use. Sluice refuses flows
+    // that use a disabled one, since MatrixOne stores ENABLE but does not enforce it.
+    statements: (t) => [
+      `ALTER TABLE ${t.externalStages} ADD COLUMN disabled_at ${t.dialect.types.timestamp}`,
+    ],
+  },
 ];
