@@ -714,8 +714,16 @@ describe('matrixone misreadings (§0.1)', () => {
       expect(errorsOf(MATRIXONE_4, load({ path: `in/a${char}b.csv` }))).toEqual([
         ['src', ['path'], message],
       ]);
+      // A 4.x export keeps printf verbs for split files (`UrlToStageDefForExport`).
+      const exported =
+        char === '%'
+          ? message.replace(
+              why,
+              'it starts a printf verb, which MatrixOne fills with the number of the file it writes',
+            )
+          : message;
       expect(errorsOf(MATRIXONE_4, exportTo({ path: `out/a${char}b.csv` }))).toEqual([
-        ['out', ['path'], message],
+        ['out', ['path'], exported],
       ]);
     },
   );

@@ -2,6 +2,7 @@ import type { Diagnostic } from '@sluice/flow';
 import type { CastType, Column, CsvFormat, FileFormat, JsonLinesFormat } from '@sluice/stages';
 
 import type { DialectStep, ExportArgs, LoadArgs, TableWrite, WriteArgs } from './base';
+import { stageUri } from '../names';
 import { assertNoNul, Dialect } from './base';
 
 /**
@@ -153,7 +154,7 @@ export class DuckDbDialect extends Dialect {
    */
   private readFile(local: string, args: LoadArgs): string {
     if (args.format.kind === 'jsonl' && args.format.rows === 'arrays') {
-      return this.readArrayLines(local, args.format, args.columns);
+      return this.readArrayLines(local, args, args.format);
     }
     const reader = this.reader(local, args.format, args.columns);
     if (args.format.kind !== 'parquet' || args.columns.length === 0) {
@@ -168,14 +169,24 @@ export class DuckDbDialect extends Dialect {
 
   /**
    * Lines of arrays: each line is read as one JSON value and the columns are its elements in
-   * order, `->>` giving an element's text (JSON text for a nested value) to cast.
+   * order, `->>` giving an element's text (JSON text for a nested value) to cast. A line that
+   * is not an array fails the load naming the file, as the MySQL family's stream does, where
+   * `->>` alone would read it as NULLs.
    * @see https://duckdb.org/docs/stable/data/json/json_functions#json-extraction-functions
    */
-  private readArrayLines(local: string, format: JsonLinesFormat, columns: readonly Column[]) {
+  private readArrayLines(local: string, args: LoadArgs, format: JsonLinesFormat): string {
     const options = [`format = 'newline_delimited'`, ...this.compressionOption(format)];
-    const list = columns.map((c, i) => {
+    const notArray = this.literal(
+      `Cannot load ${stageUri(args.file)}: a line is not a JSON array.`,
+    );
+    const list = args.columns.map((c, i) => {
       const type = this.columnType(c.type ?? 'VARCHAR');
-      return `CAST(json ->> ${this.scalar(i)} AS ${type}) AS ${this.quoteIdentifier(c.name)}`;
+      const value = `json ->> ${this.scalar(i)}`;
+      const checked =
+        i === 0
+          ? `CASE WHEN json_type(json) = 'ARRAY' THEN ${value} ELSE error(${notArray}) END`
+          : value;
+      return `CAST(${checked} AS ${type}) AS ${this.quoteIdentifier(c.name)}`;
     });
     const reader = `read_json_objects(${this.literal(local)}, ${options.join(', ')})`;
     return `SELECT ${list.join(', ')} FROM ${reader}`;

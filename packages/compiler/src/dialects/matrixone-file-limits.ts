@@ -23,11 +23,21 @@ const URL_SYNTAX: readonly [char: string, outcome: string][] = [
   ['%', 'it starts a URL escape, so the name is decoded into another name'],
 ];
 
-/** The characters of a file path MatrixOne reads as URL syntax. */
-export function pathMisreadings(path: string): Misreading[] {
+/**
+ * From 4.0 an export path keeps printf verbs for the numbers of split files
+ * (`UrlToStageDefForExport`; `stage/export_format.sql` writes `test_split_%d.csv`).
+ */
+const EXPORT_PERCENT =
+  'it starts a printf verb, which MatrixOne fills with the number of the file it writes';
+
+/**
+ * The characters of a file path MatrixOne reads as URL syntax; `printfExport` for a 4.x export,
+ * where `%` is a file-number verb instead.
+ */
+export function pathMisreadings(path: string, printfExport = false): Misreading[] {
   return URL_SYNTAX.filter(([char]) => path.includes(char)).map(([char, outcome]) => ({
     what: `"${char}" in a file path`,
-    outcome,
+    outcome: printfExport && char === '%' ? EXPORT_PERCENT : outcome,
     instead: 'Rename the file, or its folder, without "?", "#" or "%".',
     path: ['path'],
   }));

@@ -202,10 +202,11 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
 
   override exportLimits(node: ExportFileNode): Diagnostic[] {
     const { format } = node;
+    const multiFormat = this.atLeast(MULTI_FORMAT_EXPORT);
     const misread = this.misread([
-      ...pathMisreadings(node.file.path),
+      ...pathMisreadings(node.file.path, multiFormat),
       ...(format.kind === 'csv' ? singleByteMisreadings(format) : []),
-      ...(this.atLeast(MULTI_FORMAT_EXPORT) ? suffixMisreadings(node.file.path, format) : []),
+      ...(multiFormat ? suffixMisreadings(node.file.path, format) : []),
     ]);
     return [...misread, ...this.diagnoseExport(format)];
   }
