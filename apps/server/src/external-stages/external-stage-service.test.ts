@@ -56,9 +56,10 @@ beforeEach(async () => {
       await refuse?.(sql);
     },
     meta: {
-      query: <T>(sql: string) => {
+      query: async <T>(sql: string) => {
         executed.push(sql);
-        return Promise.resolve(shown as T[]);
+        await refuse?.(sql);
+        return shown as T[];
       },
     },
   };
@@ -268,6 +269,13 @@ describe('external stages on MatrixOne', () => {
     expect(executed).toEqual(['SHOW STAGES']);
     await expect(service.adopt({ name: 'lake' })).rejects.toThrow(ConflictError);
     await expect(service.adopt({ name: 'gone' })).rejects.toThrow(NotFoundError);
+  });
+
+  it('says what MatrixOne answered when it refuses SHOW STAGES', async () => {
+    refuse = () => Promise.reject(new Error('internal error: do not have privilege'));
+    await expect(service.serverStages()).rejects.toThrow(
+      'MatrixOne refused SHOW STAGES: internal error: do not have privilege',
+    );
   });
 
   it('adopts with the credentials a person enters, all five or none', async () => {

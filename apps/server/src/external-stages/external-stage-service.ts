@@ -218,7 +218,8 @@ export class ExternalStageService {
     try {
       rows = await target.meta.query(ddl.list);
     } catch (error) {
-      throw new TargetStatementError(`MatrixOne refused SHOW STAGES: ${String(error)}`, {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new TargetStatementError(`MatrixOne refused SHOW STAGES: ${reason}`, {
         cause: error,
       });
     }
