@@ -149,7 +149,9 @@ describe.each([
 
   beforeAll(async () => {
     backend = await open();
-    expect(await migrate(backend.target.meta, backend.tables)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(await migrate(backend.target.meta, backend.tables)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+    ]);
     expect(await migrate(backend.target.meta, backend.tables)).toEqual([]);
     flows = new FlowsRepo(backend.target.meta, backend.tables);
     runs = new RunsRepo(backend.target.meta, backend.tables);
@@ -364,6 +366,15 @@ describe.each([
     await expect(service.create({ name: 'lake', url: 's3://other/', credentials })).rejects.toThrow(
       ConflictError,
     );
+    expect(created.enabled).toBe(true);
+    expect((await stages.setEnabled('lake', false)).enabled).toBe(false);
+    const [disabled] = await backend.target.meta.query<{ disabled_at: unknown }>(
+      `SELECT disabled_at FROM ${backend.tables.externalStages} WHERE name = ?`,
+      ['lake'],
+    );
+    expect(disabled?.disabled_at).not.toBeNull();
+    expect((await stages.setEnabled('lake', true)).enabled).toBe(true);
+    await expect(stages.setEnabled('nope', false)).rejects.toThrow(NotFoundError);
     await service.create({ name: 'sub', url: 'stage://lake/2026/' });
     await expect(service.delete('lake')).rejects.toThrow(/holds "sub"/);
     await service.delete('sub');

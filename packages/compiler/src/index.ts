@@ -19,9 +19,11 @@ export {
   getDialect,
   versionAtLeast,
   maskCredentials,
+  parseShownStage,
   S3_PROVIDERS,
   SECRET_CREDENTIAL_KEYS,
   SETTING_CREDENTIAL_KEYS,
+  SHOW_STAGES,
   STAGE_COMPRESSIONS,
 } from './dialects';
 export type {
@@ -30,6 +32,7 @@ export type {
   DuckDbDialect,
   ExternalStageChange,
   ExternalStageSpec,
+  ListedStage,
   MatrixOneDialect,
   MySqlDialect,
   StageCredentials,
@@ -42,7 +45,7 @@ export {
   stagingRunTag,
   tempExportRunTag,
 } from './names';
-export { previewFlow, unknownExternalStages } from './preview-flow';
+export { disabledExternalStages, previewFlow, unknownExternalStages } from './preview-flow';
 export type { FlowPreview } from './preview-flow';
 export { compileSample, PREVIEW_ROWS, SAMPLE_ROWS } from './sample-flow';
 export type { SampleOptions, SamplePlan, SampleResult } from './sample-flow';

@@ -30,6 +30,21 @@ describe('previewFlow', () => {
       ['unknown-external-stage', 'export-1', ['externalStage']],
     ]);
   });
+
+  it('flags files of a disabled external stage with what to do, and then shows no steps', () => {
+    const { steps, diagnostics } = previewFlow(analyzeFlow(fixture), {
+      target: DUCKDB,
+      disabledExternalStages: ['samples'],
+    });
+    expect(steps).toEqual([]);
+    expect(diagnostics.map((d) => [d.code, d.path, d.message])).toEqual([
+      [
+        'disabled-external-stage',
+        ['externalStage'],
+        'External stage "samples" is disabled: enable it on the External stages page, or pick another.',
+      ],
+    ]);
+  });
 });
 
 describe('one analysis', () => {

@@ -23,6 +23,27 @@ export function unknownExternalStages(
     );
 }
 
+/**
+ * Flags every file reference to an external stage turned off in Sluice, on its stage's field.
+ * MatrixOne stores a stage's ENABLE but has not enforced it since 2.0 (sql-reference.md §1.4),
+ * so Sluice refuses such flows itself, on every target.
+ */
+export function disabledExternalStages(
+  analysis: FlowAnalysis,
+  disabled: readonly string[],
+): Diagnostic[] {
+  const names = new Set(disabled);
+  return fileRefs(analysis)
+    .filter(({ ref }) => names.has(ref.externalStage))
+    .map(({ stageId, ref }) =>
+      diagnostic(
+        'disabled-external-stage',
+        { name: ref.externalStage },
+        { stageId, path: ['externalStage'] },
+      ),
+    );
+}
+
 /** Preview runs are never executed, so one fixed tag keeps the SQL stable between edits. */
 const PREVIEW_RUN_TAG = 'preview';
 
@@ -45,6 +66,8 @@ export function previewFlow(
   options: {
     target: TargetProfile;
     knownExternalStages?: readonly string[];
+    /** External stages turned off, which no flow may use (`disabledExternalStages`). */
+    disabledExternalStages?: readonly string[];
     /** See `CompileOptions.s3ExternalStages`. */
     s3ExternalStages?: readonly string[];
   },
@@ -57,6 +80,7 @@ export function previewFlow(
   const known = options.knownExternalStages;
   const diagnostics = [
     ...(known ? unknownExternalStages(analysis, known) : []),
+    ...disabledExternalStages(analysis, options.disabledExternalStages ?? []),
     ...compiled.diagnostics,
   ];
   const plan = hasErrors(diagnostics) ? undefined : compiled.plan;

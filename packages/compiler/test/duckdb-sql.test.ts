@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -386,6 +387,76 @@ describe('JSON lines and Parquet on DuckDB', () => {
     );
     expect(await run(compile(doc))).toBeUndefined();
     expect(await rows('SELECT * FROM typed')).toEqual([{ amount: 2.5, id: '1' }]);
+  });
+});
+
+describe('compressed files and lines of arrays on DuckDB', () => {
+  const idName = [
+    { name: 'id', type: 'BIGINT' },
+    { name: 'name', type: 'VARCHAR' },
+  ] as const;
+  const loadRows = async (config: Record<string, unknown>) => {
+    const doc = flow(
+      [stage('src', 'file-source', config), stage('d', 'table-destination', { table: 'got' })],
+      ['src->d'],
+    );
+    const plan = compile(doc);
+    expect(await run(plan)).toBeUndefined();
+    return {
+      sql: plan.steps[0]?.sql,
+      rows: await rows('SELECT id::INT AS id, name FROM got ORDER BY id'),
+    };
+  };
+  const expected = [
+    { id: 1, name: 'Ann' },
+    { id: 2, name: 'Lee, Jr.' },
+  ];
+
+  it('reads a gzip CSV named gzip whatever its extension', async () => {
+    const file = fileAt({ externalStage: 'samples', path: 'in/o.data' });
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, gzipSync('id,name\n1,Ann\n2,"Lee, Jr."\n'));
+    const got = await loadRows({ path: 'in/o.data', compression: 'gzip', columns: idName });
+    expect(got.sql).toContain("compression = 'gzip'");
+    expect(got.rows).toEqual(expected);
+  });
+
+  it('reads Zstandard JSON lines of arrays, values in column order', async () => {
+    const file = fileAt({ externalStage: 'samples', path: 'a.jsonl.zst' });
+    mkdirSync(dirname(file), { recursive: true });
+    const plain = join(root, 'plain.jsonl');
+    writeFileSync(plain, '[1, "Ann", "ignored"]\n[2, "Lee, Jr."]\n');
+    // DuckDB writes the Zstandard file; Node 20's zlib has no Zstandard.
+    await db.run(
+      `COPY (SELECT * FROM read_csv('${plain}', header = false, delim = '\x01', quote = '', columns = {'line': 'VARCHAR'})) TO '${file}' (FORMAT csv, HEADER false, QUOTE '', COMPRESSION zstd)`,
+    );
+    const got = await loadRows({
+      path: 'a.jsonl.zst',
+      format: 'jsonl',
+      jsonRows: 'arrays',
+      compression: 'zstd',
+      columns: idName,
+    });
+    expect(got.sql).toContain('read_json_objects(');
+    expect(got.rows).toEqual(expected);
+  });
+
+  it.each(['bzip2', 'lz4'])('refuses %s on the compression field', (compression) => {
+    const doc = flow(
+      [
+        stage('src', 'file-source', { compression, columns: idName }),
+        stage('d', 'table-destination'),
+      ],
+      ['src->d'],
+    );
+    const { diagnostics } = compileFlow(analyzeFlow(doc), {
+      target: DUCKDB,
+      runTag: 'x',
+      resolveFile: fileAt,
+    });
+    expect(diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ['unsupported-on-target', ['compression']],
+    ]);
   });
 });
 

@@ -284,6 +284,27 @@ describe('mysql sort and limit', () => {
 });
 
 describe('mysql target diagnostics', () => {
+  it.each([
+    ['a named bzip2', { compression: 'bzip2' }, 'bzip2'],
+    ['an .lz4 extension read as it says', { path: 'o.csv.lz4' }, 'LZ4'],
+  ])('refuses %s on the compression field, since Sluice unpacks only gzip', (_, config, name) => {
+    const doc = flow(
+      [
+        stage('src', 'file-source', { ...config, columns: idCols }),
+        stage('d', 'table-destination'),
+      ],
+      ['src->d'],
+    );
+    const { diagnostics } = compileFlow(analyzeFlow(doc), { target: MARIADB, runTag: 'r1' });
+    expect(diagnostics.map((d) => [d.code, d.path, d.message])).toEqual([
+      [
+        'unsupported-on-target',
+        ['compression'],
+        `Reading a ${name} file needs MatrixOne; this server is MariaDB 10.11.6. Compress the file with gzip, or not at all.`,
+      ],
+    ]);
+  });
+
   it('refuses Parquet in and out on the format field', () => {
     const doc = flow(
       [

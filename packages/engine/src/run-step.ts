@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 
 import type { PlanFile, PlanStep } from '@sluice/compiler';
 import { stageUri } from '@sluice/compiler';
+import { readCompression } from '@sluice/stages';
 
 import type { SqlClient } from './sql-client';
 import type { StagePlace } from './stage-terms';
@@ -13,6 +14,7 @@ import { errorReason } from './error-details';
 import { countBytes } from './file-streams/count-bytes';
 import { crlfToLf, firstLines, UnclosedQuoteError } from './file-streams/crlf-to-lf';
 import { exportTypeCast } from './file-streams/export-values';
+import { gunzip } from './file-streams/gunzip';
 import { jsonLinesAsTsv } from './file-streams/jsonl-to-tsv';
 import { writeExport } from './file-streams/write-export';
 import { LoadWarningError, MySqlRunClient } from './mysql/mysql-run-client';
@@ -23,10 +25,11 @@ import { inStageTerms } from './stage-terms';
 export type LoadProgress = (read: { bytesRead: number; totalBytes: number }) => void;
 
 /**
- * The bytes Sluice sends for a streamed load of the file open as `handle`: a delimited file with
- * its line endings made LF, JSON lines turned to text, anything else as it is; for a sample,
- * only the first rows (after the header and skipped lines). The file's own bytes are counted as
- * they are read, so progress compares with the file's size.
+ * The bytes Sluice sends for a streamed load of the file open as `handle`: unpacked when it is
+ * gzip (named, or by its extension; the compiler refuses what else it cannot unpack), then a
+ * delimited file with its line endings made LF, JSON lines turned to text, anything else as it
+ * is; for a sample, only the first rows (after the header and skipped lines). The file's own
+ * bytes are counted as they are read, so progress compares with the file's size.
  */
 function bytesForLoad(
   file: PlanFile,
@@ -36,10 +39,17 @@ function bytesForLoad(
   const format = file.stream?.format;
   const sampleRows = file.stream?.sampleRows;
   const read = handle.createReadStream();
-  const bytes = counted ? pipeline(read, countBytes(counted), () => undefined) : read;
+  const packed = counted ? pipeline(read, countBytes(counted), () => undefined) : read;
+  const compression =
+    format === undefined || format.kind === 'parquet'
+      ? 'none'
+      : readCompression(file.ref.path, format.compression);
+  // `pipeline` hands a broken gzip's error on to the stream the server reads.
+  const bytes = compression === 'gzip' ? gunzip(packed, stageUri(file.ref)) : packed;
   if (format?.kind === 'jsonl') {
     return jsonLinesAsTsv(bytes, file.stream?.columns ?? [], {
       file: stageUri(file.ref),
+      ...(format.rows === undefined ? {} : { rows: format.rows }),
       ...(sampleRows === undefined ? {} : { maxRows: sampleRows }),
     });
   }

@@ -28,6 +28,8 @@ interface DiagnosticArgs {
   'unconnected-output': Record<string, never>;
   'no-destination': Record<string, never>;
   'unknown-external-stage': { name: string };
+  /** An external stage turned off on the External stages page: no flow reads or writes it. */
+  'disabled-external-stage': { name: string };
   'missing-table': { table: string };
   'reserved-schema': { schema: string };
   'path-suffix-mismatch': { suffix: string; format: string; expected: string };
@@ -79,6 +81,8 @@ const MESSAGES: { [C in DiagnosticCode]: (args: DiagnosticArgs[C]) => string } =
   'no-destination': () => 'The flow has no destination: add a table destination or a file export.',
   'unknown-external-stage': ({ name }) =>
     `External stage "${name}" does not exist. Pick one from the list or create it.`,
+  'disabled-external-stage': ({ name }) =>
+    `External stage "${name}" is disabled: enable it on the External stages page, or pick another.`,
   'missing-table': ({ table }) =>
     `Table "${table}" does not exist: turn on "Create the table if it is missing" or create it.`,
   'reserved-schema': ({ schema }) =>
@@ -116,6 +120,7 @@ const SEVERITY: Record<DiagnosticCode, Severity> = {
   'unconnected-output': 'warning',
   'no-destination': 'warning',
   'unknown-external-stage': 'error',
+  'disabled-external-stage': 'error',
   'missing-table': 'error',
   'reserved-schema': 'error',
   'path-suffix-mismatch': 'warning',

@@ -93,6 +93,9 @@ export const FORMAT_LABELS: Record<SourceFormat, string> = {
   parquet: 'Parquet',
 };
 
+/** How the lines of a JSON lines file hold their rows. */
+export const JSON_ROWS = ['objects', 'arrays'] as const;
+
 /** True for formats that have no delimited-text options, so those fields are hidden. */
 export function hasNoCsvOptions(format: SourceFormat): boolean {
   return format === 'jsonl' || format === 'parquet';

@@ -100,10 +100,10 @@ describe('file-source', () => {
         .filter(([, hint]) => hint.hiddenWhen?.({ ...valid, format }))
         .map(([key]) => key);
     const csvFields = ['header', 'delimiter', 'quote', 'escape', 'skipLines', 'nullString'];
-    expect(hidden('csv')).toEqual([]);
-    expect(hidden('tsv')).toEqual(['delimiter']);
+    expect(hidden('csv')).toEqual(['jsonRows']);
+    expect(hidden('tsv')).toEqual(['jsonRows', 'delimiter']);
     expect(hidden('jsonl')).toEqual(csvFields);
-    expect(hidden('parquet')).toEqual(csvFields);
+    expect(hidden('parquet')).toEqual(['compression', 'jsonRows', ...csvFields]);
   });
 
   it('checks the quote against the tab of TSV, and not at all for JSON lines', () => {
@@ -111,10 +111,39 @@ describe('file-source', () => {
     expect(issuesOf({ format: 'jsonl', quote: ',' })).toBeUndefined();
   });
 
-  it('migrates a version 1 config to CSV', () => {
-    const { format: _, ...v1 } = valid;
+  it('migrates a version 1 config to CSV, read as its extension says', () => {
+    const { format: _, compression: __, jsonRows: ___, ...v1 } = valid;
     const migrated = migrateStageConfig('file-source', 1, v1);
-    expect(migrated).toEqual({ ...v1, format: 'csv' });
+    expect(migrated).toEqual({ ...v1, format: 'csv', compression: 'auto', jsonRows: 'objects' });
     expect(FileSourceConfigSchema.safeParse(migrated).success).toBe(true);
+  });
+
+  it('compiles an explicit compression and lines of arrays into the file format', () => {
+    const config = {
+      ...valid,
+      format: 'jsonl' as (typeof valid)['format'],
+      compression: 'gzip' as const,
+    };
+    const arrays = {
+      ...config,
+      jsonRows: 'arrays' as const,
+      columns: [{ name: 'id', type: 'BIGINT' as const }],
+    };
+    const formatOf = (c: typeof config) => {
+      const node = fileSourceStage.compile({ stageId: 's', config: c, inputs: {} });
+      return node.op === 'scan-file' ? node.format : undefined;
+    };
+    expect(formatOf(config)).toEqual({ kind: 'jsonl', compression: 'gzip' });
+    expect(formatOf(arrays)).toEqual({ kind: 'jsonl', rows: 'arrays', compression: 'gzip' });
+    expect(formatOf({ ...config, format: 'parquet' })).toEqual({ kind: 'parquet' });
+  });
+
+  it('asks for the columns of lines of arrays, which carry no names', () => {
+    expect(issuesOf({ format: 'jsonl', jsonRows: 'arrays' })).toEqual([
+      expect.objectContaining({
+        path: ['columns'],
+        message: 'Lines of arrays carry no column names: list the columns in the order they hold.',
+      }),
+    ]);
   });
 });

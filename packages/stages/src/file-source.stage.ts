@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import type { FileFormat } from './stage-ir';
+import { COMPRESSION_LABELS, COMPRESSIONS } from './compressions';
 import {
   addCsvFormat,
   ColumnDefSchema,
@@ -9,6 +10,7 @@ import {
   ExternalStageNameSchema,
   FORMAT_LABELS,
   hasNoCsvOptions,
+  JSON_ROWS,
   RelativePathSchema,
   reportDelimiterClash,
   reportDuplicateNames,
@@ -24,6 +26,10 @@ export const FileSourceConfigSchema = z
     format: z.enum(SOURCE_FORMATS),
     ...csvFields,
     skipLines: z.number().int('Enter a whole number.').min(0).max(1_000_000),
+    /** How the file's bytes are compressed; Parquet compresses inside the file and ignores it. */
+    compression: z.enum(COMPRESSIONS),
+    /** For JSON lines: an object per line, or an array of values in column order. */
+    jsonRows: z.enum(JSON_ROWS),
     /** Empty means the columns are detected from the file when the flow runs. */
     columns: z.array(ColumnDefSchema).max(1000),
   })
@@ -35,6 +41,13 @@ export const FileSourceConfigSchema = z
       ctx,
       (i) => ['columns', i, 'name'],
     );
+    if (config.format === 'jsonl' && config.jsonRows === 'arrays' && config.columns.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['columns'],
+        message: 'Lines of arrays carry no column names: list the columns in the order they hold.',
+      });
+    }
   });
 export type FileSourceConfig = z.infer<typeof FileSourceConfigSchema>;
 
@@ -42,7 +55,15 @@ const csvHidden = (config: FileSourceConfig) => hasNoCsvOptions(config.format);
 
 /** The file layout a source config describes; TSV is CSV with a tab delimiter. */
 function sourceFormat(config: Omit<FileSourceConfig, 'columns'>): FileFormat {
-  if (config.format === 'jsonl' || config.format === 'parquet') return { kind: config.format };
+  if (config.format === 'parquet') return { kind: 'parquet' };
+  const compression = config.compression === 'auto' ? {} : { compression: config.compression };
+  if (config.format === 'jsonl') {
+    return {
+      kind: 'jsonl',
+      ...(config.jsonRows === 'arrays' ? { rows: 'arrays' } : {}),
+      ...compression,
+    };
+  }
   return {
     kind: 'csv',
     header: config.header,
@@ -51,13 +72,24 @@ function sourceFormat(config: Omit<FileSourceConfig, 'columns'>): FileFormat {
     escape: config.escape,
     skipLines: config.skipLines,
     nullString: config.nullString,
+    ...compression,
   };
 }
+
+/** Sources saved before version 3 read every file as its extension says, JSON as objects. */
+const addCompressionAndJsonRows = {
+  from: 2,
+  up: (config: Record<string, unknown>) => ({
+    ...config,
+    compression: 'auto',
+    jsonRows: 'objects',
+  }),
+};
 
 /** Reads a CSV, TSV, JSON lines or Parquet file from an external stage. */
 export const fileSourceStage = defineStage({
   type: 'file-source',
-  version: 2,
+  version: 3,
   category: 'origin',
   config: FileSourceConfigSchema,
   defaults: {
@@ -66,6 +98,8 @@ export const fileSourceStage = defineStage({
     format: 'csv',
     ...CSV_DEFAULTS,
     skipLines: 0,
+    compression: 'auto',
+    jsonRows: 'objects',
     columns: [],
   },
   ports: { inputs: [], outputs: ['out'] },
@@ -89,6 +123,23 @@ export const fileSourceStage = defineStage({
         label: 'Format',
         help: 'CSV, TSV, JSON lines (one object per line) or Parquet.',
         options: SOURCE_FORMATS.map((value) => ({ value, label: FORMAT_LABELS[value] })),
+      },
+      compression: {
+        widget: 'select',
+        label: 'Compression',
+        help: 'How the file is compressed. Parquet files compress inside and ignore this.',
+        options: COMPRESSIONS.map((value) => ({ value, label: COMPRESSION_LABELS[value] })),
+        hiddenWhen: (config) => config.format === 'parquet',
+      },
+      jsonRows: {
+        widget: 'select',
+        label: 'Each line holds',
+        help: 'An object whose keys name the columns, or an array of values in column order.',
+        options: [
+          { value: 'objects', label: 'An object' },
+          { value: 'arrays', label: 'An array of values' },
+        ],
+        hiddenWhen: (config) => config.format !== 'jsonl',
       },
       header: { widget: 'switch', label: 'First line is a header', hiddenWhen: csvHidden },
       delimiter: {
@@ -135,5 +186,5 @@ export const fileSourceStage = defineStage({
     format: sourceFormat(config),
     columns: config.columns,
   }),
-  migrations: [addCsvFormat],
+  migrations: [addCsvFormat, addCompressionAndJsonRows],
 });

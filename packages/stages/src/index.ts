@@ -2,6 +2,7 @@ export * from './define-stage';
 export * from './stage-ir';
 export * from './relational';
 export * from './config-fields';
+export * from './compressions';
 export * from './column-names';
 export * from './file-source.stage';
 export * from './filter.stage';

@@ -60,6 +60,12 @@ export interface FileRef {
   path: string;
 }
 
+/**
+ * How a file that is read is compressed: `auto` goes by its extension (`.gz`, `.bz2`, `.lz4`,
+ * `.zst`), as every target's own reader does. Files written are never compressed.
+ */
+export type Compression = 'auto' | 'none' | 'gzip' | 'bzip2' | 'lz4' | 'zstd';
+
 /** Delimited text options; every field is explicit so no dialect default decides the result. */
 export interface CsvFormat {
   kind: 'csv';
@@ -69,11 +75,20 @@ export interface CsvFormat {
   escape: string;
   skipLines: number;
   nullString: string;
+  /** Only for files read; absent means `auto`. */
+  compression?: Compression;
 }
 
-/** JSON lines: one JSON object per line, keys matched to columns by name. */
+/**
+ * JSON lines: one JSON value per line. `objects` (the default) holds one object per line, keys
+ * matched to columns by name; `arrays` holds one array per line, values in column order
+ * (MatrixOne's `jsondata='array'`).
+ */
 export interface JsonLinesFormat {
   kind: 'jsonl';
+  rows?: 'objects' | 'arrays';
+  /** Only for files read; absent means `auto`. */
+  compression?: Compression;
 }
 
 /** Apache Parquet: columns matched by name, types from the file. */

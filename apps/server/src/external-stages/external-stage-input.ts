@@ -49,3 +49,10 @@ export const UpdateExternalStageInput = z.object({
   credentials: CredentialsInput.optional(),
 });
 export type UpdateExternalStageInput = z.infer<typeof UpdateExternalStageInput>;
+
+/** A stage the MatrixOne server has, recorded in Sluice with the credentials a person knows. */
+export const AdoptExternalStageInput = z.object({
+  name: ExternalStageNameSchema,
+  credentials: CredentialsInput.optional(),
+});
+export type AdoptExternalStageInput = z.infer<typeof AdoptExternalStageInput>;

@@ -12,7 +12,7 @@ import type { Target } from '@sluice/engine';
 import { openTarget } from '@sluice/engine';
 
 import type { MetaTables } from '../repos/meta-schema';
-import { ConflictError, TargetStatementError } from '../errors';
+import { ConflictError, InvalidRequestError, NotFoundError, TargetStatementError } from '../errors';
 import { ExternalStagesRepo } from '../repos/external-stages.repo';
 import { duckDbMetaTables } from '../repos/meta-schema';
 import { migrate } from '../repos/migrate';
@@ -34,6 +34,8 @@ let tables: MetaTables;
 let repo: ExternalStagesRepo;
 let executed: string[];
 let refuse: ((sql: string) => Promise<void>) | undefined;
+/** The rows SHOW STAGES answers with, in the columns MatrixOne gives them. */
+let shown: Record<string, unknown>[];
 let service: ExternalStageService;
 
 beforeEach(async () => {
@@ -47,10 +49,18 @@ beforeEach(async () => {
   repo = new ExternalStagesRepo(meta.meta, tables);
   executed = [];
   refuse = undefined;
+  shown = [];
   const matrixOne = {
     async execute(sql: string) {
       executed.push(sql);
       await refuse?.(sql);
+    },
+    meta: {
+      query: async <T>(sql: string) => {
+        executed.push(sql);
+        await refuse?.(sql);
+        return shown as T[];
+      },
     },
   };
   service = new ExternalStageService({
@@ -198,5 +208,102 @@ describe('external stages on MatrixOne', () => {
     expect(losers[0]?.reason).toBeInstanceOf(ConflictError);
     expect([...onServer]).toEqual(['lake']);
     expect((await repo.list()).map((stage) => stage.name)).toEqual(['lake']);
+  });
+
+  it('disables and enables with one ALTER STAGE … SET ENABLE each, and records the state', async () => {
+    await service.create({ name: 'disk', url: 'file:///srv/mo/data' });
+    executed = [];
+    expect((await service.setEnabled('disk', false)).enabled).toBe(false);
+    expect((await service.setEnabled('disk', false)).enabled).toBe(false);
+    expect((await service.setEnabled('disk', true)).enabled).toBe(true);
+    expect(executed).toEqual([
+      'ALTER STAGE `disk` SET ENABLE = FALSE',
+      'ALTER STAGE `disk` SET ENABLE = TRUE',
+    ]);
+  });
+
+  it('keeps a stage enabled when MatrixOne refuses to disable it', async () => {
+    await service.create({ name: 'disk', url: 'file:///srv/mo/data' });
+    refuse = () => Promise.reject(new Error('internal error: do not have privilege'));
+    await expect(service.setEnabled('disk', false)).rejects.toThrow(
+      'MatrixOne refused ALTER STAGE: internal error: do not have privilege',
+    );
+    expect((await repo.byName('disk')).enabled).toBe(true);
+  });
+
+  // Rows as `test/distributed/cases/stage/stage.result` shows them (4.x statuses).
+  const SERVER_ROWS = [
+    { STAGE_NAME: 'disk', URL: 'file:///srv/mo/data/', STATUS: 'in_use', COMMENT: '' },
+    { STAGE_NAME: 'lake', URL: 's3://load/files/', STATUS: 'disabled', COMMENT: 'self stage' },
+  ];
+
+  it("lists the server's stages with SHOW STAGES, saying which Sluice has", async () => {
+    await service.create({ name: 'disk', url: 'file:///srv/mo/data' });
+    shown = SERVER_ROWS;
+    executed = [];
+    expect(await service.serverStages()).toEqual([
+      { name: 'disk', url: 'file:///srv/mo/data/', enabled: true, comment: '', adopted: true },
+      {
+        name: 'lake',
+        url: 's3://load/files/',
+        enabled: false,
+        comment: 'self stage',
+        adopted: false,
+      },
+    ]);
+    expect(executed).toEqual(['SHOW STAGES']);
+  });
+
+  it('adopts a server stage without creating or changing it, keeping its status, credentials optional', async () => {
+    shown = SERVER_ROWS;
+    executed = [];
+    const adopted = await service.adopt({ name: 'lake' });
+    expect(adopted).toMatchObject({
+      name: 'lake',
+      url: 's3://load/files/',
+      comment: 'self stage',
+      kind: 's3',
+      enabled: false,
+      secretsSet: [],
+    });
+    expect(executed).toEqual(['SHOW STAGES']);
+    await expect(service.adopt({ name: 'lake' })).rejects.toThrow(ConflictError);
+    await expect(service.adopt({ name: 'gone' })).rejects.toThrow(NotFoundError);
+  });
+
+  it('says what MatrixOne answered when it refuses SHOW STAGES', async () => {
+    refuse = () => Promise.reject(new Error('internal error: do not have privilege'));
+    await expect(service.serverStages()).rejects.toThrow(
+      'MatrixOne refused SHOW STAGES: internal error: do not have privilege',
+    );
+  });
+
+  it('adopts with the credentials a person enters, all five or none', async () => {
+    shown = SERVER_ROWS;
+    await expect(
+      service.adopt({ name: 'lake', credentials: { AWS_REGION: 'eu-west-1' } }),
+    ).rejects.toThrow(
+      'An s3:// external stage needs AWS_KEY_ID, AWS_SECRET_KEY, ENDPOINT, PROVIDER too.',
+    );
+    const adopted = await service.adopt({ name: 'lake', credentials: S3 });
+    expect(adopted.secretsSet).toEqual(['AWS_KEY_ID', 'AWS_SECRET_KEY']);
+  });
+});
+
+describe('external stages kept in Sluice only (DuckDB, MariaDB, MySQL)', () => {
+  it('disables and enables in the metadata, sending nothing', async () => {
+    const local = new ExternalStageService({
+      repo,
+      cipher: new CredentialCipher(Buffer.alloc(32, 1)),
+      target: { execute: () => Promise.reject(new Error('nothing is sent')), meta: meta.meta },
+      fileRoots: [dir],
+    });
+    await local.create({ name: 'disk', url: `file://${dir}` });
+    expect((await local.setEnabled('disk', false)).enabled).toBe(false);
+    expect((await repo.list()).map((stage) => [stage.name, stage.enabled])).toEqual([
+      ['disk', false],
+    ]);
+    expect((await local.setEnabled('disk', true)).enabled).toBe(true);
+    await expect(local.serverStages()).rejects.toThrow(InvalidRequestError);
   });
 });

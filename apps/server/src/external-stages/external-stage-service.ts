@@ -1,10 +1,11 @@
-import type { ExternalStageChange, ExternalStageSpec } from '@sluice/compiler';
-import type { Target } from '@sluice/engine';
+import type { ExternalStageChange, ExternalStageSpec, ListedStage } from '@sluice/compiler';
+import type { SqlClient, Target } from '@sluice/engine';
 import { CREDENTIAL_KEYS, maskCredentials } from '@sluice/compiler';
 
 import type { ExternalStagesRepo, StoredExternalStage } from '../repos/external-stages.repo';
 import type { CredentialCipher } from './credential-cipher';
 import type {
+  AdoptExternalStageInput,
   CreateExternalStageInput,
   CredentialsInput,
   UpdateExternalStageInput,
@@ -15,7 +16,7 @@ import type {
   StageSecrets,
   StageSettings,
 } from './external-stage-types';
-import { ConflictError, InvalidRequestError, TargetStatementError } from '../errors';
+import { ConflictError, InvalidRequestError, NotFoundError, TargetStatementError } from '../errors';
 import { logger } from '../logger';
 import { SECRET_KEYS, SETTING_KEYS } from './external-stage-types';
 import { checkStageUrl, parseSubStageUrl } from './external-stage-url';
@@ -27,12 +28,21 @@ export interface ExternalStageDdl {
   create(stage: ExternalStageSpec): string;
   alter(name: string, change: ExternalStageChange): string[];
   drop(name: string): string;
+  /** The statement listing the server's stages, and how one of its rows reads. */
+  list: string;
+  listed(row: Readonly<Record<string, unknown>>): ListedStage;
+}
+
+/** A stage on the MatrixOne server, and whether Sluice has it already. */
+export interface ServerStage extends ListedStage {
+  adopted: boolean;
 }
 
 export interface ExternalStageServiceDeps {
   repo: ExternalStagesRepo;
   cipher: CredentialCipher;
-  target: Pick<Target, 'execute'>;
+  /** Statements go through `execute`; SHOW STAGES reads through `meta`. */
+  target: Pick<Target, 'execute'> & { meta: Pick<SqlClient, 'query'> };
   fileRoots: readonly string[];
   /** Set on MatrixOne targets, where each external stage is also a stage on the server. */
   ddl?: ExternalStageDdl;
@@ -181,6 +191,75 @@ export class ExternalStageService {
       }
     }
     return repo.update(stage);
+  }
+
+  /**
+   * Turns a stage on or off. On MatrixOne its own stage follows (`ALTER STAGE … SET ENABLE`),
+   * though MatrixOne does not enforce it (sql-reference.md §1.4): Sluice refuses flows that use
+   * a disabled stage itself.
+   */
+  async setEnabled(name: string, enabled: boolean): Promise<ExternalStageRecord> {
+    const { repo, ddl } = this.deps;
+    const current = await repo.stored(name);
+    if (current.enabled === enabled) return repo.byName(name);
+    if (ddl) for (const statement of ddl.alter(name, { enabled })) await this.execute(statement);
+    return repo.setEnabled(name, enabled);
+  }
+
+  /** The stages on the MatrixOne server (`SHOW STAGES`), each saying whether Sluice has it. */
+  async serverStages(): Promise<ServerStage[]> {
+    const { ddl, target, repo } = this.deps;
+    if (!ddl) {
+      throw new InvalidRequestError(
+        'Only a MatrixOne server has stages of its own; here external stages live in Sluice only.',
+      );
+    }
+    let rows: Record<string, unknown>[];
+    try {
+      rows = await target.meta.query(ddl.list);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new TargetStatementError(`MatrixOne refused SHOW STAGES: ${reason}`, {
+        cause: error,
+      });
+    }
+    const saved = new Set((await repo.list()).map((stage) => stage.name));
+    return rows.map((row) => {
+      const listed = ddl.listed(row);
+      return { ...listed, adopted: saved.has(listed.name) };
+    });
+  }
+
+  /**
+   * Records a stage that exists on the MatrixOne server in Sluice, without creating or changing
+   * it there: its URL, comment and status as SHOW STAGES gives them. MatrixOne never shows a
+   * stage's credentials, so those given here are only what Sluice will send with a later change.
+   */
+  async adopt(input: AdoptExternalStageInput): Promise<ExternalStageRecord> {
+    const { repo, cipher } = this.deps;
+    const listed = (await this.serverStages()).find((stage) => stage.name === input.name);
+    if (!listed) {
+      throw new NotFoundError(
+        `MatrixOne has no stage "${input.name}"; refresh the list of the server's stages.`,
+      );
+    }
+    if (listed.adopted) {
+      throw new ConflictError(`External stage "${input.name}" is already in Sluice.`);
+    }
+    const { kind, url } = await this.checkUrl(input.name, listed.url);
+    const { settings, secrets } = split(input.credentials);
+    const stage: StoredExternalStage = {
+      name: input.name,
+      url,
+      comment: listed.comment,
+      settings,
+      secretNames: SECRET_KEYS.filter((key) => secrets[key] !== undefined),
+      sealedSecrets: hasKeys(secrets) ? cipher.seal(secrets, input.name) : null,
+    };
+    // Credentials are optional here: the server already holds its own.
+    if (hasKeys(settings) || hasKeys(secrets)) checkCredentials(kind, stage);
+    const adopted = await repo.create(stage);
+    return listed.enabled ? adopted : repo.setEnabled(input.name, false);
   }
 
   async delete(name: string): Promise<void> {

@@ -26,6 +26,8 @@ export interface ExternalStageRecord {
   settings: StageSettings;
   /** Which secrets are stored, so a form can say "set" and offer to replace them. */
   secretsSet: SecretKey[];
+  /** False once turned off: flows that use it are refused until it is enabled again. */
+  enabled: boolean;
 }
 
 /** The kind of storage a URL names, from its scheme. */

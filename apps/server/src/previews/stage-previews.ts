@@ -1,11 +1,6 @@
 import type { CellValue, Target } from '@sluice/engine';
 import type { Diagnostic, FlowDocument, ParameterInput } from '@sluice/flow';
-import {
-  analyzeFlow,
-  compileSample,
-  maskCredentials,
-  unknownExternalStages,
-} from '@sluice/compiler';
+import { analyzeFlow, compileSample, maskCredentials } from '@sluice/compiler';
 import {
   inStageTerms,
   newRunTag,
@@ -18,6 +13,7 @@ import { hasErrors, reachableStages } from '@sluice/flow';
 import type { ExternalStagesRepo } from '../repos/external-stages.repo';
 import { InvalidRequestError } from '../errors';
 import { s3StageNames } from '../external-stages/stage-chain';
+import { externalStageProblems } from '../external-stages/stage-problems';
 import { logger } from '../logger';
 import { detectFlowColumns, resolveFlowFiles, stageFolderPlaces } from '../runs/flow-files';
 import { sourceTableColumns } from '../runs/source-tables';
@@ -103,10 +99,9 @@ export class StagePreviews {
     });
     const reads = reachableStages(document.links, [stageId], 'upstream');
     const known = await externalStages.list();
-    const unknown = unknownExternalStages(
-      analysis,
-      known.map((stage) => stage.name),
-    ).filter((d) => d.stageId !== undefined && reads.has(d.stageId));
+    const unknown = externalStageProblems(analysis, known).filter(
+      (d) => d.stageId !== undefined && reads.has(d.stageId),
+    );
     const problems = [...unknown, ...analysis.diagnostics].filter(
       (d) => d.stageId === undefined || reads.has(d.stageId),
     );

@@ -29,10 +29,11 @@ interface StageRow extends Record<string, unknown> {
   settings: string | null;
   secret_names: string | null;
   secrets: string | null;
+  disabled_at: unknown;
 }
 
 const SELECT_COLUMNS =
-  'name, url, comment, created_at, updated_at, settings, secret_names, secrets';
+  'name, url, comment, created_at, updated_at, settings, secret_names, secrets, disabled_at';
 
 function settingsOf(text: string | null): StageSettings {
   if (text === null || text === '') return {};
@@ -61,6 +62,7 @@ function toStored(row: StageRow): StoredExternalStage & ExternalStageRecord {
     kind: kindOfUrl(row.url),
     settings: settingsOf(row.settings),
     secretsSet: secretNames,
+    enabled: row.disabled_at === null || row.disabled_at === undefined,
     secretNames,
     sealedSecrets: row.secrets,
   };
@@ -68,8 +70,8 @@ function toStored(row: StageRow): StoredExternalStage & ExternalStageRecord {
 
 /** The API's view of a stored external stage: no sealed secrets. */
 function publicRecord(stage: ExternalStageRecord): ExternalStageRecord {
-  const { name, url, comment, createdAt, updatedAt, kind, settings, secretsSet } = stage;
-  return { name, url, comment, createdAt, updatedAt, kind, settings, secretsSet };
+  const { name, url, comment, createdAt, updatedAt, kind, settings, secretsSet, enabled } = stage;
+  return { name, url, comment, createdAt, updatedAt, kind, settings, secretsSet, enabled };
 }
 
 const notFound = (name: string): NotFoundError =>
@@ -155,6 +157,19 @@ export class ExternalStagesRepo {
       );
       if (changed === 0) throw notFound(stage.name);
       return publicRecord(await this.stored(stage.name, tx));
+    });
+  }
+
+  /** Turns the stage on (no `disabled_at`) or off (now); NOT_FOUND when it is not stored. */
+  async setEnabled(name: string, enabled: boolean): Promise<ExternalStageRecord> {
+    return this.db.transaction(async (tx) => {
+      const now = stampOf();
+      const changed = await tx.run(
+        `UPDATE ${this.t.externalStages} SET disabled_at = ?, updated_at = ? WHERE name = ?`,
+        [enabled ? null : now, now, name],
+      );
+      if (changed === 0) throw notFound(name);
+      return publicRecord(await this.stored(name, tx));
     });
   }
 

@@ -144,4 +144,13 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
     // reopened from the history shows them again.
     statements: (t) => [`ALTER TABLE ${t.runStages} ADD COLUMN peek_rows ${t.dialect.types.long}`],
   },
+  {
+    id: 10,
+    name: 'add-external-stage-disabled-at',
+    // When an external stage was turned off; empty means it is in use. Sluice refuses flows
+    // that use a disabled one, since MatrixOne stores ENABLE but does not enforce it.
+    statements: (t) => [
+      `ALTER TABLE ${t.externalStages} ADD COLUMN disabled_at ${t.dialect.types.timestamp}`,
+    ],
+  },
 ];

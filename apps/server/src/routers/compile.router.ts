@@ -26,6 +26,7 @@ export const compileRouter = {
       const { diagnostics, steps } = previewFlow(analysis, {
         target: ctx.services.target.profile,
         knownExternalStages: known.map((stage) => stage.name),
+        disabledExternalStages: known.filter((stage) => !stage.enabled).map((stage) => stage.name),
         s3ExternalStages: s3StageNames(known),
       });
       return {

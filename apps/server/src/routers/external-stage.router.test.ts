@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -118,6 +119,51 @@ describe('external stage router', () => {
       'status',
       'ordered_at',
     ]);
+  });
+
+  it('detects the columns of a gzip CSV and of gzip JSON lines named so', async () => {
+    const dir = join(server.config.dataDir, 'files', 'packed');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'a.data'), gzipSync('id,name\n1,Ann\n'));
+    await writeFile(join(dir, 'b.data'), gzipSync('{"id": 1, "name": "Ann"}\n'));
+    await server.caller.externalStage.create({ name: 'packed', url: folderUrl(dir) });
+    const detect = (
+      path: string,
+      format: Parameters<typeof server.caller.externalStage.detectColumns>[0]['format'],
+    ) => server.caller.externalStage.detectColumns({ externalStage: 'packed', path, format });
+    const csv = await detect('a.data', { ...CSV, compression: 'gzip' });
+    const jsonl = await detect('b.data', { kind: 'jsonl', compression: 'gzip' });
+    expect(csv.columns).toEqual([
+      { name: 'id', type: 'BIGINT' },
+      { name: 'name', type: 'VARCHAR' },
+    ]);
+    expect(jsonl.columns).toEqual(csv.columns);
+  });
+
+  it('turns a stage off and on again, and says only MatrixOne has stages of its own', async () => {
+    const { caller } = server;
+    expect(
+      await caller.externalStage.setEnabled({ name: 'samples', enabled: false }),
+    ).toMatchObject({
+      name: 'samples',
+      enabled: false,
+    });
+    const listed = await caller.externalStage.list();
+    expect(listed.map((s) => [s.name, s.enabled])).toEqual([
+      ['exports', true],
+      ['samples', false],
+    ]);
+    await caller.externalStage.setEnabled({ name: 'samples', enabled: true });
+    expect((await caller.externalStage.list()).every((s) => s.enabled)).toBe(true);
+    const missing = await failure(
+      caller.externalStage.setEnabled({ name: 'nope', enabled: false }),
+    );
+    expect(missing.code).toBe('NOT_FOUND');
+    const serverStages = await failure(caller.externalStage.serverStages());
+    expect(serverStages.code).toBe('BAD_REQUEST');
+    expect(serverStages.message).toBe(
+      'Only a MatrixOne server has stages of its own; here external stages live in Sluice only.',
+    );
   });
 
   it('names a file it cannot detect by its stage:// form, never by the server folder', async () => {

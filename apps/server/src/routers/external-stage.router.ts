@@ -5,14 +5,17 @@ import type { FileFormat } from '@sluice/stages';
 import { stageUri } from '@sluice/compiler';
 import { listExternalFiles, resolveExternalFile } from '@sluice/engine';
 import {
+  COMPRESSIONS,
   csvFields,
   ExternalStageNameSchema,
   FileSourceConfigSchema,
+  JSON_ROWS,
   RelativePathSchema,
   reportDelimiterClash,
 } from '@sluice/stages';
 
 import {
+  AdoptExternalStageInput,
   CreateExternalStageInput,
   UpdateExternalStageInput,
 } from '../external-stages/external-stage-input';
@@ -26,14 +29,23 @@ const CsvFormatInput = z
     kind: z.literal('csv').optional(),
     ...csvFields,
     skipLines: FileSourceConfigSchema.shape.skipLines,
+    compression: z.enum(COMPRESSIONS).optional(),
   })
   .superRefine(reportDelimiterClash);
 
-/** CSV (and TSV, a tab delimiter) with its options, JSON lines or Parquet. */
-const FormatInput = z.union([z.object({ kind: z.enum(['jsonl', 'parquet']) }), CsvFormatInput]);
+/** CSV (and TSV, a tab delimiter) with its options, JSON lines or Parquet, and a compression. */
+const FormatInput = z.union([
+  z.object({ kind: z.literal('parquet') }),
+  z.object({
+    kind: z.literal('jsonl'),
+    rows: z.enum(JSON_ROWS).optional(),
+    compression: z.enum(COMPRESSIONS).optional(),
+  }),
+  CsvFormatInput,
+]);
 
 const toFileFormat = (format: z.infer<typeof FormatInput>): FileFormat =>
-  'header' in format ? { ...format, kind: 'csv' } : { kind: format.kind };
+  'header' in format ? { ...format, kind: 'csv' } : format;
 
 export const externalStageRouter = {
   /**
@@ -54,6 +66,24 @@ export const externalStageRouter = {
   update: publicProcedure
     .input(UpdateExternalStageInput)
     .mutation(({ ctx, input }) => ctx.services.externalStages.update(input)),
+
+  /** Turns a stage off (flows that use it are refused) or on again; MatrixOne's follows. */
+  setEnabled: publicProcedure
+    .input(z.object({ name: ExternalStageNameSchema, enabled: z.boolean() }))
+    .mutation(({ ctx, input }) =>
+      ctx.services.externalStages.setEnabled(input.name, input.enabled),
+    ),
+
+  /** The stages on the MatrixOne server (SHOW STAGES), each saying whether Sluice has it. */
+  serverStages: publicProcedure.query(({ ctx }) => ctx.services.externalStages.serverStages()),
+
+  /**
+   * Records a MatrixOne server stage in Sluice as it is; MatrixOne never shows credentials, so
+   * any given are what Sluice sends with later changes.
+   */
+  adopt: publicProcedure
+    .input(AdoptExternalStageInput)
+    .mutation(({ ctx, input }) => ctx.services.externalStages.adopt(input)),
 
   delete: publicProcedure
     .input(z.object({ name: ExternalStageNameSchema }))

@@ -191,6 +191,26 @@ describe('run router', () => {
     expect(await server.caller.run.list({ flowId })).toEqual([]);
   });
 
+  it('refuses to run a flow reading a disabled external stage, and runs it once enabled again', async () => {
+    const flowId = await savedFlow('Disabled stage', paidOrdersFlow());
+    await server.caller.externalStage.setEnabled({ name: 'samples', enabled: false });
+    const error = await refusal(server.caller.run.start({ flowId }));
+    expect(error.code).toBe('BAD_REQUEST');
+    const { diagnostics } = error.cause as unknown as { diagnostics: Diagnostic[] };
+    expect(diagnostics.map((d) => [d.code, d.stageId, d.path, d.message])).toEqual([
+      [
+        'disabled-external-stage',
+        'orders',
+        ['externalStage'],
+        'External stage "samples" is disabled: enable it on the External stages page, or pick another.',
+      ],
+    ]);
+    expect(await server.caller.run.list({ flowId })).toEqual([]);
+    await server.caller.externalStage.setEnabled({ name: 'samples', enabled: true });
+    const { runId } = await server.caller.run.start({ flowId });
+    expect((await followRun(runId)).at(-1)?.state).toBe('succeeded');
+  });
+
   it('refuses to run when a source file is missing, naming the stage', async () => {
     const flowId = await savedFlow('Missing file', paidOrdersFlow({ path: 'nope.csv' }));
     const error = await refusal(server.caller.run.start({ flowId }));

@@ -4,13 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { CompileOptions, FlowAnalysis, Plan } from '@sluice/compiler';
 import type { RunClient, RunEvent, Target } from '@sluice/engine';
 import type { Diagnostic, ParameterInput, ParameterValue } from '@sluice/flow';
-import {
-  analyzeFlow,
-  compileFlow,
-  destinationTables,
-  maskCredentials,
-  unknownExternalStages,
-} from '@sluice/compiler';
+import { analyzeFlow, compileFlow, destinationTables, maskCredentials } from '@sluice/compiler';
 import { inStageTerms, newRunTag, runPlan } from '@sluice/engine';
 import { cutFlow, hasErrors, resolveParameterValues } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
@@ -21,6 +15,7 @@ import type { RunsRepo, StagePeek } from '../repos/runs.repo';
 import type { RunDetail, RunEnding, RunStarter } from './run-types';
 import { ConflictError, InvalidRequestError, ParameterValueError } from '../errors';
 import { s3StageNames } from '../external-stages/stage-chain';
+import { externalStageProblems } from '../external-stages/stage-problems';
 import { logger } from '../logger';
 import { DestinationClaims } from './destination-claims';
 import { detectFlowColumns, resolveFlowFiles, stageFolderPlaces } from './flow-files';
@@ -201,13 +196,7 @@ export class RunManager {
       parameters: { dialect: target.profile.dialect, values },
     });
     // Flow problems come first: files are only worth checking in a flow that could run.
-    const problems = [
-      ...analysis.diagnostics,
-      ...unknownExternalStages(
-        analysis,
-        known.map((stage) => stage.name),
-      ),
-    ];
+    const problems = [...analysis.diagnostics, ...externalStageProblems(analysis, known)];
     if (hasErrors(problems)) throw refusal(problems);
     const { dialect } = target.profile;
     // MatrixOne reads `stage://` files on its own servers; the others get them from Sluice.

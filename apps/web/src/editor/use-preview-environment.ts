@@ -23,6 +23,9 @@ export function usePreviewEnvironment(): void {
       target: { dialect, product, version },
       metadataSchema,
       knownExternalStages: stages.data?.map((stage) => stage.name),
+      disabledExternalStages: stages.data
+        ?.filter((stage) => !stage.enabled)
+        .map((stage) => stage.name),
       s3ExternalStages: stages.data?.filter((stage) => stage.onS3).map((stage) => stage.name),
     });
   }, [target, stages.data, setEnvironment]);

@@ -3,6 +3,7 @@ import { IconChevronDown, IconChevronRight, IconLock } from '@tabler/icons-react
 
 import type { ExternalStageKind, SecretKey } from './external-stage-kinds';
 import { RowActions, TimeAgo } from '../lib/table-cells';
+import { ExternalStageEnabledSwitch } from './external-stage-enabled-switch';
 import { ExternalStageFiles } from './external-stage-files';
 import { KIND_INFO } from './external-stage-kinds';
 
@@ -14,6 +15,7 @@ interface ExternalStageRowProps {
     updatedAt: string;
     kind: ExternalStageKind;
     secretsSet: readonly SecretKey[];
+    enabled: boolean;
   };
   expanded: boolean;
   actions: { onToggle: () => void; onEdit: () => void; onDelete: () => void };
@@ -27,7 +29,12 @@ export function ExternalStageRow({ stage, expanded, actions }: ExternalStageRowP
   const listable = stage.kind !== 's3';
   return (
     <>
-      <Table.Tr data-testid="external-stage-row" data-name={stage.name}>
+      <Table.Tr
+        data-testid="external-stage-row"
+        data-name={stage.name}
+        data-enabled={stage.enabled}
+        c={stage.enabled ? undefined : 'dimmed'}
+      >
         <Table.Td>
           <Tooltip label={listable ? (expanded ? 'Hide files' : 'Show files') : S3_UNLISTED}>
             <ActionIcon
@@ -70,6 +77,9 @@ export function ExternalStageRow({ stage, expanded, actions }: ExternalStageRowP
           </Text>
         </Table.Td>
         <Table.Td>
+          <ExternalStageEnabledSwitch name={stage.name} enabled={stage.enabled} />
+        </Table.Td>
+        <Table.Td>
           <TimeAgo at={stage.updatedAt} />
         </Table.Td>
         <Table.Td>
@@ -94,7 +104,7 @@ export function ExternalStageRow({ stage, expanded, actions }: ExternalStageRowP
       </Table.Tr>
       {expanded && listable && (
         <Table.Tr>
-          <Table.Td colSpan={7} p={0} bg="var(--mantine-color-default-hover)">
+          <Table.Td colSpan={8} p={0} bg="var(--mantine-color-default-hover)">
             <Box pl={52} pr="md" py="xs">
               <ExternalStageFiles name={stage.name} />
             </Box>

@@ -18,9 +18,11 @@ import type {
   WriteTableNode,
 } from '@sluice/stages';
 import { diagnostic } from '@sluice/flow';
+import { COMPRESSION_LABELS, readCompression } from '@sluice/stages';
 
 import type { DialectName, PlanStep, TargetProfile } from '../plan';
 import type { SelectQuery } from '../relations/select-query';
+import { READ_COMPRESSIONS, targetsReading } from './read-compressions';
 
 /** A staged relation a plan creates; cleanup drops it with the matching statement. */
 export interface StagedRelation {
@@ -147,7 +149,29 @@ export abstract class Dialect {
 
   /** Target limits a file scan runs into, as diagnostics without a stage (the compiler adds it). */
   loadLimits(node: ScanFileNode, ctx: CheckContext): Diagnostic[] {
-    return this.s3Limits(node.file, ctx);
+    return [...this.s3Limits(node.file, ctx), ...this.compressionLimits(node)];
+  }
+
+  /**
+   * A compression this target cannot read, named or said by the file's extension, on the
+   * compression field. Parquet compresses inside the file, which every reader unpacks.
+   */
+  protected compressionLimits({ file, format }: ScanFileNode): Diagnostic[] {
+    if (format.kind === 'parquet') return [];
+    const compression = readCompression(file.path, format.compression);
+    const readable = READ_COMPRESSIONS[this.name];
+    if (readable.includes(compression)) return [];
+    const packed = readable.filter((c) => c !== 'auto' && c !== 'none');
+    return [
+      this.unsupported(
+        {
+          feature: `Reading a ${COMPRESSION_LABELS[compression]} file`,
+          needs: targetsReading(compression),
+          instead: `Compress the file with ${packed.map((c) => COMPRESSION_LABELS[c]).join(' or ')}, or not at all.`,
+        },
+        ['compression'],
+      ),
+    ];
   }
 
   /** What stops a file scan from landing only its first rows here (see `LoadArgs.sampleRows`). */

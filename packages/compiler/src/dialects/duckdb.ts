@@ -1,7 +1,8 @@
 import type { Diagnostic } from '@sluice/flow';
-import type { CastType, Column, CsvFormat, FileFormat } from '@sluice/stages';
+import type { CastType, Column, CsvFormat, FileFormat, JsonLinesFormat } from '@sluice/stages';
 
 import type { DialectStep, ExportArgs, LoadArgs, TableWrite, WriteArgs } from './base';
+import { stageUri } from '../names';
 import { assertNoNul, Dialect } from './base';
 
 /**
@@ -164,6 +165,9 @@ export class DuckDbDialect extends Dialect {
    * name and cast; JSON lines and CSV take the columns as reader options.
    */
   private readFile(local: string, args: LoadArgs): string {
+    if (args.format.kind === 'jsonl' && args.format.rows === 'arrays') {
+      return this.readArrayLines(local, args, args.format);
+    }
     const reader = this.reader(local, args.format, args.columns);
     if (args.format.kind !== 'parquet' || args.columns.length === 0) {
       return `SELECT * FROM ${reader}`;
@@ -173,6 +177,38 @@ export class DuckDbDialect extends Dialect {
       return `CAST(${name} AS ${this.columnType(c.type ?? 'VARCHAR')}) AS ${name}`;
     });
     return `SELECT ${list.join(', ')} FROM ${reader}`;
+  }
+
+  /**
+   * Lines of arrays: each line is read as one JSON value and the columns are its elements in
+   * order, `->>` giving an element's text (JSON text for a nested value) to cast. A line that
+   * is not an array fails the load naming the file, as the MySQL family's stream does, where
+   * `->>` alone would read it as NULLs.
+   * @see https://duckdb.org/docs/stable/data/json/json_functions#json-extraction-functions
+   */
+  private readArrayLines(local: string, args: LoadArgs, format: JsonLinesFormat): string {
+    const options = [`format = 'newline_delimited'`, ...this.compressionOption(format)];
+    const notArray = this.literal(
+      `Cannot load ${stageUri(args.file)}: a line is not a JSON array.`,
+    );
+    const list = args.columns.map((c, i) => {
+      const type = this.columnType(c.type ?? 'VARCHAR');
+      const value = `json ->> ${this.scalar(i)}`;
+      const checked =
+        i === 0
+          ? `CASE WHEN json_type(json) = 'ARRAY' THEN ${value} ELSE error(${notArray}) END`
+          : value;
+      return `CAST(${checked} AS ${type}) AS ${this.quoteIdentifier(c.name)}`;
+    });
+    const reader = `read_json_objects(${this.literal(local)}, ${options.join(', ')})`;
+    return `SELECT ${list.join(', ')} FROM ${reader}`;
+  }
+
+  /** DuckDB's readers guess from the extension by themselves, so only a named one is written. */
+  private compressionOption(format: CsvFormat | JsonLinesFormat): string[] {
+    return format.compression === undefined
+      ? []
+      : [`compression = ${this.literal(format.compression)}`];
   }
 
   /**
@@ -193,7 +229,7 @@ export class DuckDbDialect extends Dialect {
             'null_padding = false',
             'ignore_errors = false',
           ]
-        : [`format = 'newline_delimited'`];
+        : [`format = 'newline_delimited'`, ...this.compressionOption(format)];
     if (columns.length > 0) options.push(`columns = ${this.columnStruct(columns)}`);
     if (format.kind === 'csv' || columns.length > 0) {
       options.push(`auto_detect = ${this.scalar(columns.length === 0)}`);
@@ -227,6 +263,7 @@ export class DuckDbDialect extends Dialect {
         nullString: 'nullstr',
       }).map(([key, value]) => `${key} = ${value}`),
       `skip = ${this.scalar(format.skipLines)}`,
+      ...this.compressionOption(format),
     ];
   }
 

@@ -50,14 +50,17 @@ export {
   createStage,
   dropStage,
   maskCredentials,
+  parseShownStage,
   S3_PROVIDERS,
   SECRET_CREDENTIAL_KEYS,
   SETTING_CREDENTIAL_KEYS,
+  SHOW_STAGES,
   STAGE_COMPRESSIONS,
 } from './matrixone-external-stage';
 export type {
   CredentialKey,
   ExternalStageChange,
   ExternalStageSpec,
+  ListedStage,
   StageCredentials,
 } from './matrixone-external-stage';

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 
-import { alterStage, createStage, dropStage, maskCredentials } from './matrixone-external-stage';
+import {
+  alterStage,
+  createStage,
+  dropStage,
+  maskCredentials,
+  parseShownStage,
+  SHOW_STAGES,
+} from './matrixone-external-stage';
 
-/** Golden SQL of MatrixOne's external stage DDL; each case cites sql-reference.md. */
+/**
+ * Golden SQL of MatrixOne's external stage DDL. Each block names the MatrixOne source it follows
+ * (repository matrixorigin/matrixone: grammar `pkg/sql/parsers/dialect/mysql/mysql_sql.y`,
+ * regression cases under `test/distributed/cases/stage/`) and the section of sql-reference.md.
+ */
 const s3 = {
   AWS_KEY_ID: 'AKIA123',
   AWS_SECRET_KEY: "s3cr'et\\x",
@@ -11,6 +22,9 @@ const s3 = {
   PROVIDER: 'amazon',
 };
 
+// `create_stage_stmt`; forms as in `stage/stage.sql` (`CREATE STAGE … URL='s3://…'
+// CREDENTIALS={'AWS_KEY_ID'='…' ,…} ENABLE = TRUE COMMENT = 'self stage'`) and
+// `stage/stage_based_stage.sql` (a stage:// URL).
 describe('createStage', () => {
   it('creates a file:// stage with a comment (§1.1, §1.2: COMMENT needs "=")', () => {
     expect(createStage({ name: 'local', url: 'file:///data/in/', comment: "Bob's files" })).toBe(
@@ -41,6 +55,9 @@ describe('createStage', () => {
   });
 });
 
+// `alter_stage_stmt`; one option per statement as `stage/stage.sql` shows
+// (`ALTER STAGE my_ext_stage1 SET URL='…'`, `… SET CREDENTIALS={…}`, `… SET COMMENT = 'user stage'`,
+// `alter stage aws_stage set enable=TRUE`), two at once being "at most one option at a time".
 describe('alterStage', () => {
   it('writes one ALTER STAGE per changed option, in grammar order (§1.1)', () => {
     expect(
@@ -59,15 +76,64 @@ describe('alterStage', () => {
     ]);
   });
 
+  it('enables and disables with ENABLE = TRUE | FALSE, alone in its statement (§1.4)', () => {
+    expect(alterStage('lake', { enabled: false })).toEqual([
+      'ALTER STAGE `lake` SET ENABLE = FALSE',
+    ]);
+    expect(alterStage('lake', { comment: 'c', enabled: true })).toEqual([
+      'ALTER STAGE `lake` SET ENABLE = TRUE',
+      "ALTER STAGE `lake` SET COMMENT = 'c'",
+    ]);
+  });
+
   it('writes nothing when nothing changed, and can clear a comment', () => {
     expect(alterStage('lake', {})).toEqual([]);
     expect(alterStage('lake', { comment: '' })).toEqual(["ALTER STAGE `lake` SET COMMENT = ''"]);
   });
 });
 
+// `drop_stage_stmt`; `stage/stage.sql`: `DROP STAGE if exists my_ext_stage5` succeeds on a
+// missing stage where `DROP STAGE my_ext_stage5` is "the stage my_ext_stage5 not exists".
 describe('dropStage', () => {
   it('drops with IF EXISTS (§1.1)', () => {
     expect(dropStage('lake')).toBe('DROP STAGE IF EXISTS `lake`');
+  });
+});
+
+// `show_stages_stmt`, rewritten by `buildShowStages` (`pkg/sql/plan/build_show.go`); the
+// columns and statuses are those of `stage/stage.result` (`STAGE_NAME URL STATUS COMMENT`).
+describe('SHOW STAGES', () => {
+  it('is the bare statement, every stage of the account (§1.6)', () => {
+    expect(SHOW_STAGES).toBe('SHOW STAGES');
+  });
+
+  it.each([
+    ['DISABLED', false],
+    ['ENABLED', true],
+    ['in_use', true],
+    ['enabled', true],
+    ['disabled', false],
+  ])(
+    'reads STATUS %s as enabled: %s (3.x upper case, 4.x the stored status)',
+    (status, enabled) => {
+      const row = { STAGE_NAME: 'lake', URL: 's3://load/files/', STATUS: status, COMMENT: null };
+      expect(parseShownStage(row)).toEqual({
+        name: 'lake',
+        url: 's3://load/files/',
+        enabled,
+        comment: '',
+      });
+    },
+  );
+
+  it('matches the column names without case', () => {
+    const row = { stage_name: 'l', url: 'file:///d/', status: 'ENABLED', comment: 'self stage' };
+    expect(parseShownStage(row)).toEqual({
+      name: 'l',
+      url: 'file:///d/',
+      enabled: true,
+      comment: 'self stage',
+    });
   });
 });
 

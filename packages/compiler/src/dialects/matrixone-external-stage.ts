@@ -66,6 +66,8 @@ export interface ExternalStageChange {
    */
   credentials?: StageCredentials;
   comment?: string;
+  /** `ENABLE = TRUE | FALSE`; MatrixOne stores it but from 2.0 does not enforce it (§1.4). */
+  enabled?: boolean;
 }
 
 const dialect = new MatrixOneDialect({ dialect: 'matrixone', product: 'MatrixOne', version: '' });
@@ -85,8 +87,9 @@ export function createStage(spec: ExternalStageSpec): string {
 }
 
 /**
- * One `ALTER STAGE name SET <option>` per changed option, in the order URL, CREDENTIALS,
- * COMMENT: MatrixOne refuses more than one option per statement (§1.1). Empty credentials (a
+ * One `ALTER STAGE name SET <option>` per changed option, in the grammar's order URL,
+ * CREDENTIALS, ENABLE, COMMENT: MatrixOne refuses more than one option per statement
+ * ("at most one option at a time", `test/distributed/cases/stage/stage.result`). Empty credentials (a
  * stage moving from s3:// to file:// or stage://) write no CREDENTIALS clause, since the grammar
  * does not show that an empty list is accepted (§1.1); MatrixOne then keeps the old credentials,
  * still readable in `mo_catalog.mo_stages` (§1.5).
@@ -97,6 +100,7 @@ export function alterStage(name: string, change: ExternalStageChange): string[] 
   const options = [
     ...(change.url === undefined ? [] : [urlClause(change.url)]),
     ...(Object.keys(credentials).length === 0 ? [] : [credentialsClause(credentials)]),
+    ...(change.enabled === undefined ? [] : [`ENABLE = ${change.enabled ? 'TRUE' : 'FALSE'}`]),
     ...(change.comment === undefined ? [] : [commentClause(change.comment)]),
   ];
   return options.map((option) => `${prefix} ${option}`);
@@ -105,6 +109,40 @@ export function alterStage(name: string, change: ExternalStageChange): string[] 
 /** `DROP STAGE IF EXISTS name`: dropping a stage that is already gone is not an error here. */
 export function dropStage(name: string): string {
   return `DROP STAGE IF EXISTS ${dialect.quoteIdentifier(name)}`;
+}
+
+/**
+ * `SHOW STAGES`: one row per stage of the current account, columns `STAGE_NAME`, `URL`,
+ * `STATUS`, `COMMENT`; credentials are never shown (grammar `show_stages_stmt`, rewritten by
+ * `buildShowStages` in `pkg/sql/plan/build_show.go`; `test/distributed/cases/stage/stage.result`).
+ */
+export const SHOW_STAGES = 'SHOW STAGES';
+
+/** A stage as `SHOW STAGES` lists it. */
+export interface ListedStage {
+  name: string;
+  url: string;
+  enabled: boolean;
+  comment: string;
+}
+
+/**
+ * One `SHOW STAGES` row. STATUS is `ENABLED` / `DISABLED` up to 3.x and the stored status from
+ * 4.0 (`in_use` after CREATE, `enabled` / `disabled` after ALTER … ENABLE), so only `disabled`,
+ * in any case, means disabled (sql-reference.md §1.4). Column names are matched without case.
+ */
+export function parseShownStage(row: Readonly<Record<string, unknown>>): ListedStage {
+  const get = (column: string): string => {
+    const key = Object.keys(row).find((k) => k.toUpperCase() === column);
+    const value = key === undefined ? undefined : row[key];
+    return typeof value === 'string' ? value : '';
+  };
+  return {
+    name: get('STAGE_NAME'),
+    url: get('URL'),
+    enabled: get('STATUS').toLowerCase() !== 'disabled',
+    comment: get('COMMENT'),
+  };
 }
 
 /**

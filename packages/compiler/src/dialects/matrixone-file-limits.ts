@@ -23,11 +23,21 @@ const URL_SYNTAX: readonly [char: string, outcome: string][] = [
   ['%', 'it starts a URL escape, so the name is decoded into another name'],
 ];
 
-/** The characters of a file path MatrixOne reads as URL syntax. */
-export function pathMisreadings(path: string): Misreading[] {
+/**
+ * From 4.0 an export path keeps printf verbs for the numbers of split files
+ * (`UrlToStageDefForExport`; `stage/export_format.sql` writes `test_split_%d.csv`).
+ */
+const EXPORT_PERCENT =
+  'it starts a printf verb, which MatrixOne fills with the number of the file it writes';
+
+/**
+ * The characters of a file path MatrixOne reads as URL syntax; `printfExport` for a 4.x export,
+ * where `%` is a file-number verb instead.
+ */
+export function pathMisreadings(path: string, printfExport = false): Misreading[] {
   return URL_SYNTAX.filter(([char]) => path.includes(char)).map(([char, outcome]) => ({
     what: `"${char}" in a file path`,
-    outcome,
+    outcome: printfExport && char === '%' ? EXPORT_PERCENT : outcome,
     instead: 'Rename the file, or its folder, without "?", "#" or "%".',
     path: ['path'],
   }));
@@ -104,4 +114,55 @@ export function suffixMisreadings(path: string, format: FileFormat): Misreading[
       path: ['path'],
     },
   ];
+}
+
+/** What the Parquet reader of a MatrixOne release can do (`pkg/sql/colexec/external/parquet.go`). */
+export interface ParquetReader {
+  /** From 3.0.12: TEXT and DECIMAL targets, and columns found whatever their case. */
+  mapsTextAndDecimal: boolean;
+  /** From 4.2.0: a Parquet decimal is rescaled to the column's scale ("rescale parquet decimals on load"). */
+  rescalesDecimals: boolean;
+}
+
+/** The scale of the DECIMAL columns Sluice lands files in on MatrixOne (`DECIMAL(38,10)`). */
+const LANDED_DECIMAL_SCALE = 10;
+
+/**
+ * Parquet columns a MatrixOne release misreads. Before 3.0.12 its reader looks a Parquet column
+ * up by the table's column name exactly, and MatrixOne lowercases those, so a Parquet column
+ * `UserId` is "not found". Before 4.2.0 a Parquet decimal's digits are copied as they are into
+ * the landed `DECIMAL(38,10)`, so a file decimal of scale 3 loads with its point moved
+ * (matrixone issue #25473, fixed by pull request #26212).
+ */
+export function parquetMisreadings(
+  format: FileFormat,
+  columns: readonly Column[],
+  reader: ParquetReader,
+): Misreading[] {
+  if (format.kind !== 'parquet') return [];
+  return columns.flatMap((column, i): Misreading[] => {
+    if (!reader.mapsTextAndDecimal && column.name !== column.name.toLowerCase()) {
+      return [
+        {
+          what: `the Parquet column "${column.name}"`,
+          outcome: `it looks Parquet columns up by its own lowercased names exactly, so "${column.name}" is never found`,
+          instead:
+            'Load a file whose column names are lowercase, or use MatrixOne 3.0.12 or newer.',
+          path: ['columns', i, 'name'],
+        },
+      ];
+    }
+    if (reader.mapsTextAndDecimal && !reader.rescalesDecimals && column.type === 'DECIMAL') {
+      return [
+        {
+          what: `the Parquet decimal "${column.name}"`,
+          outcome: `it copies a file decimal's digits without rescaling them to the ${String(LANDED_DECIMAL_SCALE)} decimal places it lands them in, so a decimal of another scale loads with its point moved`,
+          instead:
+            'Declare the column VARCHAR and cast it after the source, or use MatrixOne 4.2.0 or newer.',
+          path: ['columns', i, 'type'],
+        },
+      ];
+    }
+    return [];
+  });
 }

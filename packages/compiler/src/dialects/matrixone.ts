@@ -2,6 +2,7 @@ import type { Diagnostic } from '@sluice/flow';
 import type {
   CastType,
   Column,
+  Compression,
   CsvFormat,
   ExportFileNode,
   ScanFileNode,
@@ -23,6 +24,7 @@ import { stageUri } from '../names';
 import { versionAtLeast } from './base';
 import {
   jsonKeyMisreadings,
+  parquetMisreadings,
   pathMisreadings,
   singleByteMisreadings,
   suffixMisreadings,
@@ -37,6 +39,16 @@ const MULTI_FORMAT_EXPORT = '4.0.0';
 const S3_BRACE_LOAD = '4.1.0';
 /** `#` as a field terminator, and data lines starting with `#` kept (§2.4). */
 const HASH_NOT_COMMENT = '4.1.0';
+/** Parquet into TEXT and DECIMAL columns, found whatever their case (§0.1). */
+const PARQUET_TEXT_DECIMAL = '3.0.12';
+/** Parquet decimals rescaled to the column's scale (§0.1). */
+const PARQUET_RESCALE = '4.2.0';
+/**
+ * `'compression'='zstd'`: no release up to 4.2 has it; MatrixOne's main branch reads zstd
+ * (regression case `test/distributed/cases/load_data/load_data_zip_zstd.sql`), and a build
+ * from source reports no release, which reads as newer than any.
+ */
+const ZSTD_LOAD = '4.3.0';
 
 /**
  * MatrixOne 3.x and 4.x. DDL is transactional (sql-reference.md §6), so every step, staging
@@ -112,10 +124,75 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
     const misread = this.misread([
       ...pathMisreadings(node.file.path),
       ...(format.kind === 'csv' ? singleByteMisreadings(format) : []),
-      ...jsonKeyMisreadings(format, node.columns),
+      ...(format.kind === 'jsonl' && format.rows !== 'arrays'
+        ? jsonKeyMisreadings(format, node.columns)
+        : []),
+      ...parquetMisreadings(format, node.columns, {
+        mapsTextAndDecimal: this.atLeast(PARQUET_TEXT_DECIMAL),
+        rescalesDecimals: this.atLeast(PARQUET_RESCALE),
+      }),
     ]);
-    if (format.kind === 'csv') return [...misread, ...this.diagnoseCsvLoad(format)];
-    return [...misread, ...(ctx.onS3(node.file) ? this.diagnoseS3BraceLoad(format.kind) : [])];
+    const onS3 = ctx.onS3(node.file);
+    const found = [...misread, ...this.diagnoseCompression(format, onS3)];
+    if (format.kind === 'parquet') found.push(...this.diagnoseParquetTypes(node.columns));
+    if (format.kind === 'csv') return [...found, ...this.diagnoseCsvLoad(format)];
+    return [...found, ...(onS3 ? this.diagnoseS3BraceLoad(format.kind) : [])];
+  }
+
+  /**
+   * Before 3.0.12 the Parquet reader has no TEXT or DECIMAL target (§0.1), and Sluice lands
+   * text as TEXT and decimals as DECIMAL(38,10).
+   */
+  private diagnoseParquetTypes(columns: readonly Column[]): Diagnostic[] {
+    if (this.atLeast(PARQUET_TEXT_DECIMAL)) return [];
+    return columns.flatMap((column, i) =>
+      column.type === 'VARCHAR' || column.type === 'DECIMAL'
+        ? [
+            this.unsupported(
+              {
+                feature: `Loading the Parquet ${column.type === 'VARCHAR' ? 'text' : 'decimal'} column "${column.name}"`,
+                needs: `MatrixOne ${PARQUET_TEXT_DECIMAL}`,
+                instead: 'Load the file as CSV, or declare the column with another type.',
+              },
+              ['columns', i, 'type'],
+            ),
+          ]
+        : [],
+    );
+  }
+
+  /**
+   * An explicit compression goes in the brace form's `'compression'` key (§2.3, §2.6). The S3
+   * stage's option parser refuses that key in every release (§2.2), so there the external
+   * stage's own COMPRESSION credential decides.
+   */
+  private diagnoseCompression(format: ScanFileNode['format'], onS3: boolean): Diagnostic[] {
+    const compression = format.kind === 'parquet' ? undefined : format.compression;
+    if (compression === undefined) return [];
+    if (onS3) {
+      return [
+        this.unsupported(
+          {
+            feature: 'A compression named on a file in an S3 external stage',
+            needs: 'a file:// external stage',
+            instead:
+              'Choose "From the file extension" here and set the external stage\'s Compression instead.',
+          },
+          ['compression'],
+        ),
+      ];
+    }
+    if (compression !== 'zstd' || this.atLeast(ZSTD_LOAD)) return [];
+    return [
+      this.unsupported(
+        {
+          feature: 'Loading a Zstandard file',
+          needs: 'a MatrixOne build newer than 4.2',
+          instead: 'Compress the file with gzip, bzip2 or LZ4.',
+        },
+        ['compression'],
+      ),
+    ];
   }
 
   /** `LOAD DATA` reads a whole file and takes no row limit, so a preview cannot bound it. */
@@ -134,10 +211,11 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
 
   override exportLimits(node: ExportFileNode): Diagnostic[] {
     const { format } = node;
+    const multiFormat = this.atLeast(MULTI_FORMAT_EXPORT);
     const misread = this.misread([
-      ...pathMisreadings(node.file.path),
+      ...pathMisreadings(node.file.path, multiFormat),
       ...(format.kind === 'csv' ? singleByteMisreadings(format) : []),
-      ...(this.atLeast(MULTI_FORMAT_EXPORT) ? suffixMisreadings(node.file.path, format) : []),
+      ...(multiFormat ? suffixMisreadings(node.file.path, format) : []),
     ]);
     return [...misread, ...this.diagnoseExport(format)];
   }
@@ -261,13 +339,23 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
     ];
   }
 
+  /**
+   * The plain path for CSV read as its extension says; otherwise the brace form, keys in the
+   * order MatrixOne's own cases write them (`load_data/load_data_jsonline.sql`):
+   * `{'filepath'=…, 'format'=…, 'compression'=…, 'jsondata'=…}`.
+   */
   private loadSource(uri: string, format: LoadArgs['format']): string {
-    const path = this.literal(uri);
-    if (format.kind === 'csv') return path;
+    const compression = format.kind === 'parquet' ? undefined : format.compression;
+    if (format.kind === 'csv' && compression === undefined) return this.literal(uri);
     const options: [string, string][] = [
       ['filepath', uri],
-      ['format', format.kind === 'jsonl' ? 'jsonline' : 'parquet'],
-      ...(format.kind === 'jsonl' ? [['jsondata', 'object'] as [string, string]] : []),
+      ['format', LOAD_FORMAT[format.kind]],
+      ...(compression === undefined
+        ? []
+        : [['compression', LOAD_COMPRESSION[compression]] as [string, string]]),
+      ...(format.kind === 'jsonl'
+        ? [['jsondata', format.rows === 'arrays' ? 'array' : 'object'] as [string, string]]
+        : []),
     ];
     return `{${options.map(([k, v]) => `${this.literal(k)}=${this.literal(v)}`).join(', ')}}`;
   }
@@ -382,6 +470,17 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
 }
 
 const EXPORT_FORMAT = { csv: 'csv', jsonl: 'jsonline', parquet: 'parquet' } as const;
+const LOAD_FORMAT = EXPORT_FORMAT;
+
+/** MatrixOne's names of each compression (`pkg/sql/parsers/tree/update.go`, §2.6). */
+const LOAD_COMPRESSION: Record<Compression, string> = {
+  auto: 'auto',
+  none: 'none',
+  gzip: 'gzip',
+  bzip2: 'bzip2',
+  lz4: 'lz4',
+  zstd: 'zstd',
+};
 
 const MATRIXONE_CAST_TYPES = {
   integer: 'INT',

@@ -35,8 +35,15 @@ export class JsonLinesError extends Error {
   override name = 'JsonLinesError';
 }
 
-/** Parses one line, numbers kept as their text (lossless-json), or says where it is wrong. */
-function parseLine(line: string, where: string): Record<string, unknown> {
+/**
+ * Parses one line, numbers kept as their text (lossless-json), into its values in `columns`
+ * order: an object's by key, an array's by position. Says where a line is wrong.
+ */
+function parseLine(
+  line: string,
+  where: string,
+  { columns, rows }: { columns: readonly string[]; rows: JsonRows },
+): unknown[] {
   let parsed: unknown;
   try {
     parsed = parse(line);
@@ -45,16 +52,24 @@ function parseLine(line: string, where: string): Record<string, unknown> {
       `Cannot load ${where}: the line is not valid JSON (${errorReason(error)}).`,
     );
   }
+  if (rows === 'arrays') {
+    if (Array.isArray(parsed)) return columns.map((_, i): unknown => parsed[i]);
+    throw new JsonLinesError(`Cannot load ${where}: the line is not a JSON array.`);
+  }
   if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
-    return parsed as Record<string, unknown>;
+    const row = parsed as Record<string, unknown>;
+    return columns.map((name) => row[name]);
   }
   throw new JsonLinesError(`Cannot load ${where}: the line is not a JSON object.`);
 }
 
+/** Whether each line holds an object (keys name columns) or an array (values in column order). */
+export type JsonRows = 'objects' | 'arrays';
+
 async function* tsvChunks(
   input: Readable,
   columns: readonly string[],
-  { file, maxRows }: { file: string; maxRows: number },
+  { file, maxRows, rows: layout }: { file: string; maxRows: number; rows: JsonRows },
 ): AsyncGenerator<Buffer> {
   const lines = createInterface({ input, crlfDelay: Infinity });
   let chunk: string[] = [];
@@ -69,8 +84,11 @@ async function* tsvChunks(
       break;
     }
     rows += 1;
-    const row = parseLine(line, `${file}, line ${String(lineNumber)}`);
-    chunk.push(`${columns.map((name) => field(row[name])).join('\t')}\n`);
+    const values = parseLine(line, `${file}, line ${String(lineNumber)}`, {
+      columns,
+      rows: layout,
+    });
+    chunk.push(`${values.map(field).join('\t')}\n`);
     if (chunk.length >= LINES_PER_CHUNK) {
       yield Buffer.from(chunk.join(''));
       chunk = [];
@@ -81,7 +99,7 @@ async function* tsvChunks(
 
 /**
  * The rows of the JSON lines file read from `input` as MySQL's default tab-separated load text,
- * `columns` in order (keys not listed are ignored), for `LOAD DATA LOCAL INFILE` with the
+ * `columns` in order (keys not listed, and array values past the last column, are ignored), for `LOAD DATA LOCAL INFILE` with the
  * default FIELDS and LINES. A malformed line fails the stream naming `file` (the file as a
  * person knows it, its stage:// URI) and the line number. With `maxRows`, only the first rows
  * are read (a sample).
@@ -89,8 +107,12 @@ async function* tsvChunks(
 export function jsonLinesAsTsv(
   input: Readable,
   columns: readonly string[],
-  file: { file: string; maxRows?: number },
+  file: { file: string; maxRows?: number; rows?: JsonRows },
 ): Readable {
-  const options = { file: file.file, maxRows: file.maxRows ?? Infinity };
+  const options = {
+    file: file.file,
+    maxRows: file.maxRows ?? Infinity,
+    rows: file.rows ?? 'objects',
+  };
   return Readable.from(tsvChunks(input, columns, options), { objectMode: false });
 }

@@ -20,6 +20,8 @@ export interface PreviewEnvironment {
   target: TargetProfile;
   /** Names of the external stages that exist; absent until the list has loaded. */
   knownExternalStages?: readonly string[];
+  /** Names of those turned off on the External stages page, which no flow may use. */
+  disabledExternalStages?: readonly string[];
   /** Names of those whose files live on S3, which only MatrixOne reads. */
   s3ExternalStages?: readonly string[];
   /** Where Sluice's own tables are on the target, which no stage may name. */

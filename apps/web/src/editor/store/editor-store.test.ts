@@ -321,6 +321,18 @@ describe('editor store', () => {
       expect(ed.state().preview?.steps).toEqual([]);
     });
 
+    it('puts a disabled external stage on the stage that names it', () => {
+      const { ed, source } = paidOrders();
+      ed.state().setEnvironment({
+        target: duckdb,
+        knownExternalStages: ['samples'],
+        disabledExternalStages: ['samples'],
+      });
+      const disabled = ed.state().diagnostics.filter((d) => d.code === 'disabled-external-stage');
+      expect(disabled.map((d) => [d.stageId, d.path])).toEqual([[source, ['externalStage']]]);
+      expect(ed.state().preview?.steps).toEqual([]);
+    });
+
     it("marks a table destination in the server's metadata database on its schema field", () => {
       const { ed, table } = paidOrders();
       ed.state().updateStageConfig(table, { schema: 'Sluice_Meta', mode: 'overwrite' });
