@@ -1,5 +1,12 @@
 import type { Diagnostic, FlowDocument, PortRef } from '@sluice/flow';
-import type { Column, FileRef, InputColumns, StageNode, TableRef } from '@sluice/stages';
+import type {
+  Column,
+  FileRef,
+  InputColumns,
+  StageNode,
+  TableDefinition,
+  TableRef,
+} from '@sluice/stages';
 import { hasErrors } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
@@ -34,6 +41,12 @@ export interface CompileOptions {
    */
   existingTables?: readonly TableRef[];
   /**
+   * The catalogue's definitions of the destination tables that exist at run start. With one, an
+   * overwrite keeps a table that takes the run's columns and an upsert checks the table's keys;
+   * without, an overwrite makes the table anew.
+   */
+  tableDefinitions?: readonly TableDefinition[];
+  /**
    * External stages whose files live on S3, directly or as sub-stages of one. Only MatrixOne
    * reads S3; other targets get a diagnostic on the stage that uses one.
    */
@@ -64,12 +77,23 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
   }
   const dialect = dialectFor(options.target);
   const tableExists = existenceOf(options.existingTables);
+  const definitionOf = definitionsOf(options.tableDefinitions);
   const s3 = new Set(options.s3ExternalStages);
-  const check = { dialect, tableExists, onS3: (file: FileRef) => s3.has(file.externalStage) };
+  const check = {
+    dialect,
+    tableExists,
+    definitionOf,
+    onS3: (file: FileRef) => s3.has(file.externalStage),
+  };
   const live = liveStages(analysis);
   const diagnostics = [
     ...analysis.diagnostics,
-    ...live.flatMap(({ stageId, node }) => nodeLimits(node, check).map((d) => ({ ...d, stageId }))),
+    ...live.flatMap(({ stageId, node, inputs }) =>
+      nodeLimits(node, { ...check, columnsOf: (port) => inputs[port] }).map((d) => ({
+        ...d,
+        stageId,
+      })),
+    ),
   ];
   if (hasErrors(diagnostics)) return { diagnostics };
 
@@ -86,6 +110,7 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
       resolveFile,
       ...(detectedColumns[stageId] ? { detectedColumns: detectedColumns[stageId] } : {}),
       tableExists,
+      definitionOf,
       relationOf: (port) => relationFeeding(doc, { stageId, port }, relations),
       columnsOf: (port) => inputs[port],
     });
@@ -140,13 +165,21 @@ function liveStages(
   });
 }
 
+const tableKey = (t: TableRef) => `${t.schema ?? ''}\u0000${t.name}`;
+
 function existenceOf(
   existing: readonly TableRef[] | undefined,
 ): (table: TableRef) => boolean | undefined {
   if (!existing) return () => undefined;
-  const key = (t: TableRef) => `${t.schema ?? ''}\u0000${t.name}`;
-  const keys = new Set(existing.map(key));
-  return (table) => keys.has(key(table));
+  const keys = new Set(existing.map(tableKey));
+  return (table) => keys.has(tableKey(table));
+}
+
+function definitionsOf(
+  definitions: readonly TableDefinition[] | undefined,
+): (table: TableRef) => TableDefinition | undefined {
+  const byKey = new Map((definitions ?? []).map((d) => [tableKey(d.table), d]));
+  return (table) => byKey.get(tableKey(table));
 }
 
 /** The staged relation linked into one input port of a stage. */

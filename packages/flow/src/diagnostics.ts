@@ -34,6 +34,10 @@ interface DiagnosticArgs {
   'incomparable-keys': { left: string; leftType: string; right: string; rightType: string };
   /** Two inputs bring one column with different types; `result` is the type the output has. */
   'column-types-differ': { column: string; first: string; second: string; result: string };
+  /** An upsert into an existing table whose primary and unique keys are not on its key columns. */
+  'no-unique-key': { table: string; keys: readonly string[] };
+  /** An overwrite whose columns the existing table cannot take, so the table is made anew. */
+  'overwrite-recreates': { table: string; columns: readonly string[] };
 }
 
 export type DiagnosticCode = keyof DiagnosticArgs;
@@ -91,6 +95,10 @@ const MESSAGES: { [C in DiagnosticCode]: (args: DiagnosticArgs[C]) => string } =
         : '';
     return `Column "${column}" is ${first} in the first input and ${second} in the second; the output column is ${result}.${text}`;
   },
+  'no-unique-key': ({ table, keys }) =>
+    `Table "${table}" has no primary or unique key on exactly (${keys.join(', ')}), so an upsert cannot find the row to update and would add duplicates. Add that key to the table, pick the columns of one it has, or write to a new table (Sluice creates it with this key).`,
+  'overwrite-recreates': ({ table, columns }) =>
+    `Table "${table}" has no column ${columns.map((c) => `"${c}"`).join(', ')}: the overwrite replaces the table with this run's columns and types, and its keys and indexes are lost. Add the columns to the table to keep its definition.`,
 };
 
 const SEVERITY: Record<DiagnosticCode, Severity> = {
@@ -115,6 +123,8 @@ const SEVERITY: Record<DiagnosticCode, Severity> = {
   'path-suffix-mismatch': 'warning',
   'incomparable-keys': 'warning',
   'column-types-differ': 'warning',
+  'no-unique-key': 'error',
+  'overwrite-recreates': 'warning',
 };
 
 /**

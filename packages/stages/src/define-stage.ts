@@ -21,7 +21,6 @@ export type FieldWidget =
   | 'sql-expression'
   | 'external-stage'
   | 'file-path'
-  | 'table-name'
   | 'table-picker'
   | 'column-schema'
   | 'column-mappings'

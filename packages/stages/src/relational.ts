@@ -197,12 +197,17 @@ export type RelationNode =
   | DistinctOnNode
   | UserSelectNode;
 
-/** Writes the rows of `input` into a table. */
+/**
+ * Writes the rows of `input` into a table: added to its rows, replacing them, or (upsert)
+ * updating the rows whose `keys` match and adding the others.
+ */
 export interface WriteTableNode {
   op: 'write-table';
   input: RelationNode;
   table: TableRef;
-  mode: 'append' | 'overwrite';
+  mode: 'append' | 'overwrite' | 'upsert';
+  /** The columns that identify a row; set for an upsert only. */
+  keys?: readonly string[];
   createIfMissing: boolean;
 }
 

@@ -13,11 +13,13 @@ import type {
   ScanFileNode,
   ScanTableNode,
   SortKey,
+  TableDefinition,
   TableRef,
   UnionNode,
   WriteTableNode,
 } from '@sluice/stages';
 import { diagnostic } from '@sluice/flow';
+import { columnNamed, sameColumnName } from '@sluice/stages';
 
 import type { DialectName, PlanStep, TargetProfile } from '../plan';
 import type { SelectQuery } from '../relations/select-query';
@@ -57,12 +59,19 @@ export interface WriteArgs {
   runTag: string;
   source: string;
   table: TableRef;
-  mode: 'append' | 'overwrite';
+  mode: 'append' | 'overwrite' | 'upsert';
+  /** The columns that identify a row of an upsert. */
+  keys: readonly string[];
   createIfMissing: boolean;
   /** The columns of `source` when known, for an explicit insert column list. */
   columns: Columns;
   /** Whether the table exists at run start; `undefined` when not known (previews). */
   exists: boolean | undefined;
+  /**
+   * For an overwrite: the existing table takes every column of `source`, so its rows are
+   * replaced and its definition (keys, indexes, types) stays; otherwise the table is made anew.
+   */
+  keepDefinition: boolean;
 }
 
 /** A shadow table that replaces (or becomes) a destination in the plan's one swap. */
@@ -95,6 +104,10 @@ export interface ExportArgs {
 /** What a dialect may ask about the plan while it checks a node. */
 export interface CheckContext {
   tableExists(table: TableRef): boolean | undefined;
+  /** The catalogue's definition of an existing destination table; `undefined` when not known. */
+  definitionOf(table: TableRef): TableDefinition | undefined;
+  /** The columns arriving at one of the checked stage's input ports. */
+  columnsOf(port: string): Columns;
   /** True for a file whose external stage keeps its files on S3 (see `s3ExternalStages`). */
   onS3(file: FileRef): boolean;
 }
@@ -437,6 +450,48 @@ export abstract class Dialect {
   /** `a, b, c` with every name quoted. */
   columnList(columns: readonly Column[]): string {
     return columns.map((c) => this.quoteIdentifier(c.name)).join(', ');
+  }
+
+  /**
+   * The table an upsert creates: the run's columns with their types and a primary key on the key
+   * columns, so the next run's upsert finds its rows. Without known columns (a preview of a file
+   * whose columns are detected when the flow runs) the list says so instead.
+   */
+  createKeyedTable(
+    table: TableRef,
+    {
+      columns,
+      keys,
+      ifNotExists,
+    }: { columns: Columns; keys: readonly string[]; ifNotExists: boolean },
+  ): string {
+    const isKey = (name: string) => keys.some((key) => sameColumnName(key, name));
+    const list =
+      columns && columns.length > 0
+        ? columns.map((c) => {
+            const type = c.type ?? 'VARCHAR';
+            const native = isKey(c.name) ? this.keyColumnType(type) : this.columnType(type);
+            return `${this.quoteIdentifier(c.name)} ${native}`;
+          })
+        : ["/* the input's columns, known when the flow runs */"];
+    const key = keys.map((k) => this.quoteIdentifier(columnNamed(columns, k)?.name ?? k));
+    const create = ifNotExists ? 'CREATE TABLE IF NOT EXISTS' : 'CREATE TABLE';
+    return `${create} ${this.quoteTable(table)} (${[...list, `PRIMARY KEY (${key.join(', ')})`].join(', ')})`;
+  }
+
+  /** Whether an upsert may find its table missing and so creates it first. */
+  protected createsKeyed(args: WriteArgs): boolean {
+    return args.createIfMissing && args.exists !== true;
+  }
+
+  /** The native type of a key column; a target that cannot key unbounded text bounds it. */
+  protected keyColumnType(type: ColumnType): string {
+    return this.columnType(type);
+  }
+
+  /** The columns of a write that are not keys, which an upsert updates. */
+  protected updatedColumns(columns: readonly Column[], keys: readonly string[]): Column[] {
+    return columns.filter((c) => !keys.some((key) => sameColumnName(key, c.name)));
   }
 }
 

@@ -2,6 +2,7 @@ import type { Diagnostic } from '@sluice/flow';
 import type {
   CastType,
   Column,
+  ColumnType,
   CsvFormat,
   ExportFileNode,
   ScanFileNode,
@@ -20,6 +21,8 @@ import type {
 } from './base';
 import type { Misreading } from './matrixone-file-limits';
 import { stageUri } from '../names';
+import { sinkPort } from '../relations/rule';
+import { keepsDefinition } from '../relations/table-fit';
 import { versionAtLeast } from './base';
 import {
   jsonKeyMisreadings,
@@ -142,10 +145,12 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
 
   override writeLimits(node: WriteTableNode, ctx: CheckContext): Diagnostic[] {
     if (this.atLeast(CTAS_IN_TRANSACTION)) return [];
-    if (node.mode === 'overwrite') {
+    const definition = ctx.definitionOf(node.table);
+    const columns = ctx.columnsOf(sinkPort(node.input));
+    if (node.mode === 'overwrite' && !keepsDefinition(node, definition, columns)) {
       return [this.needsCtas('Overwriting a table', ['mode'], 'Use append mode.')];
     }
-    if (node.createIfMissing && ctx.tableExists(node.table) !== true) {
+    if (node.mode === 'append' && node.createIfMissing && ctx.tableExists(node.table) !== true) {
       return [
         this.needsCtas(
           'Creating a missing table',
@@ -191,9 +196,13 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
   }
 
   /**
-   * Everything runs in the transaction (§6): overwrite drops and recreates the table with
-   * `CREATE TABLE … AS SELECT` (3.0.7+), append inserts with the column list when known and
-   * first creates a missing table from the input's shape.
+   * Everything runs in the transaction (§6). Overwrite of a table that takes the run's columns
+   * deletes its rows and inserts the run's, so its keys, indexes and types stay; any other
+   * overwrite drops and recreates the table with `CREATE TABLE … AS SELECT` (3.0.7+). Append
+   * inserts with the column list when known and first creates a missing table from the input's
+   * shape. Upsert inserts with `ON DUPLICATE KEY UPDATE` (see `upsertSelect`), first creating a
+   * missing table with its primary key: MatrixOne reads the clause on a table without a unique
+   * key as a plain insert (`on_duplicate_key_modern.sql`, part 3), so the key must exist.
    */
   writeTable(args: WriteArgs): TableWrite {
     const table = this.quoteTable(args.table);
@@ -205,7 +214,8 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
       inTransaction: true,
     });
     const steps = args.createIfMissing ? [] : [step('check', `SELECT * FROM ${table} LIMIT 0`)];
-    if (args.mode === 'overwrite') {
+    const columns = args.columns?.slice();
+    if (args.mode === 'overwrite' && !args.keepDefinition) {
       steps.push(step('drop', `DROP TABLE IF EXISTS ${table}`), {
         ...step('write', `CREATE TABLE ${table} AS SELECT * FROM ${source}`),
         rowCountSql: this.countRows(args.table),
@@ -213,13 +223,30 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
       });
       return { steps };
     }
-    if (args.createIfMissing && args.exists !== true) {
+    if (args.mode === 'overwrite') {
+      steps.push(step('clear', `DELETE FROM ${table}`));
+    } else if (args.mode === 'upsert' && this.createsKeyed(args)) {
+      const create = this.createKeyedTable(args.table, {
+        columns: args.columns,
+        keys: args.keys,
+        ifNotExists: true,
+      });
+      steps.push(step('create', create));
+    } else if (args.mode === 'append' && args.createIfMissing && args.exists !== true) {
       const create = `CREATE TABLE IF NOT EXISTS ${table} AS SELECT * FROM ${source} LIMIT 0`;
       steps.push(step('create', create));
     }
-    const insert = this.insertSelect(args.table, args.source, args.columns?.slice());
+    const insert =
+      args.mode === 'upsert'
+        ? this.upsertSelect(args.table, args.source, { columns, keys: args.keys })
+        : this.insertSelect(args.table, args.source, columns);
     steps.push({ ...step('write', insert), rowsFrom: 'changes' });
     return { steps };
+  }
+
+  /** MatrixOne keys VARCHAR, whose longest is 65535 characters, rather than TEXT. */
+  protected override keyColumnType(type: ColumnType): string {
+    return type === 'VARCHAR' ? 'VARCHAR(65535)' : this.columnType(type);
   }
 
   /**
