@@ -7,7 +7,7 @@ import type {
   TableDefinition,
   TableRef,
 } from '@sluice/stages';
-import { hasErrors } from '@sluice/flow';
+import { diagnostic, hasErrors, reachableStages } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
 import type { FlowAnalysis } from './analyze-flow';
@@ -88,6 +88,7 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
   const live = liveStages(analysis);
   const diagnostics = [
     ...analysis.diagnostics,
+    ...insideAfterCommit(doc, live),
     ...live.flatMap(({ stageId, node, inputs }) =>
       nodeLimits(node, { ...check, columnsOf: (port) => inputs[port] }).map((d) => ({
         ...d,
@@ -194,10 +195,14 @@ export function relationFeeding(
   return relation.name;
 }
 
-/** Destinations plus every stage upstream of one; anything else would run for nothing. */
+/**
+ * Destinations and executors plus every stage upstream of one; anything else would run for
+ * nothing.
+ */
 function stagesFeedingDestinations(doc: FlowDocument): ReadonlySet<string> {
+  const acting = new Set(['destination', 'executor']);
   const needed = new Set(
-    doc.stages.filter((s) => getStage(s.type)?.category === 'destination').map((s) => s.id),
+    doc.stages.filter((s) => acting.has(getStage(s.type)?.category ?? '')).map((s) => s.id),
   );
   const pending = [...needed];
   while (pending.length > 0) {
@@ -209,4 +214,29 @@ function stagesFeedingDestinations(doc: FlowDocument): ReadonlySet<string> {
     }
   }
   return needed;
+}
+
+/**
+ * An executor inside the run's transaction cannot run after one that runs once the run has
+ * committed: the transaction is over by then. Said on the inside one, naming the other.
+ */
+function insideAfterCommit(
+  doc: FlowDocument,
+  live: readonly { stageId: string; node: StageNode }[],
+): Diagnostic[] {
+  const late = new Set(live.filter(({ node }) => runsAfterCommit(node)).map((s) => s.stageId));
+  return live.flatMap(({ stageId, node }) => {
+    if (node.op !== 'sql-statement' || node.runs !== 'inside') return [];
+    const upstream = reachableStages(doc.links, [stageId], 'upstream');
+    const blocking = [...upstream].find((id) => id !== stageId && late.has(id));
+    if (blocking === undefined) return [];
+    const label = doc.stages.find((s) => s.id === blocking)?.label ?? blocking;
+    const message = `This statement runs inside the run's transaction, but "${label}" before it runs after the commit: run this one after the commit too, or remove the link.`;
+    return [diagnostic('invalid-config', { message }, { stageId, path: ['runs'] })];
+  });
+}
+
+function runsAfterCommit(node: StageNode): boolean {
+  if (node.op === 'sql-statement') return node.runs === 'after-commit';
+  return node.op === 'clone' || node.op === 'create-snapshot' || node.op === 'restore-snapshot';
 }

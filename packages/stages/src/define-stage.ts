@@ -2,7 +2,7 @@ import type { z } from 'zod';
 
 import type { Diagnostic } from '@sluice/flow';
 
-import type { StageNode } from './relational';
+import type { ExecutorPlacement, StageNode } from './relational';
 import type { Columns } from './stage-ir';
 
 /** StreamSets' four families of stage. */
@@ -64,6 +64,8 @@ export interface StageUi<C> {
   fields: { [K in keyof C]?: FieldHint<C> };
   /** A short line the canvas node shows under its label: the table or file it reads or writes. */
   summary?(config: C): string | undefined;
+  /** For an executor: where it runs, which its node's badge says; `undefined` until chosen. */
+  placement?(config: C): ExecutorPlacement | undefined;
 }
 
 /** Input columns by port, `undefined` where not known until run time. */
@@ -95,8 +97,16 @@ export interface StageDefinition<S extends z.ZodObject = z.ZodObject, T extends 
    * the registry tests compile it, over inputs of columns `id` and `amount`, in their place.
    */
   example?: z.output<S>;
-  /** Input and output ports; an input in `optional` may stay unlinked (each takes one link). */
-  ports: { inputs: readonly string[]; outputs: readonly string[]; optional?: readonly string[] };
+  /**
+   * Input and output ports; an input in `optional` may stay unlinked, and one in `many` takes
+   * any number of links (others take one).
+   */
+  ports: {
+    inputs: readonly string[];
+    outputs: readonly string[];
+    optional?: readonly string[];
+    many?: readonly string[];
+  };
   ui: StageUi<z.output<S>>;
   /**
    * The columns this stage outputs, from its config and input columns; `undefined` where they are

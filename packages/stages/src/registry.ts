@@ -1,6 +1,8 @@
 import type { StageCategory, StageDefinition } from './define-stage';
 import { aggregateStage } from './aggregate.stage';
 import { castStage } from './cast.stage';
+import { cloneStage } from './clone.stage';
+import { createSnapshotStage } from './create-snapshot.stage';
 import { deduplicateStage } from './deduplicate.stage';
 import { deriveStage } from './derive.stage';
 import { fileExportStage } from './file-export.stage';
@@ -8,8 +10,10 @@ import { fileSourceStage } from './file-source.stage';
 import { filterStage } from './filter.stage';
 import { joinStage } from './join.stage';
 import { limitStage } from './limit.stage';
+import { restoreSnapshotStage } from './restore-snapshot.stage';
 import { selectColumnsStage } from './select-columns.stage';
 import { sortStage } from './sort.stage';
+import { sqlStatementStage } from './sql-statement.stage';
 import { sqlTransformStage } from './sql-transform.stage';
 import { tableDestinationStage } from './table-destination.stage';
 import { tableSourceStage } from './table-source.stage';
@@ -35,6 +39,10 @@ export const stages = {
   [sqlTransformStage.type]: sqlTransformStage,
   [tableDestinationStage.type]: tableDestinationStage,
   [fileExportStage.type]: fileExportStage,
+  [cloneStage.type]: cloneStage,
+  [createSnapshotStage.type]: createSnapshotStage,
+  [restoreSnapshotStage.type]: restoreSnapshotStage,
+  [sqlStatementStage.type]: sqlStatementStage,
 } as const satisfies Record<string, StageDefinition>;
 
 /** The id of a stage type in the registry. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import type { Diagnostic } from '@sluice/flow';
-import { diagnostic } from '@sluice/flow';
+import { diagnostic, DONE_PORT } from '@sluice/flow';
 
 import { sameColumnName, unknownColumn } from './column-names';
 import { NameSchema, reportDuplicateNames } from './config-fields';
@@ -38,7 +38,7 @@ export const tableDestinationStage = defineStage({
   category: 'destination',
   config: TableDestinationConfigSchema,
   defaults: { table: 'output', mode: 'append', keys: [], createIfMissing: true },
-  ports: { inputs: ['in'], outputs: [] },
+  ports: { inputs: ['in'], outputs: [DONE_PORT] },
   ui: {
     label: 'Table',
     description: 'Writes rows into a database table.',

@@ -4,7 +4,9 @@ import {
   IconArrowsJoin,
   IconArrowsSort,
   IconBox,
+  IconCamera,
   IconColumns,
+  IconCopy,
   IconCopyOff,
   IconFileExport,
   IconFileImport,
@@ -12,10 +14,12 @@ import {
   IconLayersUnion,
   IconListNumbers,
   IconMathFunction,
+  IconRestore,
   IconSql,
   IconSum,
   IconTable,
   IconTableExport,
+  IconTerminal2,
   IconTransform,
 } from '@tabler/icons-react';
 
@@ -40,6 +44,10 @@ export const STAGE_ICONS: Readonly<Record<string, Icon>> = {
   TableExport: IconTableExport,
   MathFunction: IconMathFunction,
   Transform: IconTransform,
+  Copy: IconCopy,
+  Camera: IconCamera,
+  Restore: IconRestore,
+  Terminal2: IconTerminal2,
 };
 
 /** The icon a stage type names; a box if unknown. */

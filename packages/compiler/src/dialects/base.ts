@@ -1,15 +1,18 @@
 import type { Diagnostic, FieldPath } from '@sluice/flow';
 import type {
   CastType,
+  CloneNode,
   Column,
   Columns,
   ColumnType,
+  CreateSnapshotNode,
   DistinctOnNode,
   ExportFileNode,
   Expr,
   FileFormat,
   FileRef,
   JoinNode,
+  RestoreSnapshotNode,
   ScanFileNode,
   ScanTableNode,
   SortKey,
@@ -21,7 +24,7 @@ import type {
 import { diagnostic } from '@sluice/flow';
 import { columnNamed, sameColumnName } from '@sluice/stages';
 
-import type { DialectName, PlanStep, TargetProfile } from '../plan';
+import type { DialectName, Phase, PlanStep, TargetProfile } from '../plan';
 import type { SelectQuery } from '../relations/select-query';
 
 /** A staged relation a plan creates; cleanup drops it with the matching statement. */
@@ -241,6 +244,77 @@ export abstract class Dialect {
     path: FieldPath,
   ): Diagnostic {
     return diagnostic('unsupported-on-target', { ...what, target: this.targetName }, { path });
+  }
+
+  /** The phase of an executor that runs inside the run's transaction. */
+  readonly insidePhase: Phase = 'execute';
+
+  /**
+   * A table clone where there is no native one: `CREATE TABLE … AS SELECT`, which copies the
+   * columns and rows but not keys or indexes; only MatrixOne clones databases, at snapshots and
+   * into other accounts (`cloneLimits`).
+   */
+  cloneTable(node: CloneNode): string[] {
+    const create = node.ifNotExists ? 'CREATE TABLE IF NOT EXISTS' : 'CREATE TABLE';
+    return [
+      `${create} ${this.quoteTable(node.target)} AS SELECT * FROM ${this.quoteTable(node.source)}`,
+    ];
+  }
+
+  /** What this target cannot clone, as diagnostics without a stage. */
+  cloneLimits(node: CloneNode): Diagnostic[] {
+    const needs = 'MatrixOne, which clones natively';
+    return [
+      ...(node.what === 'database'
+        ? [
+            this.unsupported(
+              { feature: 'Cloning a database', needs, instead: 'Clone its tables one by one.' },
+              ['what'],
+            ),
+          ]
+        : []),
+      ...(node.snapshot === undefined
+        ? []
+        : [
+            this.unsupported(
+              {
+                feature: 'Cloning at a snapshot',
+                needs,
+                instead: 'Clear the snapshot to copy the table as it is now.',
+              },
+              ['snapshot'],
+            ),
+          ]),
+      ...(node.toAccount === undefined
+        ? []
+        : [
+            this.unsupported(
+              {
+                feature: 'Cloning into another account',
+                needs,
+                instead: 'Clear the account to make the copy here.',
+              },
+              ['toAccount'],
+            ),
+          ]),
+    ];
+  }
+
+  /** `CREATE SNAPSHOT …`; only MatrixOne has snapshots (`snapshotLimits`). */
+  createSnapshot(_node: CreateSnapshotNode): string {
+    throw new Error(`The ${this.name} dialect has no snapshots.`);
+  }
+
+  /** `RESTORE …`; only MatrixOne has snapshots (`snapshotLimits`). */
+  restoreSnapshot(_node: RestoreSnapshotNode): string {
+    throw new Error(`The ${this.name} dialect has no snapshots.`);
+  }
+
+  /** What stops a snapshot or a restore here, as diagnostics without a stage. */
+  snapshotLimits(node: CreateSnapshotNode | RestoreSnapshotNode): Diagnostic[] {
+    const feature = node.op === 'create-snapshot' ? 'Taking a snapshot' : 'Restoring a snapshot';
+    const instead = 'Remove this stage, or run the flow on MatrixOne.';
+    return [this.unsupported({ feature, needs: 'MatrixOne', instead }, ['level'])];
   }
 
   /** The one step that swaps every shadow table in; only dialects that build shadows have it. */

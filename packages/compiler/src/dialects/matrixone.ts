@@ -1,10 +1,13 @@
 import type { Diagnostic } from '@sluice/flow';
 import type {
   CastType,
+  CloneNode,
   Column,
   ColumnType,
+  CreateSnapshotNode,
   CsvFormat,
   ExportFileNode,
+  RestoreSnapshotNode,
   ScanFileNode,
   TableRef,
   WriteTableNode,
@@ -31,6 +34,9 @@ import {
   suffixMisreadings,
 } from './matrixone-file-limits';
 import { MySqlFamilyDialect } from './mysql-family';
+
+/** RESTORE's `{SNAPSHOT = 'sp'}` form, which replaced `FROM SNAPSHOT` (sql-reference.md §5.3). */
+const RESTORE_BRACES = '4.0.0';
 
 /** CTAS inside a transaction (sql-reference.md §6). */
 const CTAS_IN_TRANSACTION = '3.0.7';
@@ -242,6 +248,97 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
         : this.insertSelect(args.table, args.source, columns);
     steps.push({ ...step('write', insert), rowsFrom: 'changes' });
     return { steps };
+  }
+
+  /**
+   * MatrixOne's native clone (§5.1): `CREATE TABLE [IF NOT EXISTS] db.t2 CLONE db.t1
+   * [{snapshot = 'sp'}] [TO ACCOUNT acc]` and `CREATE DATABASE [IF NOT EXISTS] d2 CLONE d1 …`,
+   * the snapshot suffix on the source's name. Forms as in test/distributed/cases/git4data/clone:
+   * `table_clone.sql` (`create table db1_copy.t4_copy clone t4 {snapshot = "sp0"} to account
+   * acc1`), `database_clone.sql`, `clone_table_if_not_exists.sql`.
+   */
+  override cloneTable(node: CloneNode): string[] {
+    const kind = node.what === 'database' ? 'DATABASE' : 'TABLE';
+    const name = (ref: TableRef) =>
+      node.what === 'database' ? this.quoteIdentifier(ref.name) : this.quoteTable(ref);
+    const source =
+      node.snapshot === undefined
+        ? name(node.source)
+        : `${name(node.source)}{snapshot = ${this.literal(node.snapshot)}}`;
+    const exists = node.ifNotExists ? ' IF NOT EXISTS' : '';
+    const account =
+      node.toAccount === undefined ? '' : ` TO ACCOUNT ${this.quoteIdentifier(node.toAccount)}`;
+    return [`CREATE ${kind}${exists} ${name(node.target)} CLONE ${source}${account}`];
+  }
+
+  /** A clone into another account needs a snapshot (§5.1); everything else is native here. */
+  override cloneLimits(node: CloneNode): Diagnostic[] {
+    if (node.toAccount === undefined || node.snapshot !== undefined) return [];
+    return [
+      this.unsupported(
+        {
+          feature: 'Cloning into another account without a snapshot',
+          needs: 'a snapshot to clone from',
+          instead: 'Name a snapshot, or clear the account to make the copy here.',
+        },
+        ['toAccount'],
+      ),
+    ];
+  }
+
+  /**
+   * `CREATE SNAPSHOT sp FOR ACCOUNT | DATABASE db | TABLE db tbl` (§5.2), the table form two
+   * names apart, as in test/distributed/cases/snapshot/snapshot.sql and `table_clone.sql`
+   * (`create snapshot sp0 for table db1 t4`); snapshot_restore_database_level.sql takes
+   * `create snapshot sp_01 for account`.
+   */
+  override createSnapshot(node: CreateSnapshotNode): string {
+    const name = this.quoteIdentifier(node.name);
+    return `CREATE SNAPSHOT ${name} FOR ${this.snapshotTarget(node)}`;
+  }
+
+  /**
+   * RESTORE, whose grammar changed in 4.0 (§5.3): up to 3.x `RESTORE ACCOUNT acc [DATABASE db
+   * [TABLE t]] FROM SNAPSHOT sp`; from 4.0 `RESTORE ACCOUNT acc {SNAPSHOT = 'sp'}`, `RESTORE
+   * DATABASE [acc.]db {SNAPSHOT = 'sp'}`, `RESTORE TABLE [acc.]db.t {SNAPSHOT = 'sp'}` (HEAD's
+   * snapshot_restore_database_level.sql: `restore database snapshot_read{snapshot="sp_01"}`).
+   */
+  override restoreSnapshot(node: RestoreSnapshotNode): string {
+    const q = (name: string | undefined) => this.quoteIdentifier(name ?? '');
+    if (!this.atLeast(RESTORE_BRACES)) {
+      const database = node.level === 'account' ? '' : ` DATABASE ${q(node.database)}`;
+      const table = node.level === 'table' ? ` TABLE ${q(node.table)}` : '';
+      return `RESTORE ACCOUNT ${q(node.account)}${database}${table} FROM SNAPSHOT ${q(node.snapshot)}`;
+    }
+    const at = `{SNAPSHOT = ${this.literal(node.snapshot)}}`;
+    if (node.level === 'account') return `RESTORE ACCOUNT ${q(node.account)} ${at}`;
+    const account = node.account === undefined ? '' : `${q(node.account)}.`;
+    const database = `${account}${q(node.database)}`;
+    if (node.level === 'database') return `RESTORE DATABASE ${database} ${at}`;
+    return `RESTORE TABLE ${database}.${q(node.table)} ${at}`;
+  }
+
+  /** Snapshots are MatrixOne's; before 4.0 every restore names its account (§5.3). */
+  override snapshotLimits(node: CreateSnapshotNode | RestoreSnapshotNode): Diagnostic[] {
+    if (node.op !== 'restore-snapshot' || node.account !== undefined) return [];
+    if (this.atLeast(RESTORE_BRACES)) return [];
+    return [
+      this.unsupported(
+        {
+          feature: 'A restore that does not name the account',
+          needs: 'MatrixOne 4.0',
+          instead: 'Fill in the account the database belongs to.',
+        },
+        ['account'],
+      ),
+    ];
+  }
+
+  private snapshotTarget(node: CreateSnapshotNode): string {
+    const q = (name: string | undefined) => this.quoteIdentifier(name ?? '');
+    if (node.level === 'account') return 'ACCOUNT';
+    if (node.level === 'database') return `DATABASE ${q(node.database)}`;
+    return `TABLE ${q(node.database)} ${q(node.table)}`;
   }
 
   /** MatrixOne keys VARCHAR, whose longest is 65535 characters, rather than TEXT. */

@@ -1,6 +1,7 @@
 import type { Diagnostic, FieldPath } from '@sluice/flow';
 import type {
   CastType,
+  CloneNode,
   Column,
   ColumnType,
   CsvFormat,
@@ -333,6 +334,26 @@ export class MySqlDialect extends MySqlFamilyDialect {
    */
   protected override keyColumnType(type: ColumnType): string {
     return type === 'VARCHAR' ? 'VARCHAR(768)' : this.columnType(type);
+  }
+
+  /** Inside-the-write executors join the appends in the commit phase's transaction. */
+  override readonly insidePhase = 'commit';
+
+  /**
+   * A table copied with its definition (`CREATE TABLE … LIKE`: columns, keys, indexes; not
+   * foreign keys) and then its rows. With "skip if the copy exists" the rows go in only while
+   * the copy is empty, so an existing copy keeps what it holds.
+   * @see https://dev.mysql.com/doc/refman/8.0/en/create-table-like.html
+   */
+  override cloneTable(node: CloneNode): string[] {
+    const target = this.quoteTable(node.target);
+    const source = this.quoteTable(node.source);
+    const create = node.ifNotExists ? 'CREATE TABLE IF NOT EXISTS' : 'CREATE TABLE';
+    const unlessFilled = node.ifNotExists ? ` WHERE NOT EXISTS (SELECT 1 FROM ${target})` : '';
+    return [
+      `${create} ${target} LIKE ${source}`,
+      `INSERT INTO ${target} SELECT * FROM ${source}${unlessFilled}`,
+    ];
   }
 
   /**
