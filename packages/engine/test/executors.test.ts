@@ -6,13 +6,12 @@ import type { Plan, PlanStep } from '@sluice/compiler';
 import type { FlowDocument, Stage } from '@sluice/flow';
 
 import type { RunEvent, RunOutcome } from '../src/run-events';
-import type { SqlClient } from '../src/sql-client';
 import type { Target } from '../src/target';
 import type { BothTargets, TargetName } from './both-targets';
 import { runPlan } from '../src/run-plan';
 import { openBothTargets, TARGET_NAMES } from './both-targets';
 import { compileFor, link, stage } from './flows';
-import { normalisedTable } from './normalise-rows';
+import { inRunDatabase, rowsOf } from './run-database';
 
 /**
  * Executors on real targets: a clone copies the table a run wrote once the run committed; a SQL
@@ -60,15 +59,6 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(() => both.close());
-
-async function inRunDatabase<T>(target: Target, use: (c: SqlClient) => Promise<T>): Promise<T> {
-  const client = await target.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.close();
-  }
-}
 
 async function reset(target: Target): Promise<void> {
   await inRunDatabase(target, async (client) => {
@@ -121,9 +111,6 @@ function failingAfter(plan: Plan, afterId: string): Plan {
   steps.splice(at + 1, 0, failing);
   return { ...plan, steps };
 }
-
-const rowsOf = (target: Target, table: string) =>
-  inRunDatabase(target, async (client) => (await normalisedTable(client, table)).rows);
 
 const finalState = (events: readonly RunEvent[], stageId: string) =>
   events.filter((e) => e.stageId === stageId).at(-1)?.state;

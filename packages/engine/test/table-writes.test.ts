@@ -6,13 +6,12 @@ import type { Plan, PlanStep } from '@sluice/compiler';
 import type { FlowDocument } from '@sluice/flow';
 
 import type { RunOutcome } from '../src/run-events';
-import type { SqlClient } from '../src/sql-client';
 import type { Target } from '../src/target';
 import type { BothTargets, TargetName } from './both-targets';
 import { runPlan } from '../src/run-plan';
 import { openBothTargets, TARGET_NAMES } from './both-targets';
 import { compileFor, link, stage } from './flows';
-import { normalisedTable } from './normalise-rows';
+import { inRunDatabase, rowsOf } from './run-database';
 
 /**
  * Upserts and overwrites on real targets: an upsert run twice updates the rows it matches and
@@ -74,22 +73,6 @@ async function run(target: Target, plan: Plan): Promise<RunOutcome> {
 
 const landing = (table: string, csv: string) =>
   writeFile(join(both.root, 'landing', `${table}.csv`), csv);
-
-/** Runs `use` on a connection of the target's run database, where the flows write. */
-async function inRunDatabase<T>(
-  target: Target,
-  use: (client: SqlClient) => Promise<T>,
-): Promise<T> {
-  const client = await target.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.close();
-  }
-}
-
-const rowsOf = (target: Target, table: string) =>
-  inRunDatabase(target, async (client) => (await normalisedTable(client, table)).rows);
 
 describe.each(TARGET_NAMES)('on %s', (name: TargetName) => {
   const target = () => both.target(name);

@@ -66,6 +66,11 @@ export interface StageUi<C> {
   summary?(config: C): string | undefined;
   /** For an executor: where it runs, which its node's badge says; `undefined` until chosen. */
   placement?(config: C): ExecutorPlacement | undefined;
+  /**
+   * What a run of this stage overwrites beyond its own destinations, in words (a restore): the
+   * editor asks the person to confirm before a run that contains it.
+   */
+  confirmBeforeRun?(config: C): string;
 }
 
 /** Input columns by port, `undefined` where not known until run time. */

@@ -44,5 +44,8 @@ describe('restore-snapshot', () => {
       database: 'sales',
     });
     expect(restoreSnapshotStage.ui.placement?.(config)).toBe('after-commit');
+    expect(restoreSnapshotStage.ui.confirmBeforeRun?.(config)).toBe(
+      'database sales is overwritten with what snapshot sp holds; changes made since are lost.',
+    );
   });
 });

@@ -55,6 +55,8 @@ export const restoreSnapshotStage = defineStage({
     icon: 'Restore',
     summary: (config) => `${restoredObject(config)} ← ${config.snapshot}`,
     placement: () => 'after-commit',
+    confirmBeforeRun: (config) =>
+      `${restoredObject(config)} is overwritten with what snapshot ${config.snapshot} holds; changes made since are lost.`,
     fields: {
       snapshot: { widget: 'text', label: 'Snapshot' },
       level: { widget: 'select', label: 'Restore', options: SNAPSHOT_LEVEL_OPTIONS },

@@ -68,7 +68,7 @@ export const tableDestinationStage = defineStage({
       keys: {
         widget: 'column-list',
         label: 'Key columns',
-        help: 'The columns that identify a row. The table needs a primary or unique key on exactly these columns; a table the run creates gets them as its primary key. When several rows of a run have the same keys, the last one written wins.',
+        help: 'The columns that identify a row. The table needs a primary or unique key on exactly these columns; a table the run creates gets them as its primary key. Give each key once per run (a Deduplicate stage before this one makes sure): which of several rows with one key wins is up to the target.',
         hiddenWhen: (config) => config.mode !== 'upsert',
       },
       createIfMissing: {

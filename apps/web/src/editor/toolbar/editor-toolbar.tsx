@@ -32,6 +32,7 @@ import {
 import { ConflictModal } from './conflict-modal';
 import { FlowTitle } from './flow-title';
 import { PartialRunDialog } from './partial-run-dialog';
+import { useConfirmedRun } from './run-confirm-modal';
 import { SqlDrawer } from './sql-drawer';
 import { UnsavedChangesGuard } from './unsaved-changes-guard';
 import { useRunFlow } from './use-run-flow';
@@ -50,6 +51,7 @@ export function EditorToolbar() {
   const autoLayout = useEditorStore((s) => s.autoLayout);
   const { save, saving, conflict, reload, saveCopy, dismissConflict } = useSaveFlow();
   const { start, cancel } = useRunFlow(save);
+  const confirmedRun = useConfirmedRun(start);
   const [sqlOpen, setSqlOpen] = useState(false);
   // Below 1280 px the buttons would squeeze their own labels; the header link gives way instead.
   const roomy = useMediaQuery('(min-width: 80em)', true);
@@ -155,7 +157,7 @@ export function EditorToolbar() {
               <Button
                 leftSection={<IconPlayerPlay size={16} />}
                 data-testid="run-button"
-                onClick={() => void start()}
+                onClick={() => void confirmedRun.request()}
               >
                 Run
               </Button>
@@ -174,7 +176,8 @@ export function EditorToolbar() {
         onClose={dismissConflict}
       />
       <SqlDrawer opened={sqlOpen} onClose={() => setSqlOpen(false)} />
-      <PartialRunDialog onRun={(stageIds) => void start(stageIds)} />
+      <PartialRunDialog onRun={(stageIds) => void confirmedRun.request(stageIds)} />
+      {confirmedRun.modal}
       <UnsavedChangesGuard save={save} />
       <ShortcutSheet />
     </Group>
