@@ -268,3 +268,41 @@ describe('SQL statement', () => {
     ]);
   });
 });
+
+describe('links into an executor', () => {
+  it('takes several, runs after all of them, and refuses a done port linked into rows', () => {
+    const stages = [
+      stage('src', 'file-source', { path: 'orders.csv', columns: ORDERS }),
+      stage('one', 'table-destination', { table: 'a' }),
+      stage('two', 'table-destination', { table: 'b' }),
+      stage('snap', 'create-snapshot', { name: 'sp', level: 'account' }),
+    ];
+    const rows = (to: string) => ({
+      id: `r-${to}`,
+      source: { stageId: 'src', port: 'out' },
+      target: { stageId: to, port: 'in' },
+    });
+    const after = (from: string) => ({
+      id: `a-${from}`,
+      source: { stageId: from, port: 'done' },
+      target: { stageId: 'snap', port: 'after' },
+    });
+    const links = [rows('one'), rows('two'), after('one'), after('two')];
+    const { plan, diagnostics } = compileFlow(analyzeFlow({ schemaVersion: 1, stages, links }), {
+      target: MATRIXONE_4,
+      runTag: 'r1',
+    });
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(plan?.steps.at(-1)?.id).toBe('snapshot:snap');
+
+    const wrong = { ...after('one'), target: { stageId: 'two', port: 'in' } };
+    const refused = analyzeFlow({ schemaVersion: 1, stages, links: [rows('one'), wrong] });
+    expect(refused.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: 'invalid-config',
+        stageId: 'two',
+        message: 'A stage that outputs no rows links only into an executor.',
+      }),
+    );
+  });
+});
