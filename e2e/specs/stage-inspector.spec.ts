@@ -119,9 +119,7 @@ test('a table destination says what each write mode does, and its node names the
   await canvas.configure(table, { schema: 'analytics', table: 'orders' });
   const mode = page.getByTestId('field-mode');
   await expect(mode).toContainText("Append adds this run's rows to the rows already in the table");
-  await expect(mode).toContainText(
-    "Overwrite replaces the table's rows and columns with this run's result",
-  );
+  await expect(mode).toContainText("Overwrite replaces the table's rows with this run's result");
   await expect(canvas.node(table).getByTestId('stage-summary')).toHaveText('analytics.orders');
 });
 

@@ -7,7 +7,7 @@ import type {
   StageDefinition,
   StageNode,
 } from '@sluice/stages';
-import { diagnostic, incomingLinks, topologicalOrder } from '@sluice/flow';
+import { AFTER_PORT, diagnostic, DONE_PORT, incomingLinks, topologicalOrder } from '@sluice/flow';
 import { getStage, parseStageConfig } from '@sluice/stages';
 
 import type { ParameterBinding } from './bind-parameters';
@@ -229,6 +229,9 @@ function linkDiagnostics(
       found.push(
         diagnostic('unknown-port', { port: link.target.port }, { stageId: link.target.stageId }),
       );
+    } else if (link.source.port === DONE_PORT && link.target.port !== AFTER_PORT) {
+      const message = 'A stage that outputs no rows links only into an executor.';
+      found.push(diagnostic('invalid-config', { message }, { stageId: link.target.stageId }));
     }
   }
   for (const [stageId, definition] of definitions) {
@@ -237,7 +240,8 @@ function linkDiagnostics(
       const count = incoming.get(port)?.length ?? 0;
       const optional = definition.ports.optional?.includes(port) ?? false;
       if (count === 0 && !optional) found.push(diagnostic('missing-input', { port }, { stageId }));
-      if (count > 1) found.push(diagnostic('too-many-inputs', { port }, { stageId }));
+      const many = definition.ports.many?.includes(port) ?? false;
+      if (count > 1 && !many) found.push(diagnostic('too-many-inputs', { port }, { stageId }));
     }
   }
   return found;
@@ -271,11 +275,13 @@ function reachDiagnostics(
   const found: Diagnostic[] = [];
   const read = new Set(doc.links.map((l) => l.source.stageId));
   for (const [stageId, definition] of definitions) {
-    if (definition.ports.outputs.length > 0 && !read.has(stageId)) {
+    const rows = definition.ports.outputs.filter((port) => port !== DONE_PORT);
+    if (rows.length > 0 && !read.has(stageId)) {
       found.push(diagnostic('unconnected-output', {}, { stageId }));
     }
   }
-  if (![...definitions.values()].some((d) => d.category === 'destination')) {
+  const acting = new Set(['destination', 'executor']);
+  if (![...definitions.values()].some((d) => acting.has(d.category))) {
     found.push(diagnostic('no-destination', {}));
   }
   return found;

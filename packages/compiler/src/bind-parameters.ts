@@ -38,7 +38,7 @@ type FieldKind = 'sql' | 'name' | 'path';
 const KIND_OF_WIDGET: Partial<Record<FieldWidget, FieldKind>> = {
   'sql-expression': 'sql',
   'sql-query': 'sql',
-  'table-name': 'name',
+  'target-query': 'sql',
   'table-picker': 'name',
   'file-path': 'path',
 };

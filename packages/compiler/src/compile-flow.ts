@@ -1,6 +1,13 @@
 import type { Diagnostic, FlowDocument, PortRef } from '@sluice/flow';
-import type { Column, FileRef, InputColumns, StageNode, TableRef } from '@sluice/stages';
-import { hasErrors } from '@sluice/flow';
+import type {
+  Column,
+  FileRef,
+  InputColumns,
+  StageNode,
+  TableDefinition,
+  TableRef,
+} from '@sluice/stages';
+import { diagnostic, hasErrors, reachableStages } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
 import type { FlowAnalysis } from './analyze-flow';
@@ -35,6 +42,12 @@ export interface CompileOptions {
    */
   existingTables?: readonly TableRef[];
   /**
+   * The catalogue's definitions of the destination tables that exist at run start. With one, an
+   * overwrite keeps a table that takes the run's columns and an upsert checks the table's keys;
+   * without, an overwrite makes the table anew.
+   */
+  tableDefinitions?: readonly TableDefinition[];
+  /**
    * External stages whose files live on S3, directly or as sub-stages of one. Only MatrixOne
    * reads S3; other targets get a diagnostic on the stage that uses one.
    */
@@ -66,12 +79,24 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
   assertBoundFor(analysis.parameters, options.target.dialect);
   const dialect = dialectFor(options.target);
   const tableExists = existenceOf(options.existingTables);
+  const definitionOf = definitionsOf(options.tableDefinitions);
   const s3 = new Set(options.s3ExternalStages);
-  const check = { dialect, tableExists, onS3: (file: FileRef) => s3.has(file.externalStage) };
+  const check = {
+    dialect,
+    tableExists,
+    definitionOf,
+    onS3: (file: FileRef) => s3.has(file.externalStage),
+  };
   const live = liveStages(analysis);
   const diagnostics = [
     ...analysis.diagnostics,
-    ...live.flatMap(({ stageId, node }) => nodeLimits(node, check).map((d) => ({ ...d, stageId }))),
+    ...insideAfterCommit(doc, live),
+    ...live.flatMap(({ stageId, node, inputs }) =>
+      nodeLimits(node, { ...check, columnsOf: (port) => inputs[port] }).map((d) => ({
+        ...d,
+        stageId,
+      })),
+    ),
   ];
   if (hasErrors(diagnostics)) return { diagnostics };
 
@@ -88,6 +113,7 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
       resolveFile,
       ...(detectedColumns[stageId] ? { detectedColumns: detectedColumns[stageId] } : {}),
       tableExists,
+      definitionOf,
       relationOf: (port) => relationFeeding(doc, { stageId, port }, relations),
       columnsOf: (port) => inputs[port],
     });
@@ -142,13 +168,21 @@ function liveStages(
   });
 }
 
+const tableKey = (t: TableRef) => `${t.schema ?? ''}\u0000${t.name}`;
+
 function existenceOf(
   existing: readonly TableRef[] | undefined,
 ): (table: TableRef) => boolean | undefined {
   if (!existing) return () => undefined;
-  const key = (t: TableRef) => `${t.schema ?? ''}\u0000${t.name}`;
-  const keys = new Set(existing.map(key));
-  return (table) => keys.has(key(table));
+  const keys = new Set(existing.map(tableKey));
+  return (table) => keys.has(tableKey(table));
+}
+
+function definitionsOf(
+  definitions: readonly TableDefinition[] | undefined,
+): (table: TableRef) => TableDefinition | undefined {
+  const byKey = new Map((definitions ?? []).map((d) => [tableKey(d.table), d]));
+  return (table) => byKey.get(tableKey(table));
 }
 
 /** The staged relation linked into one input port of a stage. */
@@ -163,10 +197,14 @@ export function relationFeeding(
   return relation.name;
 }
 
-/** Destinations plus every stage upstream of one; anything else would run for nothing. */
+/**
+ * Destinations and executors plus every stage upstream of one; anything else would run for
+ * nothing.
+ */
 function stagesFeedingDestinations(doc: FlowDocument): ReadonlySet<string> {
+  const acting = new Set(['destination', 'executor']);
   const needed = new Set(
-    doc.stages.filter((s) => getStage(s.type)?.category === 'destination').map((s) => s.id),
+    doc.stages.filter((s) => acting.has(getStage(s.type)?.category ?? '')).map((s) => s.id),
   );
   const pending = [...needed];
   while (pending.length > 0) {
@@ -178,4 +216,29 @@ function stagesFeedingDestinations(doc: FlowDocument): ReadonlySet<string> {
     }
   }
   return needed;
+}
+
+/**
+ * An executor inside the run's transaction cannot run after one that runs once the run has
+ * committed: the transaction is over by then. Said on the inside one, naming the other.
+ */
+function insideAfterCommit(
+  doc: FlowDocument,
+  live: readonly { stageId: string; node: StageNode }[],
+): Diagnostic[] {
+  const late = new Set(live.filter(({ node }) => runsAfterCommit(node)).map((s) => s.stageId));
+  return live.flatMap(({ stageId, node }) => {
+    if (node.op !== 'sql-statement' || node.runs !== 'inside') return [];
+    const upstream = reachableStages(doc.links, [stageId], 'upstream');
+    const blocking = [...upstream].find((id) => id !== stageId && late.has(id));
+    if (blocking === undefined) return [];
+    const label = doc.stages.find((s) => s.id === blocking)?.label ?? blocking;
+    const message = `This statement runs inside the run's transaction, but "${label}" before it runs after the commit: run this one after the commit too, or remove the link.`;
+    return [diagnostic('invalid-config', { message }, { stageId, path: ['runs'] })];
+  });
+}
+
+function runsAfterCommit(node: StageNode): boolean {
+  if (node.op === 'sql-statement') return node.runs === 'after-commit';
+  return node.op === 'clone' || node.op === 'create-snapshot' || node.op === 'restore-snapshot';
 }

@@ -19,15 +19,22 @@ export interface TargetProfile {
   version: string;
 }
 
-/** The phases of a run, in order (design.md, "Compile"); `swap` and `commit` are MySQL's. */
+/**
+ * The phases of a run, in order (design.md, "Compile"); `swap` and `commit` are MySQL's.
+ * `execute` holds executors inside the run's transaction (MySQL's run in `commit`), and
+ * `after-commit` those that run once the run's writes have committed, which the engine runs last
+ * and never undoes.
+ */
 export const PHASES = [
   'prepare',
   'load',
   'transform',
   'write',
   'export',
+  'execute',
   'swap',
   'commit',
+  'after-commit',
   'cleanup',
 ] as const;
 export type Phase = (typeof PHASES)[number];

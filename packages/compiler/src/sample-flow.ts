@@ -94,6 +94,7 @@ export function compileSample(analyzed: FlowAnalysis, options: SampleOptions): S
   const check = {
     dialect,
     tableExists: () => undefined,
+    definitionOf: () => undefined,
     onS3: (file: FileRef) => s3.has(file.externalStage),
   };
   const sampleRows = options.sampleRows ?? SAMPLE_ROWS;
@@ -104,9 +105,9 @@ export function compileSample(analyzed: FlowAnalysis, options: SampleOptions): S
   });
   const diagnostics = [
     ...own,
-    ...stages.flatMap(({ stageId, node }) =>
+    ...stages.flatMap(({ stageId, node, inputs }) =>
       [
-        ...nodeLimits(node, check),
+        ...nodeLimits(node, { ...check, columnsOf: (port) => inputs[port] }),
         ...(node.op === 'scan-file' ? dialect.sampleLimits(node) : []),
       ].map((d) => ({ ...d, stageId })),
     ),
@@ -124,6 +125,7 @@ export function compileSample(analyzed: FlowAnalysis, options: SampleOptions): S
       resolveFile: options.resolveFile ?? stageUri,
       ...(detectedColumns[stageId] ? { detectedColumns: detectedColumns[stageId] } : {}),
       tableExists: () => undefined,
+      definitionOf: () => undefined,
       relationOf: (port) => relationFeeding(doc, { stageId, port }, relations),
       columnsOf: (port) => inputs[port],
       sampleRows,

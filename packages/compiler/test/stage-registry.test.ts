@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { FlowDocument } from '@sluice/flow';
 import type { StageDefinition } from '@sluice/stages';
+import { DONE_PORT } from '@sluice/flow';
 import { stages } from '@sluice/stages';
 
 import type { TargetProfile } from '../src';
@@ -38,7 +39,8 @@ function flowAround(definition: StageDefinition, config: Record<string, unknown>
     source: { stageId: 'src', port: 'out' },
     target: { stageId: 'under', port },
   }));
-  const out = outputs.slice(0, 1).map((port) => ({
+  const rows = outputs.filter((port) => port !== DONE_PORT);
+  const out = rows.slice(0, 1).map((port) => ({
     id: 'out',
     source: { stageId: 'under', port },
     target: { stageId: 'dest', port: 'in' },

@@ -3,6 +3,7 @@ import { DEFAULT_METADATA_SCHEMA, STAGING_PREFIX } from '@sluice/compiler';
 
 import type { DuckDbDatabase } from './duckdb-client';
 import { neutralType } from './detect-columns';
+import { groupKeys } from './table-definitions';
 
 /** DuckDB's default schema, where a table without one lives. */
 export const MAIN_SCHEMA = 'main';
@@ -48,6 +49,31 @@ export async function duckDbTableColumns(
     return rows.length === 0
       ? undefined
       : rows.map((r) => ({ name: r.name, type: neutralType(r.type) }));
+  } finally {
+    await client.close();
+  }
+}
+
+/**
+ * The primary and unique key constraints of a table, each as its columns in order. Unique
+ * indexes made with `CREATE UNIQUE INDEX` are not constraints and are not listed.
+ * @see https://duckdb.org/docs/stable/sql/meta/duckdb_table_functions#duckdb_constraints
+ */
+export async function duckDbTableKeys(
+  database: DuckDbDatabase,
+  table: TableRef,
+): Promise<string[][]> {
+  const client = await database.connect();
+  try {
+    const rows = await client.query<{ key: string; column: string }>(
+      `SELECT CAST(constraint_index AS VARCHAR) AS key, unnest(constraint_column_names) AS column
+       FROM duckdb_constraints()
+       WHERE constraint_type IN ('PRIMARY KEY', 'UNIQUE')
+         AND lower(schema_name) = lower($1) AND lower(table_name) = lower($2)
+       ORDER BY constraint_index`,
+      [table.schema ?? MAIN_SCHEMA, table.name],
+    );
+    return groupKeys(rows);
   } finally {
     await client.close();
   }

@@ -5,9 +5,10 @@ import type { StagingObject } from './staging-sweep';
 import type { OpenTargetOptions, Target } from './target';
 import { databaseErrorText } from './database-error-text';
 import { detectFileColumns } from './detect-columns';
-import { duckDbTableColumns, duckDbTables, MAIN_SCHEMA } from './duckdb-catalog';
+import { duckDbTableColumns, duckDbTableKeys, duckDbTables, MAIN_SCHEMA } from './duckdb-catalog';
 import { DuckDbDatabase } from './duckdb-client';
 import { sweepStaging } from './staging-sweep';
+import { describeTables } from './table-definitions';
 import { TargetConnectError } from './target-connect-error';
 
 /**
@@ -90,6 +91,12 @@ export async function openDuckDbTarget(path: string, options: OpenTargetOptions)
     existingTables: (tables) => existingTables(database, tables),
     listTables: () => duckDbTables(database),
     tableColumns: (table) => duckDbTableColumns(database, table),
+    describeTables: (tables) =>
+      describeTables(
+        { tableColumns: (table) => duckDbTableColumns(database, table) },
+        (table) => duckDbTableKeys(database, table),
+        tables,
+      ),
     detectColumns: async (local, format, uri) => {
       const client = await database.connect();
       try {

@@ -5,6 +5,7 @@ import type { PeekRows, ProgressEvent, RunEvent, RunOutcome, StatementEvent } fr
 import type { FinishContext, Finished } from './run-finish';
 import type { SqlClient } from './sql-client';
 import type { RunClient } from './target';
+import { committedNote, isAfterCommit } from './after-commit';
 import { CancelWatch } from './cancel-watch';
 import { databaseErrorText } from './database-error-text';
 import { ExportPromotions } from './export-promotions';
@@ -126,8 +127,8 @@ async function runOne(client: SqlClient, step: PlanStep, context: RunContext): P
  * Runs the steps in order: each run of consecutive `inTransaction` steps inside one
  * transaction, every other step on its own (autocommit), as plan.ts describes.
  */
-async function runSteps(context: RunContext): Promise<void> {
-  const all = segments(context.plan.steps);
+async function runSteps(context: RunContext, steps: readonly PlanStep[]): Promise<void> {
+  const all = segments(steps);
   if (all.length === 0) await finishSteps(context.client, context);
   for (const [index, segment] of all.entries()) {
     const runSegment = async (client: SqlClient) => {
@@ -222,18 +223,47 @@ async function compensate(context: RunContext, reason: unknown): Promise<Finishe
 }
 
 async function execute(context: RunContext): Promise<Finished> {
+  const steps = context.plan.steps;
   try {
-    await runSteps(context);
+    await runSteps(
+      context,
+      steps.filter((step) => !isAfterCommit(step)),
+    );
   } catch (error) {
     return await compensate(context, error);
   }
   for (const stageId of context.awaitingCommit) context.tracker.succeed(stageId);
   for (const peek of context.peeks) context.onPeek?.(peek);
   const problems = await context.promotions.dropBackups();
+  const late = await runAfterCommit(context, steps.filter(isAfterCommit));
+  if (late) return { outcome: late, problems, cleanup: true };
   const { warnings } = context;
   const outcome: RunOutcome =
     warnings.length > 0 ? { state: 'succeeded', warnings } : { state: 'succeeded' };
   return { outcome, problems, cleanup: true };
+}
+
+/**
+ * Runs the executors that come after the commit, in plan order, each on its own. The run's
+ * writes stand by then, so a cancel no longer stops them and a failure undoes nothing: it fails
+ * the run on the executor's stage, skips the rest, and says what the run kept.
+ */
+async function runAfterCommit(
+  context: RunContext,
+  steps: readonly PlanStep[],
+): Promise<RunOutcome | undefined> {
+  const committed: RunContext = { ...context, signal: undefined };
+  for (const step of steps) {
+    try {
+      await runOne(context.client, step, committed);
+    } catch (error) {
+      const failure = error instanceof StepFailure ? error : new StepFailure(step, error);
+      const message = `${failure.message} ${committedNote(context.plan)}`;
+      if (step.stageId !== undefined) context.tracker.fail(step.stageId, message, step.sql);
+      return failed(context.tracker, message, step.stageId);
+    }
+  }
+  return undefined;
 }
 
 /** Stops a run before its first step: cancelled already, or an input or export folder problem. */

@@ -1,5 +1,5 @@
 import type { TargetProfile } from '@sluice/compiler';
-import type { Column, FileFormat, TableRef } from '@sluice/stages';
+import type { Column, FileFormat, TableDefinition, TableRef } from '@sluice/stages';
 
 import type { ResultTable } from './result-table';
 import type { ClaimRequest, StagingSweep, SweepPlaces, TargetClaim } from './run-claims';
@@ -52,6 +52,11 @@ export interface Target {
   listTables(): Promise<TableRef[]>;
   /** A table's columns in order with neutral types; `undefined` when there is no such table. */
   tableColumns(table: TableRef): Promise<Column[] | undefined>;
+  /**
+   * The columns and primary and unique keys of those of `tables` that exist, so a run's overwrite
+   * keeps a table that fits and its upsert checks the table's keys.
+   */
+  describeTables(tables: readonly TableRef[]): Promise<TableDefinition[]>;
   /**
    * Columns of a file Sluice can read (a local path inside the file roots); `uri`, its stage://
    * form, names it when they cannot be detected.

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 
 import type { Plan, TargetProfile } from '@sluice/compiler';
 import type { FlowDocument, Stage } from '@sluice/flow';
-import type { TableRef } from '@sluice/stages';
+import type { TableDefinition, TableRef } from '@sluice/stages';
 import { analyzeFlow, compileFlow } from '@sluice/compiler';
 import { getStage } from '@sluice/stages';
 
@@ -28,6 +28,7 @@ export interface CompileFor {
   /** Files of external stage `x` live in `<root>/x/`. */
   root: string;
   existingTables?: readonly TableRef[];
+  tableDefinitions?: readonly TableDefinition[];
 }
 
 /** Compiles `doc` with the real compiler, failing the test on any error diagnostic. */
@@ -37,6 +38,7 @@ export function compileFor(doc: FlowDocument, options: CompileFor): Plan {
     runTag: options.runTag,
     resolveFile: (ref) => join(options.root, ref.externalStage, ref.path),
     ...(options.existingTables ? { existingTables: options.existingTables } : {}),
+    ...(options.tableDefinitions ? { tableDefinitions: options.tableDefinitions } : {}),
   });
   if (!plan) throw new Error(`The flow did not compile: ${JSON.stringify(diagnostics)}`);
   return plan;

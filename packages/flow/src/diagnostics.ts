@@ -39,6 +39,10 @@ interface DiagnosticArgs {
   'unknown-parameter': { name: string };
   /** A `${name}` reference where its value cannot stand (`why` says what to do instead). */
   'misplaced-parameter': { name: string; why: string };
+  /** An upsert into an existing table whose primary and unique keys are not on its key columns. */
+  'no-unique-key': { table: string; keys: readonly string[] };
+  /** An overwrite whose columns the existing table cannot take, so the table is made anew. */
+  'overwrite-recreates': { table: string; columns: readonly string[] };
 }
 
 export type DiagnosticCode = keyof DiagnosticArgs;
@@ -101,6 +105,10 @@ const MESSAGES: { [C in DiagnosticCode]: (args: DiagnosticArgs[C]) => string } =
   'unknown-parameter': ({ name }) =>
     `Unknown parameter \${${name}}: declare it in the flow's parameters.`,
   'misplaced-parameter': ({ name, why }) => `\${${name}} cannot be used here: ${why}`,
+  'no-unique-key': ({ table, keys }) =>
+    `Table "${table}" has no primary or unique key on exactly (${keys.join(', ')}), so an upsert cannot find the row to update and would add duplicates. Add that key to the table, pick the columns of one it has, or write to a new table (Sluice creates it with this key).`,
+  'overwrite-recreates': ({ table, columns }) =>
+    `Table "${table}" has no column ${columns.map((c) => `"${c}"`).join(', ')}: the overwrite replaces the table with this run's columns and types, and its keys and indexes are lost. Add the columns to the table to keep its definition.`,
 };
 
 const SEVERITY: Record<DiagnosticCode, Severity> = {
@@ -128,6 +136,8 @@ const SEVERITY: Record<DiagnosticCode, Severity> = {
   'column-types-differ': 'warning',
   'unknown-parameter': 'error',
   'misplaced-parameter': 'error',
+  'no-unique-key': 'error',
+  'overwrite-recreates': 'warning',
 };
 
 /**

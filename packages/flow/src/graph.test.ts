@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 
 import { graphDocument as doc, link } from '../test/graph-documents';
 import {
+  AFTER_PORT,
   checkConnection,
+  DONE_PORT,
   findCycle,
   incomingLinks,
   reachableStages,
@@ -81,6 +83,28 @@ describe('checkConnection', () => {
     );
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.reason).toContain(reason);
+  });
+
+  it('lets an executor take many ordering links, and a done port link only into one', () => {
+    const ordering = (id: string) =>
+      id === 'run'
+        ? { inputs: [AFTER_PORT], outputs: [DONE_PORT], many: [AFTER_PORT] }
+        : { inputs: ['in'], outputs: ['out', DONE_PORT] };
+    const linked = doc(
+      ['a', 'b', 'run'],
+      [{ ...link('a', 'run'), source: at('a', DONE_PORT), target: at('run', AFTER_PORT) }],
+    );
+    const second = { source: at('b', DONE_PORT), target: at('run', AFTER_PORT) };
+    expect(checkConnection(linked, second, ordering)).toEqual({ ok: true });
+    const rows = checkConnection(
+      linked,
+      { source: at('b', DONE_PORT), target: at('a', 'in') },
+      ordering,
+    );
+    expect(rows).toEqual({
+      ok: false,
+      reason: 'This stage outputs no rows: link it to an executor only.',
+    });
   });
 
   it('refuses a link that closes a cycle', () => {

@@ -109,10 +109,24 @@ export function reachableStages(
   return seen;
 }
 
+/**
+ * The input port of an executor: each link into it orders the executor after the linked stage
+ * (no rows travel), and it takes any number of links.
+ */
+export const AFTER_PORT = 'after';
+
+/**
+ * The output port of a stage that outputs no rows (destinations, executors), which links only
+ * into an executor's `AFTER_PORT`, to run it after this stage.
+ */
+export const DONE_PORT = 'done';
+
 /** The ports a stage offers, as its stage type declares them. */
 export interface StagePorts {
   inputs: readonly string[];
   outputs: readonly string[];
+  /** Inputs that take any number of links (an executor's `AFTER_PORT`); others take one. */
+  many?: readonly string[];
 }
 
 /** Why a proposed link is refused, in words a person can act on. */
@@ -139,9 +153,12 @@ export function checkConnection(
   if (!to.inputs.includes(target.port)) {
     return { ok: false, reason: `"${target.port}" is not an input of the target stage.` };
   }
-  const taken = doc.links.some(
-    (l) => l.target.stageId === target.stageId && l.target.port === target.port,
-  );
+  if (source.port === DONE_PORT && target.port !== AFTER_PORT) {
+    return { ok: false, reason: 'This stage outputs no rows: link it to an executor only.' };
+  }
+  const taken =
+    !(to.many?.includes(target.port) ?? false) &&
+    doc.links.some((l) => l.target.stageId === target.stageId && l.target.port === target.port);
   if (taken)
     return { ok: false, reason: `Input "${target.port}" already has a link; remove it first.` };
   if (wouldCreateCycle(doc.links, source.stageId, target.stageId)) {

@@ -101,7 +101,9 @@ describe('building a flow', () => {
     expect(() => source.connectOutputTo(join, { port: 'middle' as 'left' })).toThrow(
       'Stage "join-1" (join) has no input port "middle"; its inputs are left, right.',
     );
-    expect(() => destination.connectOutputTo(join)).toThrow('has no output port');
+    expect(() => destination.connectOutputTo(join)).toThrow(
+      'outputs no rows: link it to an executor only',
+    );
     source.connectOutputTo(join);
     source.connectOutputTo(join);
     expect(() => source.connectOutputTo(join)).toThrow(

@@ -38,8 +38,8 @@ describe('addStage config types', () => {
   it('checks update() like addStage()', () => {
     const destination = flow.addStage('table-destination');
     destination.update({ mode: 'overwrite' });
-    // @ts-expect-error `upsert` is not a table destination mode
-    destination.update({ mode: 'upsert' });
+    // @ts-expect-error `replace` is not a table destination mode
+    destination.update({ mode: 'replace' });
   });
 });
 
@@ -47,7 +47,8 @@ describe('port types', () => {
   it('names the ports of each stage type', () => {
     expectTypeOf<InputPort<'join'>>().toEqualTypeOf<'left' | 'right'>();
     expectTypeOf<InputPort<'sql-transform'>>().toEqualTypeOf<'a' | 'b'>();
-    expectTypeOf<OutputPort<'table-destination'>>().toBeNever();
+    expectTypeOf<OutputPort<'table-destination'>>().toEqualTypeOf<'done'>();
+    expectTypeOf<OutputPort<'filter'>>().toEqualTypeOf<'out'>();
   });
 
   it('refuses a port the other stage does not have', () => {

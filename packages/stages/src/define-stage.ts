@@ -2,7 +2,7 @@ import type { z } from 'zod';
 
 import type { Diagnostic } from '@sluice/flow';
 
-import type { StageNode } from './relational';
+import type { ExecutorPlacement, StageNode } from './relational';
 import type { Columns } from './stage-ir';
 
 /** StreamSets' four families of stage. */
@@ -21,7 +21,6 @@ export type FieldWidget =
   | 'sql-expression'
   | 'external-stage'
   | 'file-path'
-  | 'table-name'
   | 'table-picker'
   | 'column-schema'
   | 'column-mappings'
@@ -67,6 +66,13 @@ export interface StageUi<C> {
   fields: { [K in keyof C]?: FieldHint<C> };
   /** A short line the canvas node shows under its label: the table or file it reads or writes. */
   summary?(config: C): string | undefined;
+  /** For an executor: where it runs, which its node's badge says; `undefined` until chosen. */
+  placement?(config: C): ExecutorPlacement | undefined;
+  /**
+   * What a run of this stage overwrites beyond its own destinations, in words (a restore): the
+   * editor asks the person to confirm before a run that contains it.
+   */
+  confirmBeforeRun?(config: C): string;
 }
 
 /** Input columns by port, `undefined` where not known until run time. */
@@ -85,11 +91,15 @@ export interface ConfigMigration {
   up(config: Record<string, unknown>): Record<string, unknown>;
 }
 
-/** A stage type's input and output ports; an input in `optional` may stay unlinked. */
+/**
+ * A stage type's input and output ports; an input in `optional` may stay unlinked, and one in
+ * `many` takes any number of links (others take one).
+ */
 export interface StagePortNames {
   inputs: readonly string[];
   outputs: readonly string[];
   optional?: readonly string[];
+  many?: readonly string[];
 }
 
 /** Everything true of a stage type wherever it runs. One module per type defines one of these. */
@@ -109,7 +119,10 @@ export interface StageDefinition<
    * the registry tests compile it, over inputs of columns `id` and `amount`, in their place.
    */
   example?: z.output<S>;
-  /** Input and output ports; an input in `optional` may stay unlinked (each takes one link). */
+  /**
+   * Input and output ports; an input in `optional` may stay unlinked, and one in `many` takes
+   * any number of links (others take one).
+   */
   ports: P;
   ui: StageUi<z.output<S>>;
   /**

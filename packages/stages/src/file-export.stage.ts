@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { diagnostic } from '@sluice/flow';
+import { diagnostic, DONE_PORT } from '@sluice/flow';
 
 import type { ExportFormat } from './config-fields';
 import type { EditedConfig } from './define-stage';
@@ -96,7 +96,7 @@ export const fileExportStage = defineStage({
   category: 'destination',
   config: FileExportConfigSchema,
   defaults: { externalStage: 'exports', path: 'output.csv', format: 'csv', ...CSV_DEFAULTS },
-  ports: { inputs: ['in'], outputs: [] },
+  ports: { inputs: ['in'], outputs: [DONE_PORT] },
   ui: {
     label: 'File export',
     description: 'Writes rows as a CSV, JSON lines or Parquet file into an external stage.',

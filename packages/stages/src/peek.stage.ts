@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { DONE_PORT } from '@sluice/flow';
+
 import { defineStage } from './define-stage';
 import { input } from './relational';
 
@@ -20,7 +22,7 @@ export const peekStage = defineStage({
   category: 'destination',
   config: PeekConfigSchema,
   defaults: {},
-  ports: { inputs: ['in'], outputs: [] },
+  ports: { inputs: ['in'], outputs: [DONE_PORT] },
   ui: {
     label: 'Peek',
     description: `Shows the first ${String(PEEK_ROWS)} rows arriving at it in the run panel; writes nothing.`,

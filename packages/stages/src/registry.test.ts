@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { hasErrors } from '@sluice/flow';
+import { DONE_PORT, hasErrors } from '@sluice/flow';
 
 import type { StageDefinition } from './define-stage';
+import { EXECUTOR_PORTS } from './executor-ports';
 import { getStage, stageList, stages } from './registry';
 import { inputPorts } from './relational';
 import { migrateStageConfig, parseStageConfig } from './stage-config';
@@ -30,8 +31,12 @@ describe.each(all.map((s) => [s.type, s] as const))('stage type %s', (type, stag
     expect(type).toMatch(/^[a-z]+(-[a-z]+)*$/);
     if (stage.category === 'origin') expect(stage.ports.inputs).toEqual([]);
     else expect(stage.ports.inputs.length).toBeGreaterThan(0);
-    if (stage.category === 'destination') expect(stage.ports.outputs).toEqual([]);
+    if (stage.category === 'destination') expect(stage.ports.outputs).toEqual([DONE_PORT]);
     else expect(stage.ports.outputs.length).toBeGreaterThan(0);
+    if (stage.category === 'executor') {
+      expect(stage.ports).toEqual(EXECUTOR_PORTS);
+      return;
+    }
     const optional = stage.ports.optional ?? [];
     expect(optional.filter((port) => !stage.ports.inputs.includes(port))).toEqual([]);
     if (stage.category !== 'origin')
@@ -90,6 +95,10 @@ describe('registry', () => {
       'table-destination',
       'file-export',
       'peek',
+      'clone',
+      'create-snapshot',
+      'restore-snapshot',
+      'sql-statement',
     ]);
   });
 });

@@ -1,6 +1,8 @@
 import type { StageCategory, StageDefinition } from './define-stage';
 import { aggregateStage } from './aggregate.stage';
 import { castStage } from './cast.stage';
+import { cloneStage } from './clone.stage';
+import { createSnapshotStage } from './create-snapshot.stage';
 import { deduplicateStage } from './deduplicate.stage';
 import { deriveStage } from './derive.stage';
 import { fileExportStage } from './file-export.stage';
@@ -9,10 +11,12 @@ import { filterStage } from './filter.stage';
 import { joinStage } from './join.stage';
 import { limitStage } from './limit.stage';
 import { peekStage } from './peek.stage';
+import { restoreSnapshotStage } from './restore-snapshot.stage';
 import { rowGeneratorStage } from './row-generator.stage';
 import { selectColumnsStage } from './select-columns.stage';
 import { sortStage } from './sort.stage';
 import { sqlQueryStage } from './sql-query.stage';
+import { sqlStatementStage } from './sql-statement.stage';
 import { sqlTransformStage } from './sql-transform.stage';
 import { tableDestinationStage } from './table-destination.stage';
 import { tableSourceStage } from './table-source.stage';
@@ -41,6 +45,10 @@ export const stages = {
   [sqlQueryStage.type]: sqlQueryStage,
   [rowGeneratorStage.type]: rowGeneratorStage,
   [peekStage.type]: peekStage,
+  [cloneStage.type]: cloneStage,
+  [createSnapshotStage.type]: createSnapshotStage,
+  [restoreSnapshotStage.type]: restoreSnapshotStage,
+  [sqlStatementStage.type]: sqlStatementStage,
 } as const satisfies Record<string, StageDefinition>;
 
 /** The id of a stage type in the registry. */

@@ -227,12 +227,17 @@ export type RelationNode =
   | TargetSelectNode
   | GenerateRowsNode;
 
-/** Writes the rows of `input` into a table. */
+/**
+ * Writes the rows of `input` into a table: added to its rows, replacing them, or (upsert)
+ * updating the rows whose `keys` match and adding the others.
+ */
 export interface WriteTableNode {
   op: 'write-table';
   input: RelationNode;
   table: TableRef;
-  mode: 'append' | 'overwrite';
+  mode: 'append' | 'overwrite' | 'upsert';
+  /** The columns that identify a row; set for an upsert only. */
+  keys?: readonly string[];
   createIfMissing: boolean;
 }
 
@@ -254,8 +259,60 @@ export interface PeekNode {
 /** Where a destination's rows go. */
 export type SinkNode = WriteTableNode | ExportFileNode | PeekNode;
 
-/** What one stage compiles to: its output relation, or the sink it writes. */
-export type StageNode = RelationNode | SinkNode;
+/**
+ * Where an executor runs: inside the run's transaction (undone with the run's writes when a
+ * later step fails), or once the run's writes have committed (then kept whatever follows).
+ */
+export type ExecutorPlacement = 'inside' | 'after-commit';
+
+/**
+ * A copy of a table or a database under a new name, of its state now or at a snapshot
+ * (MatrixOne), into this account or another one.
+ */
+export interface CloneNode {
+  op: 'clone';
+  what: 'table' | 'database';
+  /** The table (a database: only `name`) copied. */
+  source: TableRef;
+  /** The new table (a database: only `name`). */
+  target: TableRef;
+  snapshot?: string;
+  ifNotExists: boolean;
+  toAccount?: string;
+}
+
+/** A MatrixOne snapshot of the account, a database or a table, taken under `name`. */
+export interface CreateSnapshotNode {
+  op: 'create-snapshot';
+  name: string;
+  level: 'account' | 'database' | 'table';
+  database?: string;
+  table?: string;
+}
+
+/** The account, a database or a table put back as a MatrixOne snapshot holds it. */
+export interface RestoreSnapshotNode {
+  op: 'restore-snapshot';
+  snapshot: string;
+  level: 'account' | 'database' | 'table';
+  account?: string;
+  database?: string;
+  table?: string;
+}
+
+/** One statement a person wrote, run where they chose. */
+export interface SqlStatementNode {
+  op: 'sql-statement';
+  sql: string;
+  path: ConfigPath;
+  runs: ExecutorPlacement;
+}
+
+/** A side effect with no rows, ordered by the links into it. */
+export type ExecutorNode = CloneNode | CreateSnapshotNode | RestoreSnapshotNode | SqlStatementNode;
+
+/** What one stage compiles to: its output relation, the sink it writes, or its side effect. */
+export type StageNode = RelationNode | SinkNode | ExecutorNode;
 
 /** The operator names of the relational form. */
 export type NodeOp = StageNode['op'];

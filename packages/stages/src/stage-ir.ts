@@ -104,3 +104,13 @@ export interface TableRef {
   schema?: string;
   name: string;
 }
+
+/**
+ * What the target's catalogue says of an existing table: its columns, and the column sets of its
+ * primary and unique keys (each in key order).
+ */
+export interface TableDefinition {
+  table: TableRef;
+  columns: readonly Column[];
+  uniqueKeys: readonly (readonly string[])[];
+}

@@ -36,9 +36,7 @@ describe('table-destination', () => {
   it('says in words what each write mode does to an existing table', () => {
     const help = tableDestinationStage.ui.fields.mode?.help;
     expect(help).toContain("Append adds this run's rows to the rows already in the table");
-    expect(help).toContain(
-      "Overwrite replaces the table's rows and columns with this run's result",
-    );
+    expect(help).toContain("Overwrite replaces the table's rows with this run's result");
   });
 
   it('summarises the node with the table it writes', () => {
@@ -47,5 +45,66 @@ describe('table-destination', () => {
       'analytics.orders',
     );
     expect(ui.summary?.({ ...base, schema: '', table: 'orders' })).toBe('orders');
+  });
+});
+
+describe('table-destination upsert', () => {
+  const inputs = {
+    in: [
+      { name: 'id', type: 'BIGINT' as const },
+      { name: 'amount', type: 'DOUBLE' as const },
+    ],
+  };
+
+  it('asks for key columns on the keys field when the mode is upsert', () => {
+    const result = TableDestinationConfigSchema.safeParse({ ...base, mode: 'upsert', keys: [] });
+    expect(result.error?.issues.map((i) => i.path)).toEqual([['keys']]);
+    expect(
+      TableDestinationConfigSchema.safeParse({ ...base, mode: 'append', keys: [] }).success,
+    ).toBe(true);
+  });
+
+  it('rejects a key named twice, ignoring case', () => {
+    const config = { ...base, mode: 'upsert', keys: ['id', 'ID'] };
+    const issues = TableDestinationConfigSchema.safeParse(config).error?.issues;
+    expect(issues?.map((i) => i.path)).toEqual([['keys', 1]]);
+  });
+
+  it('names a key column the input lacks, and refuses keys that are every column', () => {
+    const check = (keys: string[]) =>
+      tableDestinationStage.check?.({
+        stageId: 'd',
+        config: { ...base, mode: 'upsert', keys },
+        inputs,
+      });
+    expect(check(['idd'])).toEqual([
+      expect.objectContaining({ code: 'unknown-column', path: ['keys', 0] }),
+    ]);
+    expect(check(['id', 'amount'])).toEqual([
+      expect.objectContaining({ code: 'invalid-config', path: ['keys'] }),
+    ]);
+    expect(check(['id'])).toEqual([]);
+  });
+
+  it('compiles the keys for an upsert only, and hides the field otherwise', () => {
+    const ctx = { stageId: 'd', inputs };
+    const config = { ...base, mode: 'upsert' as const, keys: ['id'] };
+    expect(tableDestinationStage.compile({ ...ctx, config })).toMatchObject({
+      mode: 'upsert',
+      keys: ['id'],
+    });
+    expect(
+      tableDestinationStage.compile({ ...ctx, config: { ...config, mode: 'append' } }),
+    ).not.toHaveProperty('keys');
+    expect(tableDestinationStage.ui.fields.keys?.hiddenWhen?.({ ...config, mode: 'append' })).toBe(
+      true,
+    );
+    expect(tableDestinationStage.ui.fields.keys?.hiddenWhen?.(config)).toBe(false);
+  });
+
+  it('migrates a version 1 config, which had no keys', () => {
+    const [migration] = tableDestinationStage.migrations;
+    const up = migration?.up({ table: 'x', mode: 'append', createIfMissing: true });
+    expect(TableDestinationConfigSchema.parse(up)).toMatchObject({ keys: [] });
   });
 });

@@ -96,15 +96,23 @@ function partOf(flow: FlowRecord, stageIds: readonly string[] | undefined): Flow
 
 /**
  * Compiles for the target, telling the plan which destination tables exist already (MySQL
- * shadow swaps, missing-table diagnostics): the destinations are read from the run's analysis.
+ * shadow swaps, missing-table diagnostics) and how the catalogue defines them (an overwrite
+ * keeps a table that fits, an upsert checks its keys): the destinations are read from the
+ * run's analysis.
  */
 async function compileForRun(
   analysis: FlowAnalysis,
   target: Target,
-  options: Omit<CompileOptions, 'target' | 'existingTables'>,
+  options: Omit<CompileOptions, 'target' | 'existingTables' | 'tableDefinitions'>,
 ): Promise<{ plan?: Plan; diagnostics: Diagnostic[] }> {
   const existingTables = await target.existingTables(destinationTables(analysis));
-  return compileFlow(analysis, { ...options, target: target.profile, existingTables });
+  const tableDefinitions = await target.describeTables(existingTables);
+  return compileFlow(analysis, {
+    ...options,
+    target: target.profile,
+    existingTables,
+    tableDefinitions,
+  });
 }
 
 /**

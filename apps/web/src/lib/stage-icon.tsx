@@ -4,7 +4,9 @@ import {
   IconArrowsJoin,
   IconArrowsSort,
   IconBox,
+  IconCamera,
   IconColumns,
+  IconCopy,
   IconCopyOff,
   IconDatabaseSearch,
   IconDice5,
@@ -15,10 +17,12 @@ import {
   IconLayersUnion,
   IconListNumbers,
   IconMathFunction,
+  IconRestore,
   IconSql,
   IconSum,
   IconTable,
   IconTableExport,
+  IconTerminal2,
   IconTransform,
 } from '@tabler/icons-react';
 
@@ -46,6 +50,10 @@ export const STAGE_ICONS: Readonly<Record<string, Icon>> = {
   DatabaseSearch: IconDatabaseSearch,
   Dice5: IconDice5,
   Eye: IconEye,
+  Copy: IconCopy,
+  Camera: IconCamera,
+  Restore: IconRestore,
+  Terminal2: IconTerminal2,
 };
 
 /** The icon a stage type names; a box if unknown. */

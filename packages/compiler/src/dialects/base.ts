@@ -1,26 +1,30 @@
 import type { Diagnostic, FieldPath, ParameterType, ParameterValue } from '@sluice/flow';
 import type {
   CastType,
+  CloneNode,
   Column,
   Columns,
   ColumnType,
+  CreateSnapshotNode,
   DistinctOnNode,
   ExportFileNode,
   Expr,
   FileFormat,
   FileRef,
   JoinNode,
+  RestoreSnapshotNode,
   ScanFileNode,
   ScanTableNode,
   SortKey,
+  TableDefinition,
   TableRef,
   UnionNode,
   WriteTableNode,
 } from '@sluice/stages';
 import { diagnostic } from '@sluice/flow';
-import { COMPRESSION_LABELS, readCompression } from '@sluice/stages';
+import { columnNamed, COMPRESSION_LABELS, readCompression, sameColumnName } from '@sluice/stages';
 
-import type { DialectName, PlanStep, TargetProfile } from '../plan';
+import type { DialectName, Phase, PlanStep, TargetProfile } from '../plan';
 import type { SelectQuery } from '../relations/select-query';
 import { READ_COMPRESSIONS, targetsReading } from './read-compressions';
 
@@ -59,12 +63,19 @@ export interface WriteArgs {
   runTag: string;
   source: string;
   table: TableRef;
-  mode: 'append' | 'overwrite';
+  mode: 'append' | 'overwrite' | 'upsert';
+  /** The columns that identify a row of an upsert. */
+  keys: readonly string[];
   createIfMissing: boolean;
   /** The columns of `source` when known, for an explicit insert column list. */
   columns: Columns;
   /** Whether the table exists at run start; `undefined` when not known (previews). */
   exists: boolean | undefined;
+  /**
+   * For an overwrite: the existing table takes every column of `source`, so its rows are
+   * replaced and its definition (keys, indexes, types) stays; otherwise the table is made anew.
+   */
+  keepDefinition: boolean;
 }
 
 /** A shadow table that replaces (or becomes) a destination in the plan's one swap. */
@@ -97,6 +108,10 @@ export interface ExportArgs {
 /** What a dialect may ask about the plan while it checks a node. */
 export interface CheckContext {
   tableExists(table: TableRef): boolean | undefined;
+  /** The catalogue's definition of an existing destination table; `undefined` when not known. */
+  definitionOf(table: TableRef): TableDefinition | undefined;
+  /** The columns arriving at one of the checked stage's input ports. */
+  columnsOf(port: string): Columns;
   /** True for a file whose external stage keeps its files on S3 (see `s3ExternalStages`). */
   onS3(file: FileRef): boolean;
 }
@@ -252,6 +267,77 @@ export abstract class Dialect {
     path: FieldPath,
   ): Diagnostic {
     return diagnostic('unsupported-on-target', { ...what, target: this.targetName }, { path });
+  }
+
+  /** The phase of an executor that runs inside the run's transaction. */
+  readonly insidePhase: Phase = 'execute';
+
+  /**
+   * A table clone where there is no native one: `CREATE TABLE … AS SELECT`, which copies the
+   * columns and rows but not keys or indexes; only MatrixOne clones databases, at snapshots and
+   * into other accounts (`cloneLimits`).
+   */
+  cloneTable(node: CloneNode): string[] {
+    const create = node.ifNotExists ? 'CREATE TABLE IF NOT EXISTS' : 'CREATE TABLE';
+    return [
+      `${create} ${this.quoteTable(node.target)} AS SELECT * FROM ${this.quoteTable(node.source)}`,
+    ];
+  }
+
+  /** What this target cannot clone, as diagnostics without a stage. */
+  cloneLimits(node: CloneNode): Diagnostic[] {
+    const needs = 'MatrixOne, which clones natively';
+    return [
+      ...(node.what === 'database'
+        ? [
+            this.unsupported(
+              { feature: 'Cloning a database', needs, instead: 'Clone its tables one by one.' },
+              ['what'],
+            ),
+          ]
+        : []),
+      ...(node.snapshot === undefined
+        ? []
+        : [
+            this.unsupported(
+              {
+                feature: 'Cloning at a snapshot',
+                needs,
+                instead: 'Clear the snapshot to copy the table as it is now.',
+              },
+              ['snapshot'],
+            ),
+          ]),
+      ...(node.toAccount === undefined
+        ? []
+        : [
+            this.unsupported(
+              {
+                feature: 'Cloning into another account',
+                needs,
+                instead: 'Clear the account to make the copy here.',
+              },
+              ['toAccount'],
+            ),
+          ]),
+    ];
+  }
+
+  /** `CREATE SNAPSHOT …`; only MatrixOne has snapshots (`snapshotLimits`). */
+  createSnapshot(_node: CreateSnapshotNode): string {
+    throw new Error(`The ${this.name} dialect has no snapshots.`);
+  }
+
+  /** `RESTORE …`; only MatrixOne has snapshots (`snapshotLimits`). */
+  restoreSnapshot(_node: RestoreSnapshotNode): string {
+    throw new Error(`The ${this.name} dialect has no snapshots.`);
+  }
+
+  /** What stops a snapshot or a restore here, as diagnostics without a stage. */
+  snapshotLimits(node: CreateSnapshotNode | RestoreSnapshotNode): Diagnostic[] {
+    const feature = node.op === 'create-snapshot' ? 'Taking a snapshot' : 'Restoring a snapshot';
+    const instead = 'Remove this stage, or run the flow on MatrixOne.';
+    return [this.unsupported({ feature, needs: 'MatrixOne', instead }, ['level'])];
   }
 
   /** The one step that swaps every shadow table in; only dialects that build shadows have it. */
@@ -518,6 +604,48 @@ export abstract class Dialect {
   /** `a, b, c` with every name quoted. */
   columnList(columns: readonly Column[]): string {
     return columns.map((c) => this.quoteIdentifier(c.name)).join(', ');
+  }
+
+  /**
+   * The table an upsert creates: the run's columns with their types and a primary key on the key
+   * columns, so the next run's upsert finds its rows. Without known columns (a preview of a file
+   * whose columns are detected when the flow runs) the list says so instead.
+   */
+  createKeyedTable(
+    table: TableRef,
+    {
+      columns,
+      keys,
+      ifNotExists,
+    }: { columns: Columns; keys: readonly string[]; ifNotExists: boolean },
+  ): string {
+    const isKey = (name: string) => keys.some((key) => sameColumnName(key, name));
+    const list =
+      columns && columns.length > 0
+        ? columns.map((c) => {
+            const type = c.type ?? 'VARCHAR';
+            const native = isKey(c.name) ? this.keyColumnType(type) : this.columnType(type);
+            return `${this.quoteIdentifier(c.name)} ${native}`;
+          })
+        : ["/* the input's columns, known when the flow runs */"];
+    const key = keys.map((k) => this.quoteIdentifier(columnNamed(columns, k)?.name ?? k));
+    const create = ifNotExists ? 'CREATE TABLE IF NOT EXISTS' : 'CREATE TABLE';
+    return `${create} ${this.quoteTable(table)} (${[...list, `PRIMARY KEY (${key.join(', ')})`].join(', ')})`;
+  }
+
+  /** Whether an upsert may find its table missing and so creates it first. */
+  protected createsKeyed(args: WriteArgs): boolean {
+    return args.createIfMissing && args.exists !== true;
+  }
+
+  /** The native type of a key column; a target that cannot key unbounded text bounds it. */
+  protected keyColumnType(type: ColumnType): string {
+    return this.columnType(type);
+  }
+
+  /** The columns of a write that are not keys, which an upsert updates. */
+  protected updatedColumns(columns: readonly Column[], keys: readonly string[]): Column[] {
+    return columns.filter((c) => !keys.some((key) => sameColumnName(key, c.name)));
   }
 }
 

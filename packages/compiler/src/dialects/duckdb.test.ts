@@ -132,9 +132,11 @@ describe('duckdb dialect', () => {
       source: 'v',
       table: { schema: 's', name: 't' },
       mode,
+      keys: [],
       createIfMissing: create,
       columns: undefined,
       exists: undefined,
+      keepDefinition: false,
     });
     expect(steps.map((s) => `${s.kind}: ${s.sql}`)).toEqual(expected);
     expect(steps.every((s) => s.inTransaction && s.phase === 'write')).toBe(true);

@@ -98,10 +98,15 @@ export class DuckDbDialect extends Dialect {
   }
 
   /**
-   * Append inserts by column name, so column order never matters; overwrite replaces the table
-   * with the run's rows. Without `createIfMissing` a missing table fails the run: `INSERT` fails
-   * by itself, and overwrite first reads the table so `CREATE OR REPLACE` cannot create it.
+   * Every write runs in the run's transaction. Append inserts by column name, so column order
+   * never matters. Overwrite deletes the rows and inserts the run's when the table takes its
+   * columns (so keys, indexes and types stay), and replaces the table with the run's rows
+   * otherwise. Upsert inserts with `ON CONFLICT (keys) DO UPDATE`, which needs a primary or
+   * unique key on exactly those columns; a missing table is created with that primary key.
+   * Without `createIfMissing` a missing table fails the run: `INSERT` fails by itself, and
+   * overwrite first reads the table so `CREATE OR REPLACE` cannot create it.
    * @see https://duckdb.org/docs/stable/sql/statements/insert#insert-into--by-name
+   * @see https://duckdb.org/docs/stable/sql/statements/insert#on-conflict-clause
    */
   writeTable(args: WriteArgs): TableWrite {
     const table = this.quoteTable(args.table);
@@ -113,15 +118,44 @@ export class DuckDbDialect extends Dialect {
       inTransaction: true,
       ...(kind === 'write' ? { rowsFrom: 'changes' as const } : {}),
     });
+    const insert = `INSERT INTO ${table} BY NAME ${source}`;
     if (args.mode === 'overwrite') {
+      if (args.keepDefinition) {
+        return { steps: [step('clear', `DELETE FROM ${table}`), step('write', insert)] };
+      }
       const write = step('write', `CREATE OR REPLACE TABLE ${table} AS ${source}`);
       if (args.createIfMissing) return { steps: [write] };
       return { steps: [step('check', `SELECT * FROM ${table} LIMIT 0`), write] };
     }
-    const insert = step('write', `INSERT INTO ${table} BY NAME ${source}`);
-    if (!args.createIfMissing) return { steps: [insert] };
+    if (args.mode === 'upsert') {
+      const steps = this.createsKeyed(args)
+        ? [
+            step(
+              'create',
+              this.createKeyedTable(args.table, {
+                columns: args.columns,
+                keys: args.keys,
+                ifNotExists: true,
+              }),
+            ),
+          ]
+        : [];
+      return { steps: [...steps, step('write', `${insert} ${this.onConflict(args)}`)] };
+    }
+    if (!args.createIfMissing) return { steps: [step('write', insert)] };
     const create = `CREATE TABLE IF NOT EXISTS ${table} AS ${source} WITH NO DATA`;
-    return { steps: [step('create', create), insert] };
+    return { steps: [step('create', create), step('write', insert)] };
+  }
+
+  /** `ON CONFLICT (keys) DO UPDATE SET c = excluded.c` for every column but the keys. */
+  private onConflict(args: WriteArgs): string {
+    const keys = args.keys.map((k) => this.quoteIdentifier(k)).join(', ');
+    const set = args.columns
+      ? this.updatedColumns(args.columns, args.keys)
+          .map((c) => `${this.quoteIdentifier(c.name)} = excluded.${this.quoteIdentifier(c.name)}`)
+          .join(', ')
+      : "/* every column but the keys, once the input's columns are known */";
+    return `ON CONFLICT (${keys}) DO UPDATE SET ${set}`;
   }
 
   /** @see https://duckdb.org/docs/stable/sql/statements/copy#copy--to */

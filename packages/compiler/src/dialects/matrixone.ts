@@ -1,10 +1,14 @@
 import type { Diagnostic } from '@sluice/flow';
 import type {
   CastType,
+  CloneNode,
   Column,
+  ColumnType,
   Compression,
+  CreateSnapshotNode,
   CsvFormat,
   ExportFileNode,
+  RestoreSnapshotNode,
   ScanFileNode,
   TableRef,
   WriteTableNode,
@@ -21,6 +25,8 @@ import type {
 } from './base';
 import type { Misreading } from './matrixone-file-limits';
 import { stageUri } from '../names';
+import { sinkPort } from '../relations/rule';
+import { keepsDefinition } from '../relations/table-fit';
 import { versionAtLeast } from './base';
 import {
   jsonKeyMisreadings,
@@ -30,6 +36,9 @@ import {
   suffixMisreadings,
 } from './matrixone-file-limits';
 import { MySqlFamilyDialect } from './mysql-family';
+
+/** RESTORE's `{SNAPSHOT = 'sp'}` form, which replaced `FROM SNAPSHOT` (sql-reference.md §5.3). */
+const RESTORE_BRACES = '4.0.0';
 
 /** CTAS inside a transaction (sql-reference.md §6). */
 const CTAS_IN_TRANSACTION = '3.0.7';
@@ -229,10 +238,12 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
 
   override writeLimits(node: WriteTableNode, ctx: CheckContext): Diagnostic[] {
     if (this.atLeast(CTAS_IN_TRANSACTION)) return [];
-    if (node.mode === 'overwrite') {
+    const definition = ctx.definitionOf(node.table);
+    const columns = ctx.columnsOf(sinkPort(node.input));
+    if (node.mode === 'overwrite' && !keepsDefinition(node, definition, columns)) {
       return [this.needsCtas('Overwriting a table', ['mode'], 'Use append mode.')];
     }
-    if (node.createIfMissing && ctx.tableExists(node.table) !== true) {
+    if (node.mode === 'append' && node.createIfMissing && ctx.tableExists(node.table) !== true) {
       return [
         this.needsCtas(
           'Creating a missing table',
@@ -278,9 +289,13 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
   }
 
   /**
-   * Everything runs in the transaction (§6): overwrite drops and recreates the table with
-   * `CREATE TABLE … AS SELECT` (3.0.7+), append inserts with the column list when known and
-   * first creates a missing table from the input's shape.
+   * Everything runs in the transaction (§6). Overwrite of a table that takes the run's columns
+   * deletes its rows and inserts the run's, so its keys, indexes and types stay; any other
+   * overwrite drops and recreates the table with `CREATE TABLE … AS SELECT` (3.0.7+). Append
+   * inserts with the column list when known and first creates a missing table from the input's
+   * shape. Upsert inserts with `ON DUPLICATE KEY UPDATE` (see `upsertSelect`), first creating a
+   * missing table with its primary key: MatrixOne reads the clause on a table without a unique
+   * key as a plain insert (`on_duplicate_key_modern.sql`, part 3), so the key must exist.
    */
   writeTable(args: WriteArgs): TableWrite {
     const table = this.quoteTable(args.table);
@@ -292,7 +307,8 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
       inTransaction: true,
     });
     const steps = args.createIfMissing ? [] : [step('check', `SELECT * FROM ${table} LIMIT 0`)];
-    if (args.mode === 'overwrite') {
+    const columns = args.columns?.slice();
+    if (args.mode === 'overwrite' && !args.keepDefinition) {
       steps.push(step('drop', `DROP TABLE IF EXISTS ${table}`), {
         ...step('write', `CREATE TABLE ${table} AS SELECT * FROM ${source}`),
         rowCountSql: this.countRows(args.table),
@@ -300,13 +316,121 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
       });
       return { steps };
     }
-    if (args.createIfMissing && args.exists !== true) {
+    if (args.mode === 'overwrite') {
+      steps.push(step('clear', `DELETE FROM ${table}`));
+    } else if (args.mode === 'upsert' && this.createsKeyed(args)) {
+      const create = this.createKeyedTable(args.table, {
+        columns: args.columns,
+        keys: args.keys,
+        ifNotExists: true,
+      });
+      steps.push(step('create', create));
+    } else if (args.mode === 'append' && args.createIfMissing && args.exists !== true) {
       const create = `CREATE TABLE IF NOT EXISTS ${table} AS SELECT * FROM ${source} LIMIT 0`;
       steps.push(step('create', create));
     }
-    const insert = this.insertSelect(args.table, args.source, args.columns?.slice());
+    const insert =
+      args.mode === 'upsert'
+        ? this.upsertSelect(args.table, args.source, { columns, keys: args.keys })
+        : this.insertSelect(args.table, args.source, columns);
     steps.push({ ...step('write', insert), rowsFrom: 'changes' });
     return { steps };
+  }
+
+  /**
+   * MatrixOne's native clone (§5.1): `CREATE TABLE [IF NOT EXISTS] db.t2 CLONE db.t1
+   * [{snapshot = 'sp'}] [TO ACCOUNT acc]` and `CREATE DATABASE [IF NOT EXISTS] d2 CLONE d1 …`,
+   * the snapshot suffix on the source's name. Forms as in test/distributed/cases/git4data/clone:
+   * `table_clone.sql` (`create table db1_copy.t4_copy clone t4 {snapshot = "sp0"} to account
+   * acc1`), `database_clone.sql`, `clone_table_if_not_exists.sql`.
+   */
+  override cloneTable(node: CloneNode): string[] {
+    const kind = node.what === 'database' ? 'DATABASE' : 'TABLE';
+    const name = (ref: TableRef) =>
+      node.what === 'database' ? this.quoteIdentifier(ref.name) : this.quoteTable(ref);
+    const source =
+      node.snapshot === undefined
+        ? name(node.source)
+        : `${name(node.source)}{snapshot = ${this.literal(node.snapshot)}}`;
+    const exists = node.ifNotExists ? ' IF NOT EXISTS' : '';
+    const account =
+      node.toAccount === undefined ? '' : ` TO ACCOUNT ${this.quoteIdentifier(node.toAccount)}`;
+    return [`CREATE ${kind}${exists} ${name(node.target)} CLONE ${source}${account}`];
+  }
+
+  /** A clone into another account needs a snapshot (§5.1); everything else is native here. */
+  override cloneLimits(node: CloneNode): Diagnostic[] {
+    if (node.toAccount === undefined || node.snapshot !== undefined) return [];
+    return [
+      this.unsupported(
+        {
+          feature: 'Cloning into another account without a snapshot',
+          needs: 'a snapshot to clone from',
+          instead: 'Name a snapshot, or clear the account to make the copy here.',
+        },
+        ['toAccount'],
+      ),
+    ];
+  }
+
+  /**
+   * `CREATE SNAPSHOT sp FOR ACCOUNT | DATABASE db | TABLE db tbl` (§5.2), the table form two
+   * names apart, as in test/distributed/cases/snapshot/snapshot.sql and `table_clone.sql`
+   * (`create snapshot sp0 for table db1 t4`); snapshot_restore_database_level.sql takes
+   * `create snapshot sp_01 for account`.
+   */
+  override createSnapshot(node: CreateSnapshotNode): string {
+    const name = this.quoteIdentifier(node.name);
+    return `CREATE SNAPSHOT ${name} FOR ${this.snapshotTarget(node)}`;
+  }
+
+  /**
+   * RESTORE, whose grammar changed in 4.0 (§5.3): up to 3.x `RESTORE ACCOUNT acc [DATABASE db
+   * [TABLE t]] FROM SNAPSHOT sp`; from 4.0 `RESTORE ACCOUNT acc {SNAPSHOT = 'sp'}`, `RESTORE
+   * DATABASE [acc.]db {SNAPSHOT = 'sp'}`, `RESTORE TABLE [acc.]db.t {SNAPSHOT = 'sp'}` (HEAD's
+   * snapshot_restore_database_level.sql: `restore database snapshot_read{snapshot="sp_01"}`).
+   */
+  override restoreSnapshot(node: RestoreSnapshotNode): string {
+    const q = (name: string | undefined) => this.quoteIdentifier(name ?? '');
+    if (!this.atLeast(RESTORE_BRACES)) {
+      const database = node.level === 'account' ? '' : ` DATABASE ${q(node.database)}`;
+      const table = node.level === 'table' ? ` TABLE ${q(node.table)}` : '';
+      return `RESTORE ACCOUNT ${q(node.account)}${database}${table} FROM SNAPSHOT ${q(node.snapshot)}`;
+    }
+    const at = `{SNAPSHOT = ${this.literal(node.snapshot)}}`;
+    if (node.level === 'account') return `RESTORE ACCOUNT ${q(node.account)} ${at}`;
+    const account = node.account === undefined ? '' : `${q(node.account)}.`;
+    const database = `${account}${q(node.database)}`;
+    if (node.level === 'database') return `RESTORE DATABASE ${database} ${at}`;
+    return `RESTORE TABLE ${database}.${q(node.table)} ${at}`;
+  }
+
+  /** Snapshots are MatrixOne's; before 4.0 every restore names its account (§5.3). */
+  override snapshotLimits(node: CreateSnapshotNode | RestoreSnapshotNode): Diagnostic[] {
+    if (node.op !== 'restore-snapshot' || node.account !== undefined) return [];
+    if (this.atLeast(RESTORE_BRACES)) return [];
+    return [
+      this.unsupported(
+        {
+          feature: 'A restore that does not name the account',
+          needs: 'MatrixOne 4.0',
+          instead: 'Fill in the account the database belongs to.',
+        },
+        ['account'],
+      ),
+    ];
+  }
+
+  private snapshotTarget(node: CreateSnapshotNode): string {
+    const q = (name: string | undefined) => this.quoteIdentifier(name ?? '');
+    if (node.level === 'account') return 'ACCOUNT';
+    if (node.level === 'database') return `DATABASE ${q(node.database)}`;
+    return `TABLE ${q(node.database)} ${q(node.table)}`;
+  }
+
+  /** MatrixOne keys VARCHAR, whose longest is 65535 characters, rather than TEXT. */
+  protected override keyColumnType(type: ColumnType): string {
+    return type === 'VARCHAR' ? 'VARCHAR(65535)' : this.columnType(type);
   }
 
   /**

@@ -136,4 +136,26 @@ export abstract class MySqlFamilyDialect extends Dialect {
     const list = this.columnList(columns);
     return `INSERT INTO ${target} (${list}) SELECT ${list} FROM ${from}`;
   }
+
+  /**
+   * The insert of an upsert: `… ON DUPLICATE KEY UPDATE c = VALUES(c)` for every column but the
+   * keys. `VALUES(c)` is the value the row would have inserted; MariaDB and MatrixOne have only
+   * this spelling (MatrixOne's `on_duplicate_key.sql` and `on_duplicate_key_modern.sql` cases use
+   * it, over `INSERT … SELECT` too), and MySQL 8 still runs it with a deprecation warning, since
+   * its row-alias replacement is for `INSERT … VALUES` only.
+   * @see https://mariadb.com/kb/en/insert-on-duplicate-key-update/
+   * @see https://dev.mysql.com/doc/refman/8.0/en/insert-on-duplicate.html
+   */
+  protected upsertSelect(
+    table: TableRef,
+    source: string,
+    { columns, keys }: { columns: Column[] | undefined; keys: readonly string[] },
+  ): string {
+    const set = columns
+      ? this.updatedColumns(columns, keys)
+          .map((c) => `${this.quoteIdentifier(c.name)} = VALUES(${this.quoteIdentifier(c.name)})`)
+          .join(', ')
+      : "/* every column but the keys, once the input's columns are known */";
+    return `${this.insertSelect(table, source, columns)} ON DUPLICATE KEY UPDATE ${set}`;
+  }
 }

@@ -1,7 +1,9 @@
 import type { Diagnostic, FieldPath } from '@sluice/flow';
 import type {
   CastType,
+  CloneNode,
   Column,
+  ColumnType,
   CsvFormat,
   ExportFileNode,
   JoinNode,
@@ -274,10 +276,15 @@ export class MySqlDialect extends MySqlFamilyDialect {
   }
 
   /**
-   * Overwrites, and appends that create the table, build a shadow table beside the destination
-   * (`CREATE TABLE … AS SELECT`, autocommit) that the plan's one `RENAME TABLE` swaps in. Appends
-   * to an existing table insert inside the transaction, with the column list when known. Without
-   * `createIfMissing` a check reads the table first, so a missing one fails before anything moves.
+   * Writes into an existing table run inside the transaction of the commit phase: appends, and
+   * upserts (`ON DUPLICATE KEY UPDATE`), with the column list when known. Everything else builds
+   * a shadow table beside the destination (autocommit) that the plan's one `RENAME TABLE` swaps
+   * in: an overwrite of a table that takes the run's columns copies its definition with `CREATE
+   * TABLE … LIKE` (keys, indexes, types; not foreign keys) and inserts the rows, any other
+   * overwrite or new table is `CREATE TABLE … AS SELECT`, and a new table of an upsert is created
+   * with its primary key. Without `createIfMissing` a check reads the table first, so a missing
+   * one fails before anything moves.
+   * @see https://dev.mysql.com/doc/refman/8.0/en/create-table-like.html
    */
   writeTable(args: WriteArgs): TableWrite {
     const exists = args.exists ?? true;
@@ -286,8 +293,13 @@ export class MySqlDialect extends MySqlFamilyDialect {
       const sql = `SELECT * FROM ${this.quoteTable(args.table)} LIMIT 0`;
       steps.push({ kind: 'check', phase: 'write', sql, inTransaction: false });
     }
-    if (args.mode === 'append' && (exists || !args.createIfMissing)) {
-      const sql = this.insertSelect(args.table, args.source, args.columns?.slice());
+    const columns = args.columns?.slice();
+    const intoExisting = exists || !args.createIfMissing;
+    if (args.mode !== 'overwrite' && intoExisting) {
+      const sql =
+        args.mode === 'upsert'
+          ? this.upsertSelect(args.table, args.source, { columns, keys: args.keys })
+          : this.insertSelect(args.table, args.source, columns);
       steps.push({ kind: 'write', phase: 'commit', sql, inTransaction: true, rowsFrom: 'changes' });
       return { steps };
     }
@@ -298,18 +310,69 @@ export class MySqlDialect extends MySqlFamilyDialect {
       ...(exists ? { old: name('old') } : {}),
       trash: name('trash'),
     };
-    const shadow = this.quoteTable(this.beside(args.table, swap.shadow));
-    steps.push({
-      kind: 'write',
+    const shadow = this.beside(args.table, swap.shadow);
+    const autocommit = (kind: string, sql: string): DialectStep => ({
+      kind,
       phase: 'write',
-      sql: `CREATE TABLE ${shadow} AS SELECT * FROM ${this.quoteIdentifier(args.source)}`,
+      sql,
       inTransaction: false,
-      rowsFrom: 'changes',
+      ...(kind === 'write' ? { rowsFrom: 'changes' as const } : {}),
     });
+    if (args.mode === 'upsert') {
+      const create = this.createKeyedTable(shadow, {
+        columns: args.columns,
+        keys: args.keys,
+        ifNotExists: false,
+      });
+      steps.push(
+        autocommit('create', create),
+        autocommit('write', this.upsertSelect(shadow, args.source, { columns, keys: args.keys })),
+      );
+    } else if (args.keepDefinition) {
+      const like = `CREATE TABLE ${this.quoteTable(shadow)} LIKE ${this.quoteTable(args.table)}`;
+      steps.push(
+        autocommit('create', like),
+        autocommit('write', this.insertSelect(shadow, args.source, columns)),
+      );
+    } else {
+      const source = this.quoteIdentifier(args.source);
+      steps.push(
+        autocommit('write', `CREATE TABLE ${this.quoteTable(shadow)} AS SELECT * FROM ${source}`),
+      );
+    }
     const staged = [swap.shadow, swap.old, swap.trash].flatMap((n): StagedRelation[] =>
       n === undefined ? [] : [{ name: n, kind: 'table', ...schemaOf(args.table) }],
     );
     return { steps, swap, staged };
+  }
+
+  /**
+   * InnoDB keys at most 3072 bytes, 768 characters of utf8mb4, and no unbounded text, so a text
+   * key column is VARCHAR(768); a longer key value fails the run in strict mode.
+   * @see https://dev.mysql.com/doc/refman/8.0/en/innodb-limits.html
+   */
+  protected override keyColumnType(type: ColumnType): string {
+    return type === 'VARCHAR' ? 'VARCHAR(768)' : this.columnType(type);
+  }
+
+  /** Inside-the-write executors join the appends in the commit phase's transaction. */
+  override readonly insidePhase = 'commit';
+
+  /**
+   * A table copied with its definition (`CREATE TABLE … LIKE`: columns, keys, indexes; not
+   * foreign keys) and then its rows. With "skip if the copy exists" the rows go in only while
+   * the copy is empty, so an existing copy keeps what it holds.
+   * @see https://dev.mysql.com/doc/refman/8.0/en/create-table-like.html
+   */
+  override cloneTable(node: CloneNode): string[] {
+    const target = this.quoteTable(node.target);
+    const source = this.quoteTable(node.source);
+    const create = node.ifNotExists ? 'CREATE TABLE IF NOT EXISTS' : 'CREATE TABLE';
+    const unlessFilled = node.ifNotExists ? ` WHERE NOT EXISTS (SELECT 1 FROM ${target})` : '';
+    return [
+      `${create} ${target} LIKE ${source}`,
+      `INSERT INTO ${target} SELECT * FROM ${source}${unlessFilled}`,
+    ];
   }
 
   /**

@@ -74,6 +74,7 @@ describe('rendering a relation', () => {
     runTag: 'r1',
     resolveFile: () => '/dev/null',
     tableExists: () => undefined,
+    definitionOf: () => undefined,
     relationOf: (port) => `staged_${port}`,
     columnsOf: () => undefined,
   });

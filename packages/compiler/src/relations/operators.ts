@@ -5,6 +5,7 @@ import type { NodeRule } from './rule';
 import { aggregateRule } from './aggregate';
 import { castRule } from './cast';
 import { distinctOnRule } from './distinct-on';
+import { cloneRule, createSnapshotRule, restoreSnapshotRule, sqlStatementRule } from './executors';
 import { exportFileRule } from './export-file';
 import { filterRule } from './filter';
 import { generateRowsRule } from './generate-rows';
@@ -47,6 +48,10 @@ export const NODE_RULES: NodeRules = {
   'target-select': targetSelectRule,
   'generate-rows': generateRowsRule,
   peek: peekRule,
+  clone: cloneRule,
+  'create-snapshot': createSnapshotRule,
+  'restore-snapshot': restoreSnapshotRule,
+  'sql-statement': sqlStatementRule,
 };
 
 /**

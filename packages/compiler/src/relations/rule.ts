@@ -8,6 +8,7 @@ import type {
   InputColumns,
   RelationNode,
   StageNode,
+  TableDefinition,
   TableRef,
 } from '@sluice/stages';
 
@@ -52,6 +53,8 @@ export interface StepContext {
   detectedColumns?: readonly Column[];
   /** Whether a destination table exists at run start; `undefined` when not known. */
   tableExists(table: TableRef): boolean | undefined;
+  /** The catalogue's definition of an existing destination table; `undefined` when not known. */
+  definitionOf(table: TableRef): TableDefinition | undefined;
   /** The staged relation linked into one of the stage's input ports. */
   relationOf(port: string): string;
   /** The columns arriving at one of the stage's input ports. */

@@ -93,6 +93,7 @@ describe('rendering a SQL transform', () => {
     runTag: 'r1',
     resolveFile: () => '/dev/null',
     tableExists: () => undefined,
+    definitionOf: () => undefined,
     relationOf: (port) => `staged_${port}`,
     columnsOf: () => undefined,
   };

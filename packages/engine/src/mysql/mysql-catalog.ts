@@ -2,6 +2,7 @@ import type { Column, ColumnType, TableRef } from '@sluice/stages';
 import { STAGING_PREFIX } from '@sluice/compiler';
 
 import type { MySqlPoolClient } from './mysql-pool-client';
+import { groupKeys } from '../table-definitions';
 
 /**
  * MySQL-family `DATA_TYPE`s mapped to the neutral column types; `tinyint(1)` is how MySQL and
@@ -54,4 +55,22 @@ export async function mySqlTableColumns(
   );
   if (rows.length === 0) return undefined;
   return rows.map((r) => ({ name: r.name, type: mySqlNeutralType(r.dataType, r.columnType) }));
+}
+
+/**
+ * The primary and unique keys of a table (its unique indexes), each as its columns in key order.
+ * @see https://dev.mysql.com/doc/refman/8.0/en/information-schema-statistics-table.html
+ */
+export async function mySqlTableKeys(
+  client: MySqlPoolClient,
+  database: string,
+  table: TableRef,
+): Promise<string[][]> {
+  const rows = await client.query<{ key: string; column: string }>(
+    'SELECT index_name AS `key`, column_name AS `column` FROM information_schema.statistics ' +
+      'WHERE table_schema = ? AND table_name = ? AND non_unique = 0 ' +
+      'ORDER BY index_name, seq_in_index',
+    [table.schema ?? database, table.name],
+  );
+  return groupKeys(rows);
 }

@@ -8,10 +8,11 @@ import { detectFileColumns } from '../detect-columns';
 import { DuckDbDatabase } from '../duckdb-client';
 import { errorReason } from '../error-details';
 import { sweepStaging } from '../staging-sweep';
+import { describeTables } from '../table-definitions';
 import { TargetConnectError } from '../target-connect-error';
 import { ClaimsTable } from './claims-table';
 import { connectError, productLabel, serverAt } from './connect-errors';
-import { mySqlTableColumns, mySqlTables } from './mysql-catalog';
+import { mySqlTableColumns, mySqlTableKeys, mySqlTables } from './mysql-catalog';
 import { MySqlPoolClient } from './mysql-pool-client';
 import { MySqlRunClient, openConnection } from './mysql-run-client';
 import { queryRows } from './mysql-session';
@@ -176,6 +177,12 @@ export async function openMySqlTarget(
     existingTables: (tables) => existingTables(meta, location.database, tables),
     listTables: () => mySqlTables(meta, location.database),
     tableColumns: (table) => mySqlTableColumns(meta, location.database, table),
+    describeTables: (tables) =>
+      describeTables(
+        { tableColumns: (table) => mySqlTableColumns(meta, location.database, table) },
+        (table) => mySqlTableKeys(meta, location.database, table),
+        tables,
+      ),
     detectColumns,
     claim: (request) =>
       claimsTable ? claimsTable.claim(request) : claimWithLocks(location, request),

@@ -9,6 +9,7 @@ import type { StageFlowNode } from '../store/stage-node-model';
 import { StageIcon } from '../../lib/stage-icon';
 import { useEditorStore } from '../store/editor-context';
 import { selectStageCut, selectStageRunStatus } from '../store/selectors';
+import { ExecutorBadge } from './executor-badge';
 import { NODE_WIDTH } from './node-size';
 import { cutStyle, runStateStyle } from './run-state-style';
 import { StagePorts } from './stage-ports';
@@ -47,6 +48,7 @@ export const StageNode = memo(function StageNode({
   const color = definition ? 'indigo' : 'red';
   const label = data.label || id;
   const summary = summaryOf(definition, data.config);
+  const executor = definition?.category === 'executor';
   return (
     <Tooltip
       label={data.description}
@@ -67,7 +69,10 @@ export const StageNode = memo(function StageNode({
         w={NODE_WIDTH}
         data-run-state={status?.state ?? 'idle'}
         data-cut={cut}
+        data-category={definition?.category}
         style={{
+          // An executor moves no rows: a dashed frame sets it apart from the stages that do.
+          ...(executor ? { borderStyle: 'dashed', borderWidth: 2 } : {}),
           outline: selected ? '2px solid var(--mantine-primary-color-filled)' : undefined,
           outlineOffset: 2,
           ...runStateStyle(status?.state),
@@ -107,6 +112,7 @@ export const StageNode = memo(function StageNode({
             {summary}
           </Text>
         )}
+        {executor && <ExecutorBadge definition={definition} config={data.config} />}
         {status && <StageRunLine stageId={id} status={status} />}
         <StagePorts kind="source" ports={definition?.ports.outputs ?? []} />
       </Paper>

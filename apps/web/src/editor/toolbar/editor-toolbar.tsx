@@ -38,6 +38,7 @@ import {
 import { ConflictModal } from './conflict-modal';
 import { FlowTitle } from './flow-title';
 import { PartialRunDialog } from './partial-run-dialog';
+import { useConfirmedRun } from './run-confirm-modal';
 import { SqlDrawer } from './sql-drawer';
 import { UnsavedChangesGuard } from './unsaved-changes-guard';
 import { useRunFlow } from './use-run-flow';
@@ -56,6 +57,7 @@ export function EditorToolbar() {
   const autoLayout = useEditorStore((s) => s.autoLayout);
   const { save, saving, conflict, reload, saveCopy, dismissConflict } = useSaveFlow();
   const { start, cancel } = useRunFlow(save);
+  const confirmedRun = useConfirmedRun(start);
   const [sqlOpen, setSqlOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [choosingValues, setChoosingValues] = useState(false);
@@ -73,7 +75,7 @@ export function EditorToolbar() {
     undo,
     redo,
     run: () => {
-      if (!readOnly && !running) void start();
+      if (!readOnly && !running) void confirmedRun.request();
     },
   });
 
@@ -204,7 +206,9 @@ export function EditorToolbar() {
               <Button
                 leftSection={<IconPlayerPlay size={16} />}
                 data-testid="run-button"
-                onClick={() => (hasParameters ? setChoosingValues(true) : void start())}
+                onClick={() =>
+                  hasParameters ? setChoosingValues(true) : void confirmedRun.request()
+                }
               >
                 Run
               </Button>
@@ -227,9 +231,10 @@ export function EditorToolbar() {
       <RunParametersDialog
         opened={choosingValues}
         onClose={() => setChoosingValues(false)}
-        onRun={(values) => void start(undefined, values)}
+        onRun={(values) => void confirmedRun.request(undefined, values)}
       />
-      <PartialRunDialog onRun={(stageIds) => void start(stageIds)} />
+      <PartialRunDialog onRun={(stageIds) => void confirmedRun.request(stageIds)} />
+      {confirmedRun.modal}
       <UnsavedChangesGuard save={save} />
       <ShortcutSheet />
     </Group>

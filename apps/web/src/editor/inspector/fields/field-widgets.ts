@@ -27,7 +27,6 @@ import {
 /** Widget → component. A stage type that needs a new control adds a widget here, never a branch. */
 export const FIELD_WIDGETS: Record<FieldWidget, ComponentType<FieldProps>> = {
   text: TextField,
-  'table-name': TextField,
   'table-picker': TablePickerField,
   textarea: TextareaField,
   'sql-expression': SqlExpressionField,
