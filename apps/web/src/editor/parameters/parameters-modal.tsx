@@ -92,7 +92,7 @@ function ParametersForm({ onDone }: { onDone: () => void }) {
                     value={draft.type}
                     allowDeselect={false}
                     onChange={(value) => {
-                      const type = (value ?? 'string');
+                      const type = value ?? 'string';
                       change(i, { type, default: DEFAULT_OF_TYPE[type] });
                     }}
                   />

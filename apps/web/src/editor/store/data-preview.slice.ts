@@ -3,7 +3,7 @@ import type { FlowDocument, ParameterInput } from '@sluice/flow';
 import type { EditorSlice } from './editor-state';
 
 /** Which view the panel under the canvas shows. */
-export type BottomTab = 'run' | 'preview';
+export type BottomTab = 'run' | 'preview' | 'versions';
 
 /** A preview asked for: the stage and the document as it was then, saved or not. */
 export interface PreviewRequest {
