@@ -138,3 +138,33 @@ describe('parameter diagnostics', () => {
     );
   });
 });
+
+describe("the README's Parameters example", () => {
+  const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('### Parameters'));
+  const shown = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)?.[1] ?? '{}') as {
+    parameters: { name: string; type: string; default: unknown }[];
+    stages: { id: string; type: string; config: Record<string, unknown> }[];
+  };
+
+  it('shows the parameters and parameterised fields of the sample flow', () => {
+    expect(shown.parameters).toEqual(
+      monthly.parameters?.map(({ name, type, default: value }) => ({ name, type, default: value })),
+    );
+    for (const stage of shown.stages) {
+      const sample = monthly.stages.find((s) => s.id === stage.id);
+      expect(sample?.type).toBe(stage.type);
+      for (const [key, value] of Object.entries(stage.config)) {
+        if (key !== '…') expect(sample?.config[key]).toBe(value);
+      }
+    }
+  });
+
+  it('compiles to the condition and table it says', () => {
+    const sql = sqlOf(monthly, DUCKDB, { since: '2026-11-10', min_amount: 300 }).join('\n');
+    const said = /its filter runs as\s+`([^`]+)`/.exec(section)?.[1];
+    expect(said).toBe("ordered_at >= DATE '2026-11-10' AND amount >= 300");
+    expect(sql).toContain(`WHERE (${said ?? ''})`);
+    expect(sql).toContain('"orders_2026-11"');
+  });
+});
