@@ -107,6 +107,12 @@ describe('parameter diagnostics', () => {
     expect(problem?.message).toContain('write it outside quotes');
   });
 
+  it('leaves ${…} inside quotes as text when it names no parameter', () => {
+    const doc = withCondition("customer <> '${not_a_parameter}'");
+    expect(diagnosticsOf(doc)).toEqual([]);
+    expect(sqlOf(doc, MARIADB).join('\n')).toContain("WHERE (customer <> '${not_a_parameter}')");
+  });
+
   it('refuses a table-name value that is not letters, digits, _ or -', () => {
     const [problem] = diagnosticsOf(monthly, { month: 'x"; DROP' });
     expect(problem).toMatchObject({
