@@ -2,6 +2,7 @@ import path from 'node:path';
 
 import { queryInMemory } from '../support/duckdb-file';
 import { expect, test } from '../support/fixtures';
+import { drawSourceFilterTable } from '../support/source-filter-table';
 
 const monthCsv = path.resolve(import.meta.dirname, '../../samples/orders-2026-11.csv');
 
@@ -20,14 +21,11 @@ test('declare parameters, run with a chosen value, and see it in the run history
 }) => {
   await flows.goto();
   await flows.create('Orders by month');
-  const source = await canvas.dragStage('file-source', { x: 150, y: 200 });
-  const filter = await canvas.dragStage('filter', { x: 450, y: 200 });
-  const table = await canvas.dragStage('table-destination', { x: 750, y: 200 });
-  await canvas.connect(source, filter);
-  await canvas.connect(filter, table);
-  await canvas.configure(source, { path: 'orders-${month}.csv' });
-  await canvas.configure(filter, { condition: 'amount >= ${min_amount}' });
-  await canvas.configure(table, { table: 'orders_${month}' });
+  const { table } = await drawSourceFilterTable(canvas, {
+    path: 'orders-${month}.csv',
+    condition: 'amount >= ${min_amount}',
+    table: 'orders_${month}',
+  });
   // Until they are declared, the references are problems on their fields.
   await expect(page.getByTestId('inspector')).toContainText(
     "Unknown parameter ${month}: declare it in the flow's parameters.",

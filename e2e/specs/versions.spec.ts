@@ -1,5 +1,6 @@
 import { expect, test } from '../support/fixtures';
 import { paidCondition } from '../support/paid-orders';
+import { drawSourceFilterTable } from '../support/source-filter-table';
 
 test('compare two saved versions on the canvas, see what changed, and restore the older one', async ({
   page,
@@ -8,14 +9,11 @@ test('compare two saved versions on the canvas, see what changed, and restore th
 }) => {
   await flows.goto();
   await flows.create('Versioned orders');
-  const source = await canvas.dragStage('file-source', { x: 150, y: 200 });
-  const filter = await canvas.dragStage('filter', { x: 450, y: 200 });
-  const table = await canvas.dragStage('table-destination', { x: 750, y: 200 });
-  await canvas.connect(source, filter);
-  await canvas.connect(filter, table);
-  await canvas.configure(source, { path: 'orders.csv' });
-  await canvas.configure(filter, { condition: paidCondition });
-  await canvas.configure(table, { table: 'paid_orders' });
+  const { filter } = await drawSourceFilterTable(canvas, {
+    path: 'orders.csv',
+    condition: paidCondition,
+    table: 'paid_orders',
+  });
   await canvas.save();
 
   // Version 3 changes the condition and adds a limit after the filter.
