@@ -7,7 +7,8 @@ test('? opens the sheet of every shortcut, and Escape closes it', async ({ page,
   await page.keyboard.press('Shift+?');
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(sheet).toBeVisible();
-  await expect(sheet.getByRole('row')).toHaveCount(16);
+  await expect(sheet.getByRole('row')).toHaveCount(17);
+  await expect(sheet).toContainText('Run the flow, its parameters at the values last chosen');
   await expect(sheet).toContainText('Lay the flow out left to right');
   await expect(sheet).toContainText('Add a note at the pointer');
   await expect(sheet).toContainText('Preview the data of the selected stage or link');

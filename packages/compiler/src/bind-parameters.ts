@@ -57,31 +57,32 @@ interface FieldContext {
 
 /**
  * Replaces each `${name}` in one field's text. In user SQL a reference becomes the dialect's
- * literal of the typed value and may not stand inside quotes; in a table name it becomes part of
+ * literal of the typed value; inside quotes it is text, and refused when it names a parameter; in a table name it becomes part of
  * the name the dialect then quotes, and must be letters, digits, "_" or "-"; in a path it becomes
  * path text, which the file stage's own checks then judge like any path.
  */
 function bindText(text: string, kind: FieldKind, ctx: FieldContext): string {
   const spans = kind === 'sql' ? quotedSpans(text) : [];
   const at = { stageId: ctx.stageId, path: ctx.path };
-  return text.replaceAll(PARAMETER_REFERENCE, (_match, raw: string, offset: number) => {
+  return text.replaceAll(PARAMETER_REFERENCE, (match: string, raw: string, offset: number) => {
     const name = raw.trim();
     const parameter = ctx.declared.get(name);
     const value = ctx.values[name];
+    if (spans.some(([start, end]) => offset >= start && offset < end)) {
+      // Inside quotes `${x}` is text as written, unless it names a parameter by mistake.
+      if (parameter) {
+        const why = `write it outside quotes; it becomes a quoted ${parameter.type} value of its own.`;
+        ctx.diagnostics.push(diagnostic('misplaced-parameter', { name, why }, at));
+      }
+      return match;
+    }
     if (!parameter) {
       ctx.diagnostics.push(diagnostic('unknown-parameter', { name }, at));
       return kind === 'sql' ? 'NULL' : '';
     }
     // A value that does not read as its type is reported once, for the flow, not per field.
     if (value === undefined) return kind === 'sql' ? 'NULL' : '';
-    if (kind === 'sql') {
-      if (spans.some(([start, end]) => offset >= start && offset < end)) {
-        const why = `write it outside quotes; it becomes a quoted ${parameter.type} value of its own.`;
-        ctx.diagnostics.push(diagnostic('misplaced-parameter', { name, why }, at));
-        return 'NULL';
-      }
-      return ctx.literal(parameter, value);
-    }
+    if (kind === 'sql') return ctx.literal(parameter, value);
     const part = String(value);
     if (kind === 'name' && !NAME_PART.test(part)) {
       const why = `its value "${part}" would be part of a table name, which takes letters, digits, "_" and "-" from a parameter.`;

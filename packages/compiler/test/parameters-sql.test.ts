@@ -107,6 +107,12 @@ describe('parameter diagnostics', () => {
     expect(problem?.message).toContain('write it outside quotes');
   });
 
+  it('leaves ${…} inside quotes as text when it names no parameter', () => {
+    const doc = withCondition("customer <> '${not_a_parameter}'");
+    expect(diagnosticsOf(doc)).toEqual([]);
+    expect(sqlOf(doc, MARIADB).join('\n')).toContain("WHERE (customer <> '${not_a_parameter}')");
+  });
+
   it('refuses a table-name value that is not letters, digits, _ or -', () => {
     const [problem] = diagnosticsOf(monthly, { month: 'x"; DROP' });
     expect(problem).toMatchObject({
@@ -136,5 +142,35 @@ describe('parameter diagnostics', () => {
     expect(() => compileFlow(analysis, { target: MARIADB, runTag: 'r1' })).toThrow(
       'bound for duckdb',
     );
+  });
+});
+
+describe("the README's Parameters example", () => {
+  const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('### Parameters'));
+  const shown = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)?.[1] ?? '{}') as {
+    parameters: { name: string; type: string; default: unknown }[];
+    stages: { id: string; type: string; config: Record<string, unknown> }[];
+  };
+
+  it('shows the parameters and parameterised fields of the sample flow', () => {
+    expect(shown.parameters).toEqual(
+      monthly.parameters?.map(({ name, type, default: value }) => ({ name, type, default: value })),
+    );
+    for (const stage of shown.stages) {
+      const sample = monthly.stages.find((s) => s.id === stage.id);
+      expect(sample?.type).toBe(stage.type);
+      for (const [key, value] of Object.entries(stage.config)) {
+        if (key !== '…') expect(sample?.config[key]).toBe(value);
+      }
+    }
+  });
+
+  it('compiles to the condition and table it says', () => {
+    const sql = sqlOf(monthly, DUCKDB, { since: '2026-11-10', min_amount: 300 }).join('\n');
+    const said = /its filter runs as\s+`([^`]+)`/.exec(section)?.[1];
+    expect(said).toBe("ordered_at >= DATE '2026-11-10' AND amount >= 300");
+    expect(sql).toContain(`WHERE (${said ?? ''})`);
+    expect(sql).toContain('"orders_2026-11"');
   });
 });

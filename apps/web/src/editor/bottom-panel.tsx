@@ -6,8 +6,9 @@ import { PreviewPanel } from './data-preview/preview-panel';
 import { RunPanel } from './run-panel/run-panel';
 import { useEditorStore } from './store/editor-context';
 import { selectBottomTab, selectStarting } from './store/selectors';
+import { VersionsPanel } from './versions/versions-panel';
 
-/** The panel under the canvas: the run, and the data preview beside it as a second tab. */
+/** The panel under the canvas: the run, the data preview and the flow's saved versions. */
 export function BottomPanel() {
   const tab = useEditorStore(selectBottomTab);
   const showBottomTab = useEditorStore((s) => s.showBottomTab);
@@ -30,12 +31,19 @@ export function BottomPanel() {
         <Tabs.Tab value="preview" data-testid="tab-preview">
           Preview
         </Tabs.Tab>
+        <Tabs.Tab value="versions" data-testid="tab-versions">
+          Versions
+        </Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="run" style={{ flex: 1, minHeight: 0 }}>
         <RunPanel />
       </Tabs.Panel>
       <Tabs.Panel value="preview" style={{ flex: 1, minHeight: 0 }}>
         <PreviewPanel />
+      </Tabs.Panel>
+      {/* Mounted only while shown, so the list is fetched when someone looks at it. */}
+      <Tabs.Panel value="versions" style={{ flex: 1, minHeight: 0 }}>
+        {tab === 'versions' && <VersionsPanel />}
       </Tabs.Panel>
     </Tabs>
   );

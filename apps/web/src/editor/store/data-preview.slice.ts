@@ -1,9 +1,10 @@
 import type { FlowDocument, ParameterInput } from '@sluice/flow';
 
 import type { EditorSlice } from './editor-state';
+import { chosenParameterValues } from './flow.slice';
 
 /** Which view the panel under the canvas shows. */
-export type BottomTab = 'run' | 'preview';
+export type BottomTab = 'run' | 'preview' | 'versions';
 
 /** A preview asked for: the stage and the document as it was then, saved or not. */
 export interface PreviewRequest {
@@ -38,7 +39,7 @@ export const createDataPreviewSlice: EditorSlice<DataPreviewSlice> = (set, get) 
     const stageId = selectedNodeIds.length === 1 ? selectedNodeIds[0] : link?.source;
     if (stageId === undefined) return false;
     const serial = (previewRequest?.serial ?? 0) + 1;
-    const { parameterValues: parameters } = get();
+    const parameters = chosenParameterValues(get());
     const document = get().document();
     set({ bottomTab: 'preview', previewRequest: { stageId, document, parameters, serial } });
     return true;

@@ -10,6 +10,7 @@ import {
 } from '@sluice/compiler';
 
 import type { EditorSlice } from './editor-state';
+import { chosenParameterValues } from './flow.slice';
 
 /** What live validation knows of the flow: diagnostics, stage order, columns per stage. */
 export type { FlowAnalysis };
@@ -90,7 +91,8 @@ export const createDiagnosticsSlice: EditorSlice<DiagnosticsSlice> = (set, get) 
   warningCounts: {},
   recomputeDiagnostics: () => {
     const document = get().document();
-    const { environment, detectedColumns, parameterValues } = get();
+    const { environment, detectedColumns } = get();
+    const parameterValues = chosenParameterValues(get());
     const metadataSchema = environment?.metadataSchema;
     // One analysis per change: the preview compiles it, so its diagnostics cover both. The
     // parameters take the values last chosen for a run, as literals of the target's dialect.

@@ -82,6 +82,20 @@ export interface FlowSlice {
   refreshDirty: () => void;
 }
 
+/**
+ * The values chosen last for the parameters the flow still declares: one removed or renamed
+ * since is dropped rather than sent as an unknown parameter.
+ */
+export function chosenParameterValues(state: {
+  parameters: readonly Parameter[];
+  parameterValues: Readonly<Record<string, ParameterInput>>;
+}): Record<string, ParameterInput> {
+  const declared = new Set(state.parameters.map((p) => p.name));
+  return Object.fromEntries(
+    Object.entries(state.parameterValues).filter(([name]) => declared.has(name)),
+  );
+}
+
 /** The ports of a stage on the canvas, from its stage type in the registry. */
 function portsOf(nodes: readonly StageFlowNode[]): (id: string) => StagePorts | undefined {
   return (id) => {

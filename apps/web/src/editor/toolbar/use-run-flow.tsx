@@ -8,6 +8,7 @@ import { upstreamOf } from '@sluice/flow';
 
 import { errorMessage, trpcClient } from '../../lib/trpc';
 import { useEditorStoreApi } from '../store/editor-context';
+import { chosenParameterValues } from '../store/flow.slice';
 
 /** What a notification needs of a diagnostic; local ones and the server's both fit. */
 const ProblemSchema = z.object({ message: z.string(), stageId: z.string().optional() });
@@ -80,7 +81,7 @@ export function useRunFlow(save: () => Promise<boolean>) {
           flowId: state.flowId,
           startedBy: 'editor',
           ...(stageIds === undefined ? {} : { stageIds: [...stageIds] }),
-          parameters: parameters ?? store.getState().parameterValues,
+          parameters: parameters ?? chosenParameterValues(store.getState()),
         });
         store.getState().watchRun(runId);
       } catch (error) {
