@@ -4,7 +4,7 @@
  */
 import type { Target } from '../src/target';
 import type { RunMeasure, RunRequest } from './mariadb-flows';
-import { openTarget } from '../src/target';
+import { openTarget } from '../src/open-target';
 import { DEST_TABLE, exportPlan, tablePlan } from './bench-plans';
 import { runHandWritten } from './mariadb-hand-written';
 import { runSluicePlan, timed } from './measure';

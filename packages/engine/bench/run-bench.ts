@@ -9,8 +9,8 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 
-import type { DuckDbClient } from '../src/duckdb-client';
-import { DuckDbDatabase } from '../src/duckdb-client';
+import type { DuckDbClient } from '../src/duckdb/duckdb-client';
+import { DuckDbDatabase } from '../src/duckdb/duckdb-client';
 import {
   DUCKDB,
   EXPORT_FILE,

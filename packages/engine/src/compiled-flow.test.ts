@@ -9,10 +9,10 @@ import type { FileRef } from '@sluice/stages';
 import { analyzeFlow, compileFlow, fileRefs } from '@sluice/compiler';
 import { getStage } from '@sluice/stages';
 
-import type { DuckDbClient } from './duckdb-client';
+import type { DuckDbClient } from './duckdb/duckdb-client';
 import type { RunEvent } from './run-events';
 import { DUCKDB } from '../test/profiles';
-import { DuckDbDatabase } from './duckdb-client';
+import { DuckDbDatabase } from './duckdb/duckdb-client';
 import { resolveExternalFile } from './external-files';
 import { runPlan } from './run-plan';
 

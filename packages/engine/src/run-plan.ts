@@ -68,18 +68,18 @@ function segments(steps: readonly PlanStep[]): { inTransaction: boolean; steps: 
 }
 
 /**
- * Runs one step on `client` and reports it. A streamed file needs the run's own MySQL
- * connection, not the client a transaction lends; both are the same connection there.
+ * Runs one step on `client` and reports it. A streamed file goes through the run client's own
+ * file streaming, not the client a transaction lends; both are the same connection there.
  */
 async function runOne(client: SqlClient, step: PlanStep, context: RunContext): Promise<void> {
   const { tracker, signal, plan } = context;
   if (signal?.aborted) throw new RunCancelled();
   const { stageId } = step;
   if (stageId !== undefined) tracker.begin(stageId);
-  const streams = step.files?.some((file) => file.stream !== undefined) ?? false;
-  const progress = loadProgress(step, context.onProgress);
+  const onProgress = loadProgress(step, context.onProgress);
   const statement = startStatement(step, context.onStatement);
-  const rows = await runStep(streams ? context.client : client, step, progress).catch(
+  const { fileStreaming } = context.client;
+  const rows = await runStep(client, step, { fileStreaming, onProgress }).catch(
     (reason: unknown) => {
       const failure = new StepFailure(step, reason);
       statement(failure.message);

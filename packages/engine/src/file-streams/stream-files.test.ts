@@ -7,11 +7,11 @@ import type { Column, CsvFormat, FileFormat } from '@sluice/stages';
 import { getDialect } from '@sluice/compiler';
 
 import type { TestDatabase } from '../../test/mariadb';
-import type { DuckDbClient } from '../duckdb-client';
+import type { DuckDbClient } from '../duckdb/duckdb-client';
 import { asPlanSteps } from '../../test/dialect-steps';
 import { CSV } from '../../test/formats';
 import { createTestDatabase } from '../../test/mariadb';
-import { DuckDbDatabase } from '../duckdb-client';
+import { DuckDbDatabase } from '../duckdb/duckdb-client';
 import { runStep } from '../run-step';
 
 const TSV: CsvFormat = { ...CSV, delimiter: '\t', escape: '\\', nullString: 'NA' };
@@ -42,7 +42,7 @@ async function load(table: string, local: string, format: FileFormat, columns: C
   const file = { externalStage: 'landing', path: local.slice(dir.length + 1) };
   const steps = asPlanSteps(mysql.loadFile({ table, file, local, format, columns }), table);
   const counts = [];
-  for (const step of steps) counts.push(await runStep(db.client, step));
+  for (const step of steps) counts.push(await runStep(db.client, step, db.client));
   return counts.at(-1);
 }
 
@@ -206,7 +206,7 @@ async function exportBoth(name: string, format: FileFormat): Promise<[string, st
     name,
   );
   if (!mysqlStep || !duckStep) throw new Error('No export step.');
-  expect(await runStep(db.client, mysqlStep)).toBe(VALUES.length);
+  expect(await runStep(db.client, mysqlStep, db.client)).toBe(VALUES.length);
   expect(await runStep(duckClient, duckStep)).toBe(VALUES.length);
   return [await readFile(paths[0], 'utf8'), await readFile(paths[1], 'utf8')];
 }

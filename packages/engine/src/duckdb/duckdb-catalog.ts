@@ -2,7 +2,7 @@ import type { Column, TableRef } from '@sluice/stages';
 import { DEFAULT_METADATA_SCHEMA, STAGING_PREFIX } from '@sluice/compiler';
 
 import type { DuckDbDatabase } from './duckdb-client';
-import { neutralType } from './detect-columns';
+import { neutralType } from '../detect-columns';
 
 /** DuckDB's default schema, where a table without one lives. */
 export const MAIN_SCHEMA = 'main';
