@@ -13,7 +13,7 @@ import { ClaimLostError } from './run-claims';
 import { ExportNotMoved, RunCancelled, StepFailure } from './run-errors';
 import { cleanUpAfter, finishSteps, runCleanup } from './run-finish';
 import { runStep } from './run-step';
-import { StageTracker } from './stage-tracker';
+import { stagesOf, StageTracker } from './stage-tracker';
 import { loadProgress, startStatement } from './step-reports';
 import { TidyClient } from './tidy-client';
 import { unrestoredNote } from './unrestored-note';
@@ -50,7 +50,7 @@ interface RunContext extends FinishContext, Pick<RunPlanOptions, 'onStatement' |
 function succeedingAtCommit(plan: Plan, exports: readonly TempExport[]): Set<string> {
   const lastPhase = new Map<string, PlanStep['phase']>();
   for (const step of plan.steps)
-    if (step.stageId !== undefined) lastPhase.set(step.stageId, step.phase);
+    for (const { stageId } of stagesOf(step)) lastPhase.set(stageId, step.phase);
   const appends = [...lastPhase].filter(([, phase]) => phase === 'commit').map(([id]) => id);
   const tables = (plan.tableTotals ?? []).map((total) => total.stageId);
   return new Set([...exports.flatMap((e) => e.stageId ?? []), ...appends, ...tables]);
@@ -74,8 +74,7 @@ function segments(steps: readonly PlanStep[]): { inTransaction: boolean; steps: 
 async function runOne(client: SqlClient, step: PlanStep, context: RunContext): Promise<void> {
   const { tracker, signal, plan } = context;
   if (signal?.aborted) throw new RunCancelled();
-  const { stageId } = step;
-  if (stageId !== undefined) tracker.begin(stageId);
+  for (const { stageId } of stagesOf(step)) tracker.begin(stageId);
   const onProgress = loadProgress(step, context.onProgress);
   const statement = startStatement(step, context.onStatement);
   const { fileStreaming } = context.client;
@@ -88,13 +87,14 @@ async function runOne(client: SqlClient, step: PlanStep, context: RunContext): P
   );
   statement();
   if (step.undo) context.undo.push({ stepId: step.id, phase: step.phase, statements: step.undo });
-  if (stageId === undefined) return;
-  tracker.stepDone(stageId, step.sql, rows);
-  if (
-    tracker.isLastStep(stageId, plan.steps.indexOf(step)) &&
-    !context.awaitingCommit.has(stageId)
-  ) {
-    tracker.succeed(stageId);
+  for (const done of stagesOf(step, rows)) {
+    tracker.stepDone(done.stageId, step.sql, done.rows);
+    if (
+      tracker.isLastStep(done.stageId, plan.steps.indexOf(step)) &&
+      !context.awaitingCommit.has(done.stageId)
+    ) {
+      tracker.succeed(done.stageId);
+    }
   }
 }
 
@@ -166,7 +166,8 @@ function stopped(
     return failed(tracker, error.message, error.stageId);
   }
   if (!(error instanceof StepFailure)) return failed(tracker, databaseErrorText(error));
-  const { stageId, sql } = error.step;
+  const { sql } = error.step;
+  const stageId = error.stageId();
   if (stageId !== undefined) tracker.fail(stageId, error.message, sql);
   return failed(tracker, error.message, stageId);
 }

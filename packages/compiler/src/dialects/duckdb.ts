@@ -1,7 +1,10 @@
 import type { Diagnostic } from '@sluice/flow';
 import type { CastType, Column, CsvFormat, FileFormat } from '@sluice/stages';
 
-import type { DialectStep, ExportArgs, LoadArgs, TableWrite, WriteArgs } from './base';
+import type { InlineRelation } from '../relations/materialise';
+import type { SelectQuery } from '../relations/select-query';
+import type { DialectStep, ExportArgs, LoadArgs, ReadArgs, TableWrite, WriteArgs } from './base';
+import { selectAll } from '../relations/select-query';
 import { assertNoNul, Dialect } from './base';
 
 /**
@@ -65,11 +68,17 @@ export class DuckDbDialect extends Dialect {
     return [];
   }
 
+  /** DuckDB reads a file where it is, so a reader inlines `read_csv` (or its kin). */
+  override readInPlace(args: ReadArgs): InlineRelation {
+    const local = requireLocal(args.local);
+    return { query: this.readQuery(local, args), files: [{ ref: args.file, mode: 'read', local }] };
+  }
+
   loadFile(args: LoadArgs): DialectStep[] {
     const local = requireLocal(args.local);
     // DuckDB stops reading the file once a LIMIT has its rows, so a sample costs its rows only.
     const limit = args.sampleRows === undefined ? '' : ` LIMIT ${this.scalar(args.sampleRows)}`;
-    const read = `${this.readFile(local, args)}${limit}`;
+    const read = `${this.select(this.readQuery(local, args))}${limit}`;
     const sql = `CREATE TABLE ${this.quoteIdentifier(args.table)} AS ${read}`;
     return [
       {
@@ -77,8 +86,7 @@ export class DuckDbDialect extends Dialect {
         phase: 'load',
         sql,
         inTransaction: true,
-        rowCountSql: this.countRows(args.table),
-        rowsFrom: 'count',
+        rowsFrom: 'changes',
         files: [{ ref: args.file, mode: 'read', local }],
       },
     ];
@@ -92,7 +100,7 @@ export class DuckDbDialect extends Dialect {
    */
   writeTable(args: WriteArgs): TableWrite {
     const table = this.quoteTable(args.table);
-    const source = `SELECT * FROM ${this.quoteIdentifier(args.source)}`;
+    const source = args.query;
     const step = (kind: string, sql: string): DialectStep => ({
       kind,
       phase: 'write',
@@ -115,8 +123,7 @@ export class DuckDbDialect extends Dialect {
   exportFile(args: ExportArgs): DialectStep[] {
     const local = requireLocal(args.local);
     const temp = args.temp ?? local;
-    const query = `SELECT * FROM ${this.quoteIdentifier(args.source)}`;
-    const sql = `COPY (${query}) TO ${this.literal(temp)} (${this.copyOptions(args.format)})`;
+    const sql = `COPY (${args.query}) TO ${this.literal(temp)} (${this.copyOptions(args.format)})`;
     return [
       {
         kind: 'export',
@@ -151,16 +158,14 @@ export class DuckDbDialect extends Dialect {
    * The SELECT reading a file. Parquet carries its own types, so declared columns are picked by
    * name and cast; JSON lines and CSV take the columns as reader options.
    */
-  private readFile(local: string, args: LoadArgs): string {
+  private readQuery(local: string, args: ReadArgs): SelectQuery {
     const reader = this.reader(local, args.format, args.columns);
-    if (args.format.kind !== 'parquet' || args.columns.length === 0) {
-      return `SELECT * FROM ${reader}`;
-    }
+    if (args.format.kind !== 'parquet' || args.columns.length === 0) return selectAll(reader);
     const list = args.columns.map((c) => {
       const name = this.quoteIdentifier(c.name);
       return `CAST(${name} AS ${this.columnType(c.type ?? 'VARCHAR')}) AS ${name}`;
     });
-    return `SELECT ${list.join(', ')} FROM ${reader}`;
+    return { columns: list, from: reader };
   }
 
   /**

@@ -196,13 +196,14 @@ async function exportBoth(name: string, format: FileFormat): Promise<[string, st
   await db.client.run(`CREATE VIEW ${source} AS SELECT * FROM typed ORDER BY c0`);
   await duckClient.run(`CREATE VIEW ${source} AS SELECT * FROM typed ORDER BY c0`);
   const file = { externalStage: 'out', path: name };
+  const query = `SELECT * FROM ${source}`;
   const paths = [join(dir, `mysql-${name}`), join(dir, `duckdb-${name}`)] as const;
   const [mysqlStep] = asPlanSteps(
-    mysql.exportFile({ source, file, local: paths[0], temp: paths[0], format }),
+    mysql.exportFile({ source, query, file, local: paths[0], temp: paths[0], format }),
     name,
   );
   const [duckStep] = asPlanSteps(
-    duckdb.exportFile({ source, file, local: paths[1], temp: paths[1], format }),
+    duckdb.exportFile({ source, query, file, local: paths[1], temp: paths[1], format }),
     name,
   );
   if (!mysqlStep || !duckStep) throw new Error('No export step.');
