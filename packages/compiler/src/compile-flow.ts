@@ -86,6 +86,7 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
   const resolveFile: ResolveFile = options.resolveFile ?? stageUri;
   const relations = new Map<string, StagedRelation>();
   const inlined = new Map<string, Inlined>();
+  const outputs: Outputs = { dialect, relations, inlined };
   const readers = readerCounts(doc, new Set(live.map((s) => s.stageId)));
   const extra: StagedRelation[] = [];
   const swaps: TableSwap[] = [];
@@ -99,8 +100,8 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
       resolveFile,
       ...(detectedColumns[stageId] ? { detectedColumns: detectedColumns[stageId] } : {}),
       tableExists,
-      relationOf: (port, alias) => fromItem(dialect, feeding(port), { relations, inlined }, alias),
-      queryOf: (port) => queryOf(dialect, feeding(port), { relations, inlined }),
+      relationOf: (port, alias) => fromItem(outputs, feeding(port), alias),
+      queryOf: (port) => queryOf(outputs, feeding(port)),
       columnsOf: (port) => inputs[port],
     };
     const below = inputsInlined(doc, stageId, inlined);
@@ -205,19 +206,19 @@ function feederOf(doc: FlowDocument, { stageId, port }: PortRef): string {
   return link.source.stageId;
 }
 
+/** What the stages compiled so far left for their readers, in one dialect. */
+interface Outputs {
+  dialect: Dialect;
+  relations: ReadonlyMap<string, StagedRelation>;
+  inlined: ReadonlyMap<string, Inlined>;
+}
+
 /** A stage's output as a FROM item: its staging relation by name, or its inlined query. */
-function fromItem(
-  dialect: Dialect,
-  stageId: string,
-  compiled: {
-    relations: ReadonlyMap<string, StagedRelation>;
-    inlined: ReadonlyMap<string, Inlined>;
-  },
-  alias?: string,
-): string {
-  const staged = compiled.relations.get(stageId);
+function fromItem(outputs: Outputs, stageId: string, alias?: string): string {
+  const { dialect } = outputs;
+  const staged = outputs.relations.get(stageId);
   if (staged) return stagedFrom(dialect, staged.name, alias);
-  const inline = compiled.inlined.get(stageId);
+  const inline = outputs.inlined.get(stageId);
   if (!inline) throw new Error(`Stage "${stageId}" has no compiled output.`);
   const sql = dialect.select(inline.query);
   if (alias === undefined) return derivedTable(sql, dialect);
@@ -225,16 +226,9 @@ function fromItem(
 }
 
 /** A stage's output as a query: its staging relation read whole, or its inlined query. */
-function queryOf(
-  dialect: Dialect,
-  stageId: string,
-  compiled: {
-    relations: ReadonlyMap<string, StagedRelation>;
-    inlined: ReadonlyMap<string, Inlined>;
-  },
-): SelectQuery {
-  const inline = compiled.inlined.get(stageId);
-  return inline ? inline.query : selectAll(fromItem(dialect, stageId, compiled));
+function queryOf(outputs: Outputs, stageId: string): SelectQuery {
+  const inline = outputs.inlined.get(stageId);
+  return inline ? inline.query : selectAll(fromItem(outputs, stageId));
 }
 
 /** A staged relation as a FROM item, under `alias` when given. */
