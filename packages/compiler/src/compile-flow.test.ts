@@ -14,46 +14,73 @@ const codes = (doc: Parameters<typeof analyzeFlow>[0]) =>
   analyzeFlow(doc).diagnostics.map((d) => [d.code, d.stageId, d.path]);
 
 describe('compileFlow', () => {
-  it('compiles the fixture pipeline into phased steps with stable ids', () => {
+  it('inlines what is read once and stages what is read twice, counting from each statement', () => {
     const { plan, diagnostics } = compileFlow(analyzeFlow(fixture), options);
     expect(diagnostics).toEqual([]);
-    expect(plan?.steps.map((s) => [s.id, s.phase, s.stageId, s.rowsFrom])).toEqual([
-      ['load:src-1', 'load', 'src-1', 'count'],
-      ['transform:filter-1', 'transform', 'filter-1', 'count'],
-      ['transform:cols-1', 'transform', 'cols-1', 'count'],
-      ['create:dest-1', 'write', 'dest-1', undefined],
-      ['write:dest-1', 'write', 'dest-1', 'changes'],
-      ['export:export-1', 'export', 'export-1', 'changes'],
+    expect(plan?.steps.map((s) => [s.id, s.phase, s.stageId, s.rowsFrom, s.inlined])).toEqual([
+      [
+        'transform:cols-1',
+        'transform',
+        'cols-1',
+        'changes',
+        [
+          { stageId: 'filter-1', rows: 'unknown' },
+          { stageId: 'src-1', rows: 'unknown' },
+        ],
+      ],
+      ['create:dest-1', 'write', 'dest-1', undefined, undefined],
+      ['write:dest-1', 'write', 'dest-1', 'changes', undefined],
+      ['export:export-1', 'export', 'export-1', 'changes', undefined],
     ]);
-    expect(plan?.staging).toEqual([
-      '__sluice_r1_src-1',
-      '__sluice_r1_filter-1',
-      '__sluice_r1_cols-1',
-    ]);
+    expect(plan?.steps.some((s) => s.rowCountSql !== undefined)).toBe(false);
+    expect(plan?.staging).toEqual(['__sluice_r1_cols-1']);
     expect(plan?.cleanup.map((s) => `${s.id} ${s.sql}`)).toEqual([
-      'cleanup:1 DROP VIEW IF EXISTS "__sluice_r1_cols-1"',
-      'cleanup:2 DROP VIEW IF EXISTS "__sluice_r1_filter-1"',
-      'cleanup:3 DROP TABLE IF EXISTS "__sluice_r1_src-1"',
+      'cleanup:1 DROP TABLE IF EXISTS "__sluice_r1_cols-1"',
     ]);
   });
 
-  it.each([
-    [
-      'transform:filter-1',
+  it('writes the file, the filter and the projection read by two sinks as one statement', () => {
+    const step = compileFlow(analyzeFlow(fixture), options).plan?.steps[0];
+    expect(step?.sql).toMatch(
+      /^CREATE TABLE "__sluice_r1_cols-1" AS SELECT "customer" AS "who", "amount" AS "amount" FROM read_csv\('stage:\/\/samples\/orders\.csv', .*\) WHERE \(amount > 0\)$/,
+    );
+  });
+
+  it('gives the stage a sink reads the rows the sink reports', () => {
+    const doc = flow(
+      [stage('src', 'file-source'), stage('f', 'filter'), stage('dest', 'table-destination')],
+      ['src->f', 'f->dest'],
+    );
+    const steps = compileFlow(analyzeFlow(doc), options).plan?.steps ?? [];
+    expect(steps.map((s) => [s.id, s.inlined])).toEqual([
+      ['create:dest', undefined],
+      [
+        'write:dest',
+        [
+          { stageId: 'f', rows: 'same' },
+          { stageId: 'src', rows: 'unknown' },
+        ],
+      ],
+    ]);
+    expect(steps.map((s) => s.files?.map((f) => f.ref.path))).toEqual([
+      ['orders.csv'],
+      ['orders.csv'],
+    ]);
+  });
+
+  it('stages every processor as a view of its own when asked', () => {
+    const { plan } = compileFlow(analyzeFlow(fixture), { ...options, stageEach: true });
+    expect(plan?.steps.map((s) => [s.id, s.rowsFrom])).toEqual([
+      ['load:src-1', 'changes'],
+      ['transform:filter-1', 'count'],
+      ['transform:cols-1', 'count'],
+      ['create:dest-1', undefined],
+      ['write:dest-1', 'changes'],
+      ['export:export-1', 'changes'],
+    ]);
+    expect(plan?.steps.find((s) => s.id === 'transform:filter-1')?.sql).toBe(
       'CREATE VIEW "__sluice_r1_filter-1" AS SELECT * FROM "__sluice_r1_src-1" WHERE (amount > 0)',
-    ],
-    [
-      'transform:cols-1',
-      'CREATE VIEW "__sluice_r1_cols-1" AS SELECT "customer" AS "who", "amount" AS "amount" FROM "__sluice_r1_filter-1"',
-    ],
-    [
-      'export:export-1',
-      `COPY (SELECT * FROM "__sluice_r1_cols-1") TO 'stage://exports/paid.csv.sluice-r1-export-1.tmp' (FORMAT csv, HEADER true, DELIMITER ';', QUOTE '"', ESCAPE '"', NULLSTR 'NULL')`,
-    ],
-  ])('writes the SQL of %s', (id, sql) => {
-    expect(
-      compileFlow(analyzeFlow(fixture), options).plan?.steps.find((s) => s.id === id)?.sql,
-    ).toBe(sql);
+    );
   });
 
   it('resolves files through the given resolver, exporting to a temporary name first', () => {
@@ -65,6 +92,7 @@ describe('compileFlow', () => {
         ref: { externalStage: 'samples', path: 'orders.csv' },
         mode: 'read',
         local: '/data/samples/read/orders.csv',
+        stageId: 'src-1',
       },
       {
         ref: { externalStage: 'exports', path: 'paid.csv' },
@@ -81,7 +109,7 @@ describe('compileFlow', () => {
       ['src->side', 'src->dest'],
     );
     const { plan, diagnostics } = compileFlow(analyzeFlow(doc), options);
-    expect(plan?.steps.map((s) => s.id)).toEqual(['load:src', 'create:dest', 'write:dest']);
+    expect(plan?.steps.map((s) => s.id)).toEqual(['create:dest', 'write:dest']);
     expect(diagnostics.map((d) => [d.code, d.stageId])).toEqual([['unconnected-output', 'side']]);
   });
 

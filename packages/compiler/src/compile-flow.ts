@@ -12,14 +12,18 @@ import { getStage } from '@sluice/stages';
 
 import type { FlowAnalysis } from './analyze-flow';
 import type { Dialect, StagedRelation, TableSwap } from './dialects';
-import type { Plan, PlanStep, TargetProfile } from './plan';
-import type { ResolveFile } from './relations/rule';
+import type { InlinedStage, Plan, PlanStep, TargetProfile } from './plan';
+import type { InlineRelation } from './relations/materialise';
+import type { ResolveFile, StepContext } from './relations/rule';
+import type { SelectQuery } from './relations/select-query';
 import { withDetectedColumns } from './analyze-flow';
 import { assertBoundFor } from './bind-parameters';
 import { dialectFor } from './dialects';
 import { isRunTag, stageUri } from './names';
 import { PHASES } from './plan';
-import { stepsForStage } from './relations/materialise';
+import { inlineRelation, stepsForStage } from './relations/materialise';
+import { ruleOf } from './relations/operators';
+import { derivedTable, selectAll } from './relations/select-query';
 import { nodeLimits, nodeTables } from './relations/walk';
 
 export interface CompileOptions {
@@ -48,6 +52,12 @@ export interface CompileOptions {
    */
   tableDefinitions?: readonly TableDefinition[];
   /**
+   * Stage every processor on its own as a view the database binds and counts by itself, rather
+   * than inline what is read once (see `inlineRelation`): each stage's SQL can then be read and
+   * run alone, which is how the compiler's tests check one operator's SQL. Runs never set it.
+   */
+  stageEach?: boolean;
+  /**
    * External stages whose files live on S3, directly or as sub-stages of one. Only MatrixOne
    * reads S3; other targets get a diagnostic on the stage that uses one.
    */
@@ -61,8 +71,8 @@ export interface CompileResult {
 }
 
 /**
- * Compiles a flow into a plan for one target: load steps for file sources, one view per
- * processor (so the database binds and reports each stage on its own), writes and exports, and
+ * Compiles a flow into a plan for one target: each relation read once inlined into the
+ * statement reading it, the others staged (see `inlineRelation`), writes and exports, and
  * cleanup dropping every staging object. Stages that feed no destination are not compiled;
  * what the target cannot run becomes a diagnostic on the stage's field, never bad SQL.
  * It takes the flow's analysis (`analyzeFlow`), which has compiled every stage already.
@@ -102,11 +112,15 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
 
   const resolveFile: ResolveFile = options.resolveFile ?? stageUri;
   const relations = new Map<string, StagedRelation>();
+  const inlined = new Map<string, Inlined>();
+  const outputs: Outputs = { dialect, relations, inlined };
+  const readers = readerCounts(doc, new Set(live.map((s) => s.stageId)));
   const extra: StagedRelation[] = [];
   const swaps: TableSwap[] = [];
   const steps: PlanStep[] = [];
   for (const { stageId, node, inputs } of live) {
-    const compiled = stepsForStage(node, {
+    const feeding = (port: string) => feederOf(doc, { stageId, port });
+    const ctx: StepContext = {
       stageId,
       dialect,
       runTag: options.runTag,
@@ -114,10 +128,25 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
       ...(detectedColumns[stageId] ? { detectedColumns: detectedColumns[stageId] } : {}),
       tableExists,
       definitionOf,
-      relationOf: (port) => relationFeeding(doc, { stageId, port }, relations),
+      relationOf: (port, alias) => fromItem(outputs, feeding(port), alias),
+      queryOf: (port) => queryOf(outputs, feeding(port)),
       columnsOf: (port) => inputs[port],
-    });
-    steps.push(...compiled.steps);
+    };
+    const below = inputsInlined(doc, stageId, inlined);
+    const depth = 1 + Math.max(0, ...below.map((b) => b.stages.length));
+    const inlines =
+      options.stageEach !== true && readers.get(stageId) === 1 && depth <= MAX_INLINED;
+    const inline = inlines ? inlineRelation(node, ctx) : undefined;
+    if (inline) {
+      inlined.set(stageId, {
+        query: inline.query,
+        files: [...inline.files, ...below.flatMap((b) => b.files)],
+        stages: [stageId, ...below.flatMap((b) => b.stages)],
+      });
+      continue;
+    }
+    const compiled = stepsForStage(node, ctx, options.stageEach);
+    steps.push(...withInlined(compiled.steps, below, ruleOf(node).kind === 'sink'));
     if (compiled.output) relations.set(stageId, compiled.output);
     extra.push(...(compiled.staged ?? []));
     if (compiled.swap) swaps.push(compiled.swap);
@@ -183,6 +212,103 @@ function definitionsOf(
 ): (table: TableRef) => TableDefinition | undefined {
   const byKey = new Map((definitions ?? []).map((d) => [tableKey(d.table), d]));
   return (table) => byKey.get(tableKey(table));
+}
+
+/**
+ * The most stages one statement inlines; the next one is staged. Each may nest a derived table
+ * (a projection), and MySQL and MariaDB refuse SELECTs nested more than 63 deep.
+ */
+const MAX_INLINED = 32;
+
+/** An inlined relation, and the stages inlined into it, itself first. */
+interface Inlined extends InlineRelation {
+  stages: string[];
+}
+
+/** How many live stages read each stage's output. */
+function readerCounts(doc: FlowDocument, live: ReadonlySet<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { source, target } of doc.links) {
+    if (!live.has(target.stageId)) continue;
+    counts.set(source.stageId, (counts.get(source.stageId) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The stage linked into one input port of a stage. */
+function feederOf(doc: FlowDocument, { stageId, port }: PortRef): string {
+  const link = doc.links.find((l) => l.target.stageId === stageId && l.target.port === port);
+  if (!link) throw new Error(`Stage "${stageId}" has no input linked on port "${port}".`);
+  return link.source.stageId;
+}
+
+/** What the stages compiled so far left for their readers, in one dialect. */
+interface Outputs {
+  dialect: Dialect;
+  relations: ReadonlyMap<string, StagedRelation>;
+  inlined: ReadonlyMap<string, Inlined>;
+}
+
+/** A stage's output as a FROM item: its staging relation by name, or its inlined query. */
+function fromItem(outputs: Outputs, stageId: string, alias?: string): string {
+  const { dialect } = outputs;
+  const staged = outputs.relations.get(stageId);
+  if (staged) return stagedFrom(dialect, staged.name, alias);
+  const inline = outputs.inlined.get(stageId);
+  if (!inline) throw new Error(`Stage "${stageId}" has no compiled output.`);
+  const sql = dialect.select(inline.query);
+  if (alias === undefined) return derivedTable(sql, dialect);
+  return `(${sql}) AS ${dialect.quoteIdentifier(alias)}`;
+}
+
+/** A stage's output as a query: its staging relation read whole, or its inlined query. */
+function queryOf(outputs: Outputs, stageId: string): SelectQuery {
+  const inline = outputs.inlined.get(stageId);
+  return inline ? inline.query : selectAll(fromItem(outputs, stageId));
+}
+
+/** A staged relation as a FROM item, under `alias` when given. */
+export function stagedFrom(dialect: Dialect, name: string, alias?: string): string {
+  const as = alias === undefined ? '' : ` AS ${dialect.quoteIdentifier(alias)}`;
+  return `${dialect.quoteIdentifier(name)}${as}`;
+}
+
+/** The inlined relations a stage reads on its input ports. */
+function inputsInlined(
+  doc: FlowDocument,
+  stageId: string,
+  inlined: ReadonlyMap<string, Inlined>,
+): Inlined[] {
+  return doc.links.flatMap((l) => {
+    const inline = l.target.stageId === stageId ? inlined.get(l.source.stageId) : undefined;
+    return inline ? [inline] : [];
+  });
+}
+
+/**
+ * A stage's steps with what it inlines: the files each statement reads through it (by path:
+ * only DuckDB reads a file in place, and its SQL names the path), and its
+ * stages on the statement whose rows the stage reports (the last one that reports rows). A
+ * sink writes every row of its input, so the stage feeding it has the rows the sink reports.
+ */
+function withInlined(steps: PlanStep[], below: readonly Inlined[], sink: boolean): PlanStep[] {
+  if (below.length === 0) return steps;
+  const reporting = steps.findLastIndex((step) => step.rowsFrom !== undefined);
+  return steps.map((step, i) => {
+    const files = below
+      .flatMap((b) => b.files)
+      .filter((file) => file.local !== undefined && step.sql.includes(file.local));
+    const withFiles =
+      files.length > 0 ? { ...step, files: [...(step.files ?? []), ...files] } : step;
+    if (i !== reporting) return withFiles;
+    const stages = below.flatMap((b) =>
+      b.stages.map((id, depth): InlinedStage => ({
+        stageId: id,
+        rows: sink && depth === 0 ? 'same' : 'unknown',
+      })),
+    );
+    return { ...withFiles, inlined: stages };
+  });
 }
 
 /** The staged relation linked into one input port of a stage. */

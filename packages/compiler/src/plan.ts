@@ -79,6 +79,18 @@ export interface PlanStep {
   keepRows?: { rows: number; bytes: number };
   /** Files this step reads or writes, for the engine's checks and streaming. */
   files?: readonly PlanFile[];
+  /**
+   * Stages whose relation this step's statement computes inside itself (inlined, see the
+   * compiler's `inlineRelation`): they run, succeed and fail with this step. `same` means the
+   * stage's output is exactly the rows this step reports (the relation a sink writes); the
+   * rows of the others are not observed.
+   */
+  inlined?: readonly InlinedStage[];
+}
+
+export interface InlinedStage {
+  stageId: string;
+  rows: 'same' | 'unknown';
 }
 
 /**
@@ -89,6 +101,11 @@ export interface PlanFile {
   ref: FileRef;
   mode: 'read' | 'write';
   local?: string;
+  /**
+   * The stage reading the file where it is not the step's own: a file source inlined into the
+   * statement of the stage reading it, to which the file's errors belong.
+   */
+  stageId?: string;
   /** For writes: where the step writes; the engine moves it to `local` just before the final commit. */
   temp?: string;
   /**

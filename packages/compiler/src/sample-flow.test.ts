@@ -36,20 +36,20 @@ describe('compileSample', () => {
       sampleRows: 500,
     });
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(plan?.steps.map((s) => [s.id, s.sql, s.inTransaction, s.rowCountSql])).toEqual([
+    expect(plan?.steps.map((s) => [s.id, s.sql, s.inTransaction, s.rowsFrom])).toEqual([
       [
         'load:src',
         expect.stringMatching(
           /^CREATE TABLE "__sluice_abcd1234_src" AS SELECT \* FROM read_csv\('\/data\/orders\.csv'.* LIMIT 500$/,
         ),
         false,
-        'SELECT count(*) FROM "__sluice_abcd1234_src"',
+        'changes',
       ],
       [
         'transform:paid',
         'CREATE TABLE "__sluice_abcd1234_paid" AS SELECT * FROM "__sluice_abcd1234_src" WHERE (amount > 0)',
         false,
-        'SELECT count(*) FROM "__sluice_abcd1234_paid"',
+        'changes',
       ],
     ]);
     expect(plan?.select).toBe('SELECT * FROM "__sluice_abcd1234_paid" LIMIT 100');
@@ -88,7 +88,7 @@ describe('compileSample', () => {
       detectedColumns: { src: COLUMNS },
     });
     expect(plan?.steps.map((s) => s.sql)).toEqual([
-      'CREATE TABLE `__sluice_abcd1234_src` AS SELECT * FROM `orders` LIMIT 10000',
+      'CREATE TABLE `__sluice_abcd1234_src` ENGINE=Aria TRANSACTIONAL=0 AS SELECT * FROM `orders` LIMIT 10000',
     ]);
     expect(plan?.sources).toEqual(['src']);
   });

@@ -8,12 +8,13 @@ import type { DialectName, PlanStep, TargetProfile } from './plan';
 import type { ResolveFile } from './relations/rule';
 import { withDetectedColumns } from './analyze-flow';
 import { assertBoundFor } from './bind-parameters';
-import { cleanupSteps, relationFeeding } from './compile-flow';
+import { cleanupSteps, relationFeeding, stagedFrom } from './compile-flow';
 import { dialectFor } from './dialects';
 import { isRunTag, stageUri } from './names';
 import { stepsForStage } from './relations/materialise';
 import { ruleOf } from './relations/operators';
 import { sinkPort } from './relations/rule';
+import { selectAll } from './relations/select-query';
 import { nodeLimits } from './relations/walk';
 
 /** Rows read from the start of each source when none is given. */
@@ -126,7 +127,10 @@ export function compileSample(analyzed: FlowAnalysis, options: SampleOptions): S
       ...(detectedColumns[stageId] ? { detectedColumns: detectedColumns[stageId] } : {}),
       tableExists: () => undefined,
       definitionOf: () => undefined,
-      relationOf: (port) => relationFeeding(doc, { stageId, port }, relations),
+      relationOf: (port, alias) =>
+        stagedFrom(dialect, relationFeeding(doc, { stageId, port }, relations), alias),
+      queryOf: (port) =>
+        selectAll(stagedFrom(dialect, relationFeeding(doc, { stageId, port }, relations))),
       columnsOf: (port) => inputs[port],
       sampleRows,
     });

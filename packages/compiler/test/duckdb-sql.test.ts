@@ -55,6 +55,7 @@ function putFile(externalStage: string, path: string, text: string): void {
 function compile(doc: FlowDocument): Plan {
   runs += 1;
   const { plan, diagnostics } = compileFlow(analyzeFlow(doc), {
+    stageEach: true,
     target: DUCKDB,
     runTag: `t${runs}`,
     resolveFile: fileAt,
@@ -237,7 +238,7 @@ describe('generated DuckDB SQL', () => {
     ).toEqual([{ orders: 2 }]);
   });
 
-  it('counts rows with the plan row-count queries', async () => {
+  it('counts rows with what each statement reports, and the plan row-count queries', async () => {
     putFile('samples', 'orders.csv', ORDERS);
     const plan = compile(fixture);
     mkdirSync(join(root, 'exports'));
@@ -245,13 +246,15 @@ describe('generated DuckDB SQL', () => {
     const counts: Record<string, unknown> = {};
     for (const step of plan.steps) {
       const result = await db.run(step.sql);
+      // A write answers with one "Count" row, CREATE TABLE … AS included.
+      const [reported] = await result.getRows();
       counts[step.id] = step.rowCountSql
         ? Object.values((await rows(step.rowCountSql))[0] ?? {})[0]
-        : result.rowsChanged;
+        : Number(reported?.[0] ?? result.rowsChanged);
     }
     await db.run('ROLLBACK');
     expect(counts).toMatchObject({
-      'load:src-1': '3',
+      'load:src-1': 3,
       'transform:filter-1': '2',
       'write:dest-1': 2,
       'export:export-1': 2,
@@ -494,6 +497,7 @@ describe('malformed CSV', () => {
       ['src->d'],
     );
     const { plan } = compileFlow(analyzeFlow(doc), {
+      stageEach: true,
       target: DUCKDB,
       runTag: 'detected',
       resolveFile: fileAt,

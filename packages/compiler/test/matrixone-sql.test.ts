@@ -41,6 +41,7 @@ function compile(
   existingTables?: { schema?: string; name: string }[],
 ) {
   return compileFlow(analyzeFlow(flow(stages, links)), {
+    stageEach: true,
     target,
     runTag: 'r1',
     // MatrixOne resolves stage:// itself: a resolver giving local paths must not leak in.
@@ -166,7 +167,12 @@ describe('matrixone loads', () => {
               ['src->d'],
             ),
           ),
-          { target: { ...MATRIXONE_4, version }, runTag: 'r1', s3ExternalStages: ['lake'] },
+          {
+            stageEach: true,
+            target: { ...MATRIXONE_4, version },
+            runTag: 'r1',
+            s3ExternalStages: ['lake'],
+          },
         );
         const found = diagnostics.map((d) => [d.code, d.path, d.message]);
         expect(found).toEqual(
@@ -306,7 +312,7 @@ describe('matrixone loads', () => {
           ['src->d'],
         ),
       ),
-      { target: MATRIXONE_3, runTag: 'r1', s3ExternalStages: ['lake'] },
+      { stageEach: true, target: MATRIXONE_3, runTag: 'r1', s3ExternalStages: ['lake'] },
     );
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(plan?.steps.map((s) => s.sql)).toContainEqual(
@@ -320,6 +326,7 @@ describe('matrixone sort and limit', () => {
     'orders with IS NULL keys and limits with OFFSET on $version (§3.1: SELECT … ORDER BY … LIMIT)',
     (target) => {
       const { plan, diagnostics } = compileFlow(analyzeFlow(sortedTopFlow()), {
+        stageEach: true,
         target,
         runTag: 'r1',
         existingTables: [{ name: 'top' }],
@@ -528,6 +535,7 @@ describe('matrixone exports', () => {
 describe('matrixone joins', () => {
   const joinSql = (target: TargetProfile, kind: Parameters<typeof joinFlow>[0]) => {
     const { plan, diagnostics } = compileFlow(analyzeFlow(joinFlow(kind)), {
+      stageEach: true,
       target,
       runTag: 'r1',
       existingTables: [{ name: 'joined' }],
@@ -572,6 +580,7 @@ describe('matrixone joins', () => {
 describe('matrixone aggregate and union', () => {
   const views = (target: TargetProfile, doc: Parameters<typeof analyzeFlow>[0], table: string) => {
     const { plan, diagnostics } = compileFlow(analyzeFlow(doc), {
+      stageEach: true,
       target,
       runTag: 'r1',
       existingTables: [{ name: table }],
@@ -625,6 +634,7 @@ describe('matrixone SQL transform', () => {
 /** The views a flow writing the existing table `table` stages on `target`, with no diagnostic. */
 function viewsOf(target: TargetProfile, doc: FlowDocument, table: string): string[] {
   const { plan, diagnostics } = compileFlow(analyzeFlow(doc), {
+    stageEach: true,
     target,
     runTag: 'r1',
     existingTables: [{ name: table }],
@@ -768,6 +778,7 @@ describe('matrixone misreadings (§0.1)', () => {
     const doc = flow(load({ path: 'in/a#b.csv', quote: '«' }), ['src->out']);
     for (const target of [DUCKDB, MARIADB]) {
       const { diagnostics } = compileFlow(analyzeFlow(doc), {
+        stageEach: true,
         target,
         runTag: 'r1',
         resolveFile: (ref) => `/local/${ref.path}`,

@@ -33,6 +33,7 @@ const idCols = [
 
 function plan(doc: FlowDocument, existing: TableRef[] = [{ name: 'a' }]): Plan {
   const { plan: compiled, diagnostics } = compileFlow(analyzeFlow(doc), {
+    stageEach: true,
     target: MARIADB,
     runTag: 'r1',
     resolveFile: (ref) => `/files/${ref.externalStage}/${ref.path}`,
@@ -78,7 +79,7 @@ describe('mysql loads', () => {
         'staging:src',
         'load',
         false,
-        'CREATE TABLE `__sluice_r1_src` (`id` BIGINT, `ok` BOOLEAN) DEFAULT CHARACTER SET utf8mb4',
+        'CREATE TABLE `__sluice_r1_src` (`id` BIGINT, `ok` BOOLEAN) DEFAULT CHARACTER SET utf8mb4 ENGINE=Aria TRANSACTIONAL=0',
       ],
       [
         'load:src',
@@ -135,7 +136,7 @@ describe('mysql loads', () => {
       ],
     });
     expect(staging?.sql).toBe(
-      'CREATE TABLE `__sluice_r1_src` (`x``y` DATETIME(6), `v` DECIMAL(38,10)) DEFAULT CHARACTER SET utf8mb4',
+      'CREATE TABLE `__sluice_r1_src` (`x``y` DATETIME(6), `v` DECIMAL(38,10)) DEFAULT CHARACTER SET utf8mb4 ENGINE=Aria TRANSACTIONAL=0',
     );
     expect(step?.sql).toBe(
       "LOAD DATA LOCAL INFILE 'stage://samples/e.jsonl' INTO TABLE `__sluice_r1_src` CHARACTER SET utf8mb4 " +
@@ -235,7 +236,11 @@ describe('mysql writes', () => {
   });
 
   it('assumes destinations exist when it is not told (previews)', () => {
-    const { plan: preview } = compileFlow(analyzeFlow(doc), { target: MARIADB, runTag: 'p' });
+    const { plan: preview } = compileFlow(analyzeFlow(doc), {
+      stageEach: true,
+      target: MARIADB,
+      runTag: 'p',
+    });
     expect(preview?.steps.filter((s) => s.phase === 'commit').map((s) => s.id)).toEqual([
       'write:app',
       'write:new',
@@ -251,7 +256,7 @@ describe('mysql writes', () => {
       ['src->app'],
     );
     expect(plan(detected).steps.map((s) => s.sql)).toEqual([
-      "CREATE TABLE `__sluice_r1_src` (/* the file's columns, detected when the flow runs */) DEFAULT CHARACTER SET utf8mb4",
+      "CREATE TABLE `__sluice_r1_src` (/* the file's columns, detected when the flow runs */) DEFAULT CHARACTER SET utf8mb4 ENGINE=Aria TRANSACTIONAL=0",
       expect.stringMatching(/IGNORE 1 LINES$/),
       'INSERT INTO `a` SELECT * FROM `__sluice_r1_src`',
     ]);
@@ -314,6 +319,7 @@ describe('mysql target diagnostics', () => {
       ['src->out'],
     );
     const { plan: none, diagnostics } = compileFlow(analyzeFlow(doc), {
+      stageEach: true,
       target: MARIADB,
       runTag: 'r1',
     });
@@ -347,6 +353,7 @@ describe('user SQL on the MySQL family', () => {
       ['src->f', 'f->d'],
     );
     const { plan: none, diagnostics } = compileFlow(analyzeFlow(doc), {
+      stageEach: true,
       target: MARIADB,
       runTag: 'r1',
     });
@@ -364,6 +371,7 @@ describe('mysql joins', () => {
   it('warns on the kind that a full join, a union here, writes BOOLEAN columns as numbers', () => {
     const warnings = (kind: Parameters<typeof joinFlow>[0]) =>
       compileFlow(analyzeFlow(joinFlow(kind)), {
+        stageEach: true,
         target: MARIADB,
         runTag: 'r1',
         existingTables: [{ name: 'joined' }],
@@ -419,7 +427,7 @@ describe('mysql aggregate and union', () => {
     const source = (id: string) => stage(id, 'file-source', { path: `${id}.csv`, columns: idCols });
     const { plan: compiled, diagnostics } = compileFlow(
       analyzeFlow(unionFlow(source('jan'), source('feb'))),
-      { target: MARIADB, runTag: 'r1', existingTables: [{ name: 'orders' }] },
+      { stageEach: true, target: MARIADB, runTag: 'r1', existingTables: [{ name: 'orders' }] },
     );
     expect(compiled).toBeDefined();
     expect(diagnostics.map((d) => [d.severity, d.stageId, d.path, d.message])).toEqual([
@@ -457,7 +465,11 @@ describe('mysql deduplicate', () => {
       ],
       ['src->dedupe', 'dedupe->dest'],
     );
-    const { diagnostics } = compileFlow(analyzeFlow(doc), { target: MARIADB, runTag: 'r1' });
+    const { diagnostics } = compileFlow(analyzeFlow(doc), {
+      stageEach: true,
+      target: MARIADB,
+      runTag: 'r1',
+    });
     expect(diagnostics.map((d) => [d.code, d.stageId, d.path, d.message])).toEqual([
       [
         'unsupported-on-target',

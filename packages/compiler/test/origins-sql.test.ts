@@ -31,7 +31,9 @@ function originSql(target: TargetProfile, type: string, config: Record<string, u
     [stage('src', type, config), stage('dest', 'table-destination', { table: 'copy' })],
     ['src->dest'],
   );
+  // Each stage staged on its own, so the origin's SQL is its own step.
   const { plan, diagnostics } = compileFlow(analyzeFlow(doc), {
+    stageEach: true,
     target,
     runTag: 'r1',
     existingTables: [{ name: 'copy' }],
@@ -137,7 +139,11 @@ describe('SQL query origin SQL', () => {
       ],
       ['src->lim', 'lim->dest'],
     );
-    const { plan } = compileFlow(analyzeFlow(doc), { target: DUCKDB, runTag: 'r1' });
+    const { plan } = compileFlow(analyzeFlow(doc), {
+      stageEach: true,
+      target: DUCKDB,
+      runTag: 'r1',
+    });
     expect(plan?.steps.find((s) => s.stageId === 'lim')?.sql).toBe(
       'CREATE VIEW "__sluice_r1_lim" AS SELECT * FROM "__sluice_r1_src" LIMIT 5',
     );

@@ -6,7 +6,7 @@ import type { StageDefinition } from '@sluice/stages';
 import { DONE_PORT } from '@sluice/flow';
 import { stages } from '@sluice/stages';
 
-import type { TargetProfile } from '../src';
+import type { PlanStep, TargetProfile } from '../src';
 import { analyzeFlow, compileFlow } from '../src';
 import { DUCKDB, MARIADB, MATRIXONE_3, MATRIXONE_4, stage } from './build-flow';
 
@@ -87,7 +87,9 @@ describe.each(all.map((s) => [s.type, s] as const))('stage type %s', (type, defi
       const errors = diagnostics.filter((d) => d.severity === 'error');
       if (plan) {
         expect(errors).toEqual([]);
-        expect(plan.steps.some((step) => step.stageId === 'under')).toBe(true);
+        const runs = (step: PlanStep) =>
+          step.stageId === 'under' || step.inlined?.some((i) => i.stageId === 'under') === true;
+        expect(plan.steps.some(runs)).toBe(true);
       } else {
         expect(errors.map((d) => [d.code, d.stageId])).toEqual(
           errors.map(() => ['unsupported-on-target', 'under']),

@@ -21,6 +21,7 @@ function compile(target: TargetProfile, config: Record<string, unknown>) {
     ['src->dest'],
   );
   return compileFlow(analyzeFlow(doc), {
+    stageEach: true,
     target,
     runTag: 'r1',
     existingTables: [{ name: 'copy' }],

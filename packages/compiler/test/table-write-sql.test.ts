@@ -37,7 +37,9 @@ function compile(
     ],
     ['src->d'],
   );
+  // Each stage staged on its own, so the write reads a named source and only its form differs.
   return compileFlow(analyzeFlow(doc), {
+    stageEach: true,
     target,
     runTag: 'r1',
     resolveFile: (ref) => `/data/${ref.path}`,

@@ -1,30 +1,48 @@
 import { join } from 'node:path';
 
 import type { ServerLocation } from '../test/mariadb';
-import { COLUMNS, EXPORT_FILE } from './bench-plans';
+import type { BenchFlow } from './bench-plans';
+import { CATEGORY_COLUMNS, COLUMNS, EXPORT_FILE } from './bench-plans';
 
-/** The MariaDB benchmark's flows: load → filter → table (overwrite, append) or CSV export. */
-export const MARIADB_FLOWS = ['overwrite', 'append', 'export'] as const;
-export type MariaDbFlow = (typeof MARIADB_FLOWS)[number];
+/** What one measured MariaDB run does: a benchmark flow, or a table exported as CSV or JSON lines. */
+export type MariaDbWork = BenchFlow | 'table-csv' | 'table-jsonl';
 
-export const FLOW_NAMES: Record<MariaDbFlow, string> = {
-  overwrite: 'load → filter → table, overwrite',
-  append: 'load → filter → table, append',
-  export: 'load → filter → CSV export',
-};
+/**
+ * Who does the work: Sluice's plan, the hand-written SQL, or a record-batch tool (rows parsed
+ * in Node, written with INSERTs of 1,000 rows, or of one row).
+ */
+export const SIDES = ['sluice', 'hand', 'batch', 'rows'] as const;
+export type Side = (typeof SIDES)[number];
 
-/** Column definitions as Sluice's MariaDB staging table spells them (VARCHAR is LONGTEXT). */
-export const MARIADB_COLUMNS = COLUMNS.map(
-  (c) => `${c.name} ${c.type === 'VARCHAR' ? 'LONGTEXT' : c.type}`,
-).join(', ');
+/** The rows the row-at-a-time side writes; its time is scaled up to the whole file. */
+export const ROW_BY_ROW_ROWS = 50_000;
+
+/** The table the export measure reads, and its size. */
+export const EXPORT_TABLE = 'export_rows';
+export const EXPORT_ROWS = 1_000_000;
+
+const mariaDbType = (type: string) => (type === 'VARCHAR' ? 'LONGTEXT' : type);
+const definitions = (columns: readonly { name: string; type: string }[]) =>
+  columns.map((c) => `${c.name} ${mariaDbType(c.type)}`).join(', ');
+
+/** Column definitions as Sluice's MariaDB staging tables spell them (VARCHAR is LONGTEXT). */
+export const ORDER_COLUMNS = definitions(COLUMNS);
+export const CATEGORY_DEFINITIONS = definitions(CATEGORY_COLUMNS);
+
+/** The destination's columns before a run, as a tool that inserts into it needs them. */
+export function destinationColumns(flow: BenchFlow): string {
+  if (flow === 'aggregate') return 'category LONGTEXT, orders BIGINT, total DOUBLE';
+  if (flow === 'join') return `${ORDER_COLUMNS}, label LONGTEXT`;
+  return ORDER_COLUMNS;
+}
 
 /** One measured run, handed to a process of its own so its peak RSS is the run's alone. */
 export interface RunRequest {
-  side: 'sluice' | 'hand';
-  flow: MariaDbFlow;
+  side: Side;
+  work: MariaDbWork;
   location: ServerLocation;
   metaDatabase: string;
-  /** The `bench` external stage's folder: input and exports. */
+  /** The `bench` external stage's folder: inputs and exports. */
   dir: string;
   runTag: string;
 }
@@ -39,5 +57,5 @@ export interface RunMeasure {
 }
 
 /** Where a side's export lands in the `bench` folder. */
-export const outputFile = (dir: string, side: RunRequest['side']) =>
-  join(dir, side === 'sluice' ? EXPORT_FILE : 'hand-out.csv');
+export const outputFile = (dir: string, side: Side) =>
+  join(dir, side === 'sluice' ? EXPORT_FILE : `${side}-out.csv`);

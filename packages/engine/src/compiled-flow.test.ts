@@ -9,10 +9,10 @@ import type { FileRef } from '@sluice/stages';
 import { analyzeFlow, compileFlow, fileRefs } from '@sluice/compiler';
 import { getStage } from '@sluice/stages';
 
-import type { DuckDbClient } from './duckdb-client';
+import type { DuckDbClient } from './duckdb/duckdb-client';
 import type { RunEvent } from './run-events';
 import { DUCKDB } from '../test/profiles';
-import { DuckDbDatabase } from './duckdb-client';
+import { DuckDbDatabase } from './duckdb/duckdb-client';
 import { resolveExternalFile } from './external-files';
 import { runPlan } from './run-plan';
 
@@ -93,7 +93,9 @@ describe('a compiled flow run by the engine', () => {
     const rows = Object.fromEntries(
       events.filter((e) => e.state === 'succeeded').map((e) => [e.stageId, e.rows]),
     );
-    expect(rows).toEqual({ src: 3, big: 2, dest: 2, out: 2 });
+    // The file is read inside the statement that stages the filter (read by two sinks), so
+    // only the statements' own counts are known.
+    expect(rows).toEqual({ src: undefined, big: 2, dest: 2, out: 2 });
     expect(await client.query('SELECT * FROM big_orders ORDER BY id')).toEqual([
       { id: 2, amount: 15 },
       { id: 3, amount: 25 },

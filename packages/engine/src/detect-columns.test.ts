@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import type { DuckDbClient } from './duckdb-client';
+import type { DuckDbClient } from './duckdb/duckdb-client';
 import { CSV } from '../test/formats';
 import { ColumnDetectionError, detectFileColumns, neutralType } from './detect-columns';
-import { DuckDbDatabase } from './duckdb-client';
+import { DuckDbDatabase } from './duckdb/duckdb-client';
 
 let dir: string;
 let database: DuckDbDatabase;

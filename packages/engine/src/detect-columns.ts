@@ -1,7 +1,7 @@
 import type { Column, ColumnType, FileFormat } from '@sluice/stages';
 import { getDialect } from '@sluice/compiler';
 
-import type { DuckDbClient } from './duckdb-client';
+import type { DuckDbClient } from './duckdb/duckdb-client';
 import { databaseErrorText } from './database-error-text';
 import { inStageTerms } from './stage-terms';
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import type { DuckDbClient } from './duckdb-client';
-import { DuckDbDatabase } from './duckdb-client';
+import type { DuckDbClient } from './duckdb/duckdb-client';
+import { DuckDbDatabase } from './duckdb/duckdb-client';
 
 let dir: string;
 let allowed: string;

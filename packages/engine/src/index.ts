@@ -1,6 +1,6 @@
-export { DuckDbClient, DuckDbDatabase } from './duckdb-client';
-export type { DuckDbOpenOptions } from './duckdb-client';
-export type { SqlValue } from './duckdb-values';
+export { DuckDbClient, DuckDbDatabase } from './duckdb/duckdb-client';
+export type { DuckDbOpenOptions } from './duckdb/duckdb-client';
+export type { SqlValue } from './sql-client';
 export type { SqlClient } from './sql-client';
 export type {
   DatabaseLocation,
@@ -9,7 +9,7 @@ export type {
   ServerLocation,
   Target,
 } from './target';
-export { openTarget } from './target';
+export { openTarget } from './open-target';
 export { TargetConnectError } from './target-connect-error';
 export { META_DATABASE } from './mysql/mysql-target';
 export { checkExternalStageUrl, resolveExternalFile } from './external-files';

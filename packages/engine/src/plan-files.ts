@@ -21,7 +21,10 @@ function filesOf(steps: readonly PlanStep[], mode: PlanFile['mode']): StepFile[]
   return steps.flatMap((step) =>
     (step.files ?? [])
       .filter((file) => file.mode === mode)
-      .map((file) => (step.stageId === undefined ? { file } : { file, stageId: step.stageId })),
+      .map((file) => {
+        const stageId = file.stageId ?? step.stageId;
+        return stageId === undefined ? { file } : { file, stageId };
+      }),
   );
 }
 

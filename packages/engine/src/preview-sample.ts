@@ -72,7 +72,7 @@ async function readSample(
   };
   for (const step of plan.steps) {
     if (signal?.aborted === true) throw new SampleCancelled('The preview was stopped.');
-    const rows = await runStep(client, step).catch(stopped(step.stageId));
+    const rows = await runStep(client, step, client).catch(stopped(step.stageId));
     const { stageId } = step;
     if (stageId !== undefined && plan.sources.includes(stageId) && rows !== undefined) {
       sources.push({ stageId, rows });

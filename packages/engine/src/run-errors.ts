@@ -1,6 +1,10 @@
 import type { PlanStep } from '@sluice/compiler';
+import { stageUri } from '@sluice/compiler';
 
 import { databaseErrorText } from './database-error-text';
+
+/** DuckDB's error on a row of a CSV file it reads, which does not name the file. */
+const CSV_ERROR = /\bCSV Error on Line: \d+/;
 
 /** A step that failed, carrying the database's error. */
 export class StepFailure extends Error {
@@ -9,6 +13,19 @@ export class StepFailure extends Error {
     readonly reason: unknown,
   ) {
     super(databaseErrorText(reason), { cause: reason });
+  }
+
+  /**
+   * The stage the failure belongs to: a file source inlined into the step when the error is
+   * about its file (names it, or is DuckDB's CSV error and the step reads one file), otherwise
+   * the step's own stage.
+   */
+  stageId(): string | undefined {
+    const inlined = (this.step.files ?? []).filter((f) => f.stageId !== undefined);
+    const named = inlined.find((f) => this.message.includes(stageUri(f.ref)));
+    const [only] = inlined;
+    const csv = inlined.length === 1 && CSV_ERROR.test(this.message) ? only : undefined;
+    return (named ?? csv)?.stageId ?? this.step.stageId;
   }
 }
 

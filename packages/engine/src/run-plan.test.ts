@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { PlanStep } from '@sluice/compiler';
 
-import type { DuckDbClient } from './duckdb-client';
+import type { DuckDbClient } from './duckdb/duckdb-client';
 import type { RunEvent } from './run-events';
 import { filterStep, literal, loadStep, planOf, states } from '../test/plans';
-import { DuckDbDatabase } from './duckdb-client';
+import { DuckDbDatabase } from './duckdb/duckdb-client';
 import { runPlan } from './run-plan';
 
 const TAG = 'r1a2b3';

@@ -15,7 +15,7 @@ import { ClaimLostError } from './run-claims';
 import { ExportNotMoved, RunCancelled, StepFailure } from './run-errors';
 import { cleanUpAfter, finishSteps, runCleanup } from './run-finish';
 import { runStep } from './run-step';
-import { StageTracker } from './stage-tracker';
+import { stagesOf, StageTracker } from './stage-tracker';
 import { loadProgress, startStatement } from './step-reports';
 import { TidyClient } from './tidy-client';
 import { unrestoredNote } from './unrestored-note';
@@ -58,7 +58,7 @@ interface RunContext extends FinishContext, Pick<RunPlanOptions, 'onStatement' |
 function succeedingAtCommit(plan: Plan, exports: readonly TempExport[]): Set<string> {
   const lastPhase = new Map<string, PlanStep['phase']>();
   for (const step of plan.steps)
-    if (step.stageId !== undefined) lastPhase.set(step.stageId, step.phase);
+    for (const { stageId } of stagesOf(step)) lastPhase.set(stageId, step.phase);
   const appends = [...lastPhase].filter(([, phase]) => phase === 'commit').map(([id]) => id);
   const tables = (plan.tableTotals ?? []).map((total) => total.stageId);
   const peeks = plan.steps.flatMap((step) => (step.keepRows ? (step.stageId ?? []) : []));
@@ -80,12 +80,12 @@ function segments(steps: readonly PlanStep[]): { inTransaction: boolean; steps: 
 async function stepRows(
   client: SqlClient,
   step: PlanStep,
-  how: { context: RunContext; progress: ReturnType<typeof loadProgress>; streams: boolean },
+  how: { context: RunContext; onProgress: ReturnType<typeof loadProgress> },
 ): Promise<number | undefined> {
-  const { context } = how;
+  const { context, onProgress } = how;
   const { keepRows, stageId } = step;
   if (keepRows === undefined || stageId === undefined) {
-    return runStep(how.streams ? context.client : client, step, how.progress);
+    return runStep(client, step, { fileStreaming: context.client.fileStreaming, onProgress });
   }
   const kept = await peekRows(client, context.client, { ...step, keepRows });
   context.peeks.push({ kind: 'peek', stageId, ...kept, at: new Date().toISOString() });
@@ -93,33 +93,30 @@ async function stepRows(
 }
 
 /**
- * Runs one step on `client` and reports it. A streamed file needs the run's own MySQL
- * connection, not the client a transaction lends; both are the same connection there.
+ * Runs one step on `client` and reports it. A streamed file goes through the run client's own
+ * file streaming, not the client a transaction lends; both are the same connection there.
  */
 async function runOne(client: SqlClient, step: PlanStep, context: RunContext): Promise<void> {
   const { tracker, signal, plan } = context;
   if (signal?.aborted) throw new RunCancelled();
-  const { stageId } = step;
-  if (stageId !== undefined) tracker.begin(stageId);
-  const streams = step.files?.some((file) => file.stream !== undefined) ?? false;
-  const progress = loadProgress(step, context.onProgress);
+  for (const { stageId } of stagesOf(step)) tracker.begin(stageId);
+  const onProgress = loadProgress(step, context.onProgress);
   const statement = startStatement(step, context.onStatement);
-  const rows = await stepRows(client, step, { context, progress, streams }).catch(
-    (reason: unknown) => {
-      const failure = new StepFailure(step, reason);
-      statement(failure.message);
-      throw failure;
-    },
-  );
+  const rows = await stepRows(client, step, { context, onProgress }).catch((reason: unknown) => {
+    const failure = new StepFailure(step, reason);
+    statement(failure.message);
+    throw failure;
+  });
   statement();
   if (step.undo) context.undo.push({ stepId: step.id, phase: step.phase, statements: step.undo });
-  if (stageId === undefined) return;
-  tracker.stepDone(stageId, step.sql, rows);
-  if (
-    tracker.isLastStep(stageId, plan.steps.indexOf(step)) &&
-    !context.awaitingCommit.has(stageId)
-  ) {
-    tracker.succeed(stageId);
+  for (const done of stagesOf(step, rows)) {
+    tracker.stepDone(done.stageId, step.sql, done.rows);
+    if (
+      tracker.isLastStep(done.stageId, plan.steps.indexOf(step)) &&
+      !context.awaitingCommit.has(done.stageId)
+    ) {
+      tracker.succeed(done.stageId);
+    }
   }
 }
 
@@ -191,7 +188,8 @@ function stopped(
     return failed(tracker, error.message, error.stageId);
   }
   if (!(error instanceof StepFailure)) return failed(tracker, databaseErrorText(error));
-  const { stageId, sql } = error.step;
+  const { sql } = error.step;
+  const stageId = error.stageId();
   if (stageId !== undefined) tracker.fail(stageId, error.message, sql);
   return failed(tracker, error.message, stageId);
 }

@@ -6,18 +6,19 @@ import type { PlanFile, PlanStep } from '@sluice/compiler';
 import { stageUri } from '@sluice/compiler';
 import { readCompression } from '@sluice/stages';
 
+import type { FileStreaming } from './file-streaming';
 import type { SqlClient } from './sql-client';
 import type { StagePlace } from './stage-terms';
 import { openToRead } from './confined-files';
 import { unclosedQuote } from './database-error-text';
 import { errorReason } from './error-details';
+import { LoadWarningError } from './file-streaming';
 import { countBytes } from './file-streams/count-bytes';
 import { crlfToLf, firstLines, UnclosedQuoteError } from './file-streams/crlf-to-lf';
 import { exportTypeCast } from './file-streams/export-values';
 import { gunzip } from './file-streams/gunzip';
 import { jsonLinesAsTsv } from './file-streams/jsonl-to-tsv';
 import { writeExport } from './file-streams/write-export';
-import { LoadWarningError, MySqlRunClient } from './mysql/mysql-run-client';
 import { uriBeside } from './plan-files';
 import { inStageTerms } from './stage-terms';
 
@@ -110,13 +111,13 @@ function placesOf(file: PlanFile): StagePlace[] {
 async function execute(
   client: SqlClient,
   step: PlanStep,
-  onProgress: LoadProgress | undefined,
+  { onProgress, fileStreaming: streaming }: StepOptions,
 ): Promise<number> {
   const read = step.files?.find((f) => f.mode === 'read' && f.stream?.token !== undefined);
   const write = step.files?.find((f) => f.mode === 'write' && f.stream !== undefined);
   if (!read && !write) return client.run(step.sql);
-  if (!(client instanceof MySqlRunClient)) {
-    throw new Error(`Step ${step.id} streams a file, which needs a MySQL or MariaDB connection.`);
+  if (!streaming) {
+    throw new Error(`Step ${step.id} streams a file, which this target's connection cannot do.`);
   }
   if (read) {
     const { local, stream } = read;
@@ -132,7 +133,7 @@ async function execute(
         totalBytes === undefined
           ? undefined
           : (bytesRead: number) => onProgress?.({ bytesRead, totalBytes });
-      return await client.loadLocal(step.sql, stream.token, () =>
+      return await streaming.loadLocal(step.sql, stream.token, () =>
         bytesForLoad(read, handle, counted),
       );
     } catch (error) {
@@ -147,21 +148,29 @@ async function execute(
   if (write?.stream === undefined || path === undefined) {
     throw new Error(`Step ${step.id} exports to a file that has no local path.`);
   }
-  const rows = client.streamRows(step.sql, exportTypeCast);
+  const rows = streaming.streamRows(step.sql, exportTypeCast);
   return writeExport(rows, write.stream.format, { path, uri: stageUri(write.ref) });
+}
+
+/** How a step reaches what is not SQL: the run client's file streaming, and load progress. */
+export interface StepOptions {
+  /** The run client's file streaming, which steps that stream a file need. */
+  fileStreaming?: FileStreaming | undefined;
+  /** Hears how far a streamed load has read its file. */
+  onProgress?: LoadProgress | undefined;
 }
 
 /**
  * Runs one step and returns the rows it produced, as its `rowsFrom` says (plan.ts): `changes`
  * is the statement's changed rows (rows loaded or written for a streamed file), `count` runs
- * `rowCountSql` after it. `onProgress` hears how far a streamed load has read its file.
+ * `rowCountSql` after it.
  */
 export async function runStep(
   client: SqlClient,
   step: PlanStep,
-  onProgress?: LoadProgress,
+  options: StepOptions = {},
 ): Promise<number | undefined> {
-  const changed = await execute(client, step, onProgress).catch((error: unknown) => {
+  const changed = await execute(client, step, options).catch((error: unknown) => {
     throw namingFiles(step, error);
   });
   const rowsFrom = step.rowsFrom ?? (step.rowCountSql === undefined ? undefined : 'count');

@@ -1,4 +1,5 @@
-import type { SqlValue } from './duckdb-values';
+/** A value that may be bound to a `?` or `$1` placeholder. */
+export type SqlValue = string | number | boolean | null | bigint;
 
 /**
  * What metadata repositories and the run engine need from a database connection, whichever

@@ -10,6 +10,22 @@ interface StageRecord {
   tableRows?: number;
 }
 
+/**
+ * The stages one step runs: its own, then those inlined into its statement, each with the rows
+ * it reports for them (the step's own rows where the stage's output is the same rows).
+ */
+export function stagesOf(
+  step: PlanStep,
+  rows?: number,
+): { stageId: string; rows: number | undefined }[] {
+  const own = step.stageId === undefined ? [] : [{ stageId: step.stageId, rows }];
+  const inlined = (step.inlined ?? []).map((stage) => ({
+    stageId: stage.stageId,
+    rows: stage.rows === 'same' ? rows : undefined,
+  }));
+  return [...own, ...inlined];
+}
+
 /** Follows each stage of a plan through its states and emits one event per change. */
 export class StageTracker {
   private readonly stages = new Map<string, StageRecord>();
@@ -20,11 +36,12 @@ export class StageTracker {
     private readonly emit: (event: RunEvent) => void,
   ) {
     steps.forEach((step, index) => {
-      if (step.stageId === undefined) return;
-      if (!this.stages.has(step.stageId)) {
-        this.stages.set(step.stageId, { state: 'pending', startedAt: 0, sql: [] });
+      for (const { stageId } of stagesOf(step)) {
+        if (!this.stages.has(stageId)) {
+          this.stages.set(stageId, { state: 'pending', startedAt: 0, sql: [] });
+        }
+        this.lastStep.set(stageId, index);
       }
-      this.lastStep.set(step.stageId, index);
     });
   }
 

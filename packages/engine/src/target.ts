@@ -1,11 +1,10 @@
 import type { TargetProfile } from '@sluice/compiler';
 import type { Column, FileFormat, TableDefinition, TableRef } from '@sluice/stages';
 
+import type { FileStreaming } from './file-streaming';
 import type { ResultTable } from './result-table';
 import type { ClaimRequest, StagingSweep, SweepPlaces, TargetClaim } from './run-claims';
 import type { SqlClient } from './sql-client';
-import { openDuckDbTarget } from './duckdb-target';
-import { openMySqlTarget } from './mysql/mysql-target';
 
 /** Where the database is, as `SLUICE_DATABASE_URL` said (parsed by the server's env.ts). */
 export type DatabaseLocation =
@@ -29,6 +28,11 @@ export interface RunClient extends SqlClient {
   cancel(): Promise<void>;
   /** Runs a bounded query and returns its rows with its columns' types as the target names them. */
   queryTable(sql: string): Promise<ResultTable>;
+  /**
+   * Declared where steps stream files through Sluice (a plan's `FileStream`); absent where the
+   * database reads and writes files itself (DuckDB, MatrixOne).
+   */
+  readonly fileStreaming?: FileStreaming;
 }
 
 /** The database Sluice runs on: detected product and version, and its connections. */
@@ -87,18 +91,4 @@ export interface OpenTargetOptions {
    * suite its own). Created when missing.
    */
   metaDatabase?: string;
-}
-
-/**
- * Connects to the database, detects product and version (MariaDB vs MySQL from `VERSION()`,
- * MatrixOne 3.x vs 4.x), and fails with `TargetConnectError` whose message is one line a
- * person can act on (unreachable host, wrong password, missing database, wrong product).
- */
-export function openTarget(
-  location: DatabaseLocation,
-  options: OpenTargetOptions,
-): Promise<Target> {
-  return location.kind === 'duckdb'
-    ? openDuckDbTarget(location.path, options)
-    : openMySqlTarget(location, options);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { Target } from '../src/target';
-import { openTarget } from '../src/target';
+import { openTarget } from '../src/open-target';
 import { createTestDatabase } from './mariadb';
 
 /** The targets a suite proves a behaviour on, side by side. */

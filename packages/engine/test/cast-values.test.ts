@@ -192,7 +192,8 @@ describe.each(TARGET_NAMES)('Cast with "fail the run" on %s', (name) => {
         tag: `f${name.slice(0, 1)}${column}`,
         table: TABLE,
       });
-      expect(outcome).toMatchObject({ state: 'failed', failedStageId: 'dest' });
+      // A cast runs as a statement of its own, so its error lands on it.
+      expect(outcome).toMatchObject({ state: 'failed', failedStageId: 'cast' });
       expect(outcome.state === 'failed' ? outcome.error : '').toContain(
         `Cast of column "${column}" to`,
       );

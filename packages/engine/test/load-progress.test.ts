@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgressEvent, StatementEvent } from '../src/run-events';
 import type { Target } from '../src/target';
 import type { TestDatabase } from './mariadb';
+import { openTarget } from '../src/open-target';
 import { runPlan } from '../src/run-plan';
-import { openTarget } from '../src/target';
 import { compileFor, link, stage } from './flows';
 import { createTestDatabase } from './mariadb';
 

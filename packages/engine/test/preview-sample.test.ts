@@ -8,8 +8,8 @@ import { analyzeFlow, compileSample, getDialect, STAGING_PREFIX } from '@sluice/
 
 import type { Target } from '../src/target';
 import type { TestDatabase } from './mariadb';
+import { openTarget } from '../src/open-target';
 import { previewSample, SampleFailure } from '../src/preview-sample';
-import { openTarget } from '../src/target';
 import { link, stage } from './flows';
 import { createTestDatabase } from './mariadb';
 

@@ -7,8 +7,8 @@ import type { Target } from '../src/target';
 import type { TestDatabase } from './mariadb';
 import { ClaimsTable } from '../src/mysql/claims-table';
 import { runLockName } from '../src/mysql/named-locks';
+import { openTarget } from '../src/open-target';
 import { ClaimLostError, DestinationHeldError } from '../src/run-claims';
-import { openTarget } from '../src/target';
 import { connectTestServer, createTestDatabase, uniqueName } from './mariadb';
 import { leftovers } from './mariadb-checks';
 

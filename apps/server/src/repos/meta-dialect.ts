@@ -1,7 +1,9 @@
+import { getDialect } from '@sluice/compiler';
+
 /**
  * The few places where the metadata SQL differs between DuckDB and MySQL-family servers (MySQL,
- * MariaDB, MatrixOne): identifier quoting, column types, the schema statement and one JSON
- * function. Everything else in the repositories is SQL both accept.
+ * MariaDB, MatrixOne): identifier quoting (the target's own dialect's), column types, the schema
+ * statement and one JSON function. Everything else in the repositories is SQL both accept.
  */
 
 /** Column types of the metadata tables. */
@@ -27,12 +29,15 @@ export interface MetaDialect {
   isDuplicateKey(error: unknown): boolean;
 }
 
+const DUCKDB = getDialect('duckdb');
+const MYSQL = getDialect('mysql');
+
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : '');
 
 export const DUCKDB_META: MetaDialect = {
   name: 'duckdb',
   types: { key: 'VARCHAR', text: 'VARCHAR', long: 'VARCHAR', timestamp: 'TIMESTAMP' },
-  quote: (name) => `"${name.replaceAll('"', '""')}"`,
+  quote: (name) => DUCKDB.quoteIdentifier(name),
   createSchema: (schema) => `CREATE SCHEMA IF NOT EXISTS ${schema}`,
   // A document stored before lone surrogates were refused reads as malformed JSON here; it
   // counts as no stages rather than failing the whole list.
@@ -47,7 +52,7 @@ export const MYSQL_META: MetaDialect = {
   // DATETIME(3) holds the milliseconds of a JavaScript date without TIMESTAMP's time zone
   // conversion and 2038 limit.
   types: { key: 'VARCHAR(255)', text: 'TEXT', long: 'LONGTEXT', timestamp: 'DATETIME(3)' },
-  quote: (name) => `\`${name.replaceAll('`', '``')}\``,
+  quote: (name) => MYSQL.quoteIdentifier(name),
   createSchema: (schema) => `CREATE DATABASE IF NOT EXISTS ${schema}`,
   jsonArrayLength: (column, path) => `JSON_LENGTH(${column}, '${path}')`,
   // ER_DUP_ENTRY, which MySQL, MariaDB and MatrixOne all answer with.

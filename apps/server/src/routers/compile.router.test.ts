@@ -18,7 +18,7 @@ describe('compile router', () => {
       document: paidOrdersFlow(),
     });
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(steps.map((s) => s.phase)).toContain('load');
+    expect(steps.map((s) => s.phase)).toContain('write');
     const sql = steps.map((s) => s.sql).join('\n');
     expect(sql).toContain('stage://samples/orders.csv');
     expect(sql).not.toContain(server.dir);

@@ -35,6 +35,8 @@ export const compileRouter = {
           id: step.id,
           phase: step.phase,
           ...(step.stageId === undefined ? {} : { stageId: step.stageId }),
+          // The stages whose relation this statement computes inside itself.
+          ...(step.inlined ? { inlined: step.inlined.map((stage) => stage.stageId) } : {}),
           sql: step.sql,
         })),
       };

@@ -25,6 +25,7 @@ import { diagnostic } from '@sluice/flow';
 import { columnNamed, COMPRESSION_LABELS, readCompression, sameColumnName } from '@sluice/stages';
 
 import type { DialectName, Phase, PlanStep, TargetProfile } from '../plan';
+import type { InlineRelation } from '../relations/materialise';
 import type { SelectQuery } from '../relations/select-query';
 import { READ_COMPRESSIONS, targetsReading } from './read-compressions';
 
@@ -57,11 +58,18 @@ export interface LoadArgs {
   sampleRows?: number;
 }
 
-/** One table destination fed by relation `source`. */
+/** A file source to read in place: what `LoadArgs` says but the table. */
+export type ReadArgs = Omit<LoadArgs, 'table'>;
+
+/**
+ * One table destination fed by a relation: `source` is it as a FROM item (a quoted name or a
+ * derived table), `query` as a whole SELECT, which keeps its order and limit.
+ */
 export interface WriteArgs {
   stageId: string;
   runTag: string;
   source: string;
+  query: string;
   table: TableRef;
   mode: 'append' | 'overwrite' | 'upsert';
   /** The columns that identify a row of an upsert. */
@@ -95,9 +103,10 @@ export interface TableWrite {
   staged?: StagedRelation[];
 }
 
-/** A file export of relation `source`. */
+/** A file export of a relation, given as `WriteArgs` gives it. */
 export interface ExportArgs {
   source: string;
+  query: string;
   file: FileRef;
   /** Where the file ends up and where it is written first; absent where the database writes. */
   local?: string;
@@ -385,14 +394,29 @@ export abstract class Dialect {
     ];
   }
 
+  /**
+   * Table options of staging tables: they are thrown away after the run, so a dialect picks
+   * what loads and reads fastest there.
+   */
+  protected readonly stagingOptions: string = '';
+
   /** A staging view holding a query's rows. */
   createView(view: string, query: SelectQuery): string {
     return `CREATE VIEW ${this.quoteIdentifier(view)} AS ${this.select(query)}`;
   }
 
   /** A staging table holding a query's rows. */
-  createTable(table: string, query: SelectQuery): string {
-    return `CREATE TABLE ${this.quoteIdentifier(table)} AS ${this.select(query)}`;
+  createStagingTable(table: string, query: SelectQuery): string {
+    const options = this.stagingOptions;
+    return `CREATE TABLE ${this.quoteIdentifier(table)}${options} AS ${this.select(query)}`;
+  }
+
+  /**
+   * A file source as a query reading the file in place, which a reader inlines; `undefined`
+   * where the database can only read a file by loading it into a table.
+   */
+  readInPlace(_args: ReadArgs): InlineRelation | undefined {
+    return undefined;
   }
 
   /** A SELECT, clause by clause as SQL applies them; a written query as written while bare. */

@@ -129,7 +129,8 @@ describe('duckdb dialect', () => {
     const { steps } = duckdb.writeTable({
       stageId: 'd',
       runTag: 'r1',
-      source: 'v',
+      source: '"v"',
+      query: 'SELECT * FROM "v"',
       table: { schema: 's', name: 't' },
       mode,
       keys: [],
@@ -144,7 +145,13 @@ describe('duckdb dialect', () => {
 
   it('exports with every CSV option spelled out', () => {
     const format = { ...csv, delimiter: '\t', header: false, nullString: 'N/A' };
-    const [step] = duckdb.exportFile({ source: 'v', file, local: '/out/a.csv', format });
+    const [step] = duckdb.exportFile({
+      source: '"v"',
+      query: 'SELECT * FROM "v"',
+      file,
+      local: '/out/a.csv',
+      format,
+    });
     expect(step?.sql).toBe(
       `COPY (SELECT * FROM "v") TO '/out/a.csv' (FORMAT csv, HEADER false, DELIMITER '\t', QUOTE '"', ESCAPE '"', NULLSTR 'N/A')`,
     );
@@ -154,7 +161,14 @@ describe('duckdb dialect', () => {
     [{ kind: 'jsonl' as const }, 'FORMAT json'],
     [{ kind: 'parquet' as const }, 'FORMAT parquet'],
   ])('exports %j to the temporary name', (format, options) => {
-    const args = { source: 'v', file, local: '/out/a', temp: '/out/a.tmp', format };
+    const args = {
+      source: '"v"',
+      query: 'SELECT * FROM "v"',
+      file,
+      local: '/out/a',
+      temp: '/out/a.tmp',
+      format,
+    };
     const [step] = duckdb.exportFile(args);
     expect(step?.sql).toBe(`COPY (SELECT * FROM "v") TO '/out/a.tmp' (${options})`);
     expect(step?.files).toEqual([

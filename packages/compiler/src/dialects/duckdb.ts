@@ -1,8 +1,11 @@
 import type { Diagnostic } from '@sluice/flow';
 import type { CastType, Column, CsvFormat, FileFormat, JsonLinesFormat } from '@sluice/stages';
 
-import type { DialectStep, ExportArgs, LoadArgs, TableWrite, WriteArgs } from './base';
+import type { InlineRelation } from '../relations/materialise';
+import type { SelectQuery } from '../relations/select-query';
+import type { DialectStep, ExportArgs, LoadArgs, ReadArgs, TableWrite, WriteArgs } from './base';
 import { stageUri } from '../names';
+import { selectAll } from '../relations/select-query';
 import { assertNoNul, Dialect } from './base';
 
 /**
@@ -78,11 +81,17 @@ export class DuckDbDialect extends Dialect {
     return [];
   }
 
+  /** DuckDB reads a file where it is, so a reader inlines `read_csv` (or its kin). */
+  override readInPlace(args: ReadArgs): InlineRelation {
+    const local = requireLocal(args.local);
+    return { query: this.readQuery(local, args), files: [{ ref: args.file, mode: 'read', local }] };
+  }
+
   loadFile(args: LoadArgs): DialectStep[] {
     const local = requireLocal(args.local);
     // DuckDB stops reading the file once a LIMIT has its rows, so a sample costs its rows only.
     const limit = args.sampleRows === undefined ? '' : ` LIMIT ${this.scalar(args.sampleRows)}`;
-    const read = `${this.readFile(local, args)}${limit}`;
+    const read = `${this.select(this.readQuery(local, args))}${limit}`;
     const sql = `CREATE TABLE ${this.quoteIdentifier(args.table)} AS ${read}`;
     return [
       {
@@ -90,8 +99,7 @@ export class DuckDbDialect extends Dialect {
         phase: 'load',
         sql,
         inTransaction: true,
-        rowCountSql: this.countRows(args.table),
-        rowsFrom: 'count',
+        rowsFrom: 'changes',
         files: [{ ref: args.file, mode: 'read', local }],
       },
     ];
@@ -110,7 +118,7 @@ export class DuckDbDialect extends Dialect {
    */
   writeTable(args: WriteArgs): TableWrite {
     const table = this.quoteTable(args.table);
-    const source = `SELECT * FROM ${this.quoteIdentifier(args.source)}`;
+    const source = args.query;
     const step = (kind: string, sql: string): DialectStep => ({
       kind,
       phase: 'write',
@@ -162,8 +170,7 @@ export class DuckDbDialect extends Dialect {
   exportFile(args: ExportArgs): DialectStep[] {
     const local = requireLocal(args.local);
     const temp = args.temp ?? local;
-    const query = `SELECT * FROM ${this.quoteIdentifier(args.source)}`;
-    const sql = `COPY (${query}) TO ${this.literal(temp)} (${this.copyOptions(args.format)})`;
+    const sql = `COPY (${args.query}) TO ${this.literal(temp)} (${this.copyOptions(args.format)})`;
     return [
       {
         kind: 'export',
@@ -198,19 +205,17 @@ export class DuckDbDialect extends Dialect {
    * The SELECT reading a file. Parquet carries its own types, so declared columns are picked by
    * name and cast; JSON lines and CSV take the columns as reader options.
    */
-  private readFile(local: string, args: LoadArgs): string {
+  private readQuery(local: string, args: ReadArgs): SelectQuery {
     if (args.format.kind === 'jsonl' && args.format.rows === 'arrays') {
       return this.readArrayLines(local, args, args.format);
     }
     const reader = this.reader(local, args.format, args.columns);
-    if (args.format.kind !== 'parquet' || args.columns.length === 0) {
-      return `SELECT * FROM ${reader}`;
-    }
+    if (args.format.kind !== 'parquet' || args.columns.length === 0) return selectAll(reader);
     const list = args.columns.map((c) => {
       const name = this.quoteIdentifier(c.name);
       return `CAST(${name} AS ${this.columnType(c.type ?? 'VARCHAR')}) AS ${name}`;
     });
-    return `SELECT ${list.join(', ')} FROM ${reader}`;
+    return { columns: list, from: reader };
   }
 
   /**
@@ -220,7 +225,7 @@ export class DuckDbDialect extends Dialect {
    * `->>` alone would read it as NULLs.
    * @see https://duckdb.org/docs/stable/data/json/json_functions#json-extraction-functions
    */
-  private readArrayLines(local: string, args: LoadArgs, format: JsonLinesFormat): string {
+  private readArrayLines(local: string, args: ReadArgs, format: JsonLinesFormat): SelectQuery {
     const options = [`format = 'newline_delimited'`, ...this.compressionOption(format)];
     const notArray = this.literal(
       `Cannot load ${stageUri(args.file)}: a line is not a JSON array.`,
@@ -235,7 +240,7 @@ export class DuckDbDialect extends Dialect {
       return `CAST(${checked} AS ${type}) AS ${this.quoteIdentifier(c.name)}`;
     });
     const reader = `read_json_objects(${this.literal(local)}, ${options.join(', ')})`;
-    return `SELECT ${list.join(', ')} FROM ${reader}`;
+    return { columns: list, from: reader };
   }
 
   /** DuckDB's readers guess from the extension by themselves, so only a named one is written. */

@@ -299,7 +299,7 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
    */
   writeTable(args: WriteArgs): TableWrite {
     const table = this.quoteTable(args.table);
-    const source = this.quoteIdentifier(args.source);
+    const { source } = args;
     const step = (kind: string, sql: string): DialectStep => ({
       kind,
       phase: 'write',
@@ -446,14 +446,14 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
     const clauses: string[] = [];
     if (multiFormat) clauses.push(`FORMAT ${this.literal(EXPORT_FORMAT[args.format.kind])}`);
     if (args.format.kind === 'csv') clauses.push(this.exportCsvClauses(args.format));
-    const select = `SELECT * FROM ${this.quoteIdentifier(args.source)}`;
+    const select = `SELECT * FROM ${args.source}`;
     return [
       {
         kind: 'export',
         phase: 'export',
         sql: [`${select} INTO OUTFILE ${this.literal(uri)}`, ...clauses].join(' '),
         inTransaction: true,
-        rowCountSql: this.countRows(args.source),
+        rowCountSql: `SELECT count(*) FROM ${args.source}`,
         rowsFrom: 'count',
         ...(multiFormat
           ? { undo: [`REMOVE FILES FROM STAGE IF EXISTS ${this.literal(uri)}`] }

@@ -128,10 +128,9 @@ export abstract class MySqlFamilyDialect extends Dialect {
     ].join(' ');
   }
 
-  /** `INSERT INTO t (cols) SELECT cols FROM source`, or `SELECT *` when the columns are unknown. */
-  protected insertSelect(table: TableRef, source: string, columns: Column[] | undefined): string {
+  /** `INSERT INTO t (cols) SELECT cols FROM from`, or `SELECT *` when the columns are unknown. */
+  protected insertSelect(table: TableRef, from: string, columns: Column[] | undefined): string {
     const target = this.quoteTable(table);
-    const from = this.quoteIdentifier(source);
     if (!columns || columns.length === 0) return `INSERT INTO ${target} SELECT * FROM ${from}`;
     const list = this.columnList(columns);
     return `INSERT INTO ${target} (${list}) SELECT ${list} FROM ${from}`;

@@ -43,6 +43,18 @@ export class MySqlDialect extends MySqlFamilyDialect {
   readonly name = 'mysql';
   readonly ddlInTransaction = false;
 
+  /**
+   * MariaDB stages in Aria without its transaction log (`TRANSACTIONAL=0`): staging is thrown
+   * away, so it needs no crash recovery, and loads and reads run about twice as fast as InnoDB.
+   * Every MariaDB server has Aria (its system tables live in it since 10.4). MySQL 8 stays on
+   * InnoDB: MEMORY holds a table in RAM up to `max_heap_table_size`, too small for files, and
+   * a staging table has no keys or foreign keys for `unique_checks` or `foreign_key_checks` to
+   * skip.
+   * @see https://mariadb.com/kb/en/aria-storage-engine/
+   */
+  protected override readonly stagingOptions =
+    this.target.product === 'MariaDB' ? ' ENGINE=Aria TRANSACTIONAL=0' : '';
+
   /** LONGTEXT so no value is ever cut short; DATETIME(6) keeps microseconds. */
   protected readonly types = {
     VARCHAR: 'LONGTEXT',
@@ -260,7 +272,11 @@ export class MySqlDialect extends MySqlFamilyDialect {
       {
         kind: 'staging',
         phase: 'load',
-        sql: this.createStaging(args.table, args.columns, ' DEFAULT CHARACTER SET utf8mb4'),
+        sql: this.createStaging(
+          args.table,
+          args.columns,
+          ` DEFAULT CHARACTER SET utf8mb4${this.stagingOptions}`,
+        ),
         inTransaction: false,
       },
       {
@@ -268,8 +284,7 @@ export class MySqlDialect extends MySqlFamilyDialect {
         phase: 'load',
         sql: load,
         inTransaction: false,
-        rowCountSql: this.countRows(args.table),
-        rowsFrom: 'count',
+        rowsFrom: 'changes',
         files: [{ ref: args.file, mode: 'read', local: args.local, stream }],
       },
     ];
@@ -335,10 +350,7 @@ export class MySqlDialect extends MySqlFamilyDialect {
         autocommit('write', this.insertSelect(shadow, args.source, columns)),
       );
     } else {
-      const source = this.quoteIdentifier(args.source);
-      steps.push(
-        autocommit('write', `CREATE TABLE ${this.quoteTable(shadow)} AS SELECT * FROM ${source}`),
-      );
+      steps.push(autocommit('write', `CREATE TABLE ${this.quoteTable(shadow)} AS ${args.query}`));
     }
     const staged = [swap.shadow, swap.old, swap.trash].flatMap((n): StagedRelation[] =>
       n === undefined ? [] : [{ name: n, kind: 'table', ...schemaOf(args.table) }],
@@ -411,7 +423,7 @@ export class MySqlDialect extends MySqlFamilyDialect {
       {
         kind: 'export',
         phase: 'export',
-        sql: `SELECT * FROM ${this.quoteIdentifier(args.source)}`,
+        sql: args.query,
         inTransaction: false,
         rowsFrom: 'changes',
         files: [

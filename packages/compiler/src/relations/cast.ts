@@ -11,6 +11,7 @@ import { openFor } from './select-query';
  */
 export const castRule: QueryRule<CastNode> = {
   kind: 'query',
+  runsAlone: true,
   expressions: () => [],
   columns: (node, { inputs }) =>
     inputs[0]?.map((column) => {

@@ -18,6 +18,7 @@ export const exportFileRule: SinkRule<ExportFileNode> = {
     const local = dialect.databaseResolvesFiles ? undefined : ctx.resolveFile(node.file, 'write');
     const steps = dialect.exportFile({
       source: ctx.relationOf(sinkPort(node.input)),
+      query: ctx.dialect.select(ctx.queryOf(sinkPort(node.input))),
       file: node.file,
       ...(local === undefined ? {} : { local, temp: tempExportPath(local, runTag, stageId) }),
       format: node.format,

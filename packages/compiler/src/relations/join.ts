@@ -59,11 +59,10 @@ function joined(node: JoinNode, kind: JoinNode['kind'], ctx: RenderContext): Sel
   return { columns: selectList(node, kind, ctx), from: `${from} ON ${condition(node, ctx)}` };
 }
 
-/** One side under its alias: a staged relation by name, anything else as a derived table. */
+/** One side under its alias: the relation on a port as it is, anything else as a derived table. */
 function side(relation: RelationNode, alias: string, { dialect, source, query }: RenderContext) {
-  const from =
-    relation.op === 'input' ? source(relation.port) : `(${dialect.select(query(relation))})`;
-  return `${from} AS ${dialect.quoteIdentifier(alias)}`;
+  if (relation.op === 'input') return source(relation.port, alias);
+  return `(${dialect.select(query(relation))}) AS ${dialect.quoteIdentifier(alias)}`;
 }
 
 /** `"l"."name"`: a column of one side. */

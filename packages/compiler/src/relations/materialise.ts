@@ -1,6 +1,7 @@
 import type { StageNode } from '@sluice/stages';
 
 import type { DialectStep } from '../dialects';
+import type { PlanFile } from '../plan';
 import type { RenderContext, StageSteps, StepContext } from './rule';
 import type { SelectQuery } from './select-query';
 import { stagingName } from '../names';
@@ -8,18 +9,41 @@ import { ruleOf } from './operators';
 import { ownSteps } from './rule';
 
 /**
- * The steps of one stage: a sink writes, and a relation is materialised.
- *
- * This is the one place that decides what to materialise. The policy: every stage's output is
- * staged on its own, a relation that only exists landed (a file) as a staging table and any
- * other as a view, so the database binds and counts each stage by itself and an error lands on
- * the stage that caused it. A faster policy (inlining a relation read once into its reader)
- * changes this function and the readers' `source`, never a stage module. A data preview
- * (`sampleRows`) stages each relation as a table instead: a view only runs when read, so a
- * value a stage cannot convert would fail the preview's last SELECT, not the stage's own
- * statement; on a sample, a table costs little.
+ * A relation that is not staged: its query, written into the statement of the stage reading it.
+ * `files` are the files the query reads (a DuckDB file source read in place).
  */
-export function stepsForStage(node: StageNode, ctx: StepContext): StageSteps {
+export interface InlineRelation {
+  query: SelectQuery;
+  files: readonly PlanFile[];
+}
+
+/**
+ * What to materialise, the one place that decides it. The policy: a relation read by one stage
+ * is inlined into the statement that reads it (`inlineRelation`), so the database runs the flow
+ * up to a write as one statement, as a person would write it. A relation read by more than one
+ * stage, one whose operator fails on values at run time (a cast), which runs on its own so its
+ * error lands on it, and a file the database cannot read in place (the MySQL family,
+ * MatrixOne) are staged (`stepsForStage`): a staging table created from the query, or loaded,
+ * whose rows the creating statement reports, so nothing is read again to count it. A data
+ * preview (`sampleRows`) stages every relation, since its last SELECT reads each stage's sample.
+ */
+export function inlineRelation(node: StageNode, ctx: StepContext): InlineRelation | undefined {
+  if (ctx.sampleRows !== undefined) return undefined;
+  const rule = ruleOf(node);
+  if (rule.kind === 'landed') {
+    const read = rule.read?.(node, ctx);
+    if (!read) return undefined;
+    return { ...read, files: read.files.map((file) => ({ ...file, stageId: ctx.stageId })) };
+  }
+  if (rule.kind !== 'query' || rule.runsAlone === true) return undefined;
+  return { query: renderQuery(node, ctx), files: [] };
+}
+
+/**
+ * The steps of one stage: a sink writes, and a relation is staged (see `inlineRelation`) as a
+ * table, or with `views` (`CompileOptions.stageEach`) as a view counted by reading it.
+ */
+export function stepsForStage(node: StageNode, ctx: StepContext, views = false): StageSteps {
   const rule = ruleOf(node);
   if (rule.kind === 'sink') return rule.steps(node, ctx);
   const { stageId, dialect } = ctx;
@@ -28,24 +52,26 @@ export function stepsForStage(node: StageNode, ctx: StepContext): StageSteps {
     const steps = rule.land(node, { ...ctx, table: staged });
     return { steps: ownSteps(stageId, steps), output: { name: staged, kind: 'table' } };
   }
-  const kind = ctx.sampleRows === undefined ? 'view' : 'table';
   const query = renderQuery(node, ctx);
   const step: DialectStep = {
     kind: 'transform',
     phase: 'transform',
-    sql: kind === 'view' ? dialect.createView(staged, query) : dialect.createTable(staged, query),
     inTransaction: dialect.ddlInTransaction,
-    rowCountSql: dialect.countRows(staged),
-    rowsFrom: 'count',
+    ...(views
+      ? { sql: dialect.createView(staged, query), rowCountSql: dialect.countRows(staged) }
+      : { sql: dialect.createStagingTable(staged, query) }),
+    rowsFrom: views ? 'count' : 'changes',
   };
+  const kind = views ? 'view' : 'table';
   return { steps: ownSteps(stageId, [step]), output: { name: staged, kind } };
 }
 
-/** A stage's relation as one SELECT over the staged relations on its input ports. */
+/** A stage's relation as one SELECT over the relations on its input ports. */
 function renderQuery(node: StageNode, ctx: StepContext): SelectQuery {
   const render: RenderContext = {
     dialect: ctx.dialect,
-    source: (port) => ctx.dialect.quoteIdentifier(ctx.relationOf(port)),
+    source: (port, alias) => ctx.relationOf(port, alias),
+    input: (port) => ctx.queryOf(port),
     query: (child) => renderQuery(child, ctx),
   };
   const rule = ruleOf(node);

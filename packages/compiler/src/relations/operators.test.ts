@@ -4,6 +4,7 @@ import type { AggregateNode, RelationNode, StageNode } from '@sluice/stages';
 import { input } from '@sluice/stages';
 
 import type { QueryRule, StepContext } from './rule';
+import { stagedFrom } from '../compile-flow';
 import { getDialect } from '../dialects';
 import { nodeSqlDiagnostics } from '../node-sql';
 import { stepsForStage } from './materialise';
@@ -75,7 +76,8 @@ describe('rendering a relation', () => {
     resolveFile: () => '/dev/null',
     tableExists: () => undefined,
     definitionOf: () => undefined,
-    relationOf: (port) => `staged_${port}`,
+    relationOf: (port, alias) => stagedFrom(getDialect(dialect), `staged_${port}`, alias),
+    queryOf: (port) => selectAll(stagedFrom(getDialect(dialect), `staged_${port}`)),
     columnsOf: () => undefined,
   });
   const viewOf = (node: StageNode, dialect: 'duckdb' | 'mysql' = 'duckdb') =>
@@ -88,11 +90,11 @@ describe('rendering a relation', () => {
       columns: [{ expr: { kind: 'column', name: 'a', path: ['columns', 0] }, as: 'b' }],
     };
     expect(viewOf(project)).toEqual([
-      'CREATE VIEW "__sluice_r1_s" AS SELECT "a" AS "b" FROM "staged_in" WHERE (a > 0)',
+      'CREATE TABLE "__sluice_r1_s" AS SELECT "a" AS "b" FROM "staged_in" WHERE (a > 0)',
     ]);
     const filter: RelationNode = { op: 'filter', input: project, condition: sql('b < 9', ['c']) };
     expect(viewOf(filter, 'mysql')).toEqual([
-      'CREATE VIEW `__sluice_r1_s` AS SELECT * FROM (SELECT `a` AS `b` FROM `staged_in` WHERE (a > 0)) AS `__sluice_in` WHERE (b < 9)',
+      'CREATE TABLE `__sluice_r1_s` AS SELECT * FROM (SELECT `a` AS `b` FROM `staged_in` WHERE (a > 0)) AS `__sluice_in` WHERE (b < 9)',
     ]);
   });
 
@@ -104,11 +106,11 @@ describe('rendering a relation', () => {
       aggregates: [{ fn: 'count', as: 'n' }],
     };
     expect(viewOf(grouped)).toEqual([
-      'CREATE VIEW "__sluice_r1_s" AS SELECT "k", count(*) AS "n" FROM "staged_in" WHERE (a > 0) GROUP BY "k"',
+      'CREATE TABLE "__sluice_r1_s" AS SELECT "k", count(*) AS "n" FROM "staged_in" WHERE (a > 0) GROUP BY "k"',
     ]);
     const filtered: RelationNode = { op: 'filter', input: grouped, condition: sql('n > 1', ['c']) };
     expect(viewOf(filtered)).toEqual([
-      'CREATE VIEW "__sluice_r1_s" AS SELECT * FROM (SELECT "k", count(*) AS "n" FROM "staged_in" WHERE (a > 0) GROUP BY "k") AS "__sluice_in" WHERE (n > 1)',
+      'CREATE TABLE "__sluice_r1_s" AS SELECT * FROM (SELECT "k", count(*) AS "n" FROM "staged_in" WHERE (a > 0) GROUP BY "k") AS "__sluice_in" WHERE (n > 1)',
     ]);
     const sorted: RelationNode = {
       op: 'sort',
@@ -122,7 +124,7 @@ describe('rendering a relation', () => {
       ],
     };
     expect(viewOf(sorted)).toEqual([
-      'CREATE VIEW "__sluice_r1_s" AS SELECT "k", count(*) AS "n" FROM "staged_in" WHERE (a > 0) GROUP BY "k" ORDER BY "n" DESC NULLS LAST',
+      'CREATE TABLE "__sluice_r1_s" AS SELECT "k", count(*) AS "n" FROM "staged_in" WHERE (a > 0) GROUP BY "k" ORDER BY "n" DESC NULLS LAST',
     ]);
   });
 
@@ -130,7 +132,7 @@ describe('rendering a relation', () => {
     const top: RelationNode = { op: 'limit', input: input('first'), count: 5, offset: 0 };
     const union: RelationNode = { op: 'union', inputs: [top, input('second')], all: true };
     expect(viewOf(union, 'mysql')).toEqual([
-      'CREATE VIEW `__sluice_r1_s` AS SELECT * FROM (SELECT * FROM (SELECT * FROM `staged_first` LIMIT 5) AS `__sluice_in` UNION ALL SELECT * FROM `staged_second`) AS `__sluice_in`',
+      'CREATE TABLE `__sluice_r1_s` AS SELECT * FROM (SELECT * FROM (SELECT * FROM `staged_first` LIMIT 5) AS `__sluice_in` UNION ALL SELECT * FROM `staged_second`) AS `__sluice_in`',
     ]);
   });
 
@@ -138,7 +140,7 @@ describe('rendering a relation', () => {
     const inner: RelationNode = { op: 'filter', input: input('in'), condition: sql('a', ['x']) };
     const outer: RelationNode = { op: 'filter', input: inner, condition: sql('b', ['y']) };
     expect(viewOf(outer)).toEqual([
-      'CREATE VIEW "__sluice_r1_s" AS SELECT * FROM "staged_in" WHERE (a) AND (b)',
+      'CREATE TABLE "__sluice_r1_s" AS SELECT * FROM "staged_in" WHERE (a) AND (b)',
     ]);
   });
 });

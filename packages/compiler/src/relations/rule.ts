@@ -14,6 +14,7 @@ import type {
 
 import type { CheckContext, Dialect, DialectStep, StagedRelation, TableSwap } from '../dialects';
 import type { PlanStep } from '../plan';
+import type { InlineRelation } from './materialise';
 import type { SelectQuery } from './select-query';
 
 /** A user expression an operator carries, and the relation whose columns it reads. */
@@ -37,8 +38,16 @@ export type ResolveFile = (ref: FileRef, mode: 'read' | 'write') => string;
 /** What rendering a query needs: the dialect and the staged relation behind each input port. */
 export interface RenderContext {
   dialect: Dialect;
-  /** The quoted name of the staged relation linked into an input port. */
-  source: (port: string) => string;
+  /**
+   * The relation linked into an input port as a FROM item: a staged relation's quoted name, or
+   * an inlined one's query as a derived table; under `alias` when given.
+   */
+  source: (port: string, alias?: string) => string;
+  /**
+   * The relation linked into an input port as a query to add clauses to: a staged relation read
+   * whole, or an inlined one's own query, so a limit after an inlined sort stays one SELECT.
+   */
+  input: (port: string) => SelectQuery;
   /** Renders an input relation of the node being rendered. */
   query: (node: RelationNode) => SelectQuery;
 }
@@ -55,8 +64,13 @@ export interface StepContext {
   tableExists(table: TableRef): boolean | undefined;
   /** The catalogue's definition of an existing destination table; `undefined` when not known. */
   definitionOf(table: TableRef): TableDefinition | undefined;
-  /** The staged relation linked into one of the stage's input ports. */
-  relationOf(port: string): string;
+  /**
+   * The relation linked into one of the stage's input ports as a FROM item (see
+   * `RenderContext.source`).
+   */
+  relationOf(port: string, alias?: string): string;
+  /** The relation linked into one of the stage's input ports as a query (`RenderContext.input`). */
+  queryOf(port: string): SelectQuery;
   /** The columns arriving at one of the stage's input ports. */
   columnsOf(port: string): Columns;
   /**
@@ -120,6 +134,11 @@ export interface QueryRule<N extends StageNode> extends BaseRule<N> {
   kind: 'query';
   columns(node: N, ctx: ColumnsContext): Columns;
   render(node: N, ctx: RenderContext): SelectQuery;
+  /**
+   * True where the operator fails on values at run time (a cast's conversion): it is staged, so
+   * its statement, not its reader's, is the one that fails (see `stepsForStage`).
+   */
+  runsAlone?: boolean;
 }
 
 /** A relation that exists only once landed in a staging table (a file on MySQL). */
@@ -128,6 +147,8 @@ export interface LandedRule<N extends StageNode> extends BaseRule<N> {
   columns(node: N, ctx: ColumnsContext): Columns;
   /** The steps that land it in the new staging table `table`. */
   land(node: N, ctx: StepContext & { table: string }): DialectStep[];
+  /** The relation as a query reading it in place, where the database can (DuckDB's files). */
+  read?(node: N, ctx: StepContext): InlineRelation | undefined;
 }
 
 /** Where rows leave the flow: a table write or a file export. */

@@ -1,10 +1,12 @@
 import type { ScanFileNode } from '@sluice/stages';
 
-import type { LandedRule } from './rule';
+import type { ReadArgs } from '../dialects/base';
+import type { LandedRule, StepContext } from './rule';
 
 /**
- * A file, landed in a staging table by the dialect's load: the MySQL family can only read a file
- * that way, and the load names the file's bad row on every target.
+ * A file, read in place by a reader where the database can (DuckDB), otherwise landed in a
+ * staging table by the dialect's load: the MySQL family can only read a file that way. Either
+ * way the database names the file's bad row.
  */
 export const scanFileRule: LandedRule<ScanFileNode> = {
   kind: 'landed',
@@ -14,13 +16,19 @@ export const scanFileRule: LandedRule<ScanFileNode> = {
   files: (node) => [
     { ref: node.file, mode: 'read', ...(node.columns.length === 0 ? { detect: node.format } : {}) },
   ],
-  land: (node, { dialect, table, resolveFile, detectedColumns, sampleRows }) =>
-    dialect.loadFile({
-      table,
-      file: node.file,
-      ...(dialect.databaseResolvesFiles ? {} : { local: resolveFile(node.file, 'read') }),
-      format: node.format,
-      columns: node.columns.length > 0 ? node.columns : (detectedColumns ?? []),
-      ...(sampleRows === undefined ? {} : { sampleRows }),
-    }),
+  land: (node, ctx) => ctx.dialect.loadFile({ table: ctx.table, ...readArgs(node, ctx) }),
+  read: (node, ctx) => ctx.dialect.readInPlace(readArgs(node, ctx)),
 };
+
+function readArgs(
+  node: ScanFileNode,
+  { dialect, resolveFile, detectedColumns, sampleRows }: StepContext,
+): ReadArgs {
+  return {
+    file: node.file,
+    ...(dialect.databaseResolvesFiles ? {} : { local: resolveFile(node.file, 'read') }),
+    format: node.format,
+    columns: node.columns.length > 0 ? node.columns : (detectedColumns ?? []),
+    ...(sampleRows === undefined ? {} : { sampleRows }),
+  };
+}

@@ -7,8 +7,10 @@ import { input } from '@sluice/stages';
 import type { StepContext } from './rule';
 import { REVENUE_SQL, stage, transformFlow } from '../../test/build-flow';
 import { analyzeFlow } from '../analyze-flow';
+import { stagedFrom } from '../compile-flow';
 import { getDialect } from '../dialects';
 import { stepsForStage } from './materialise';
+import { selectAll } from './select-query';
 
 /** The transform's output read by a filter on `condition`, written to `out`. */
 function filteredAfter(sql: string, condition: string, only?: 'a'): FlowDocument {
@@ -94,7 +96,8 @@ describe('rendering a SQL transform', () => {
     resolveFile: () => '/dev/null',
     tableExists: () => undefined,
     definitionOf: () => undefined,
-    relationOf: (port) => `staged_${port}`,
+    relationOf: (port, alias) => stagedFrom(getDialect('duckdb'), `staged_${port}`, alias),
+    queryOf: (port) => selectAll(stagedFrom(getDialect('duckdb'), `staged_${port}`)),
     columnsOf: () => undefined,
   };
   const select: RelationNode = {
@@ -111,10 +114,10 @@ describe('rendering a SQL transform', () => {
       condition: { kind: 'sql', sql: 'id > 1', path: ['condition'] },
     };
     expect(stepsForStage(select, context).steps.map((s) => s.sql)).toEqual([
-      'CREATE VIEW "__sluice_r1_s" AS WITH "a" AS (SELECT * FROM "staged_a") SELECT id FROM a ORDER BY id',
+      'CREATE TABLE "__sluice_r1_s" AS WITH "a" AS (SELECT * FROM "staged_a") SELECT id FROM a ORDER BY id',
     ]);
     expect(stepsForStage(filtered, context).steps.map((s) => s.sql)).toEqual([
-      'CREATE VIEW "__sluice_r1_s" AS SELECT * FROM (WITH "a" AS (SELECT * FROM "staged_a") SELECT id FROM a ORDER BY id) AS "__sluice_in" WHERE (id > 1)',
+      'CREATE TABLE "__sluice_r1_s" AS SELECT * FROM (WITH "a" AS (SELECT * FROM "staged_a") SELECT id FROM a ORDER BY id) AS "__sluice_in" WHERE (id > 1)',
     ]);
   });
 });

@@ -30,6 +30,7 @@ export const writeTableRule: SinkRule<WriteTableNode> = {
       stageId: ctx.stageId,
       runTag: ctx.runTag,
       source: ctx.relationOf(port),
+      query: ctx.dialect.select(ctx.queryOf(port)),
       table: node.table,
       mode: node.mode,
       keys: node.keys ?? [],

@@ -7,11 +7,11 @@ import type { Column, CsvFormat, FileFormat } from '@sluice/stages';
 import { getDialect } from '@sluice/compiler';
 
 import type { TestDatabase } from '../../test/mariadb';
-import type { DuckDbClient } from '../duckdb-client';
+import type { DuckDbClient } from '../duckdb/duckdb-client';
 import { asPlanSteps } from '../../test/dialect-steps';
 import { CSV } from '../../test/formats';
 import { createTestDatabase } from '../../test/mariadb';
-import { DuckDbDatabase } from '../duckdb-client';
+import { DuckDbDatabase } from '../duckdb/duckdb-client';
 import { runStep } from '../run-step';
 
 const TSV: CsvFormat = { ...CSV, delimiter: '\t', escape: '\\', nullString: 'NA' };
@@ -42,7 +42,7 @@ async function load(table: string, local: string, format: FileFormat, columns: C
   const file = { externalStage: 'landing', path: local.slice(dir.length + 1) };
   const steps = asPlanSteps(mysql.loadFile({ table, file, local, format, columns }), table);
   const counts = [];
-  for (const step of steps) counts.push(await runStep(db.client, step));
+  for (const step of steps) counts.push(await runStep(db.client, step, db.client));
   return counts.at(-1);
 }
 
@@ -196,17 +196,18 @@ async function exportBoth(name: string, format: FileFormat): Promise<[string, st
   await db.client.run(`CREATE VIEW ${source} AS SELECT * FROM typed ORDER BY c0`);
   await duckClient.run(`CREATE VIEW ${source} AS SELECT * FROM typed ORDER BY c0`);
   const file = { externalStage: 'out', path: name };
+  const query = `SELECT * FROM ${source}`;
   const paths = [join(dir, `mysql-${name}`), join(dir, `duckdb-${name}`)] as const;
   const [mysqlStep] = asPlanSteps(
-    mysql.exportFile({ source, file, local: paths[0], temp: paths[0], format }),
+    mysql.exportFile({ source, query, file, local: paths[0], temp: paths[0], format }),
     name,
   );
   const [duckStep] = asPlanSteps(
-    duckdb.exportFile({ source, file, local: paths[1], temp: paths[1], format }),
+    duckdb.exportFile({ source, query, file, local: paths[1], temp: paths[1], format }),
     name,
   );
   if (!mysqlStep || !duckStep) throw new Error('No export step.');
-  expect(await runStep(db.client, mysqlStep)).toBe(VALUES.length);
+  expect(await runStep(db.client, mysqlStep, db.client)).toBe(VALUES.length);
   expect(await runStep(duckClient, duckStep)).toBe(VALUES.length);
   return [await readFile(paths[0], 'utf8'), await readFile(paths[1], 'utf8')];
 }

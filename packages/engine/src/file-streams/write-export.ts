@@ -7,7 +7,7 @@ import { stringify } from 'csv-stringify';
 
 import type { CsvFormat, FileFormat } from '@sluice/stages';
 
-import type { RowStream } from '../mysql/mysql-run-client';
+import type { RowStream } from '../file-streaming';
 import type { ExportValue } from './export-values';
 import { createToWrite } from '../confined-files';
 import { csvText, jsonText } from './export-values';

@@ -1,3 +1,5 @@
+import { getDialect } from '@sluice/compiler';
+
 import type { ClaimRequest, TargetClaim } from '../run-claims';
 import type { SqlClient } from '../sql-client';
 import { databaseErrorText } from '../database-error-text';
@@ -38,7 +40,7 @@ export class ClaimsTable {
   ) {}
 
   private get table(): string {
-    return `\`${this.database.replaceAll('`', '``')}\`.${TABLE}`;
+    return getDialect('matrixone').quoteTable({ schema: this.database, name: TABLE });
   }
 
   private prepare(): Promise<void> {

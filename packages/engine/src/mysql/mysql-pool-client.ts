@@ -1,8 +1,7 @@
 import type { Pool, PoolConnection } from 'mysql2/promise';
 import { createPool } from 'mysql2/promise';
 
-import type { SqlValue } from '../duckdb-values';
-import type { SqlClient } from '../sql-client';
+import type { SqlClient, SqlValue } from '../sql-client';
 import type { MySqlAddress } from './connection-options';
 import { connectionOptions } from './connection-options';
 import { inTransaction, prepareSession, queryRows, runStatement } from './mysql-session';

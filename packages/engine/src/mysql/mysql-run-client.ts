@@ -3,34 +3,17 @@ import type { Connection, FieldPacket, QueryOptions, TypeCast } from 'mysql2';
 import type { Connection as PromiseConnection, RowDataPacket } from 'mysql2/promise';
 import { createConnection } from 'mysql2';
 
-import type { SqlValue } from '../duckdb-values';
+import type { FileStreaming, RowStream } from '../file-streaming';
 import type { ResultTable } from '../result-table';
-import type { SqlClient } from '../sql-client';
+import type { SqlClient, SqlValue } from '../sql-client';
 import type { RunClient } from '../target';
 import type { MySqlAddress } from './connection-options';
+import { LoadWarningError } from '../file-streaming';
 import { Digits, exportTypeCast } from '../file-streams/export-values';
 import { cellOf } from '../result-table';
 import { columnTypeName } from './column-type-names';
 import { connectionOptions } from './connection-options';
 import { inTransaction, prepareSession, queryRows, runStatement } from './mysql-session';
-
-/** A streamed load the server accepted with a warning; `row` counts data rows from 1. */
-export class LoadWarningError extends Error {
-  override name = 'LoadWarningError';
-
-  constructor(
-    readonly reason: string,
-    readonly row: number | undefined,
-  ) {
-    super(reason);
-  }
-}
-
-/** Rows of a streamed query: the column metadata, then each row as an array in column order. */
-export interface RowStream {
-  fields: Promise<FieldPacket[]>;
-  rows: Readable;
-}
 
 /** Opens one connection and waits for its handshake, so connect errors surface here. */
 export async function openConnection(address: MySqlAddress): Promise<Connection> {
@@ -49,7 +32,9 @@ export async function openConnection(address: MySqlAddress): Promise<Connection>
  * what MySQL-family runs need beyond SQL: answering `LOAD DATA LOCAL INFILE` with a stream, and
  * streaming a query's rows out. `cancel` kills the running statement from a second connection.
  */
-export class MySqlRunClient implements RunClient {
+export class MySqlRunClient implements RunClient, FileStreaming {
+  /** The server reads no file of Sluice's, so the run moves file bytes through this client. */
+  readonly fileStreaming: FileStreaming = this;
   private closed = false;
   /** A fatal error the server or network gave while idle; mysql2 emits it as an event. */
   private broken: Error | undefined;

@@ -1,7 +1,6 @@
 import type { Connection as PromiseConnection } from 'mysql2/promise';
 
-import type { SqlValue } from '../duckdb-values';
-import type { SqlClient } from '../sql-client';
+import type { SqlClient, SqlValue } from '../sql-client';
 import { sessionSqlMode } from './connection-options';
 
 /** mysql2 escapes bigint inconsistently across versions; its digits bind the same everywhere. */

@@ -5,7 +5,7 @@ import type { Column, FileFormat, TableRef } from '@sluice/stages';
 import type { OpenTargetOptions, ServerLocation, Target } from '../target';
 import type { ServerVersion } from './server-version';
 import { detectFileColumns } from '../detect-columns';
-import { DuckDbDatabase } from '../duckdb-client';
+import { DuckDbDatabase } from '../duckdb/duckdb-client';
 import { errorReason } from '../error-details';
 import { sweepStaging } from '../staging-sweep';
 import { describeTables } from '../table-definitions';

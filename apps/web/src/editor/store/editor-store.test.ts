@@ -308,7 +308,7 @@ describe('editor store', () => {
       const { ed } = paidOrders();
       expect(ed.state().preview).toBeUndefined();
       ed.state().setEnvironment({ target: duckdb, knownExternalStages: ['samples'] });
-      expect(ed.state().preview?.steps.map((s) => s.phase)).toContain('load');
+      expect(ed.state().preview?.steps.map((s) => s.phase)).toContain('write');
       expect(ed.state().diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     });
 

@@ -6,9 +6,6 @@ import {
   JsonDuckDBValueConverter,
 } from '@duckdb/node-api';
 
-/** A value that may be bound to a `?` or `$1` placeholder. */
-export type SqlValue = string | number | boolean | null | bigint;
-
 /** Microseconds JavaScript dates can hold (±8.64e15 ms); outside it we keep DuckDB's text. */
 const MAX_DATE_MICROS = 8_640_000_000_000_000_000n;
 

@@ -2,8 +2,8 @@ import type { Column, TableRef } from '@sluice/stages';
 import { DEFAULT_METADATA_SCHEMA, STAGING_PREFIX } from '@sluice/compiler';
 
 import type { DuckDbDatabase } from './duckdb-client';
-import { neutralType } from './detect-columns';
-import { groupKeys } from './table-definitions';
+import { neutralType } from '../detect-columns';
+import { groupKeys } from '../table-definitions';
 
 /** DuckDB's default schema, where a table without one lives. */
 export const MAIN_SCHEMA = 'main';

@@ -8,7 +8,7 @@ import type { TestDatabase } from '../test/mariadb';
 import type { Target } from './target';
 import { CSV } from '../test/formats';
 import { createTestDatabase } from '../test/mariadb';
-import { openTarget } from './target';
+import { openTarget } from './open-target';
 
 let dir: string;
 let db: TestDatabase;

@@ -1,15 +1,15 @@
 import type { TableRef } from '@sluice/stages';
 import { STAGING_PREFIX } from '@sluice/compiler';
 
-import type { StagingObject } from './staging-sweep';
-import type { OpenTargetOptions, Target } from './target';
-import { databaseErrorText } from './database-error-text';
-import { detectFileColumns } from './detect-columns';
+import type { StagingObject } from '../staging-sweep';
+import type { OpenTargetOptions, Target } from '../target';
+import { databaseErrorText } from '../database-error-text';
+import { detectFileColumns } from '../detect-columns';
+import { sweepStaging } from '../staging-sweep';
+import { describeTables } from '../table-definitions';
+import { TargetConnectError } from '../target-connect-error';
 import { duckDbTableColumns, duckDbTableKeys, duckDbTables, MAIN_SCHEMA } from './duckdb-catalog';
 import { DuckDbDatabase } from './duckdb-client';
-import { sweepStaging } from './staging-sweep';
-import { describeTables } from './table-definitions';
-import { TargetConnectError } from './target-connect-error';
 
 /**
  * Which of `tables` exist in `database`. DuckDB matches names case-insensitively, so this does

@@ -3,12 +3,12 @@ import { dirname } from 'node:path';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { DuckDBInstance, StatementType } from '@duckdb/node-api';
 
-import type { SqlValue } from './duckdb-values';
-import type { ResultTable } from './result-table';
-import type { RunClient } from './target';
+import type { ResultTable } from '../result-table';
+import type { SqlValue } from '../sql-client';
+import type { RunClient } from '../target';
+import { confineFiles, SANDBOX_CREATE_OPTIONS } from '../file-sandbox';
+import { cellOf } from '../result-table';
 import { plainValueConverter } from './duckdb-values';
-import { confineFiles, SANDBOX_CREATE_OPTIONS } from './file-sandbox';
-import { cellOf } from './result-table';
 
 /** Serializes work on one connection so a transaction never interleaves with other callers. */
 class Gate {
