@@ -24,7 +24,11 @@ describe('compileFlow', () => {
         'cols-1',
         'changes',
         [
-          { stageId: 'filter-1', rows: 'unknown' },
+          {
+            stageId: 'filter-1',
+            rows: 'unknown',
+            probe: expect.stringMatching(/ LIMIT 0$/) as string,
+          },
           { stageId: 'src-1', rows: 'unknown' },
         ],
       ],
@@ -57,7 +61,7 @@ describe('compileFlow', () => {
       [
         'write:dest',
         [
-          { stageId: 'f', rows: 'same' },
+          { stageId: 'f', rows: 'same', probe: expect.stringMatching(/ LIMIT 0$/) as string },
           { stageId: 'src', rows: 'unknown' },
         ],
       ],
@@ -66,6 +70,24 @@ describe('compileFlow', () => {
       ['orders.csv'],
       ['orders.csv'],
     ]);
+  });
+
+  it('probes an inlined stage that carries SQL with a zero-row SELECT of its own relation', () => {
+    const doc = flow(
+      [
+        stage('src', 'file-source'),
+        stage('f', 'filter', { condition: 'amount > 0' }),
+        stage('dest', 'table-destination'),
+      ],
+      ['src->f', 'f->dest'],
+    );
+    const write = compileFlow(analyzeFlow(doc), options).plan?.steps.find(
+      (s) => s.id === 'write:dest',
+    );
+    const probe = write?.inlined?.find((s) => s.stageId === 'f')?.probe;
+    expect(probe).toMatch(
+      /^SELECT \* FROM \(SELECT \* FROM read_csv\(.*\) WHERE \(amount > 0\)\) AS .* LIMIT 0$/,
+    );
   });
 
   it('stages every processor as a view of its own when asked', () => {

@@ -138,10 +138,23 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
       options.stageEach !== true && readers.get(stageId) === 1 && depth <= MAX_INLINED;
     const inline = inlines ? inlineRelation(node, ctx) : undefined;
     if (inline) {
+      // A stage carrying user SQL gets a zero-row probe of its own relation, so a statement
+      // that fails on that SQL can be told apart from one failing downstream (`InlinedStage`).
+      const probe =
+        ruleOf(node).expressions(node).length > 0
+          ? dialect.select({
+              columns: '*',
+              from: derivedTable(dialect.select(inline.query), dialect),
+              limit: { count: 0, offset: 0 },
+            })
+          : undefined;
       inlined.set(stageId, {
         query: inline.query,
         files: [...inline.files, ...below.flatMap((b) => b.files)],
-        stages: [stageId, ...below.flatMap((b) => b.stages)],
+        stages: [
+          { stageId, ...(probe === undefined ? {} : { probe }) },
+          ...below.flatMap((b) => b.stages),
+        ],
       });
       continue;
     }
@@ -220,9 +233,9 @@ function definitionsOf(
  */
 const MAX_INLINED = 32;
 
-/** An inlined relation, and the stages inlined into it, itself first. */
+/** An inlined relation, and the stages inlined into it, itself first, with their probes. */
 interface Inlined extends InlineRelation {
-  stages: string[];
+  stages: { stageId: string; probe?: string }[];
 }
 
 /** How many live stages read each stage's output. */
@@ -302,8 +315,8 @@ function withInlined(steps: PlanStep[], below: readonly Inlined[], sink: boolean
       files.length > 0 ? { ...step, files: [...(step.files ?? []), ...files] } : step;
     if (i !== reporting) return withFiles;
     const stages = below.flatMap((b) =>
-      b.stages.map((id, depth): InlinedStage => ({
-        stageId: id,
+      b.stages.map((stage, depth): InlinedStage => ({
+        ...stage,
         rows: sink && depth === 0 ? 'same' : 'unknown',
       })),
     );

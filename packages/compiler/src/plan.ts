@@ -91,6 +91,11 @@ export interface PlanStep {
 export interface InlinedStage {
   stageId: string;
   rows: 'same' | 'unknown';
+  /**
+   * For a stage carrying user SQL: a zero-row SELECT of its own relation. When the step fails,
+   * the engine binds it to tell whether the failure is this stage's SQL, and reports it there.
+   */
+  probe?: string;
 }
 
 /**

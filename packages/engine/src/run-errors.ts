@@ -8,6 +8,9 @@ const CSV_ERROR = /\bCSV Error on Line: \d+/;
 
 /** A step that failed, carrying the database's error. */
 export class StepFailure extends Error {
+  /** An inlined stage whose own SQL fails the same way (see `blameInlined`). */
+  private blamed: string | undefined;
+
   constructor(
     readonly step: PlanStep,
     readonly reason: unknown,
@@ -15,12 +18,18 @@ export class StepFailure extends Error {
     super(databaseErrorText(reason), { cause: reason });
   }
 
+  /** Puts the failure on an inlined stage of the step whose own SQL fails alike. */
+  blame(stageId: string): void {
+    this.blamed = stageId;
+  }
+
   /**
-   * The stage the failure belongs to: a file source inlined into the step when the error is
-   * about its file (names it, or is DuckDB's CSV error and the step reads one file), otherwise
-   * the step's own stage.
+   * The stage the failure belongs to: an inlined stage whose own SQL fails alike, a file source
+   * inlined into the step when the error is about its file (names it, or is DuckDB's CSV error
+   * and the step reads one file), otherwise the step's own stage.
    */
   stageId(): string | undefined {
+    if (this.blamed !== undefined) return this.blamed;
     const inlined = (this.step.files ?? []).filter((f) => f.stageId !== undefined);
     const named = inlined.find((f) => this.message.includes(stageUri(f.ref)));
     const [only] = inlined;

@@ -9,6 +9,7 @@ import { committedNote, isAfterCommit } from './after-commit';
 import { CancelWatch } from './cancel-watch';
 import { databaseErrorText } from './database-error-text';
 import { ExportPromotions } from './export-promotions';
+import { blameInlined } from './inlined-blame';
 import { peekRows } from './peek-rows';
 import { discardExports, findMissingInput, prepareExportFolders, tempExports } from './plan-files';
 import { ClaimLostError } from './run-claims';
@@ -204,6 +205,9 @@ async function compensate(context: RunContext, reason: unknown): Promise<Finishe
   const signal = context.signal?.aborted === true ? context.signal : undefined;
   await context.watch.stop();
   const undone = await runUndo(context);
+  if (reason instanceof StepFailure && signal === undefined) {
+    await blameInlined(context.client, reason, context.plan.steps);
+  }
   const problems = await context.promotions.restore();
   await discardExports(context.plan).catch((reason: unknown) => {
     problems.push(`Cannot delete a temporary export: ${databaseErrorText(reason)}`);
