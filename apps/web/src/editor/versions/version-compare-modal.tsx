@@ -38,16 +38,25 @@ function stageChanges(diff: FlowDiff, node: CompareNode): string[] {
   return lines.length > 0 ? lines : ['No change.'];
 }
 
-/** What changed beside the stages: links, notes and parameters, for the side panel's summary. */
+/** `n` things, in the singular for one. */
+function countOf(n: number, one: string, many: string): string {
+  return `${String(n)} ${n === 1 ? one : many}`;
+}
+
+/** What changed, stages first, then links, notes and parameters, for the side panel's summary. */
 function flowChanges(diff: FlowDiff): string[] {
-  const counted = (n: number, what: string) => (n > 0 ? [`${n} ${what}`] : []);
+  const { stages, links, notes } = diff;
+  const counts: [number, string, string][] = [
+    [stages.added.length, 'stage', 'added'],
+    [stages.removed.length, 'stage', 'removed'],
+    [stages.changed.length, 'stage', 'changed'],
+    [stages.moved.length, 'stage', 'moved'],
+    [links.added.length, 'link', 'added'],
+    [links.removed.length, 'link', 'removed'],
+    [notes.added.length + notes.removed.length + notes.changed.length, 'note', 'changed'],
+  ];
   return [
-    ...counted(diff.links.added.length, 'link(s) added'),
-    ...counted(diff.links.removed.length, 'link(s) removed'),
-    ...counted(
-      diff.notes.added.length + diff.notes.removed.length + diff.notes.changed.length,
-      'note(s) changed',
-    ),
+    ...counts.flatMap(([n, one, what]) => (n > 0 ? [`${countOf(n, one, `${one}s`)} ${what}`] : [])),
     ...diff.parameters.added.map((name) => `Parameter ${name} added`),
     ...diff.parameters.removed.map((name) => `Parameter ${name} removed`),
     ...diff.parameters.changed.map((name) => `Parameter ${name} changed`),
@@ -141,7 +150,9 @@ function Comparison({
       </div>
       <Stack w={320} gap="sm">
         <Text size="sm" data-testid="compare-summary">
-          {diff.size === 0 ? 'The two versions are the same.' : `${diff.size} change(s).`}
+          {diff.size === 0
+            ? 'The two versions are the same.'
+            : `${countOf(diff.size, 'change', 'changes')}.`}
         </Text>
         {flowChanges(diff).length > 0 && (
           <List size="sm">
