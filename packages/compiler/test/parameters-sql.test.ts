@@ -173,4 +173,31 @@ describe("the README's Parameters example", () => {
     expect(sql).toContain(`WHERE (${said ?? ''})`);
     expect(sql).toContain('"orders_2026-11"');
   });
+
+  it('writes a parameter in a SQL statement executor as an escaped literal', () => {
+    const doc: FlowDocument = {
+      ...withCondition('amount > 0'),
+      stages: [
+        ...withCondition('amount > 0').stages,
+        {
+          id: 'mark',
+          type: 'sql-statement',
+          typeVersion: 1,
+          label: 'Mark',
+          position: { x: 0, y: 0 },
+          config: { sql: 'UPDATE loads SET note = ${note}', runs: 'after-commit' },
+        },
+      ],
+      links: [
+        ...monthly.links,
+        {
+          id: 'l3',
+          source: { stageId: 'monthly', port: 'done' },
+          target: { stageId: 'mark', port: 'after' },
+        },
+      ],
+    };
+    const sql = sqlOf(doc, MARIADB, { note: HOSTILE });
+    expect(sql).toContain(`UPDATE loads SET note = 'it''s \\\\'' */ ; DROP TABLE orders; --'`);
+  });
 });

@@ -41,7 +41,8 @@ export const sqlStatementStage = defineStage({
     placement: (config) => config.runs,
     fields: {
       sql: {
-        widget: 'textarea',
+        // The SQL editor with the target's tables to complete; `${name}` takes a parameter.
+        widget: 'target-query',
         label: 'Statement',
         help: "One statement, without a closing semicolon or comments. It may not name Sluice's own schema.",
         placeholder: "UPDATE orders SET status = 'loaded' WHERE status IS NULL",
