@@ -136,7 +136,8 @@ describe('building a flow', () => {
   });
 
   it('reads a saved document back, unchanged, and refuses one that is not a flow', () => {
-    const document = ordersFlow().toDocument();
+    const note = { id: 'note-1', position: { x: 0, y: 300 }, text: 'Paid orders **only**' };
+    const document = { ...ordersFlow().toDocument(), notes: [note] };
     const again = Flow.fromDocument(JSON.parse(JSON.stringify(document)), { name: 'Again' });
     expect(again.toDocument()).toEqual(document);
     expect(again.stages().map((s) => `${s.id}:${s.type}:${s.label}`)).toContain(

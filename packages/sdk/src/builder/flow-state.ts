@@ -1,10 +1,13 @@
-import type { FlowDocument, Link, Note, PortRef } from '@sluice/flow';
+import type { FlowDocument, Link, PortRef } from '@sluice/flow';
 import { checkConnection, FLOW_SCHEMA_VERSION, IdSchema, uniqueId } from '@sluice/flow';
 import { getStage, patchStageConfig, stages as registry } from '@sluice/stages';
 
 import type { PlacedStage } from './layout';
 import { FlowBuildError } from './flow-build-error';
 import { layOut } from './layout';
+
+/** What a flow document holds besides its stages and links. */
+export type DocumentRest = Omit<FlowDocument, 'schemaVersion' | 'stages' | 'links'>;
 
 /**
  * The document a `Flow` builds, held as the editor holds it: stages in order, links, notes. Every
@@ -13,7 +16,8 @@ import { layOut } from './layout';
 export class FlowState {
   readonly stages = new Map<string, PlacedStage>();
   links: Link[] = [];
-  notes: Note[] | undefined;
+  /** The document's other parts (notes, ...): kept as read, so a save loses none of them. */
+  rest: DocumentRest = {};
 
   /** The stage with this id, or a `FlowBuildError` naming the stages there are. */
   get(id: string): PlacedStage {
@@ -132,7 +136,7 @@ export class FlowState {
         position: positions.get(stage.id) ?? { x: 0, y: 0 },
       })),
       links: structuredClone(this.links),
-      ...(this.notes ? { notes: structuredClone(this.notes) } : {}),
+      ...structuredClone(this.rest),
     };
   }
 }

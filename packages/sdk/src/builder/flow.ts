@@ -76,9 +76,10 @@ export class Flow {
       const detail = error instanceof z.ZodError ? z.prettifyError(error) : String(error);
       throw new FlowBuildError(`This is not a flow document: ${detail}`, { cause: error });
     }
-    for (const stage of parsed.stages) flow.state.stages.set(stage.id, structuredClone(stage));
-    flow.state.links = structuredClone(parsed.links);
-    flow.state.notes = parsed.notes && structuredClone(parsed.notes);
+    const { schemaVersion: _version, stages, links, ...rest } = structuredClone(parsed);
+    for (const stage of stages) flow.state.stages.set(stage.id, stage);
+    flow.state.links = links;
+    flow.state.rest = rest;
     return flow;
   }
 
