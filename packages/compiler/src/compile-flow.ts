@@ -12,6 +12,7 @@ import { getStage } from '@sluice/stages';
 
 import type { FlowAnalysis } from './analyze-flow';
 import type { Dialect, StagedRelation, TableSwap } from './dialects';
+import type { Landing } from './dialects/base';
 import type { InlinedStage, Plan, PlanStep, TargetProfile } from './plan';
 import type { InlineRelation } from './relations/materialise';
 import type { ResolveFile, StepContext } from './relations/rule';
@@ -21,7 +22,7 @@ import { assertBoundFor } from './bind-parameters';
 import { dialectFor } from './dialects';
 import { isRunTag, stageUri } from './names';
 import { PHASES } from './plan';
-import { inlineRelation, stepsForStage } from './relations/materialise';
+import { inlineRelation, landingFor, stepsForStage } from './relations/materialise';
 import { ruleOf } from './relations/operators';
 import { derivedTable, selectAll } from './relations/select-query';
 import { nodeLimits, nodeTables } from './relations/walk';
@@ -113,6 +114,8 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
   const resolveFile: ResolveFile = options.resolveFile ?? stageUri;
   const relations = new Map<string, StagedRelation>();
   const inlined = new Map<string, Inlined>();
+  const landings = new Map<string, Landing>();
+  const nodes = new Map(live.map((s) => [s.stageId, s.node]));
   const outputs: Outputs = { dialect, relations, inlined };
   const readers = readerCounts(doc, new Set(live.map((s) => s.stageId)));
   const extra: StagedRelation[] = [];
@@ -131,8 +134,19 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
       relationOf: (port, alias) => fromItem(outputs, feeding(port), alias),
       queryOf: (port) => queryOf(outputs, feeding(port)),
       columnsOf: (port) => inputs[port],
+      landingOf: (port) => landings.get(feeding(port)),
     };
-    const below = inputsInlined(doc, stageId, inlined);
+    const reader = readers.get(stageId) === 1 ? soleReader(doc, stageId, nodes) : undefined;
+    const landing =
+      options.stageEach !== true && reader ? landingFor(node, reader, ctx) : undefined;
+    if (landing) {
+      landings.set(stageId, landing);
+      continue;
+    }
+    const below = [
+      ...inputsInlined(doc, stageId, inlined),
+      ...inputsLanded(doc, stageId, landings),
+    ];
     const depth = 1 + Math.max(0, ...below.map((b) => b.stages.length));
     const inlines =
       options.stageEach !== true && readers.get(stageId) === 1 && depth <= MAX_INLINED;
@@ -181,7 +195,11 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
       staging: [...relations.values(), ...extra].map((r) => r.name),
       destinations: live.flatMap(({ node }) => nodeTables(node)),
       tableTotals: live.flatMap(({ stageId, node }) =>
-        nodeTables(node).map((table) => ({ stageId, sql: dialect.countRows(table) })),
+        nodeTables(node).map((table) =>
+          node.op === 'write-table' && node.mode === 'overwrite'
+            ? { stageId }
+            : { stageId, sql: dialect.countRows(table) },
+        ),
       ),
     },
     diagnostics,
@@ -286,6 +304,31 @@ export function stagedFrom(dialect: Dialect, name: string, alias?: string): stri
   return `${dialect.quoteIdentifier(name)}${as}`;
 }
 
+/** The live stage that reads a stage's output, for a stage read by exactly one. */
+function soleReader(
+  doc: FlowDocument,
+  stageId: string,
+  nodes: ReadonlyMap<string, StageNode>,
+): StageNode | undefined {
+  const link = doc.links.find((l) => l.source.stageId === stageId && nodes.has(l.target.stageId));
+  return link && nodes.get(link.target.stageId);
+}
+
+/**
+ * The file sources a stage loads itself on its input ports (`landingFor`), as stages inlined
+ * into its write: their rows are the rows it loads, and the load's file is theirs.
+ */
+function inputsLanded(
+  doc: FlowDocument,
+  stageId: string,
+  landings: ReadonlyMap<string, Landing>,
+): Pick<Inlined, 'files' | 'stages'>[] {
+  return doc.links.flatMap((l) => {
+    const landing = l.target.stageId === stageId ? landings.get(l.source.stageId) : undefined;
+    return landing ? [{ files: [], stages: [{ stageId: landing.stageId }] }] : [];
+  });
+}
+
 /** The inlined relations a stage reads on its input ports. */
 function inputsInlined(
   doc: FlowDocument,
@@ -304,7 +347,11 @@ function inputsInlined(
  * stages on the statement whose rows the stage reports (the last one that reports rows). A
  * sink writes every row of its input, so the stage feeding it has the rows the sink reports.
  */
-function withInlined(steps: PlanStep[], below: readonly Inlined[], sink: boolean): PlanStep[] {
+function withInlined(
+  steps: PlanStep[],
+  below: readonly Pick<Inlined, 'files' | 'stages'>[],
+  sink: boolean,
+): PlanStep[] {
   if (below.length === 0) return steps;
   const reporting = steps.findLastIndex((step) => step.rowsFrom !== undefined);
   return steps.map((step, i) => {

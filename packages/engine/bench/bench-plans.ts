@@ -2,7 +2,7 @@ import { join } from 'node:path';
 
 import type { Plan, TargetProfile } from '@sluice/compiler';
 import type { FlowDocument, Stage } from '@sluice/flow';
-import type { TableRef } from '@sluice/stages';
+import type { TableDefinition, TableRef } from '@sluice/stages';
 import { analyzeFlow, compileFlow, getDialect } from '@sluice/compiler';
 import { getStage } from '@sluice/stages';
 
@@ -140,6 +140,8 @@ export interface BenchTarget {
   dir: string;
   /** Destination tables that exist before the run (MySQL family: decides the shadow swap). */
   existingTables?: readonly TableRef[];
+  /** Their definitions, as a run reads them: an overwrite keeps a table that takes its rows. */
+  tableDefinitions?: readonly TableDefinition[];
 }
 
 /** Compiles a flow with the real compiler, as a run does. */
@@ -149,6 +151,7 @@ function compile(doc: FlowDocument, options: BenchTarget): Plan {
     runTag: options.runTag,
     resolveFile: (ref) => join(options.dir, ref.path),
     ...(options.existingTables ? { existingTables: options.existingTables } : {}),
+    ...(options.tableDefinitions ? { tableDefinitions: options.tableDefinitions } : {}),
   });
   if (!plan) throw new Error(`The benchmark flow did not compile: ${JSON.stringify(diagnostics)}`);
   return plan;

@@ -7,15 +7,32 @@ import { createConnection } from 'mysql2';
 
 import type { ServerLocation } from '../test/mariadb';
 import type { BenchFlow } from './bench-plans';
-import { CATEGORIES_FILE, DEST_TABLE, FILTER, ORDERS_FILE } from './bench-plans';
+import {
+  CATEGORIES_FILE,
+  CATEGORY_COLUMNS,
+  COLUMNS,
+  DEST_TABLE,
+  FILTER,
+  ORDERS_FILE,
+} from './bench-plans';
 import { CATEGORY_DEFINITIONS, ORDER_COLUMNS, outputFile } from './mariadb-flows';
 
 /** The options Sluice's staging tables get on MariaDB, which the expert uses too. */
 const STAGING = 'ENGINE=Aria TRANSACTIONAL=0';
 
-const load = (file: string, table: string) =>
-  `LOAD DATA LOCAL INFILE '${file}' INTO TABLE ${table} FIELDS TERMINATED BY ',' ` +
-  `OPTIONALLY ENCLOSED BY '"' LINES TERMINATED BY '\\n' IGNORE 1 LINES`;
+/**
+ * The file's rows into `table`, an empty field read as NULL as the flow declares its files
+ * (MySQL reads it as '' or 0 otherwise), so both sides write the same rows.
+ */
+function load(file: string, table: string, columns: readonly { name: string }[]): string {
+  const variables = columns.map((_, i) => `@v${String(i + 1)}`);
+  const nulls = columns.map((c, i) => `${c.name} = NULLIF(${variables[i] ?? ''}, '')`);
+  return (
+    `LOAD DATA LOCAL INFILE '${file}' INTO TABLE ${table} FIELDS TERMINATED BY ',' ` +
+    `OPTIONALLY ENCLOSED BY '"' LINES TERMINATED BY '\\n' IGNORE 1 LINES ` +
+    `(${variables.join(', ')}) SET ${nulls.join(', ')}`
+  );
+}
 
 /** Builds `new_dest` with `build`, then swaps it in for the destination in one RENAME. */
 async function replaceWith(sql: Connection, build: (table: string) => string[]): Promise<void> {
@@ -48,11 +65,14 @@ export async function runHandWritten(
   const sql = connection.promise();
   try {
     if (flow === 'plain') {
-      await replaceWith(sql, (t) => [`CREATE TABLE ${t} (${ORDER_COLUMNS})`, load(ORDERS_FILE, t)]);
+      await replaceWith(sql, (t) => [
+        `CREATE TABLE ${t} (${ORDER_COLUMNS})`,
+        load(ORDERS_FILE, t, COLUMNS),
+      ]);
       return;
     }
     await sql.query(`CREATE TEMPORARY TABLE orders (${ORDER_COLUMNS}) ${STAGING}`);
-    await sql.query(load(ORDERS_FILE, 'orders'));
+    await sql.query(load(ORDERS_FILE, 'orders', COLUMNS));
     const filtered = `SELECT * FROM orders WHERE ${FILTER}`;
     switch (flow) {
       case 'overwrite':
@@ -73,7 +93,7 @@ export async function runHandWritten(
         ]);
       case 'join':
         await sql.query(`CREATE TEMPORARY TABLE categories (${CATEGORY_DEFINITIONS}) ${STAGING}`);
-        await sql.query(load(CATEGORIES_FILE, 'categories'));
+        await sql.query(load(CATEGORIES_FILE, 'categories', CATEGORY_COLUMNS));
         return await replaceWith(sql, (t) => [
           `CREATE TABLE ${t} AS SELECT o.*, c.label FROM orders AS o ` +
             `JOIN categories AS c ON o.category = c.category`,
