@@ -93,7 +93,7 @@ function mariaDbSection(run: BenchRun): string[] {
     'The hand-written side is what an expert writes with mysql2 using the same tricks: the',
     'files streamed into temporary Aria tables, the result built beside the destination and',
     'swapped in with `RENAME TABLE` (the plain load goes straight into the new table), the',
-    'append inserted, the export streamed through csv-stringify.',
+    'append inserted, the export streamed out as values joined with commas.',
     '',
     'The record-batch tool parses the CSV in Node with csv-parse and writes multi-row',
     '`INSERT`s of 1,000 rows through mysql2, each batch autocommitted, as a JDBC producer does;',
