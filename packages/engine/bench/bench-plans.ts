@@ -54,6 +54,22 @@ export const FILTER = 'amount > 500';
 export const FLOWS = ['plain', 'overwrite', 'append', 'export', 'aggregate', 'join'] as const;
 export type BenchFlow = (typeof FLOWS)[number];
 
+/**
+ * The flows `BENCH_FLOWS` (comma-separated names of `FLOWS`) picks to rerun, or all of them.
+ * @example selectedFlows('aggregate,join') // ['aggregate', 'join']
+ */
+export function selectedFlows(list = process.env.BENCH_FLOWS): readonly BenchFlow[] {
+  if (list === undefined || list === '') return FLOWS;
+  const names = list.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(FLOWS as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `BENCH_FLOWS names no benchmark flow ${unknown.join(', ')}: use ${FLOWS.join(', ')}.`,
+    );
+  }
+  return FLOWS.filter((flow) => names.includes(flow));
+}
+
 export const FLOW_NAMES: Record<BenchFlow, string> = {
   plain: 'file → table',
   overwrite: 'file → filter → table, overwrite',
