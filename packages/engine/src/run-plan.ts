@@ -77,16 +77,28 @@ function segments(steps: readonly PlanStep[]): { inTransaction: boolean; steps: 
   return result;
 }
 
-/** Runs one step and returns its rows; a peek keeps what it read for the end of the run. */
+/**
+ * Runs one step and returns its rows; a peek keeps what it read for the end of the run. The
+ * rows its profile counted for inlined stages go to `stageRows`.
+ */
 async function stepRows(
   client: SqlClient,
   step: PlanStep,
-  how: { context: RunContext; onProgress: ReturnType<typeof loadProgress> },
+  how: {
+    context: RunContext;
+    onProgress: ReturnType<typeof loadProgress>;
+    stageRows: Map<string, number>;
+  },
 ): Promise<number | undefined> {
-  const { context, onProgress } = how;
+  const { context, onProgress, stageRows } = how;
   const { keepRows, stageId } = step;
   if (keepRows === undefined || stageId === undefined) {
-    return runStep(client, step, { fileStreaming: context.client.fileStreaming, onProgress });
+    return runStep(client, step, {
+      fileStreaming: context.client.fileStreaming,
+      statementProfiles: context.client.statementProfiles,
+      onStageRows: (id, rows) => stageRows.set(id, rows),
+      onProgress,
+    });
   }
   const kept = await peekRows(client, context.client, { ...step, keepRows });
   context.peeks.push({ kind: 'peek', stageId, ...kept, at: new Date().toISOString() });
@@ -103,7 +115,9 @@ async function runOne(client: SqlClient, step: PlanStep, context: RunContext): P
   for (const { stageId } of stagesOf(step)) tracker.begin(stageId);
   const onProgress = loadProgress(step, context.onProgress);
   const statement = startStatement(step, context.onStatement);
-  const rows = await stepRows(client, step, { context, onProgress }).catch((reason: unknown) => {
+  const stageRows = new Map<string, number>();
+  const how = { context, onProgress, stageRows };
+  const rows = await stepRows(client, step, how).catch((reason: unknown) => {
     const failure = new StepFailure(step, reason);
     statement(failure.message);
     throw failure;
@@ -111,7 +125,7 @@ async function runOne(client: SqlClient, step: PlanStep, context: RunContext): P
   statement();
   if (step.undo) context.undo.push({ stepId: step.id, phase: step.phase, statements: step.undo });
   for (const done of stagesOf(step, rows)) {
-    tracker.stepDone(done.stageId, step.sql, done.rows);
+    tracker.stepDone(done.stageId, step.sql, done.rows ?? stageRows.get(done.stageId));
     if (
       tracker.isLastStep(done.stageId, plan.steps.indexOf(step)) &&
       !context.awaitingCommit.has(done.stageId)

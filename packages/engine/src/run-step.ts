@@ -9,6 +9,7 @@ import { readCompression } from '@sluice/stages';
 import type { FileStreaming } from './file-streaming';
 import type { SqlClient } from './sql-client';
 import type { StagePlace } from './stage-terms';
+import type { StatementProfiles } from './statement-profiles';
 import { openToRead } from './confined-files';
 import { unclosedQuote } from './database-error-text';
 import { errorReason } from './error-details';
@@ -111,11 +112,12 @@ function placesOf(file: PlanFile): StagePlace[] {
 async function execute(
   client: SqlClient,
   step: PlanStep,
-  { onProgress, fileStreaming: streaming }: StepOptions,
+  options: StepOptions,
 ): Promise<number> {
+  const { onProgress, fileStreaming: streaming } = options;
   const read = step.files?.find((f) => f.mode === 'read' && f.stream?.token !== undefined);
   const write = step.files?.find((f) => f.mode === 'write' && f.stream !== undefined);
-  if (!read && !write) return client.run(step.sql);
+  if (!read && !write) return runCounting(client, step, options);
   if (!streaming) {
     throw new Error(`Step ${step.id} streams a file, which this target's connection cannot do.`);
   }
@@ -152,10 +154,39 @@ async function execute(
   return writeExport(rows, write.stream.format, { path, uri: stageUri(write.ref) });
 }
 
+/**
+ * Runs a step's statement, and where a file source read in place inside it reports rows the
+ * statement's own count does not give (an inlined stage whose rows are `unknown`), runs it with
+ * the database's profile and tells `onStageRows` the rows each such file gave.
+ */
+async function runCounting(
+  client: SqlClient,
+  step: PlanStep,
+  { statementProfiles, onStageRows }: StepOptions,
+): Promise<number> {
+  const unknown = new Set(
+    (step.inlined ?? []).filter((s) => s.rows === 'unknown').map((s) => s.stageId),
+  );
+  const scans = (step.files ?? []).filter(
+    (f) => f.mode === 'read' && f.local !== undefined && unknown.has(f.stageId ?? ''),
+  );
+  if (scans.length === 0 || !statementProfiles || !onStageRows) return client.run(step.sql);
+  const profiled = await statementProfiles.run(client, step.sql);
+  for (const { stageId, local } of scans) {
+    const rows = profiled.fileRows.get(local ?? '');
+    if (stageId !== undefined && rows !== undefined) onStageRows(stageId, rows);
+  }
+  return profiled.rows;
+}
+
 /** How a step reaches what is not SQL: the run client's file streaming, and load progress. */
 export interface StepOptions {
   /** The run client's file streaming, which steps that stream a file need. */
   fileStreaming?: FileStreaming | undefined;
+  /** The run client's statement profiles, which count file sources inlined into a write. */
+  statementProfiles?: StatementProfiles | undefined;
+  /** Hears the rows of an inlined stage the step's profile counted (see `runCounting`). */
+  onStageRows?: ((stageId: string, rows: number) => void) | undefined;
   /** Hears how far a streamed load has read its file. */
   onProgress?: LoadProgress | undefined;
 }

@@ -5,6 +5,7 @@ import type { FileStreaming } from './file-streaming';
 import type { ResultTable } from './result-table';
 import type { ClaimRequest, StagingSweep, SweepPlaces, TargetClaim } from './run-claims';
 import type { SqlClient } from './sql-client';
+import type { StatementProfiles } from './statement-profiles';
 
 /** Where the database is, as `SLUICE_DATABASE_URL` said (parsed by the server's env.ts). */
 export type DatabaseLocation =
@@ -33,6 +34,8 @@ export interface RunClient extends SqlClient {
    * database reads and writes files itself (DuckDB, MatrixOne).
    */
   readonly fileStreaming?: FileStreaming;
+  /** Declared where the database profiles a statement it runs (DuckDB). */
+  readonly statementProfiles?: StatementProfiles;
 }
 
 /** The database Sluice runs on: detected product and version, and its connections. */

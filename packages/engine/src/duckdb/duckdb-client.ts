@@ -8,6 +8,7 @@ import type { SqlValue } from '../sql-client';
 import type { RunClient } from '../target';
 import { confineFiles, SANDBOX_CREATE_OPTIONS } from '../file-sandbox';
 import { cellOf } from '../result-table';
+import { duckDbProfiles } from './duckdb-profile';
 import { plainValueConverter } from './duckdb-values';
 
 /** Serializes work on one connection so a transaction never interleaves with other callers. */
@@ -39,6 +40,8 @@ function bind(params: readonly SqlValue[] | undefined): DuckDBValue[] | undefine
  * to the callback; calling the outer client there would wait for the transaction to end.
  */
 export class DuckDbClient implements RunClient {
+  /** A file source read in place inside a write is counted from the statement's profile. */
+  readonly statementProfiles = duckDbProfiles;
   private closed = false;
 
   private constructor(
