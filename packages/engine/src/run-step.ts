@@ -109,11 +109,7 @@ function placesOf(file: PlanFile): StagePlace[] {
 }
 
 /** Runs the step's SQL, moving its streamed file if it has one; returns the rows it changed. */
-async function execute(
-  client: SqlClient,
-  step: PlanStep,
-  options: StepOptions,
-): Promise<number> {
+async function execute(client: SqlClient, step: PlanStep, options: StepOptions): Promise<number> {
   const { onProgress, fileStreaming: streaming } = options;
   const read = step.files?.find((f) => f.mode === 'read' && f.stream?.token !== undefined);
   const write = step.files?.find((f) => f.mode === 'write' && f.stream !== undefined);
