@@ -62,6 +62,8 @@ interface FieldContext {
  * path text, which the file stage's own checks then judge like any path.
  */
 function bindText(text: string, kind: FieldKind, ctx: FieldContext): string {
+  // Most fields name no parameter; they need no scan for quotes.
+  if (!text.includes('${')) return text;
   const spans = kind === 'sql' ? quotedSpans(text) : [];
   const at = { stageId: ctx.stageId, path: ctx.path };
   return text.replaceAll(PARAMETER_REFERENCE, (match: string, raw: string, offset: number) => {

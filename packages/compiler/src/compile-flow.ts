@@ -1,4 +1,4 @@
-import type { Diagnostic, FlowDocument, PortRef } from '@sluice/flow';
+import type { Diagnostic, FlowDocument, Link, PortRef } from '@sluice/flow';
 import type {
   Column,
   FileRef,
@@ -7,7 +7,7 @@ import type {
   TableDefinition,
   TableRef,
 } from '@sluice/stages';
-import { diagnostic, hasErrors, reachableStages } from '@sluice/flow';
+import { diagnostic, hasErrors, linksInto, reachableStages } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
 import type { FlowAnalysis } from './analyze-flow';
@@ -97,7 +97,8 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
     definitionOf,
     onS3: (file: FileRef) => s3.has(file.externalStage),
   };
-  const live = liveStages(analysis);
+  const into = linksInto(doc.links);
+  const live = liveStages(analysis, into);
   const diagnostics = [
     ...analysis.diagnostics,
     ...insideAfterCommit(doc, live),
@@ -119,7 +120,7 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
   const swaps: TableSwap[] = [];
   const steps: PlanStep[] = [];
   for (const { stageId, node, inputs } of live) {
-    const feeding = (port: string) => feederOf(doc, { stageId, port });
+    const feeding = (port: string) => feederOf(into, { stageId, port });
     const ctx: StepContext = {
       stageId,
       dialect,
@@ -132,7 +133,7 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
       queryOf: (port) => queryOf(outputs, feeding(port)),
       columnsOf: (port) => inputs[port],
     };
-    const below = inputsInlined(doc, stageId, inlined);
+    const below = inputsInlined(into.get(stageId), inlined);
     const depth = 1 + Math.max(0, ...below.map((b) => b.stages.length));
     const inlines =
       options.stageEach !== true && readers.get(stageId) === 1 && depth <= MAX_INLINED;
@@ -201,8 +202,9 @@ export function cleanupSteps(dialect: Dialect, staged: readonly StagedRelation[]
 /** The stages that feed a destination, in topological order, with what they compile to. */
 function liveStages(
   analysis: FlowAnalysis,
+  into: LinksInto,
 ): { stageId: string; node: StageNode; inputs: InputColumns }[] {
-  const live = stagesFeedingDestinations(analysis.document);
+  const live = stagesFeedingDestinations(analysis.document, into);
   return analysis.order.flatMap((stageId) => {
     const stage = analysis.stages[stageId];
     if (!stage || !live.has(stageId)) return [];
@@ -248,9 +250,12 @@ function readerCounts(doc: FlowDocument, live: ReadonlySet<string>): Map<string,
   return counts;
 }
 
+/** The links into each stage by input port (`linksInto`). */
+type LinksInto = ReadonlyMap<string, ReadonlyMap<string, readonly Link[]>>;
+
 /** The stage linked into one input port of a stage. */
-function feederOf(doc: FlowDocument, { stageId, port }: PortRef): string {
-  const link = doc.links.find((l) => l.target.stageId === stageId && l.target.port === port);
+function feederOf(into: LinksInto, { stageId, port }: PortRef): string {
+  const link = into.get(stageId)?.get(port)?.[0];
   if (!link) throw new Error(`Stage "${stageId}" has no input linked on port "${port}".`);
   return link.source.stageId;
 }
@@ -286,14 +291,13 @@ export function stagedFrom(dialect: Dialect, name: string, alias?: string): stri
   return `${dialect.quoteIdentifier(name)}${as}`;
 }
 
-/** The inlined relations a stage reads on its input ports. */
+/** The inlined relations a stage reads on its input ports (`incoming`, by port). */
 function inputsInlined(
-  doc: FlowDocument,
-  stageId: string,
+  incoming: ReadonlyMap<string, readonly Link[]> | undefined,
   inlined: ReadonlyMap<string, Inlined>,
 ): Inlined[] {
-  return doc.links.flatMap((l) => {
-    const inline = l.target.stageId === stageId ? inlined.get(l.source.stageId) : undefined;
+  return [...(incoming?.values() ?? [])].flat().flatMap((l) => {
+    const inline = inlined.get(l.source.stageId);
     return inline ? [inline] : [];
   });
 }
@@ -340,16 +344,16 @@ export function relationFeeding(
  * Destinations and executors plus every stage upstream of one; anything else would run for
  * nothing.
  */
-function stagesFeedingDestinations(doc: FlowDocument): ReadonlySet<string> {
+function stagesFeedingDestinations(doc: FlowDocument, into: LinksInto): ReadonlySet<string> {
   const acting = new Set(['destination', 'executor']);
   const needed = new Set(
     doc.stages.filter((s) => acting.has(getStage(s.type)?.category ?? '')).map((s) => s.id),
   );
   const pending = [...needed];
   while (pending.length > 0) {
-    const id = pending.pop();
-    for (const link of doc.links) {
-      if (link.target.stageId !== id || needed.has(link.source.stageId)) continue;
+    const id = pending.pop() ?? '';
+    for (const link of [...(into.get(id)?.values() ?? [])].flat()) {
+      if (needed.has(link.source.stageId)) continue;
       needed.add(link.source.stageId);
       pending.push(link.source.stageId);
     }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 import type { TargetProfile } from '@sluice/compiler';
 
-import type { CompileTimes } from './many-stages-compile';
+import type { CompileMeasure, CompileTimes } from './many-stages-compile';
 import type { ChainRun } from './many-stages-runs';
 import { openTarget } from '../src/open-target';
 import { createTestDatabase } from '../test/mariadb';
@@ -54,14 +54,16 @@ async function runOnTargets(dir: string): Promise<{ duckDb: ChainRun; mariaDb: C
   }
 }
 
-function compileLines(times: Record<string, CompileTimes>): string[] {
+function compileLines(times: Record<string, CompileMeasure>): string[] {
+  const line = (name: string, t: CompileTimes) =>
+    `| ${name} | ${ms(t.validate)} | ${ms(t.analyze)} | ${ms(t.compile)} | ${ms(t.total)} |`;
   return [
-    `| ${String(STAGES)} stages, compiled for | Schema check (ms) | Analysis (ms) | Compile (ms) | Total (ms) |`,
+    `| ${String(STAGES)} stages | Schema check (ms) | Analysis (ms) | Compile (ms) | Total (ms) |`,
     '|---|---:|---:|---:|---:|',
-    ...Object.entries(times).map(
-      ([name, t]) =>
-        `| ${name} | ${ms(t.validate)} | ${ms(t.analyze)} | ${ms(t.compile)} | ${ms(t.total)} |`,
-    ),
+    ...Object.entries(times).flatMap(([name, t]) => [
+      line(`${name}, first read`, t.first),
+      line(`${name}, one stage changed`, t.changed),
+    ]),
   ];
 }
 
@@ -95,7 +97,8 @@ async function main(): Promise<void> {
       DuckDB: compileTimes(STAGES, duckDbProfile),
       MariaDB: compileTimes(STAGES, mariaDbProfile),
     };
-    const slowest = Math.max(...Object.values(compile).map((t) => t.total));
+    const slowest = (which: keyof CompileMeasure) =>
+      Math.max(...Object.values(compile).map((t) => t[which].total));
     const mariaDbPerStage = perStage(mariaDb);
     await writeBenchSection('many-stages', {
       order: 30,
@@ -106,8 +109,12 @@ async function main(): Promise<void> {
           text: `a chain of ${String(PROCESSORS)} processors runs on MariaDB with under ${String(STAGE_TARGET_MS)} ms of overhead per stage: ${ms(mariaDbPerStage)} ms (DuckDB ${ms(perStage(duckDb))} ms)`,
         },
         {
-          met: slowest < COMPILE_TARGET_MS,
-          text: `a ${String(STAGES)}-stage flow is validated and compiled in under ${String(COMPILE_TARGET_MS)} ms: ${ms(slowest)} ms`,
+          met: slowest('changed') < COMPILE_TARGET_MS,
+          text: `a ${String(STAGES)}-stage flow is validated and compiled in under ${String(COMPILE_TARGET_MS)} ms once its expressions were read (after an edit): ${ms(slowest('changed'))} ms`,
+        },
+        {
+          met: slowest('first') < COMPILE_TARGET_MS,
+          text: `the same the first time its ${String(STAGES - 2)} expressions are read, each parsed: ${ms(slowest('first'))} ms`,
         },
       ],
       lines: [
@@ -124,8 +131,10 @@ async function main(): Promise<void> {
         '',
         `A ${String(STAGES)}-stage chain of the same kind, checked as the API checks a document`,
         '(`FlowDocumentSchema`), analysed (`analyzeFlow`: configs, links, columns, user SQL) and',
-        'compiled (`compileFlow`); each run spells its expressions anew, so nothing is read twice.',
-        'Medians of 7 runs after 3 to warm up.',
+        'compiled (`compileFlow`). First read: each run spells every expression anew, so each is',
+        'parsed. One stage changed: the same flow again with one condition rewritten, as the',
+        "editor's preview and the run after an edit see it; an expression's reading is kept by its",
+        'text, so only the changed one is parsed. Medians of 7 runs after 3 to warm up.',
         '',
         `Rerun: \`${COMMAND}\`.`,
       ],
