@@ -1,31 +1,35 @@
+import type { FlowDocument } from '@sluice/flow';
 import { analyzeFlow, compileFlow } from '@sluice/compiler';
 
 import type { Target } from '../src/target';
-import { chainFlow, chainRows } from '../test/chain-flow';
+import { chainFlow, chainRows, condensedFlow } from '../test/chain-flow';
 import { inRunDatabase } from '../test/run-database';
 import { median, runSluicePlan, timed } from './measure';
 
 const REPEATS = 3;
 const TABLE = 'sluice_chain';
 
-/** The chain's run on one target beside the same data with no processor, medians in seconds. */
+/** The chain's run on one target beside the same work in two stages, medians in seconds. */
 export interface ChainRun {
   processors: number;
   rows: number;
   /** Statements the chain's plan runs. */
   statements: number;
   chain: number;
+  /** The same work in two stages (see `condensedFlow`). */
   dataWork: number;
 }
 
-/** Compiles a chain as a run on the server does (destination looked up) and runs it. */
-async function runChain(
+/**
+ * Compiles a flow as a run on the server does (destination looked up), runs it, and checks it
+ * wrote the `expected` rows.
+ */
+async function runFlow(
   target: Target,
-  { processors, rows, runTag }: { processors: number; rows: number; runTag: string },
+  { doc, expected, runTag }: { doc: FlowDocument; expected: number; runTag: string },
 ): Promise<{ seconds: number; statements: number }> {
   let statements = 0;
   const seconds = await timed(async () => {
-    const doc = chainFlow(processors, { rows, table: TABLE });
     const analysis = analyzeFlow(doc, { parameters: { dialect: target.profile.dialect } });
     const existingTables = await target.existingTables([{ name: TABLE }]);
     const compiled = compileFlow(analysis, { target: target.profile, runTag, existingTables });
@@ -42,16 +46,15 @@ async function runChain(
   const written = await inRunDatabase(target, (client) =>
     client.query<{ n: number }>(`SELECT count(*) AS n FROM ${TABLE}`),
   );
-  const expected = chainRows(processors, rows);
   if (Number(written[0]?.n) !== expected) {
-    throw new Error(`A ${String(processors)}-processor chain wrote ${String(written[0]?.n)} rows.`);
+    throw new Error(`A run wrote ${String(written[0]?.n)} rows instead of ${String(expected)}.`);
   }
   return { seconds, statements };
 }
 
 /**
- * A chain of `processors` processors and the same `rows` generated rows written with none,
- * alternating, `REPEATS` times each; every run checks the rows the destination holds.
+ * A chain of `processors` processors and the same work in two stages over the same `rows`
+ * generated rows, alternating, `REPEATS` times each; every run checks the rows it wrote.
  */
 export async function chainRun(
   target: Target,
@@ -60,9 +63,16 @@ export async function chainRun(
   const times = { chain: [] as number[], dataWork: [] as number[] };
   let statements = 0;
   for (let i = 0; i < REPEATS; i += 1) {
-    const none = await runChain(target, { processors: 0, rows, runTag: `none${String(i)}` });
-    times.dataWork.push(none.seconds);
-    const chain = await runChain(target, { processors, rows, runTag: `chain${String(i)}` });
+    const options = { rows, table: TABLE };
+    const expected = chainRows(processors, rows);
+    const doc = condensedFlow(processors, options);
+    const two = await runFlow(target, { doc, expected, runTag: `two${String(i)}` });
+    times.dataWork.push(two.seconds);
+    const chain = await runFlow(target, {
+      doc: chainFlow(processors, options),
+      expected,
+      runTag: `chain${String(i)}`,
+    });
     times.chain.push(chain.seconds);
     statements = chain.statements;
   }

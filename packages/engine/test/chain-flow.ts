@@ -32,19 +32,43 @@ export interface ChainOptions {
   variant?: number;
 }
 
-/**
- * A row generator, then `processors` processors one after another (see `processor`), into
- * `table` (overwritten).
- */
-export function chainFlow(processors: number, options: ChainOptions): FlowDocument {
-  const { rows, table, variant = 0 } = options;
+/** A row generator, `processors` into `table` (overwritten), linked one after another. */
+function linkedFlow(processors: readonly Stage[], { rows, table }: ChainOptions): FlowDocument {
   const stages = [
     stage('rows', 'row-generator', { rows, seed: 1, columns: COLUMNS }),
-    ...Array.from({ length: processors }, (_, i) => processor(i, variant)),
+    ...processors,
     stage('dest', 'table-destination', { table, mode: 'overwrite' }),
   ];
   const links = stages.slice(1).map((to, i) => link(stages[i]?.id ?? '', to.id));
   return { schemaVersion: 1, stages, links };
+}
+
+/** A chain of `processors` processors one after another (see `processor`). */
+export function chainFlow(processors: number, options: ChainOptions): FlowDocument {
+  const { variant = 0 } = options;
+  return linkedFlow(
+    Array.from({ length: processors }, (_, i) => processor(i, variant)),
+    options,
+  );
+}
+
+/**
+ * The work of a chain of `processors` in two stages, as a person would write it by hand: one
+ * filter with every condition of the chain's filters, one derive adding what its derives add.
+ */
+export function condensedFlow(processors: number, options: ChainOptions): FlowDocument {
+  const conditions = Array.from(
+    { length: Math.ceil(processors / 2) },
+    (_, k) => `id % 1000 <> ${String(k % 1000)}`,
+  );
+  const expression = `amount + ${String(Math.floor(processors / 2))}`;
+  return linkedFlow(
+    [
+      stage('all', 'filter', { condition: conditions.join(' AND ') }),
+      stage('added', 'derive', { columns: [{ name: 'amount', expression }] }),
+    ],
+    options,
+  );
 }
 
 /** The rows a chain of `processors` keeps of `rows` generated ones (see `processor`). */
