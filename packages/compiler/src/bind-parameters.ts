@@ -104,6 +104,7 @@ function bindStage(stage: Stage, ctx: Omit<FieldContext, 'stageId' | 'path'>): S
   for (const [key, hint] of fields) {
     const value = config[key];
     const kind = KIND_OF_WIDGET[hint.widget];
+    if (!kind && hint.widget !== 'derived-columns') continue;
     const field = { ...ctx, stageId: stage.id, path: [key] };
     if (kind && typeof value === 'string') config[key] = bindText(value, kind, field);
     if (hint.widget === 'derived-columns' && Array.isArray(value)) {

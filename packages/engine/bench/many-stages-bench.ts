@@ -138,7 +138,7 @@ async function main(): Promise<void> {
         'compiled (`compileFlow`). First read: each run spells every expression anew, so each is',
         'parsed. One stage changed: the same flow again with one condition rewritten, as the',
         "editor's preview and the run after an edit see it; an expression's reading is kept by its",
-        'text, so only the changed one is parsed. Medians of 7 runs after 3 to warm up; CPU is the',
+        'text, so only the changed one is parsed. Medians of 7 runs after 5 to warm up; CPU is the',
         "process's CPU time for the whole, which other work on the machine does not lengthen.",
         '',
         `Rerun: \`${COMMAND}\`.`,

@@ -6,7 +6,7 @@ import { FlowDocumentSchema } from '@sluice/flow';
 import { chainFlow } from '../test/chain-flow';
 import { median } from './measure';
 
-const WARM_UP = 3;
+const WARM_UP = 5;
 const REPEATS = 7;
 /** The last variant of the chain spelled (see `chainFlow`), so no two runs read the same text. */
 let variant = 0;
