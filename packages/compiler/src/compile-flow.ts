@@ -12,6 +12,7 @@ import { getStage } from '@sluice/stages';
 
 import type { FlowAnalysis } from './analyze-flow';
 import type { Dialect, StagedRelation, TableSwap } from './dialects';
+import type { Landing } from './dialects/base';
 import type { InlinedStage, Plan, PlanStep, TargetProfile } from './plan';
 import type { InlineRelation } from './relations/materialise';
 import type { ResolveFile, StepContext } from './relations/rule';
@@ -21,7 +22,7 @@ import { assertBoundFor } from './bind-parameters';
 import { dialectFor } from './dialects';
 import { isRunTag, stageUri } from './names';
 import { PHASES } from './plan';
-import { inlineRelation, stepsForStage } from './relations/materialise';
+import { inlineRelation, landingFor, stepsForStage } from './relations/materialise';
 import { ruleOf } from './relations/operators';
 import { derivedTable, selectAll } from './relations/select-query';
 import { nodeLimits, nodeTables } from './relations/walk';
@@ -114,8 +115,11 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
   const resolveFile: ResolveFile = options.resolveFile ?? stageUri;
   const relations = new Map<string, StagedRelation>();
   const inlined = new Map<string, Inlined>();
+  const landings = new Map<string, Landing>();
+  const nodes = new Map(live.map((s) => [s.stageId, s.node]));
   const outputs: Outputs = { dialect, relations, inlined };
   const readers = readerCounts(doc, new Set(live.map((s) => s.stageId)));
+  const soleReaders = soleReadersOf(doc, { nodes, readers });
   const extra: StagedRelation[] = [];
   const swaps: TableSwap[] = [];
   const steps: PlanStep[] = [];
@@ -132,8 +136,17 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
       relationOf: (port, alias) => fromItem(outputs, feeding(port), alias),
       queryOf: (port) => queryOf(outputs, feeding(port)),
       columnsOf: (port) => inputs[port],
+      landingOf: (port) => landings.get(feeding(port)),
     };
-    const below = inputsInlined(into.get(stageId), inlined);
+    const reader = soleReaders.get(stageId);
+    const landing =
+      options.stageEach !== true && reader ? landingFor(node, reader, ctx) : undefined;
+    if (landing) {
+      landings.set(stageId, landing);
+      continue;
+    }
+    const incoming = into.get(stageId);
+    const below = [...inputsInlined(incoming, inlined), ...inputsLanded(incoming, landings)];
     const depth = 1 + Math.max(0, ...below.map((b) => b.stages.length));
     const inlines =
       options.stageEach !== true && readers.get(stageId) === 1 && depth <= MAX_INLINED;
@@ -182,7 +195,11 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
       staging: [...relations.values(), ...extra].map((r) => r.name),
       destinations: live.flatMap(({ node }) => nodeTables(node)),
       tableTotals: live.flatMap(({ stageId, node }) =>
-        nodeTables(node).map((table) => ({ stageId, sql: dialect.countRows(table) })),
+        nodeTables(node).map((table) =>
+          node.op === 'write-table' && node.mode === 'overwrite'
+            ? { stageId }
+            : { stageId, sql: dialect.countRows(table) },
+        ),
       ),
     },
     diagnostics,
@@ -253,6 +270,10 @@ function readerCounts(doc: FlowDocument, live: ReadonlySet<string>): Map<string,
 /** The links into each stage by input port (`linksInto`). */
 type LinksInto = ReadonlyMap<string, ReadonlyMap<string, readonly Link[]>>;
 
+/** The links into one stage (`LinksInto` of it), every port's. */
+const linksOf = (incoming: ReadonlyMap<string, readonly Link[]> | undefined): readonly Link[] =>
+  [...(incoming?.values() ?? [])].flat();
+
 /** The stage linked into one input port of a stage. */
 function feederOf(into: LinksInto, { stageId, port }: PortRef): string {
   const link = into.get(stageId)?.get(port)?.[0];
@@ -291,12 +312,42 @@ export function stagedFrom(dialect: Dialect, name: string, alias?: string): stri
   return `${dialect.quoteIdentifier(name)}${as}`;
 }
 
+/** The live stage that reads each stage's output, for the stages read by exactly one. */
+function soleReadersOf(
+  doc: FlowDocument,
+  {
+    nodes,
+    readers,
+  }: { nodes: ReadonlyMap<string, StageNode>; readers: ReadonlyMap<string, number> },
+): Map<string, StageNode> {
+  const found = new Map<string, StageNode>();
+  for (const { source, target } of doc.links) {
+    const reader = nodes.get(target.stageId);
+    if (reader && readers.get(source.stageId) === 1) found.set(source.stageId, reader);
+  }
+  return found;
+}
+
+/**
+ * The file sources a stage loads itself on its input ports (`landingFor`), as stages inlined
+ * into its write: their rows are the rows it loads, and the load's file is theirs.
+ */
+function inputsLanded(
+  incoming: ReadonlyMap<string, readonly Link[]> | undefined,
+  landings: ReadonlyMap<string, Landing>,
+): Pick<Inlined, 'files' | 'stages'>[] {
+  return linksOf(incoming).flatMap((l) => {
+    const landing = landings.get(l.source.stageId);
+    return landing ? [{ files: [], stages: [{ stageId: landing.stageId }] }] : [];
+  });
+}
+
 /** The inlined relations a stage reads on its input ports (`incoming`, by port). */
 function inputsInlined(
   incoming: ReadonlyMap<string, readonly Link[]> | undefined,
   inlined: ReadonlyMap<string, Inlined>,
 ): Inlined[] {
-  return [...(incoming?.values() ?? [])].flat().flatMap((l) => {
+  return linksOf(incoming).flatMap((l) => {
     const inline = inlined.get(l.source.stageId);
     return inline ? [inline] : [];
   });
@@ -308,7 +359,11 @@ function inputsInlined(
  * stages on the statement whose rows the stage reports (the last one that reports rows). A
  * sink writes every row of its input, so the stage feeding it has the rows the sink reports.
  */
-function withInlined(steps: PlanStep[], below: readonly Inlined[], sink: boolean): PlanStep[] {
+function withInlined(
+  steps: PlanStep[],
+  below: readonly Pick<Inlined, 'files' | 'stages'>[],
+  sink: boolean,
+): PlanStep[] {
   if (below.length === 0) return steps;
   const reporting = steps.findLastIndex((step) => step.rowsFrom !== undefined);
   return steps.map((step, i) => {
@@ -352,7 +407,7 @@ function stagesFeedingDestinations(doc: FlowDocument, into: LinksInto): Readonly
   const pending = [...needed];
   while (pending.length > 0) {
     const id = pending.pop() ?? '';
-    for (const link of [...(into.get(id)?.values() ?? [])].flat()) {
+    for (const link of linksOf(into.get(id))) {
       if (needed.has(link.source.stageId)) continue;
       needed.add(link.source.stageId);
       pending.push(link.source.stageId);

@@ -151,6 +151,7 @@ export interface Plan {
   /**
    * One query per table destination counting the table's rows, which the engine runs after the
    * last write (inside the final transaction where there is one) to report the table's total.
+   * An overwrite has none: the table then holds just the rows the stage wrote.
    */
-  tableTotals?: { stageId: string; sql: string }[];
+  tableTotals?: { stageId: string; sql?: string }[];
 }

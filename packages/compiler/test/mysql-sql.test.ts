@@ -536,3 +536,77 @@ describe('mysql derive and cast', () => {
     );
   });
 });
+
+describe('mysql file loads straight into an overwrite', () => {
+  const source = stage('src', 'file-source', { columns: idCols, path: 'in.csv' });
+  /** A run's plan (nothing staged on its own) of `src` into table `a` and, optionally, `b`. */
+  const runPlan = (
+    mode: string,
+    { definition, twice = false }: { definition?: boolean; twice?: boolean } = {},
+  ) => {
+    const dests = [stage('d', 'table-destination', { table: 'a', mode })];
+    if (twice) dests.push(stage('e', 'table-destination', { table: 'b', mode }));
+    const doc = flow(
+      [source, ...dests],
+      dests.map((d) => `src->${d.id}`),
+    );
+    const { plan: compiled } = compileFlow(analyzeFlow(doc), {
+      target: MARIADB,
+      runTag: 'r1',
+      resolveFile: (ref) => `/files/${ref.externalStage}/${ref.path}`,
+      existingTables: [{ name: 'a' }],
+      tableDefinitions: definition
+        ? [
+            {
+              table: { name: 'a' },
+              columns: [...idCols, { name: 'more', type: 'VARCHAR' }],
+              uniqueKeys: [],
+            },
+          ]
+        : [],
+    });
+    if (!compiled) throw new Error('The flow did not compile.');
+    return compiled;
+  };
+  /** The LOAD a staged file runs (an append stages it), into `table` instead. */
+  const loadInto = (table: string) => {
+    const staged = runPlan('append').steps.find((s) => s.id === 'load:src')?.sql ?? '';
+    expect(staged).toContain('INTO TABLE `__sluice_r1_src` CHARACTER SET utf8mb4');
+    return staged.replace('`__sluice_r1_src`', `\`${table}\``);
+  };
+
+  it('loads the file into the new table on the default engine: no staging, the rows moved once', () => {
+    const compiled = runPlan('overwrite');
+    expect(compiled.steps.map((s) => [s.id, s.sql])).toEqual([
+      [
+        'create:d',
+        'CREATE TABLE `__sluice_r1_d_new` (`id` BIGINT, `ok` BOOLEAN) DEFAULT CHARACTER SET utf8mb4',
+      ],
+      ['write:d', loadInto('__sluice_r1_d_new')],
+      ['swap', 'RENAME TABLE `a` TO `__sluice_r1_d_old`, `__sluice_r1_d_new` TO `a`'],
+    ]);
+    const write = compiled.steps[1];
+    // The file source reports the rows loaded and owns an error about its file.
+    expect(write?.inlined).toEqual([{ stageId: 'src', rows: 'same' }]);
+    expect(write?.files?.map((f) => f.stageId)).toEqual(['src']);
+    expect(compiled.staging).toEqual([
+      '__sluice_r1_d_new',
+      '__sluice_r1_d_old',
+      '__sluice_r1_d_trash',
+    ]);
+    expect(compiled.tableTotals).toEqual([{ stageId: 'd' }]);
+  });
+
+  it('keeps the table definition when the table takes the file columns', () => {
+    const [create, write] = runPlan('overwrite', { definition: true }).steps;
+    expect(create?.sql).toBe('CREATE TABLE `__sluice_r1_d_new` LIKE `a`');
+    expect(write?.sql).toBe(loadInto('__sluice_r1_d_new'));
+  });
+
+  it('stages the file for an append, and for a file two stages read', () => {
+    const staged = (compiled: Plan) =>
+      compiled.steps.filter((s) => s.stageId === 'src').map((s) => s.id);
+    expect(staged(runPlan('append'))).toEqual(['staging:src', 'load:src']);
+    expect(staged(runPlan('overwrite', { twice: true }))).toEqual(['staging:src', 'load:src']);
+  });
+});

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 
 import type { Plan, TargetProfile } from '@sluice/compiler';
 import type { FlowDocument, Stage } from '@sluice/flow';
-import type { TableRef } from '@sluice/stages';
+import type { TableDefinition, TableRef } from '@sluice/stages';
 import { analyzeFlow, compileFlow, getDialect } from '@sluice/compiler';
 import { getStage } from '@sluice/stages';
 
@@ -53,6 +53,22 @@ export const FILTER = 'amount > 500';
  */
 export const FLOWS = ['plain', 'overwrite', 'append', 'export', 'aggregate', 'join'] as const;
 export type BenchFlow = (typeof FLOWS)[number];
+
+/**
+ * The flows `BENCH_FLOWS` (comma-separated names of `FLOWS`) picks to rerun, or all of them.
+ * @example selectedFlows('aggregate,join') // ['aggregate', 'join']
+ */
+export function selectedFlows(list = process.env.BENCH_FLOWS): readonly BenchFlow[] {
+  if (list === undefined || list === '') return FLOWS;
+  const names = list.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(FLOWS as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `BENCH_FLOWS names no benchmark flow ${unknown.join(', ')}: use ${FLOWS.join(', ')}.`,
+    );
+  }
+  return FLOWS.filter((flow) => names.includes(flow));
+}
 
 export const FLOW_NAMES: Record<BenchFlow, string> = {
   plain: 'file → table',
@@ -140,6 +156,8 @@ export interface BenchTarget {
   dir: string;
   /** Destination tables that exist before the run (MySQL family: decides the shadow swap). */
   existingTables?: readonly TableRef[];
+  /** Their definitions, as a run reads them: an overwrite keeps a table that takes its rows. */
+  tableDefinitions?: readonly TableDefinition[];
 }
 
 /** Compiles a flow with the real compiler, as a run does. */
@@ -149,6 +167,7 @@ function compile(doc: FlowDocument, options: BenchTarget): Plan {
     runTag: options.runTag,
     resolveFile: (ref) => join(options.dir, ref.path),
     ...(options.existingTables ? { existingTables: options.existingTables } : {}),
+    ...(options.tableDefinitions ? { tableDefinitions: options.tableDefinitions } : {}),
   });
   if (!plan) throw new Error(`The benchmark flow did not compile: ${JSON.stringify(diagnostics)}`);
   return plan;

@@ -1,6 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 
 import type { BenchFlow } from './bench-plans';
+import type { BenchSection } from './bench-section';
 import type { SideBySide } from './duckdb-bench';
 import type { ExportMeasure, MariaDbResult } from './mariadb-bench';
 import { FLOW_NAMES } from './bench-plans';
@@ -11,10 +12,12 @@ export interface BenchRun {
   rows: number;
   duckDbVersion: string;
   duckDb: SideBySide[];
-  duckDbExports: Record<'csv' | 'jsonl', number>;
+  duckDbExports: Record<'csv' | 'jsonl', number> | undefined;
   mariaDbVersion: string;
   mariaDb: MariaDbResult[];
   mariaDbExports: ExportMeasure[];
+  /** What the editor, API and many-stage benchmarks measured (see bench-section.ts). */
+  sections: BenchSection[];
 }
 
 const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -93,7 +96,7 @@ function mariaDbSection(run: BenchRun): string[] {
     'The hand-written side is what an expert writes with mysql2 using the same tricks: the',
     'files streamed into temporary Aria tables, the result built beside the destination and',
     'swapped in with `RENAME TABLE` (the plain load goes straight into the new table), the',
-    'append inserted, the export streamed through csv-stringify.',
+    'append inserted, the export streamed out as values joined with commas.',
     '',
     'The record-batch tool parses the CSV in Node with csv-parse and writes multi-row',
     '`INSERT`s of 1,000 rows through mysql2, each batch autocommitted, as a JDBC producer does;',
@@ -126,7 +129,7 @@ function exportSection(run: BenchRun): string[] {
     '',
     '| Target | CSV rows/s | JSON lines rows/s | Run process RSS before → peak (MiB) |',
     '|---|---:|---:|---:|',
-    `| DuckDB | ${thousands(run.duckDbExports.csv)} | ${thousands(run.duckDbExports.jsonl)} | — |`,
+    `| DuckDB | ${thousands(run.duckDbExports?.csv ?? 0)} | ${thousands(run.duckDbExports?.jsonl ?? 0)} | — |`,
     `| MariaDB | ${thousands(csv?.rowsPerSecond ?? 0)} | ` +
       `${thousands(run.mariaDbExports.find((e) => e.format === 'jsonl')?.rowsPerSecond ?? 0)} | ` +
       run.mariaDbExports
@@ -135,6 +138,11 @@ function exportSection(run: BenchRun): string[] {
       ' |',
     '',
   ];
+}
+
+/** Each other benchmark's section, as it wrote it. */
+function otherSections(run: BenchRun): string[] {
+  return run.sections.flatMap((section) => [`## ${section.title}`, '', ...section.lines, '']);
 }
 
 function targets(run: BenchRun): string[] {
@@ -176,6 +184,9 @@ function targets(run: BenchRun): string[] {
     verdict(
       memory <= 50,
       `a ${thousands(run.mariaDbExports[0]?.rows ?? 0)}-row export on MariaDB within 50 MiB of the process before it: +${memory.toFixed(0)} MiB.`,
+    ),
+    ...run.sections.flatMap((section) =>
+      section.verdicts.map((v) => verdict(v.met, `${section.title}: ${v.text}`)),
     ),
     '',
   ];
@@ -224,27 +235,30 @@ export function benchReport(run: BenchRun): string {
       `${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}`,
     `- Input: a generated CSV of ${thousands(run.rows)} rows (id, category, amount, created_on),`,
     '  and one of 50 categories (category, label) for the join',
-    '- Each figure is the median of 3 runs; the sides of a flow run alternately in the same',
-    '  benchmark, so each ratio is measured side by side. On a shared machine single figures',
-    '  vary by tens of percent between benchmarks: compare ratios, not absolute times.',
+    '- Each figure is the median of 3 runs (5 on DuckDB, whose flows are short); the sides of a',
+    '  flow run alternately in the same benchmark, so each ratio is measured side by side. On a',
+    '  shared machine single figures vary by tens of percent between benchmarks: compare ratios,',
+    '  not absolute times.',
     '',
     ...targets(run),
     ...chart(run),
     ...duckDbSection(run),
     ...mariaDbSection(run),
     ...exportSection(run),
+    ...otherSections(run),
     '## Rerunning',
     '',
-    '- Everything: `npm run bench` (generates its data in a temporary folder, needs the MariaDB',
-    '  server `SLUICE_TEST_MYSQL_URL` names, default `mysql://root@127.0.0.1:3306`; about ten',
-    '  minutes). It rewrites this file.',
-    '- Fewer rows while developing: `BENCH_ROWS=200000 npm run bench`.',
+    '- Everything: `npm run bench` at the repository root (generates its data in a temporary',
+    '  folder, needs the MariaDB server `SLUICE_TEST_MYSQL_URL` names, default',
+    '  `mysql://root@127.0.0.1:3306`, and Chromium for the editor). It rewrites this file.',
+    '- The push-down flows alone: `npm run bench -w @sluice/engine`; one target or some flows:',
+    '  `BENCH_TARGETS=mariadb BENCH_FLOWS=export,aggregate npm run bench -w @sluice/engine`',
+    '  (prints the report, leaves this file as it is). Fewer rows: `BENCH_ROWS=200000`.',
     '- One MariaDB run of one side, as the benchmark runs it: generate the files with',
     '  `npm run bench` once or by hand, then',
     "  `node --import tsx packages/engine/bench/mariadb-run.ts '<RunRequest as JSON>'`",
     '  (see `mariadb-flows.ts`); it prints the seconds and the peak RSS.',
-    '- Not measured here yet: compiling and running 500- and 1,000-stage flows, the editor',
-    '  drawing a 500-stage flow, and API latency and memory under a soak.',
+    '- Each other section says how to rerun its own figures.',
     '',
   ].join('\n');
 }

@@ -13,7 +13,8 @@ import { runSluicePlan, timed } from './measure';
 async function runSluice(target: Target, request: RunRequest): Promise<Map<string, number>> {
   const { dir, runTag, work } = request;
   const existingTables = await target.existingTables([{ name: DEST_TABLE }]);
-  const compileFor = { target: target.profile, runTag, dir, existingTables };
+  const tableDefinitions = await target.describeTables(existingTables);
+  const compileFor = { target: target.profile, runTag, dir, existingTables, tableDefinitions };
   const plan: Plan =
     work === 'table-csv' || work === 'table-jsonl'
       ? tableExportPlan(

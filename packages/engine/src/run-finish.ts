@@ -33,13 +33,18 @@ export interface Finished {
 /**
  * Counts each table destination's rows after the last write: inside the final transaction on
  * DuckDB and MatrixOne (so the count is this run's result), after the swap and inside the
- * appends' transaction on MySQL. One `count(*)` per destination table: DuckDB and MatrixOne
- * answer it from their columnar metadata, InnoDB scans its smallest index (about a second per
- * ten million rows), small beside the write before it. The total only informs the run panel,
- * so a count that fails is left out with a warning instead of failing the run.
+ * appends' transaction on MySQL. One `count(*)` per destination table that keeps rows of its
+ * own (an overwrite's total is the rows it wrote): DuckDB and MatrixOne answer it from their
+ * columnar metadata, InnoDB scans its smallest index (about a second per ten million rows). The
+ * total only informs the run panel, so a count that fails is left out with a warning instead
+ * of failing the run.
  */
 async function countTables(client: SqlClient, context: FinishContext): Promise<void> {
   for (const { stageId, sql } of context.plan.tableTotals ?? []) {
+    if (sql === undefined) {
+      context.tracker.totalIsRows(stageId);
+      continue;
+    }
     try {
       const total = await countOf(client, sql);
       if (total !== undefined) context.tracker.tableTotal(stageId, total);

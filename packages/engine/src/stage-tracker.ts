@@ -77,6 +77,12 @@ export class StageTracker {
     if (stage) stage.tableRows = rows;
   }
 
+  /** Records that a table destination's total is the rows it wrote (it replaced the table). */
+  totalIsRows(stageId: string): void {
+    const stage = this.stages.get(stageId);
+    if (stage?.rows !== undefined) stage.tableRows = stage.rows;
+  }
+
   isLastStep(stageId: string, index: number): boolean {
     return this.lastStep.get(stageId) === index;
   }

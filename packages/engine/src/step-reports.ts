@@ -11,10 +11,14 @@ export function loadProgress(
   step: PlanStep,
   onProgress: RunPlanOptions['onProgress'],
 ): LoadProgress | undefined {
-  const { stageId } = step;
-  if (!onProgress || stageId === undefined || step.phase !== 'load') return undefined;
-  const read = step.files?.find((file) => file.mode === 'read');
-  if (!read) return undefined;
+  if (!onProgress) return undefined;
+  // A load step reads its stage's file; a later stage's statement may load a file source's file
+  // itself (a table write loading it straight into its new table), which streams it.
+  const read = step.files?.find(
+    (file) => file.mode === 'read' && (step.phase === 'load' || file.stream !== undefined),
+  );
+  const stageId = read?.stageId ?? step.stageId;
+  if (!read || stageId === undefined) return undefined;
   const at = () => new Date().toISOString();
   if (read.stream === undefined) {
     onProgress({ kind: 'progress', stageId, at: at() });

@@ -17,7 +17,7 @@ import { compileFor, link, stage } from './flows';
  */
 const ORDERS = 'id,amount\n1,5\n2,15\n3,25\n';
 
-function appendFlow(): FlowDocument {
+function appendFlow(mode = 'append'): FlowDocument {
   return {
     schemaVersion: 1,
     stages: [
@@ -29,7 +29,7 @@ function appendFlow(): FlowDocument {
           { name: 'amount', type: 'DOUBLE' },
         ],
       }),
-      stage('dest', 'table-destination', { table: 'totals', mode: 'append' }),
+      stage('dest', 'table-destination', { table: 'totals', mode }),
     ],
     links: [link('src', 'dest')],
   };
@@ -47,9 +47,14 @@ beforeAll(async () => {
 
 afterAll(() => both.close());
 
-async function appendOnce(target: Target, runTag: string): Promise<RunEvent | undefined> {
+async function appendOnce(
+  target: Target,
+  runTag: string,
+  mode = 'append',
+): Promise<RunEvent | undefined> {
   const existingTables = await target.existingTables([{ name: 'totals' }]);
-  const plan = compileFor(appendFlow(), { target: target.profile, runTag, root, existingTables });
+  const flow = appendFlow(mode);
+  const plan = compileFor(flow, { target: target.profile, runTag, root, existingTables });
   const events: RunEvent[] = [];
   const client = await target.connect();
   try {
@@ -71,6 +76,20 @@ describe.each(TARGET_NAMES)('table totals on %s', (name) => {
       [3, 6],
       [3, 9],
     ]);
+  });
+
+  it('reports the total of an overwrite as the rows it wrote, counting nothing again', async () => {
+    const target = both.target(name);
+    await appendOnce(target, 'before');
+    const existingTables = await target.existingTables([{ name: 'totals' }]);
+    const plan = compileFor(appendFlow('overwrite'), {
+      target: target.profile,
+      runTag: 'over',
+      root,
+      existingTables,
+    });
+    expect(plan.tableTotals).toEqual([{ stageId: 'dest' }]);
+    expect(await appendOnce(target, 'over', 'overwrite')).toMatchObject({ rows: 3, tableRows: 3 });
   });
 });
 

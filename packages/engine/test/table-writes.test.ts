@@ -97,6 +97,23 @@ describe.each(TARGET_NAMES)('on %s', (name: TargetName) => {
     ]);
   });
 
+  it('upserts into a table whose key is a unique index, not a constraint', async () => {
+    const varchar = name === 'DuckDB' ? 'VARCHAR' : 'VARCHAR(40)';
+    await inRunDatabase(target(), async (client) => {
+      await client.run(`CREATE TABLE indexed (id BIGINT, name ${varchar}, amount DOUBLE)`);
+      await client.run('CREATE UNIQUE INDEX indexed_id ON indexed (id)');
+      await client.run("INSERT INTO indexed VALUES (1, 'ann', 1)");
+    });
+    const [definition] = await target().describeTables([{ name: 'indexed' }]);
+    expect(definition?.uniqueKeys).toEqual([['id']]);
+    await landing('indexed', 'id,name,amount\n1,bea,10\n2,cy,2\n');
+    const upsert = writeFlow('indexed', { mode: 'upsert', keys: ['id'] });
+    expect(await run(target(), await compileRun(target(), upsert, 'indexed'))).toEqual({
+      state: 'succeeded',
+    });
+    expect(await rowsOf(target(), 'indexed')).toEqual(['[1,"bea",10]', '[2,"cy",2]']);
+  });
+
   it('leaves the table as it was when the run fails after the upsert', async () => {
     const upsert = writeFlow('ledger', { mode: 'upsert', keys: ['id'] });
     await landing('ledger', 'id,name,amount\n1,ann,1\n');

@@ -149,3 +149,18 @@ describe('building a flow', () => {
     );
   });
 });
+
+describe('parameters', () => {
+  it('declares parameters the flow then names, and refuses one that is not right', () => {
+    const flow = ordersFlow().addParameter({ name: 'since', type: 'date', default: '2026-01-01' });
+    expect(flow.parameters()).toEqual([{ name: 'since', type: 'date', default: '2026-01-01' }]);
+    expect(flow.toDocument().parameters).toEqual(flow.parameters());
+    expect(() => flow.addParameter({ name: 'since', type: 'string', default: '' })).toThrow(
+      '"since" is declared twice',
+    );
+    expect(() => flow.addParameter({ name: 'limit', type: 'integer', default: 'ten' })).toThrow(
+      FlowBuildError,
+    );
+    expect(flow.parameters()).toHaveLength(1);
+  });
+});

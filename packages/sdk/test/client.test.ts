@@ -9,18 +9,34 @@ import { startServer } from './test-server';
 
 const TOKEN = 'a-long-enough-access-token-for-the-sdk';
 
-/** Paid orders and their revenue per country, read from the sample file the flow reads. */
-async function paidByCountry(): Promise<Map<string, { orders: number; revenue: number }>> {
+/** Orders of one status and their revenue per country, read from the sample file the flow reads. */
+async function byCountry(
+  wanted = 'paid',
+): Promise<Map<string, { orders: number; revenue: number }>> {
   const text = await readFile(new URL('../../../samples/orders.csv', import.meta.url), 'utf8');
   const totals = new Map<string, { orders: number; revenue: number }>();
   for (const line of text.trim().split('\n').slice(1)) {
     // Only the customer may be quoted and hold commas; the last four fields never do.
     const [country = '', amount = '', status = ''] = line.split(',').slice(-4);
-    if (status !== 'paid') continue;
+    if (status !== wanted) continue;
     const total = totals.get(country) ?? { orders: 0, revenue: 0 };
     totals.set(country, { orders: total.orders + 1, revenue: total.revenue + Number(amount) });
   }
   return totals;
+}
+
+/** The rows a per-country table holds are those `expected` counts, country by country. */
+function expectRows(
+  rows: readonly (readonly unknown[])[],
+  expected: Map<string, { orders: number; revenue: number }>,
+): void {
+  expect(rows).toHaveLength(expected.size);
+  for (const [country, orders, revenue] of rows) {
+    const want = expected.get(String(country));
+    expect(want, `country ${String(country)}`).toBeDefined();
+    expect(Number(orders)).toBe(want?.orders);
+    expect(Number(revenue)).toBeCloseTo(want?.revenue ?? NaN, 6);
+  }
 }
 
 let server: TestServer;
@@ -81,14 +97,33 @@ describe('the client against a running server', () => {
       runId,
       stageId: 'table-destination-1',
     });
-    const expected = await paidByCountry();
-    expect(written.rows).toHaveLength(expected.size);
-    for (const [country, orders, revenue] of written.rows) {
-      const want = expected.get(country ?? '');
-      expect(want, `country ${country}`).toBeDefined();
-      expect(Number(orders)).toBe(want?.orders);
-      expect(Number(revenue)).toBeCloseTo(want?.revenue ?? NaN, 6);
-    }
+    expectRows(written.rows, await byCountry());
+  });
+
+  it('runs a flow with a parameter, with the value given or the default', async () => {
+    const sluice = createClient({ url: server.url, token: TOKEN });
+    const flow = ordersByRegion();
+    flow.name = 'Orders by region and status';
+    flow.addParameter({ name: 'status', type: 'string', default: 'paid' });
+    flow.stage('filter-1', 'filter').update({ condition: 'status = ${status}' });
+    expect(await sluice.flows.validate(flow)).toEqual([]);
+    const { id } = await sluice.flows.create(flow);
+    const written = async (runId: string) => {
+      expect(await sluice.runs.wait(runId)).toMatchObject({ state: 'succeeded' });
+      const table = { runId, stageId: 'table-destination-1' };
+      return (await sluice.trpc.run.destinationRows.query(table)).rows;
+    };
+
+    const shipped = await sluice.runs.start(id, { parameters: { status: 'shipped' } });
+    expect(await sluice.runs.wait(shipped.runId)).toMatchObject({
+      parameters: { status: 'shipped' },
+    });
+    expectRows(await written(shipped.runId), await byCountry('shipped'));
+    const byDefault = await sluice.runs.start(id);
+    expectRows(await written(byDefault.runId), await byCountry('paid'));
+
+    const refused = sluice.runs.start(id, { parameters: { state: 'shipped' } });
+    await expect(refused).rejects.toThrow('state');
   });
 
   it('refuses a run of a flow with errors, with the diagnostics why', async () => {

@@ -62,14 +62,29 @@ export interface LoadArgs {
 export type ReadArgs = Omit<LoadArgs, 'table'>;
 
 /**
- * One table destination fed by a relation: `source` is it as a FROM item (a quoted name or a
- * derived table), `query` as a whole SELECT, which keeps its order and limit.
+ * A file source whose file a table write loads straight into the table it builds, where nothing
+ * else reads the file's rows: no staging table, and the rows move once (see `Dialect.landsInto`).
  */
-export interface WriteArgs {
+export interface Landing extends ReadArgs {
+  /** The file source's stage, which reports the rows loaded and owns an error about the file. */
+  stageId: string;
+}
+
+/**
+ * What a table write reads: a relation, as a FROM item (`source`: a quoted name or a derived
+ * table) and as a whole SELECT (`query`, which keeps its order and limit); or a file source it
+ * loads itself (`landing`), where the dialect's `landsInto` said it would.
+ */
+export type WriteInput =
+  | { source: string; query: string; landing?: undefined }
+  | { landing: Landing; source?: undefined; query?: undefined };
+
+/** One table destination fed by a relation or by a file it loads (`WriteInput`). */
+export type WriteArgs = WriteTarget & WriteInput;
+
+interface WriteTarget {
   stageId: string;
   runTag: string;
-  source: string;
-  query: string;
   table: TableRef;
   mode: 'append' | 'overwrite' | 'upsert';
   /** The columns that identify a row of an upsert. */
@@ -167,6 +182,23 @@ export abstract class Dialect {
 
   /** The steps that write relation `source` into a destination table. */
   abstract writeTable(args: WriteArgs): TableWrite;
+
+  /**
+   * Whether this table write loads a file source it alone reads straight into the table it
+   * builds (`WriteInput.landing`), rather than from a staging table the file was loaded into.
+   * Only a dialect that builds a new table for the write can: DuckDB reads files in place anyway.
+   */
+  landsInto(_node: WriteTableNode): boolean {
+    return false;
+  }
+
+  /** The relation a write reads; a write gets a landing only where `landsInto` said so. */
+  protected relationOf(args: WriteArgs): { source: string; query: string } {
+    if (args.landing) {
+      throw new Error(`The ${this.name} dialect loads no file straight into a destination.`);
+    }
+    return args;
+  }
 
   /** The steps that write relation `source` as a file. */
   abstract exportFile(args: ExportArgs): DialectStep[];

@@ -118,7 +118,7 @@ export class DuckDbDialect extends Dialect {
    */
   writeTable(args: WriteArgs): TableWrite {
     const table = this.quoteTable(args.table);
-    const source = args.query;
+    const { query: source } = this.relationOf(args);
     const step = (kind: string, sql: string): DialectStep => ({
       kind,
       phase: 'write',

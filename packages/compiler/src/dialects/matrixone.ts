@@ -299,7 +299,7 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
    */
   writeTable(args: WriteArgs): TableWrite {
     const table = this.quoteTable(args.table);
-    const { source } = args;
+    const { source } = this.relationOf(args);
     const step = (kind: string, sql: string): DialectStep => ({
       kind,
       phase: 'write',
@@ -331,8 +331,8 @@ export class MatrixOneDialect extends MySqlFamilyDialect {
     }
     const insert =
       args.mode === 'upsert'
-        ? this.upsertSelect(args.table, args.source, { columns, keys: args.keys })
-        : this.insertSelect(args.table, args.source, columns);
+        ? this.upsertSelect(args.table, source, { columns, keys: args.keys })
+        : this.insertSelect(args.table, source, columns);
     steps.push({ ...step('write', insert), rowsFrom: 'changes' });
     return { steps };
   }

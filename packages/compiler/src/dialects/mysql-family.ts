@@ -101,14 +101,19 @@ export abstract class MySqlFamilyDialect extends Dialect {
    * `CREATE TABLE` for a staging table with the file's columns. Without known columns (a preview
    * of a file whose columns are detected when the flow runs) the list says so instead.
    */
-  protected createStaging(table: string, columns: readonly Column[], suffix = ''): string {
+  protected createStaging(
+    table: string | TableRef,
+    columns: readonly Column[],
+    suffix = '',
+  ): string {
     const list =
       columns.length > 0
         ? columns
             .map((c) => `${this.quoteIdentifier(c.name)} ${this.columnType(c.type ?? 'VARCHAR')}`)
             .join(', ')
         : "/* the file's columns, detected when the flow runs */";
-    return `CREATE TABLE ${this.quoteIdentifier(table)} (${list})${suffix}`;
+    const name = typeof table === 'string' ? this.quoteIdentifier(table) : this.quoteTable(table);
+    return `CREATE TABLE ${name} (${list})${suffix}`;
   }
 
   /**

@@ -10,6 +10,7 @@ import type {
   ScanFileNode,
   TableRef,
   UnionNode,
+  WriteTableNode,
 } from '@sluice/stages';
 import { diagnostic } from '@sluice/flow';
 import { BOOLEAN_WORDS } from '@sluice/stages';
@@ -18,7 +19,9 @@ import type {
   CheckContext,
   DialectStep,
   ExportArgs,
+  Landing,
   LoadArgs,
+  ReadArgs,
   StagedRelation,
   TableSwap,
   TableWrite,
@@ -249,25 +252,6 @@ export class MySqlDialect extends MySqlFamilyDialect {
    * MySQL's default tab-separated layout (`\N` for NULL, backslash escapes), columns in order.
    */
   loadFile(args: LoadArgs): DialectStep[] {
-    if (args.format.kind === 'parquet') throw new Error('MySQL cannot load Parquet files.');
-    if (args.local === undefined) throw new Error('MySQL loads need the local path of the file.');
-    const token = stageUri(args.file);
-    const csv = args.format.kind === 'csv' ? args.format : undefined;
-    const clauses = csv
-      ? this.delimitedClauses(csv, 'OPTIONALLY ENCLOSED')
-      : this.delimitedClauses(TRANSCODED_JSON_LINES, 'ENCLOSED');
-    const load = [
-      `LOAD DATA LOCAL INFILE ${this.literal(token)} INTO TABLE ${this.quoteIdentifier(args.table)}`,
-      'CHARACTER SET utf8mb4',
-      clauses,
-      ...this.variableMapping(args.columns, csv?.nullString),
-    ].join(' ');
-    const stream = {
-      format: args.format,
-      token,
-      ...(csv ? {} : { columns: args.columns.map((c) => c.name) }),
-      ...(args.sampleRows === undefined ? {} : { sampleRows: args.sampleRows }),
-    };
     return [
       {
         kind: 'staging',
@@ -279,15 +263,37 @@ export class MySqlDialect extends MySqlFamilyDialect {
         ),
         inTransaction: false,
       },
-      {
-        kind: 'load',
-        phase: 'load',
-        sql: load,
-        inTransaction: false,
-        rowsFrom: 'changes',
-        files: [{ ref: args.file, mode: 'read', local: args.local, stream }],
-      },
+      { kind: 'load', phase: 'load', ...this.loadInto(this.quoteIdentifier(args.table), args) },
     ];
+  }
+
+  /** The `LOAD DATA` statement of `loadFile` into table `into` (quoted), which exists. */
+  private loadInto(into: string, args: ReadArgs): Omit<DialectStep, 'kind' | 'phase'> {
+    if (args.format.kind === 'parquet') throw new Error('MySQL cannot load Parquet files.');
+    if (args.local === undefined) throw new Error('MySQL loads need the local path of the file.');
+    const token = stageUri(args.file);
+    const csv = args.format.kind === 'csv' ? args.format : undefined;
+    const clauses = csv
+      ? this.delimitedClauses(csv, 'OPTIONALLY ENCLOSED')
+      : this.delimitedClauses(TRANSCODED_JSON_LINES, 'ENCLOSED');
+    const load = [
+      `LOAD DATA LOCAL INFILE ${this.literal(token)} INTO TABLE ${into}`,
+      'CHARACTER SET utf8mb4',
+      clauses,
+      ...this.variableMapping(args.columns, csv?.nullString),
+    ].join(' ');
+    const stream = {
+      format: args.format,
+      token,
+      ...(csv ? {} : { columns: args.columns.map((c) => c.name) }),
+      ...(args.sampleRows === undefined ? {} : { sampleRows: args.sampleRows }),
+    };
+    return {
+      sql: load,
+      inTransaction: false,
+      rowsFrom: 'changes',
+      files: [{ ref: args.file, mode: 'read', local: args.local, stream }],
+    };
   }
 
   /**
@@ -311,10 +317,11 @@ export class MySqlDialect extends MySqlFamilyDialect {
     const columns = args.columns?.slice();
     const intoExisting = exists || !args.createIfMissing;
     if (args.mode !== 'overwrite' && intoExisting) {
+      const { source } = this.relationOf(args);
       const sql =
         args.mode === 'upsert'
-          ? this.upsertSelect(args.table, args.source, { columns, keys: args.keys })
-          : this.insertSelect(args.table, args.source, columns);
+          ? this.upsertSelect(args.table, source, { columns, keys: args.keys })
+          : this.insertSelect(args.table, source, columns);
       steps.push({ kind: 'write', phase: 'commit', sql, inTransaction: true, rowsFrom: 'changes' });
       return { steps };
     }
@@ -333,7 +340,10 @@ export class MySqlDialect extends MySqlFamilyDialect {
       inTransaction: false,
       ...(kind === 'write' ? { rowsFrom: 'changes' as const } : {}),
     });
-    if (args.mode === 'upsert') {
+    if (args.landing) {
+      steps.push(...this.landInShadow(shadow, args, args.landing));
+    } else if (args.mode === 'upsert') {
+      const { source } = this.relationOf(args);
       const create = this.createKeyedTable(shadow, {
         columns: args.columns,
         keys: args.keys,
@@ -341,21 +351,49 @@ export class MySqlDialect extends MySqlFamilyDialect {
       });
       steps.push(
         autocommit('create', create),
-        autocommit('write', this.upsertSelect(shadow, args.source, { columns, keys: args.keys })),
+        autocommit('write', this.upsertSelect(shadow, source, { columns, keys: args.keys })),
       );
     } else if (args.keepDefinition) {
+      const { source } = this.relationOf(args);
       const like = `CREATE TABLE ${this.quoteTable(shadow)} LIKE ${this.quoteTable(args.table)}`;
       steps.push(
         autocommit('create', like),
-        autocommit('write', this.insertSelect(shadow, args.source, columns)),
+        autocommit('write', this.insertSelect(shadow, source, columns)),
       );
     } else {
-      steps.push(autocommit('write', `CREATE TABLE ${this.quoteTable(shadow)} AS ${args.query}`));
+      const { query } = this.relationOf(args);
+      steps.push(autocommit('write', `CREATE TABLE ${this.quoteTable(shadow)} AS ${query}`));
     }
     const staged = [swap.shadow, swap.old, swap.trash].flatMap((n): StagedRelation[] =>
       n === undefined ? [] : [{ name: n, kind: 'table', ...schemaOf(args.table) }],
     );
     return { steps, swap, staged };
+  }
+
+  /**
+   * An overwrite builds a new table and swaps it in, so a file nothing else reads is loaded
+   * straight into it: the rows move once, as a person loading a file into a new table would.
+   */
+  override landsInto(node: WriteTableNode): boolean {
+    return node.mode === 'overwrite';
+  }
+
+  /**
+   * The shadow table of an overwrite, made as the overwrite would make it from the staged file
+   * (with the existing table's definition, or with the file's columns as staging types them, on
+   * the server's default engine since it becomes the destination), and the file loaded into it.
+   */
+  private landInShadow(shadow: TableRef, args: WriteArgs, landing: Landing): DialectStep[] {
+    const name = this.quoteTable(shadow);
+    const create = args.keepDefinition
+      ? `CREATE TABLE ${name} LIKE ${this.quoteTable(args.table)}`
+      : this.createStaging(shadow, landing.columns, ' DEFAULT CHARACTER SET utf8mb4');
+    const load = this.loadInto(name, landing);
+    const files = (load.files ?? []).map((file) => ({ ...file, stageId: landing.stageId }));
+    return [
+      { kind: 'create', phase: 'write', sql: create, inTransaction: false },
+      { kind: 'write', phase: 'write', ...load, files },
+    ];
   }
 
   /**

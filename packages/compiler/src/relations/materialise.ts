@@ -1,6 +1,7 @@
 import type { StageNode } from '@sluice/stages';
 
 import type { DialectStep } from '../dialects';
+import type { Landing } from '../dialects/base';
 import type { PlanFile } from '../plan';
 import type { RenderContext, StageSteps, StepContext } from './rule';
 import type { SelectQuery } from './select-query';
@@ -24,8 +25,10 @@ export interface InlineRelation {
  * stage, one whose operator fails on values at run time (a cast), which runs on its own so its
  * error lands on it, and a file the database cannot read in place (the MySQL family,
  * MatrixOne) are staged (`stepsForStage`): a staging table created from the query, or loaded,
- * whose rows the creating statement reports, so nothing is read again to count it. A data
- * preview (`sampleRows`) stages every relation, since its last SELECT reads each stage's sample.
+ * whose rows the creating statement reports, so nothing is read again to count it, unless the
+ * one stage reading the file is a table write that loads it straight into the table it builds
+ * (`landingFor`). A data preview (`sampleRows`) stages every relation, since its last SELECT
+ * reads each stage's sample.
  */
 export function inlineRelation(node: StageNode, ctx: StepContext): InlineRelation | undefined {
   if (ctx.sampleRows !== undefined) return undefined;
@@ -37,6 +40,21 @@ export function inlineRelation(node: StageNode, ctx: StepContext): InlineRelatio
   }
   if (rule.kind !== 'query' || rule.runsAlone === true) return undefined;
   return { query: renderQuery(node, ctx), files: [] };
+}
+
+/**
+ * A file source left unstaged for the one stage reading it, a table write the dialect builds a
+ * new table for (`Dialect.landsInto`), to load into that table: the rows move once.
+ */
+export function landingFor(
+  node: StageNode,
+  reader: StageNode,
+  ctx: StepContext,
+): Landing | undefined {
+  const rule = ruleOf(node);
+  if (ctx.sampleRows !== undefined || rule.kind !== 'landed' || !rule.landing) return undefined;
+  if (reader.op !== 'write-table' || !ctx.dialect.landsInto(reader)) return undefined;
+  return { ...rule.landing(node, ctx), stageId: ctx.stageId };
 }
 
 /**

@@ -13,6 +13,7 @@ import type {
 } from '@sluice/stages';
 
 import type { CheckContext, Dialect, DialectStep, StagedRelation, TableSwap } from '../dialects';
+import type { Landing, ReadArgs } from '../dialects/base';
 import type { PlanStep } from '../plan';
 import type { InlineRelation } from './materialise';
 import type { SelectQuery } from './select-query';
@@ -73,6 +74,8 @@ export interface StepContext {
   queryOf(port: string): SelectQuery;
   /** The columns arriving at one of the stage's input ports. */
   columnsOf(port: string): Columns;
+  /** The file source linked into an input port when it is left for this stage to load. */
+  landingOf?(port: string): Landing | undefined;
   /**
    * Set for a data preview: a file source lands only its first rows, this many, and every stage
    * is staged as a table of its own (see `stepsForStage`).
@@ -149,6 +152,8 @@ export interface LandedRule<N extends StageNode> extends BaseRule<N> {
   land(node: N, ctx: StepContext & { table: string }): DialectStep[];
   /** The relation as a query reading it in place, where the database can (DuckDB's files). */
   read?(node: N, ctx: StepContext): InlineRelation | undefined;
+  /** What a table write needs to load it itself, not staged (see `Dialect.landsInto`). */
+  landing?(node: N, ctx: StepContext): ReadArgs;
 }
 
 /** Where rows leave the flow: a table write or a file export. */

@@ -18,6 +18,7 @@ export const scanFileRule: LandedRule<ScanFileNode> = {
   ],
   land: (node, ctx) => ctx.dialect.loadFile({ table: ctx.table, ...readArgs(node, ctx) }),
   read: (node, ctx) => ctx.dialect.readInPlace(readArgs(node, ctx)),
+  landing: readArgs,
 };
 
 function readArgs(

@@ -26,11 +26,13 @@ export const writeTableRule: SinkRule<WriteTableNode> = {
   steps: (node, ctx) => {
     const port = sinkPort(node.input);
     const columns = ctx.columnsOf(port);
+    const landing = ctx.landingOf?.(port);
     const write = ctx.dialect.writeTable({
       stageId: ctx.stageId,
       runTag: ctx.runTag,
-      source: ctx.relationOf(port),
-      query: ctx.dialect.select(ctx.queryOf(port)),
+      ...(landing
+        ? { landing }
+        : { source: ctx.relationOf(port), query: ctx.dialect.select(ctx.queryOf(port)) }),
       table: node.table,
       mode: node.mode,
       keys: node.keys ?? [],

@@ -55,9 +55,11 @@ export async function duckDbTableColumns(
 }
 
 /**
- * The primary and unique key constraints of a table, each as its columns in order. Unique
- * indexes made with `CREATE UNIQUE INDEX` are not constraints and are not listed.
+ * The primary and unique keys of a table, each as its columns in order: its key constraints, and
+ * its unique indexes made with `CREATE UNIQUE INDEX` on plain columns (an upsert's ON CONFLICT
+ * takes either). An index on an expression keys no column and is left out.
  * @see https://duckdb.org/docs/stable/sql/meta/duckdb_table_functions#duckdb_constraints
+ * @see https://duckdb.org/docs/stable/sql/meta/duckdb_table_functions#duckdb_indexes
  */
 export async function duckDbTableKeys(
   database: DuckDbDatabase,
@@ -65,16 +67,34 @@ export async function duckDbTableKeys(
 ): Promise<string[][]> {
   const client = await database.connect();
   try {
-    const rows = await client.query<{ key: string; column: string }>(
+    const where = 'lower(schema_name) = lower($1) AND lower(table_name) = lower($2)';
+    const place = [table.schema ?? MAIN_SCHEMA, table.name];
+    const constraints = await client.query<{ key: string; column: string }>(
       `SELECT CAST(constraint_index AS VARCHAR) AS key, unnest(constraint_column_names) AS column
        FROM duckdb_constraints()
-       WHERE constraint_type IN ('PRIMARY KEY', 'UNIQUE')
-         AND lower(schema_name) = lower($1) AND lower(table_name) = lower($2)
+       WHERE constraint_type IN ('PRIMARY KEY', 'UNIQUE') AND ${where}
        ORDER BY constraint_index`,
-      [table.schema ?? MAIN_SCHEMA, table.name],
+      place,
     );
-    return groupKeys(rows);
+    const indexes = await client.query<{ key: string; column: string }>(
+      `SELECT index_name AS key, unnest(CAST(expressions AS VARCHAR[])) AS column
+       FROM duckdb_indexes() WHERE is_unique AND ${where}`,
+      place,
+    );
+    const indexKeys = groupKeys(indexes).map((key) => key.map(indexedColumn));
+    const plain = indexKeys.filter((key): key is string[] => key.every((c) => c !== undefined));
+    return [...groupKeys(constraints), ...plain];
   } finally {
     await client.close();
   }
+}
+
+/**
+ * The column an index expression names, as `duckdb_indexes()` lists it (`id`, or `"name"` when
+ * it needs quotes); undefined for any other expression.
+ */
+function indexedColumn(expression: string): string | undefined {
+  const quoted = /^"((?:[^"]|"")*)"$/.exec(expression);
+  if (quoted) return (quoted[1] ?? '').replaceAll('""', '"');
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(expression) ? expression : undefined;
 }

@@ -69,6 +69,44 @@ describe('crlfToLf', () => {
   });
 });
 
+describe('crlfToLf on long runs of plain bytes', () => {
+  /** A file of random fields drawn from `alphabet`, with CRLF line ends. */
+  function randomFile(seed: number, alphabet: string): string {
+    let state = seed;
+    const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const lines = Array.from({ length: 200 }, () =>
+      Array.from({ length: 4 }, () =>
+        Array.from({ length: Math.floor(next() * 12) }, () =>
+          alphabet.charAt(Math.floor(next() * alphabet.length)),
+        ).join(''),
+      ).join(','),
+    );
+    return `${lines.join('\r\n')}\r\n`;
+  }
+
+  it.each([1, 2, 3, 4, 5])(
+    'reads a file with quotes, escapes and stray CRs as the byte-by-byte reading does (seed %i)',
+    async (seed) => {
+      const format = { ...CSV, escape: '\\' };
+      const file = randomFile(seed, 'abc xyz"\\\r\n');
+      // firstLines with a limit past the file's end reads byte by byte; crlfToLf in bulk.
+      const byteByByte = await text(firstLines(Readable.from([Buffer.from(file)]), format, 1e9))
+        .then((out) => ({ out }))
+        .catch((error: unknown) => ({ error }));
+      const bulk = await convert(file, 64 * 1024, format)
+        .then((out) => ({ out }))
+        .catch((error: unknown) => ({ error }));
+      expect(bulk).toEqual(byteByByte);
+    },
+  );
+
+  it('names the line of a quote left open after thousands of plain lines', async () => {
+    const file = `${'1,abc\n'.repeat(5000)}2,"open\n3,x\n`;
+    const error: unknown = await convert(file, 64 * 1024).catch((e: unknown) => e);
+    expect((error as UnclosedQuoteError).line).toBe(5001);
+  });
+});
+
 describe('firstLines', () => {
   it.each([1, 4, 1000])(
     'keeps whole lines up to the limit, a quoted line break inside one, in %i-byte chunks',

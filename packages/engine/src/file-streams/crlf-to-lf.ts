@@ -55,11 +55,52 @@ class LineEndReader {
   read(chunk: Buffer, lastLine = Infinity): Buffer {
     this.out = Buffer.allocUnsafe(chunk.length + 1);
     this.size = 0;
-    for (const byte of chunk) {
-      if (this.lineEnds >= lastLine) break;
-      this.step(byte);
+    if (lastLine === Infinity) {
+      this.readWhole(chunk);
+    } else {
+      for (const byte of chunk) {
+        if (this.lineEnds >= lastLine) break;
+        this.step(byte);
+      }
     }
     return this.out.subarray(0, this.size);
+  }
+
+  /**
+   * `read` without a line limit: the runs of bytes that change no state but the line counts
+   * (all but quotes, escapes and CRs outside a quoted field; all but quotes and escapes inside
+   * one) are copied whole, so a file costs a few native searches per special byte instead of
+   * a JavaScript step per byte.
+   */
+  private readWhole(chunk: Buffer): void {
+    const next = new NextByte(chunk, this.bytes);
+    let at = 0;
+    while (at < chunk.length) {
+      const plain = !this.escaped && !this.heldCr && !(this.quoted && this.afterQuote);
+      const end = plain ? next.special(at, this.quoted) : at;
+      if (end > at) {
+        this.copyPlain(chunk, at, end);
+        at = end;
+      } else {
+        this.step(chunk[at] ?? 0);
+        at += 1;
+      }
+    }
+  }
+
+  /** Copies bytes `from`..`to` that hold no special byte, counting their line ends. */
+  private copyPlain(chunk: Buffer, from: number, to: number): void {
+    chunk.copy(this.out, this.size, from, to);
+    this.size += to - from;
+    let lines = 0;
+    for (let lf = chunk.indexOf(LF, from); lf !== -1 && lf < to; lf = chunk.indexOf(LF, lf + 1)) {
+      lines += 1;
+    }
+    this.line += lines;
+    if (this.quoted) return;
+    this.lineEnds += lines;
+    const last = chunk[to - 1];
+    this.fieldStart = last === LF || last === this.bytes.delimiter;
   }
 
   private emit(byte: number): void {
@@ -116,6 +157,35 @@ class LineEndReader {
     }
     this.emit(byte);
     return true;
+  }
+}
+
+/** Where the next quote, escape and CR of a chunk are, each searched for again only once passed. */
+class NextByte {
+  private readonly found = new Map<number, number>();
+
+  constructor(
+    private readonly chunk: Buffer,
+    private readonly bytes: Bytes,
+  ) {}
+
+  /** The first byte at or after `at` that changes the reader's state, or the chunk's end. */
+  special(at: number, quoted: boolean): number {
+    const { quote, escape } = this.bytes;
+    let end = Math.min(this.after(quote, at), this.after(escape, at));
+    if (!quoted) end = Math.min(end, this.after(CR, at));
+    return end;
+  }
+
+  private after(byte: number | undefined, at: number): number {
+    if (byte === undefined) return this.chunk.length;
+    let position = this.found.get(byte) ?? -1;
+    if (position < at) {
+      position = this.chunk.indexOf(byte, at);
+      if (position === -1) position = this.chunk.length;
+      this.found.set(byte, position);
+    }
+    return position;
   }
 }
 

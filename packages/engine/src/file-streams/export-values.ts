@@ -40,6 +40,14 @@ export const exportTypeCast: TypeCast = (field) => {
  * @example csvDouble(15) // '15.0'
  */
 export function csvDouble(value: number): string {
+  const size = Math.abs(value);
+  // JavaScript writes these in fixed notation with the same shortest digits; only the rest
+  // needs the exponent taken apart.
+  if (value === 0 || (size >= 1e-4 && size < 1e16)) {
+    // String(-0) loses the sign that DuckDB keeps.
+    const fixed = Object.is(value, -0) ? '-0' : String(value);
+    return fixed.includes('.') ? fixed : `${fixed}.0`;
+  }
   if (Number.isNaN(value)) return 'nan';
   if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
   const [mantissa = '0', exponent = '0'] = value.toExponential().split('e');

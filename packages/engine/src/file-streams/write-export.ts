@@ -1,57 +1,16 @@
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Options as StringifyOptions } from 'csv-stringify';
 import type { FieldPacket } from 'mysql2';
 import type { WriteStream } from 'node:fs';
-import { stringify } from 'csv-stringify';
 
-import type { CsvFormat, FileFormat } from '@sluice/stages';
+import type { FileFormat } from '@sluice/stages';
 
 import type { RowStream } from '../file-streaming';
 import type { ExportValue } from './export-values';
 import { createToWrite } from '../confined-files';
-import { csvText, jsonText } from './export-values';
+import { csvLine, linesOf } from './csv-lines';
+import { jsonText } from './export-values';
 
-/** Stands for SQL NULL between the row mapper and the CSV writer, which prints `nullString`. */
-const NULL = Object.freeze({ null: true });
-
-/**
- * csv-stringify set up to write what DuckDB's `COPY … (FORMAT csv)` writes: a field is quoted
- * when it holds the delimiter, the quote, a line break, a carriage return or `#`, or when it
- * equals the null string (so it reads back as text); inside quotes the quote and the escape
- * character are escaped; NULL is the null string unquoted; lines end with `\n`.
- */
-function csvOptions(format: CsvFormat, columns: string[]): StringifyOptions {
-  return {
-    header: format.header,
-    columns,
-    delimiter: format.delimiter,
-    quote: format.quote,
-    escape: format.escape,
-    record_delimiter: 'unix',
-    // csv-stringify quotes a lone CR only when told; DuckDB quotes it as a line break.
-    quoted_match: [/#/, /\r/],
-    cast: {
-      object: (value) => (value === NULL ? format.nullString : JSON.stringify(value)),
-      // `quoted_empty` too: csv-stringify leaves an empty value bare unless told.
-      string: (value) =>
-        value === format.nullString ? { value, quoted: true, quoted_empty: true } : value,
-    },
-  };
-}
-
-/** Maps each row (an array of values) to a chunk for the next writer, counting rows. */
-function rowMapper(map: (row: ExportValue[]) => unknown, counter: { rows: number }): Transform {
-  return new Transform({
-    objectMode: true,
-    transform(row: ExportValue[], _encoding, done) {
-      counter.rows += 1;
-      done(null, map(row));
-    },
-  });
-}
-
-function jsonLine(names: readonly string[]): (row: ExportValue[]) => string {
+function jsonLine(names: readonly string[]): (row: readonly ExportValue[]) => string {
   const keys = names.map((name) => JSON.stringify(name));
   return (row) => `{${keys.map((key, i) => `${key}:${jsonText(row[i] ?? null)}`).join(',')}}\n`;
 }
@@ -88,10 +47,11 @@ export async function writeExport(
     throw error;
   }
   if (format.kind === 'jsonl') {
-    await pipeline(stream.rows, rowMapper(jsonLine(names), counter), out);
+    await pipeline(stream.rows, linesOf(jsonLine(names), { counter }), out);
     return counter.rows;
   }
-  const toCsv = (row: ExportValue[]) => row.map((v) => (v === null ? NULL : csvText(v)));
-  await pipeline(stream.rows, rowMapper(toCsv, counter), stringify(csvOptions(format, names)), out);
+  const line = csvLine(format);
+  const head = format.header ? line(names) : '';
+  await pipeline(stream.rows, linesOf(line, { head, counter }), out);
   return counter.rows;
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 import type { AnalyzeOptions, TargetProfile } from '@sluice/compiler';
-import type { Diagnostic, FlowDocument, Stage } from '@sluice/flow';
+import type { Diagnostic, FlowDocument, Parameter, Stage } from '@sluice/flow';
 import { analyzeFlow, previewFlow } from '@sluice/compiler';
-import { FlowNameSchema, migrateFlowDocument } from '@sluice/flow';
+import { FlowNameSchema, migrateFlowDocument, ParametersSchema } from '@sluice/flow';
 
 import type { StageConfigPatch, StageType } from './stage-types';
 import { FlowBuildError } from './flow-build-error';
@@ -103,6 +103,24 @@ export class Flow {
       throw new FlowBuildError(`Stage "${id}" is a ${stage.type} stage, not a ${type} stage.`);
     }
     return new StageHandle(this.state, id, stage.type as T);
+  }
+
+  /**
+   * Declares a parameter that the flow's SQL, table names and paths name as `${name}`, as the
+   * editor's Parameters tab does: a run takes the value it is given, or this default.
+   * @throws FlowBuildError saying what is wrong with it: its name, a default that is not of its
+   *   type, or a name the flow declares already.
+   */
+  addParameter(parameter: Parameter): this {
+    const parameters = ParametersSchema.safeParse([...this.parameters(), parameter]);
+    if (!parameters.success) throw new FlowBuildError(z.prettifyError(parameters.error));
+    this.state.rest.parameters = parameters.data;
+    return this;
+  }
+
+  /** The parameters the flow declares, in order. */
+  parameters(): readonly Parameter[] {
+    return this.state.rest.parameters ?? [];
   }
 
   /** Every stage, in document order. */
