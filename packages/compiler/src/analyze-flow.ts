@@ -7,7 +7,7 @@ import type {
   StageDefinition,
   StageNode,
 } from '@sluice/stages';
-import { AFTER_PORT, diagnostic, DONE_PORT, incomingLinks, topologicalOrder } from '@sluice/flow';
+import { AFTER_PORT, diagnostic, DONE_PORT, linksInto, topologicalOrder } from '@sluice/flow';
 import { getStage, parseStageConfig } from '@sluice/stages';
 
 import type { ParameterBinding } from './bind-parameters';
@@ -160,12 +160,13 @@ function analyzeColumns(
   const columns: Record<string, Columns> = {};
   const stages: Record<string, StageAnalysis> = {};
   const writes: { stageId: string; file: FileRef }[] = [];
+  const into = linksInto(doc.links);
   for (const stageId of order) {
     const definition = definitions.get(stageId);
     const config = configs[stageId];
     columns[stageId] = undefined;
     if (!definition || !config) continue;
-    const ctx = { stageId, config, inputs: inputColumns(doc.links, stageId, columns) };
+    const ctx = { stageId, config, inputs: inputColumns(into.get(stageId), columns) };
     const node = definition.compile(ctx);
     columns[stageId] =
       definition.outputColumns(ctx) ??
@@ -198,14 +199,13 @@ function analyzeColumns(
   return analysis;
 }
 
-/** The columns arriving at each input port of a stage, from the stages linked into it. */
-export function inputColumns(
-  links: readonly Link[],
-  stageId: string,
+/** The columns arriving at each input port of a stage, from the links into it by port. */
+function inputColumns(
+  incoming: ReadonlyMap<string, readonly Link[]> | undefined,
   columns: Readonly<Record<string, Columns>>,
 ): InputColumns {
   const inputs: Record<string, Columns> = {};
-  for (const [port, into] of incomingLinks(links, stageId)) {
+  for (const [port, into] of incoming ?? []) {
     const source = into[0]?.source.stageId;
     inputs[port] = source === undefined ? undefined : columns[source];
   }
@@ -234,10 +234,11 @@ function linkDiagnostics(
       found.push(diagnostic('invalid-config', { message }, { stageId: link.target.stageId }));
     }
   }
+  const into = linksInto(doc.links);
   for (const [stageId, definition] of definitions) {
-    const incoming = incomingLinks(doc.links, stageId);
+    const incoming = into.get(stageId);
     for (const port of definition.ports.inputs) {
-      const count = incoming.get(port)?.length ?? 0;
+      const count = incoming?.get(port)?.length ?? 0;
       const optional = definition.ports.optional?.includes(port) ?? false;
       if (count === 0 && !optional) found.push(diagnostic('missing-input', { port }, { stageId }));
       const many = definition.ports.many?.includes(port) ?? false;

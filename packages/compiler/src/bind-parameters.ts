@@ -62,6 +62,8 @@ interface FieldContext {
  * path text, which the file stage's own checks then judge like any path.
  */
 function bindText(text: string, kind: FieldKind, ctx: FieldContext): string {
+  // Most fields name no parameter; they need no scan for quotes.
+  if (!text.includes('${')) return text;
   const spans = kind === 'sql' ? quotedSpans(text) : [];
   const at = { stageId: ctx.stageId, path: ctx.path };
   return text.replaceAll(PARAMETER_REFERENCE, (match: string, raw: string, offset: number) => {
@@ -102,6 +104,7 @@ function bindStage(stage: Stage, ctx: Omit<FieldContext, 'stageId' | 'path'>): S
   for (const [key, hint] of fields) {
     const value = config[key];
     const kind = KIND_OF_WIDGET[hint.widget];
+    if (!kind && hint.widget !== 'derived-columns') continue;
     const field = { ...ctx, stageId: stage.id, path: [key] };
     if (kind && typeof value === 'string') config[key] = bindText(value, kind, field);
     if (hint.widget === 'derived-columns' && Array.isArray(value)) {

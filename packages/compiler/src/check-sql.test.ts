@@ -87,6 +87,13 @@ describe('checkSqlExpression', () => {
       expect(checkSqlExpression('sluice.flows IS NULL', options)?.kind).not.toBe('invalid');
     });
 
+    it('reads the same text again for each metadata database', () => {
+      const text = 'other_meta.flows IS NULL';
+      expect(checkSqlExpression(text)).toBeUndefined();
+      expect(checkSqlExpression(text, { metadataSchema: 'other_meta' })?.kind).toBe('invalid');
+      expect(checkSqlExpression(text)).toBeUndefined();
+    });
+
     it.each(["note = 'sluice.flows'", 'sluice > 0', 'x.sluice IS NULL', 'sluiced.flows IS NULL'])(
       'lets through what does not name it as a schema: %s',
       (sql) => {

@@ -1,4 +1,4 @@
-import type { Diagnostic, FlowDocument, PortRef } from '@sluice/flow';
+import type { Diagnostic, FlowDocument, Link, PortRef } from '@sluice/flow';
 import type {
   Column,
   FileRef,
@@ -7,7 +7,7 @@ import type {
   TableDefinition,
   TableRef,
 } from '@sluice/stages';
-import { diagnostic, hasErrors, reachableStages } from '@sluice/flow';
+import { diagnostic, hasErrors, linksInto, reachableStages } from '@sluice/flow';
 import { getStage } from '@sluice/stages';
 
 import type { FlowAnalysis } from './analyze-flow';
@@ -98,7 +98,8 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
     definitionOf,
     onS3: (file: FileRef) => s3.has(file.externalStage),
   };
-  const live = liveStages(analysis);
+  const into = linksInto(doc.links);
+  const live = liveStages(analysis, into);
   const diagnostics = [
     ...analysis.diagnostics,
     ...insideAfterCommit(doc, live),
@@ -118,11 +119,12 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
   const nodes = new Map(live.map((s) => [s.stageId, s.node]));
   const outputs: Outputs = { dialect, relations, inlined };
   const readers = readerCounts(doc, new Set(live.map((s) => s.stageId)));
+  const soleReaders = soleReadersOf(doc, { nodes, readers });
   const extra: StagedRelation[] = [];
   const swaps: TableSwap[] = [];
   const steps: PlanStep[] = [];
   for (const { stageId, node, inputs } of live) {
-    const feeding = (port: string) => feederOf(doc, { stageId, port });
+    const feeding = (port: string) => feederOf(into, { stageId, port });
     const ctx: StepContext = {
       stageId,
       dialect,
@@ -136,17 +138,15 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
       columnsOf: (port) => inputs[port],
       landingOf: (port) => landings.get(feeding(port)),
     };
-    const reader = readers.get(stageId) === 1 ? soleReader(doc, stageId, nodes) : undefined;
+    const reader = soleReaders.get(stageId);
     const landing =
       options.stageEach !== true && reader ? landingFor(node, reader, ctx) : undefined;
     if (landing) {
       landings.set(stageId, landing);
       continue;
     }
-    const below = [
-      ...inputsInlined(doc, stageId, inlined),
-      ...inputsLanded(doc, stageId, landings),
-    ];
+    const incoming = into.get(stageId);
+    const below = [...inputsInlined(incoming, inlined), ...inputsLanded(incoming, landings)];
     const depth = 1 + Math.max(0, ...below.map((b) => b.stages.length));
     const inlines =
       options.stageEach !== true && readers.get(stageId) === 1 && depth <= MAX_INLINED;
@@ -219,8 +219,9 @@ export function cleanupSteps(dialect: Dialect, staged: readonly StagedRelation[]
 /** The stages that feed a destination, in topological order, with what they compile to. */
 function liveStages(
   analysis: FlowAnalysis,
+  into: LinksInto,
 ): { stageId: string; node: StageNode; inputs: InputColumns }[] {
-  const live = stagesFeedingDestinations(analysis.document);
+  const live = stagesFeedingDestinations(analysis.document, into);
   return analysis.order.flatMap((stageId) => {
     const stage = analysis.stages[stageId];
     if (!stage || !live.has(stageId)) return [];
@@ -266,9 +267,16 @@ function readerCounts(doc: FlowDocument, live: ReadonlySet<string>): Map<string,
   return counts;
 }
 
+/** The links into each stage by input port (`linksInto`). */
+type LinksInto = ReadonlyMap<string, ReadonlyMap<string, readonly Link[]>>;
+
+/** The links into one stage (`LinksInto` of it), every port's. */
+const linksOf = (incoming: ReadonlyMap<string, readonly Link[]> | undefined): readonly Link[] =>
+  [...(incoming?.values() ?? [])].flat();
+
 /** The stage linked into one input port of a stage. */
-function feederOf(doc: FlowDocument, { stageId, port }: PortRef): string {
-  const link = doc.links.find((l) => l.target.stageId === stageId && l.target.port === port);
+function feederOf(into: LinksInto, { stageId, port }: PortRef): string {
+  const link = into.get(stageId)?.get(port)?.[0];
   if (!link) throw new Error(`Stage "${stageId}" has no input linked on port "${port}".`);
   return link.source.stageId;
 }
@@ -304,14 +312,20 @@ export function stagedFrom(dialect: Dialect, name: string, alias?: string): stri
   return `${dialect.quoteIdentifier(name)}${as}`;
 }
 
-/** The live stage that reads a stage's output, for a stage read by exactly one. */
-function soleReader(
+/** The live stage that reads each stage's output, for the stages read by exactly one. */
+function soleReadersOf(
   doc: FlowDocument,
-  stageId: string,
-  nodes: ReadonlyMap<string, StageNode>,
-): StageNode | undefined {
-  const link = doc.links.find((l) => l.source.stageId === stageId && nodes.has(l.target.stageId));
-  return link && nodes.get(link.target.stageId);
+  {
+    nodes,
+    readers,
+  }: { nodes: ReadonlyMap<string, StageNode>; readers: ReadonlyMap<string, number> },
+): Map<string, StageNode> {
+  const found = new Map<string, StageNode>();
+  for (const { source, target } of doc.links) {
+    const reader = nodes.get(target.stageId);
+    if (reader && readers.get(source.stageId) === 1) found.set(source.stageId, reader);
+  }
+  return found;
 }
 
 /**
@@ -319,24 +333,22 @@ function soleReader(
  * into its write: their rows are the rows it loads, and the load's file is theirs.
  */
 function inputsLanded(
-  doc: FlowDocument,
-  stageId: string,
+  incoming: ReadonlyMap<string, readonly Link[]> | undefined,
   landings: ReadonlyMap<string, Landing>,
 ): Pick<Inlined, 'files' | 'stages'>[] {
-  return doc.links.flatMap((l) => {
-    const landing = l.target.stageId === stageId ? landings.get(l.source.stageId) : undefined;
+  return linksOf(incoming).flatMap((l) => {
+    const landing = landings.get(l.source.stageId);
     return landing ? [{ files: [], stages: [{ stageId: landing.stageId }] }] : [];
   });
 }
 
-/** The inlined relations a stage reads on its input ports. */
+/** The inlined relations a stage reads on its input ports (`incoming`, by port). */
 function inputsInlined(
-  doc: FlowDocument,
-  stageId: string,
+  incoming: ReadonlyMap<string, readonly Link[]> | undefined,
   inlined: ReadonlyMap<string, Inlined>,
 ): Inlined[] {
-  return doc.links.flatMap((l) => {
-    const inline = l.target.stageId === stageId ? inlined.get(l.source.stageId) : undefined;
+  return linksOf(incoming).flatMap((l) => {
+    const inline = inlined.get(l.source.stageId);
     return inline ? [inline] : [];
   });
 }
@@ -387,16 +399,16 @@ export function relationFeeding(
  * Destinations and executors plus every stage upstream of one; anything else would run for
  * nothing.
  */
-function stagesFeedingDestinations(doc: FlowDocument): ReadonlySet<string> {
+function stagesFeedingDestinations(doc: FlowDocument, into: LinksInto): ReadonlySet<string> {
   const acting = new Set(['destination', 'executor']);
   const needed = new Set(
     doc.stages.filter((s) => acting.has(getStage(s.type)?.category ?? '')).map((s) => s.id),
   );
   const pending = [...needed];
   while (pending.length > 0) {
-    const id = pending.pop();
-    for (const link of doc.links) {
-      if (link.target.stageId !== id || needed.has(link.source.stageId)) continue;
+    const id = pending.pop() ?? '';
+    for (const link of linksOf(into.get(id))) {
+      if (needed.has(link.source.stageId)) continue;
       needed.add(link.source.stageId);
       pending.push(link.source.stageId);
     }

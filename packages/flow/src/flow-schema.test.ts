@@ -60,6 +60,16 @@ describe('FlowDocumentSchema', () => {
       false,
     );
   });
+
+  it('holds a chain of 1,000 stages', () => {
+    const stages = Array.from({ length: 1000 }, (_, i) => stage(`s${String(i)}`));
+    const links = stages.slice(1).map((to, i) => ({
+      id: `l${String(i)}`,
+      source: { stageId: `s${String(i)}`, port: 'out' },
+      target: { stageId: to.id, port: 'in' },
+    }));
+    expect(FlowDocumentSchema.safeParse({ schemaVersion: 1, stages, links }).success).toBe(true);
+  });
 });
 
 describe('notes and stage descriptions', () => {

@@ -90,8 +90,9 @@ export type Note = z.infer<typeof NoteSchema>;
 export const FlowDocumentSchema = z
   .object({
     schemaVersion: z.literal(FLOW_SCHEMA_VERSION),
-    stages: z.array(StageSchema).max(500),
-    links: z.array(LinkSchema).max(2000),
+    // Room for long chains of processors (1,000 stages and more), with two links per stage.
+    stages: z.array(StageSchema).max(2000),
+    links: z.array(LinkSchema).max(4000),
     /** Added after version 1 shipped; optional so every earlier document stays valid. */
     notes: z
       .array(NoteSchema)

@@ -6,7 +6,7 @@ import {
   checkConnection,
   DONE_PORT,
   findCycle,
-  incomingLinks,
+  linksInto,
   reachableStages,
   topologicalOrder,
   wouldCreateCycle,
@@ -121,17 +121,19 @@ describe('checkConnection', () => {
   });
 });
 
-describe('incomingLinks', () => {
-  it('groups the links into a stage by input port', () => {
+describe('linksInto', () => {
+  it('groups the links into each stage by input port', () => {
     const links = [
       link('a', 'j', 'left'),
       link('b', 'j', 'right'),
       link('c', 'j', 'left'),
       link('a', 'x'),
     ];
-    const byPort = incomingLinks(links, 'j');
-    expect([...byPort.keys()]).toEqual(['left', 'right']);
-    expect(byPort.get('left')?.map((l) => l.source.stageId)).toEqual(['a', 'c']);
+    const byStage = linksInto(links);
+    expect([...byStage.keys()]).toEqual(['j', 'x']);
+    const byPort = byStage.get('j');
+    expect([...(byPort?.keys() ?? [])]).toEqual(['left', 'right']);
+    expect(byPort?.get('left')?.map((l) => l.source.stageId)).toEqual(['a', 'c']);
   });
 });
 

@@ -167,14 +167,22 @@ export function checkConnection(
   return { ok: true };
 }
 
-/** Links that end at a stage, keyed by input port. */
-export function incomingLinks(links: readonly Link[], stageId: string): Map<string, Link[]> {
-  const byPort = new Map<string, Link[]>();
+/**
+ * The links that end at each stage, keyed by stage id and then by input port, read in one pass
+ * over the links so that a flow of many stages is not read once per stage.
+ * @example linksInto(doc.links).get('join')?.get('left') // the links into the join's left port
+ */
+export function linksInto(links: readonly Link[]): Map<string, Map<string, Link[]>> {
+  const byStage = new Map<string, Map<string, Link[]>>();
   for (const link of links) {
-    if (link.target.stageId !== stageId) continue;
-    byPort.set(link.target.port, [...(byPort.get(link.target.port) ?? []), link]);
+    const { stageId, port } = link.target;
+    const byPort = byStage.get(stageId) ?? new Map<string, Link[]>();
+    byStage.set(stageId, byPort);
+    const into = byPort.get(port);
+    if (into) into.push(link);
+    else byPort.set(port, [link]);
   }
-  return byPort;
+  return byStage;
 }
 
 function adjacency(links: readonly Link[]): Map<string, string[]> {

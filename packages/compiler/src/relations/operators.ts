@@ -64,7 +64,17 @@ export function ruleOf<N extends StageNode>(node: N, rules: NodeRules = NODE_RUL
   return rule;
 }
 
+/**
+ * The nodes under each node, found once: a stage's node is walked by every check, by compile
+ * and by the plan's summaries, and nodes are never changed once a stage has compiled to them.
+ */
+const NODES_UNDER = new WeakMap<StageNode, readonly StageNode[]>();
+
 /** A node and every relation under it, the node first. */
-export function nodesOf(node: StageNode): StageNode[] {
-  return [node, ...inputsOf(node).flatMap(nodesOf)];
+export function nodesOf(node: StageNode): readonly StageNode[] {
+  const known = NODES_UNDER.get(node);
+  if (known) return known;
+  const nodes = [node, ...inputsOf(node).flatMap(nodesOf)];
+  NODES_UNDER.set(node, nodes);
+  return nodes;
 }
