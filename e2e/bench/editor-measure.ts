@@ -1,5 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 
+import { FRAME_TRACE_CATEGORIES, moveFrameTimes } from './frame-trace';
 import { installProbes } from './page-probes';
 
 /** How long the mouse drags a stage, and how far each move goes. */
@@ -94,6 +95,9 @@ export async function dragStage(page: Page, viewport: Viewport): Promise<DragFra
   if (!before || !after || after.x - before.x < DRAG_RADIUS / 2) {
     throw new Error(`Stage ${grab.id} does not follow the mouse.`);
   }
+  const browser = page.context().browser();
+  if (!browser) throw new Error('The page has no browser to trace.');
+  await browser.startTracing(page, { categories: FRAME_TRACE_CATEGORIES });
   await page.evaluate(() => window.benchProbes.recordFrames(true));
   const started = Date.now();
   let moves = 0;
@@ -104,11 +108,12 @@ export async function dragStage(page: Page, viewport: Viewport): Promise<DragFra
     );
     moves += 1;
   }
-  const probes = await page.evaluate(() => {
+  const times = await page.evaluate(() => {
     window.benchProbes.recordFrames(false);
-    return { work: window.benchProbes.moveFrames, times: window.benchProbes.frameTimes };
+    return window.benchProbes.frameTimes;
   });
+  const work = moveFrameTimes(await browser.stopTracing());
   await page.mouse.up();
-  const intervals = probes.times.slice(1).map((time, i) => time - (probes.times[i] ?? time));
-  return { work: probes.work, intervals, moves };
+  const intervals = times.slice(1).map((time, i) => time - (times[i] ?? time));
+  return { work, intervals, moves };
 }

@@ -78,10 +78,12 @@ export function editorSection(input: {
         'and every link is drawn. *Flow loaded* is when the `flow.byId` response ended, *first ' +
         'stage* when the first node entered the DOM.',
       '- **Drag frame**: the mouse holds the stage nearest the centre and moves it round a ' +
-        'circle for 2 s, each move sent once Chromium has handled the last. For each frame with ' +
-        'a move, the main-thread time from the pointer event to the end of that frame’s ' +
-        'rendering (input handling, React render and commit, style, layout, paint), recorded ' +
-        'in the page. Median and p95 per drag, then the median over the drags.',
+        'circle for 2 s, each move sent once Chromium has handled the last. A Chrome trace ' +
+        'recorded through CDP gives, for each frame that moved the stage, the renderer ' +
+        'main-thread task that dispatched the `pointermove` and drew the frame: the handlers, ' +
+        'React’s render and commit, style, layout, paint and the commit to the compositor. ' +
+        'Tracing adds some overhead of its own, so these are if anything high. Median and p95 ' +
+        'per drag, then the median over the drags.',
       '- **Frame interval**: the time between consecutive animation frames during the drag. ' +
         'Chromium paces frames to a 60 Hz display, so 16.7 ms is its floor and means no frame ' +
         'was dropped.',

@@ -8,8 +8,6 @@ export interface PageProbes {
   drawnAt?: number;
   /** When the first stage node entered the DOM. */
   firstStageAt?: number;
-  /** The main-thread time of each frame that carried a pointer move (see `installProbes`). */
-  moveFrames: number[];
   /** The timestamp of every animation frame while frames are recorded. */
   frameTimes: number[];
   recordFrames: (on: boolean) => void;
@@ -24,16 +22,12 @@ declare global {
 /**
  * Runs in the page. Drawn: a frame in which `stages` `.react-flow__node`s are in the DOM and
  * React Flow has measured every one (it hides a node until then) and `links` edges are drawn;
- * the time taken is that of the next frame, the first painted with all of them. A moved frame:
- * from the first pointer move Chromium dispatches in a frame (this capture listener runs before
- * React Flow's) to the end of the frame's rendering, when a task posted from its animation
- * frame callbacks runs: input handling, React's render and commit, style, layout and paint.
+ * the time taken is that of the next frame, the first painted with all of them.
  */
 export function installProbes({ stages, links }: { stages: number; links: number }) {
-  const probes: PageProbes = { moveFrames: [], frameTimes: [], recordFrames };
+  const probes: PageProbes = { frameTimes: [], recordFrames };
   window.benchProbes = probes;
   let recording = false;
-  let frameStart: number | undefined;
 
   const allDrawn = () =>
     document.querySelectorAll('.react-flow__node').length >= stages &&
@@ -48,25 +42,6 @@ export function installProbes({ stages, links }: { stages: number; links: number
   };
   requestAnimationFrame(watchDrawn);
 
-  const endOfFrame = (done: () => void) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = done;
-    channel.port2.postMessage(undefined);
-  };
-  window.addEventListener(
-    'pointermove',
-    () => {
-      if (!recording || frameStart !== undefined) return;
-      frameStart = performance.now();
-      requestAnimationFrame(() =>
-        endOfFrame(() => {
-          if (frameStart !== undefined) probes.moveFrames.push(performance.now() - frameStart);
-          frameStart = undefined;
-        }),
-      );
-    },
-    { capture: true },
-  );
   const tick = (time: number) => {
     if (!recording) return;
     probes.frameTimes.push(time);
