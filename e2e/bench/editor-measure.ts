@@ -1,5 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 
+import type { FrameTime } from './frame-trace';
 import { FRAME_TRACE_CATEGORIES, moveFrameTimes } from './frame-trace';
 import { installProbes } from './page-probes';
 
@@ -22,7 +23,7 @@ export interface OpenTimes {
 
 /** One drag: main-thread milliseconds of each frame with a move, and frame-to-frame intervals. */
 export interface DragFrames {
-  work: number[];
+  work: FrameTime[];
   intervals: number[];
   moves: number;
 }

@@ -11,7 +11,15 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** The thread's own CPU time in the event, which other processes on the machine don't add to. */
+  tdur?: number;
   args?: { name?: string; data?: { type?: string } };
+}
+
+/** A frame's main-thread milliseconds: as the clock on the wall saw them, and on the CPU. */
+export interface FrameTime {
+  wall: number;
+  cpu: number;
 }
 
 /**
@@ -21,7 +29,7 @@ interface TraceEvent {
  * thread: the event's handlers, React's render and commit, then style, layout, paint and the
  * commit to the compositor.
  */
-export function moveFrameTimes(trace: Buffer): number[] {
+export function moveFrameTimes(trace: Buffer): FrameTime[] {
   const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] };
   const events = parsed.traceEvents;
   const mainThreads = new Set(
@@ -45,5 +53,8 @@ export function moveFrameTimes(trace: Buffer): number[] {
     );
     if (task) frames.add(task);
   }
-  return [...frames].map((task) => (task.dur ?? 0) / 1000);
+  return [...frames].map((task) => ({
+    wall: (task.dur ?? 0) / 1000,
+    cpu: (task.tdur ?? 0) / 1000,
+  }));
 }

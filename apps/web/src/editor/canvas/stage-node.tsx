@@ -64,6 +64,16 @@ function DescriptionTooltip({
 }
 
 /**
+ * Whether a stage looks the same: it draws nothing of where it is, so the position React Flow
+ * passes on every frame of a drag does not draw it again (React Flow moves its wrapper).
+ */
+const sameLook = (before: NodeProps<StageFlowNode>, after: NodeProps<StageFlowNode>) =>
+  before.id === after.id &&
+  before.data === after.data &&
+  before.selected === after.selected &&
+  before.dragging === after.dragging;
+
+/**
  * The one node component of every stage type: icon, label (wrapping to two lines, whole on
  * hover), type, the stage type's summary, ports, problems, run state, and the person's
  * description when the pointer rests on it.
@@ -116,4 +126,4 @@ export const StageNode = memo(function StageNode({
       </div>
     </DescriptionTooltip>
   );
-});
+}, sameLook);
