@@ -81,10 +81,12 @@ export function editorSection(input: {
       ),
       '',
       '- **All drawn**: from the start of the navigation to the editor (page load, the flow ' +
-        'read from the API, its validation and SQL preview, React Flow rendering and measuring ' +
-        'every node) to the first frame painted in which every stage is in the DOM and measured ' +
-        'and every link is drawn. *Flow loaded* is when the `flow.byId` response ended, *first ' +
-        'stage* when the first node entered the DOM.',
+        'read from the API and validated as the editor opens on it, React Flow rendering and ' +
+        'measuring every node) to the first frame painted in which every stage is in the DOM ' +
+        'and measured and every link is drawn. The validation against the target and the SQL ' +
+        'preview follow when the server has said what it runs on; they are not waited for. ' +
+        '*Flow loaded* is when the `flow.byId` response ended, *first stage* when the first ' +
+        'node entered the DOM.',
       '- **Drag frame**: the mouse holds the stage nearest the centre and moves it round a ' +
         'circle for 2 s, each move sent once Chromium has handled the last. A Chrome trace ' +
         'recorded through CDP gives, for each frame that moved the stage, the renderer ' +
