@@ -1,24 +1,18 @@
 import type { Connection } from '@xyflow/react';
 import type { DragEvent } from 'react';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useComputedColorScheme } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { Background, Controls, ReactFlow, useReactFlow } from '@xyflow/react';
+import { Background, Controls, useReactFlow } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 
-import type { CanvasNode, LinkEdge } from '../store/stage-node-model';
 import { CanvasContextMenu } from '../context-menu/canvas-context-menu';
 import { useContextMenu } from '../context-menu/use-context-menu';
 import { useShortcuts } from '../shortcuts/use-shortcuts';
-import { useEditorStore } from '../store/editor-context';
-import {
-  selectCanvasHandlers,
-  selectEdges,
-  selectIsReadOnly,
-  selectNodes,
-  selectNotes,
-} from '../store/selectors';
+import { useEditorStore, useEditorStoreApi } from '../store/editor-context';
+import { selectCanvasHandlers, selectIsReadOnly } from '../store/selectors';
+import { CanvasGraph } from './canvas-graph';
 import {
   CanvasMinimap,
   FIT_WITH_MINIMAP,
@@ -27,7 +21,6 @@ import {
 } from './canvas-minimap';
 import { FlowProblemsBanner } from './flow-problems-banner';
 import { NODE_WIDTH } from './node-size';
-import { edgeTypes, nodeTypes } from './node-types';
 import { useCanvasActions } from './use-canvas-actions';
 
 /** The dataTransfer type a palette item carries: the stage type id. */
@@ -45,13 +38,12 @@ function linkAt(x: number, y: number): string | undefined {
   return edge?.getAttribute('data-id') ?? undefined;
 }
 
-/** The controlled React Flow canvas: every change goes through the editor store's verbs. */
+/**
+ * The controlled React Flow canvas: every change goes through the editor store's verbs. The
+ * graph itself is drawn by `CanvasGraph`, so what is set up here stays put while stages move.
+ */
 export function FlowCanvas() {
-  const stages = useEditorStore(selectNodes);
-  const notes = useEditorStore(selectNotes);
-  // Notes first, so stages draw over them where they overlap.
-  const nodes = useMemo<CanvasNode[]>(() => [...notes, ...stages], [notes, stages]);
-  const edges = useEditorStore(selectEdges);
+  const store = useEditorStoreApi();
   const readOnly = useEditorStore(selectIsReadOnly);
   const { onNodesChange, onEdgesChange, connect, addStage, insertStageIntoLink } = useEditorStore(
     useShallow(selectCanvasHandlers),
@@ -61,7 +53,10 @@ export function FlowCanvas() {
   const [minimap, setMinimap] = useLocalStorage({ key: 'sluice-minimap', defaultValue: true });
   const fitViewOptions = minimap ? FIT_WITH_MINIMAP : FIT_WITHOUT_MINIMAP;
   // Fit a flow that opens with stages; on an empty one, fitting would jump to the first drop.
-  const [fitOnOpen] = useState(() => nodes.length > 0);
+  const [fitOnOpen] = useState(() => {
+    const { nodes, notes } = store.getState();
+    return nodes.length + notes.length > 0;
+  });
   const pointer = useRef<{ x: number; y: number } | undefined>(undefined);
   const actions = useCanvasActions(pointer);
   useShortcuts('canvas', actions);
@@ -108,11 +103,7 @@ export function FlowCanvas() {
       onPointerLeave={() => (pointer.current = undefined)}
     >
       <FlowProblemsBanner />
-      <ReactFlow<CanvasNode, LinkEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
+      <CanvasGraph
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
@@ -132,7 +123,7 @@ export function FlowCanvas() {
           <MinimapToggle shown={minimap} onToggle={() => setMinimap(!minimap)} />
         </Controls>
         {minimap && <CanvasMinimap />}
-      </ReactFlow>
+      </CanvasGraph>
       <CanvasContextMenu
         target={menu.target}
         opening={menu.opening}

@@ -1,6 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
+import type { ReactElement } from 'react';
 import { memo } from 'react';
-import { Group, Paper, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { Tooltip } from '@mantine/core';
 
 import type { StageDefinition } from '@sluice/stages';
 import { getStage } from '@sluice/stages';
@@ -12,6 +13,7 @@ import { selectStageCut, selectStageRunStatus } from '../store/selectors';
 import { ExecutorBadge } from './executor-badge';
 import { NODE_WIDTH } from './node-size';
 import { cutStyle, runStateStyle } from './run-state-style';
+import classes from './stage-node.module.css';
 import { StagePorts } from './stage-ports';
 import { StageProblemBadges } from './stage-problem-badges';
 import { StageRunLine } from './stage-run-line';
@@ -32,6 +34,46 @@ function summaryOf(definition: StageDefinition | undefined, config: Record<strin
 const DESCRIPTION_DELAY_MS = 400;
 
 /**
+ * The person's description of a stage when the pointer rests on it. Only a described stage
+ * mounts a tooltip: on a large flow, one per stage would cost more than the stages themselves.
+ */
+function DescriptionTooltip({
+  description,
+  dragging,
+  children,
+}: {
+  description: string | undefined;
+  dragging: boolean;
+  children: ReactElement;
+}) {
+  if (!description) return children;
+  return (
+    <Tooltip
+      label={description}
+      disabled={dragging}
+      multiline
+      w={280}
+      openDelay={DESCRIPTION_DELAY_MS}
+      position="top"
+      withArrow
+      data-testid="stage-description"
+    >
+      {children}
+    </Tooltip>
+  );
+}
+
+/**
+ * Whether a stage looks the same: it draws nothing of where it is, so the position React Flow
+ * passes on every frame of a drag does not draw it again (React Flow moves its wrapper).
+ */
+const sameLook = (before: NodeProps<StageFlowNode>, after: NodeProps<StageFlowNode>) =>
+  before.id === after.id &&
+  before.data === after.data &&
+  before.selected === after.selected &&
+  before.dragging === after.dragging;
+
+/**
  * The one node component of every stage type: icon, label (wrapping to two lines, whole on
  * hover), type, the stage type's summary, ports, problems, run state, and the person's
  * description when the pointer rests on it.
@@ -45,77 +87,43 @@ export const StageNode = memo(function StageNode({
   const definition = getStage(data.type);
   const status = useEditorStore(selectStageRunStatus(id));
   const cut = useEditorStore(selectStageCut(id));
-  const color = definition ? 'indigo' : 'red';
   const label = data.label || id;
   const summary = summaryOf(definition, data.config);
   const executor = definition?.category === 'executor';
   return (
-    <Tooltip
-      label={data.description}
-      disabled={!data.description || dragging}
-      multiline
-      w={280}
-      openDelay={DESCRIPTION_DELAY_MS}
-      position="top"
-      withArrow
-      data-testid="stage-description"
-    >
-      <Paper
-        withBorder
-        shadow={selected ? 'md' : 'xs'}
-        radius="md"
-        px="sm"
-        py={8}
-        w={NODE_WIDTH}
+    <DescriptionTooltip description={data.description} dragging={dragging}>
+      <div
+        className={classes.stage}
+        data-selected={selected || undefined}
         data-run-state={status?.state ?? 'idle'}
         data-cut={cut}
         data-category={definition?.category}
-        style={{
-          // An executor moves no rows: a dashed frame sets it apart from the stages that do.
-          ...(executor ? { borderStyle: 'dashed', borderWidth: 2 } : {}),
-          outline: selected ? '2px solid var(--mantine-primary-color-filled)' : undefined,
-          outlineOffset: 2,
-          ...runStateStyle(status?.state),
-          ...cutStyle(cut),
-        }}
+        style={{ width: NODE_WIDTH, ...runStateStyle(status?.state), ...cutStyle(cut) }}
       >
         <StagePorts kind="target" ports={definition?.ports.inputs ?? []} />
-        <Group gap="xs" wrap="nowrap" align="center">
-          <ThemeIcon variant="light" color={color} size="lg" radius="md">
+        <div className={classes.head}>
+          <span className={classes.icon} data-unknown={definition ? undefined : true}>
             <StageIcon name={definition?.ui.icon} size={20} />
-          </ThemeIcon>
-          <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
-            <Text
-              size="sm"
-              fw={600}
-              lineClamp={2}
-              title={label}
-              style={{ wordBreak: 'break-word' }}
-            >
+          </span>
+          <div className={classes.names}>
+            <p className={classes.label} title={label}>
               {label}
-            </Text>
-            <Text size="xs" c="dimmed" truncate="end">
+            </p>
+            <p className={classes.type}>
               {subtitle(data.label, definition?.ui.label, data.type) ?? id}
-            </Text>
-          </Stack>
+            </p>
+          </div>
           <StageProblemBadges stageId={id} />
-        </Group>
+        </div>
         {summary && (
-          <Text
-            size="xs"
-            ff="monospace"
-            mt={6}
-            truncate="end"
-            title={summary}
-            data-testid="stage-summary"
-          >
+          <p className={classes.summary} title={summary} data-testid="stage-summary">
             {summary}
-          </Text>
+          </p>
         )}
         {executor && <ExecutorBadge definition={definition} config={data.config} />}
         {status && <StageRunLine stageId={id} status={status} />}
         <StagePorts kind="source" ports={definition?.ports.outputs ?? []} />
-      </Paper>
-    </Tooltip>
+      </div>
+    </DescriptionTooltip>
   );
-});
+}, sameLook);

@@ -119,6 +119,7 @@ export const createDiagnosticsSlice: EditorSlice<DiagnosticsSlice> = (set, get) 
     });
   },
   setEnvironment: (environment) => {
+    if (JSON.stringify(environment) === JSON.stringify(get().environment)) return;
     set({ environment });
     get().recomputeDiagnostics();
   },

@@ -312,6 +312,16 @@ describe('editor store', () => {
       expect(ed.state().diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     });
 
+    it('validates again only when what the server says changes', () => {
+      const { ed } = paidOrders();
+      ed.state().setEnvironment({ target: duckdb, knownExternalStages: ['samples'] });
+      const preview = ed.state().preview;
+      ed.state().setEnvironment({ target: { ...duckdb }, knownExternalStages: ['samples'] });
+      expect(ed.state().preview).toBe(preview);
+      ed.state().setEnvironment({ target: duckdb, knownExternalStages: ['samples', 'landing'] });
+      expect(ed.state().preview).not.toBe(preview);
+    });
+
     it('puts a missing external stage on the stage that names it', () => {
       const { ed, source } = paidOrders();
       ed.state().setEnvironment({ target: duckdb, knownExternalStages: ['landing'] });

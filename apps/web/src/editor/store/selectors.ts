@@ -1,7 +1,7 @@
 import type { Diagnostic } from '@sluice/flow';
 
 import type { EditorState } from './editor-state';
-import type { StageNodeData } from './stage-node-model';
+import type { StageFlowNode, StageNodeData } from './stage-node-model';
 
 /** Module-level selectors: components pick narrowly and React Flow gets stable handlers. */
 
@@ -28,6 +28,11 @@ export const selectTablesToDetect = (s: EditorState) => s.tablesToDetect;
 export const selectStagesToDescribe = (s: EditorState) => s.stagesToDescribe;
 export const selectBottomTab = (s: EditorState) => s.bottomTab;
 export const selectPreviewRequest = (s: EditorState) => s.previewRequest;
+
+const NO_NODES: readonly StageFlowNode[] = [];
+/** The stages while a partial run is proposed, for its dialog; none otherwise, so drags pass it by. */
+export const selectNodesWhileProposed = (s: EditorState): readonly StageFlowNode[] =>
+  s.partialRun ? s.nodes : NO_NODES;
 
 /** The handlers the canvas passes to React Flow (pick with `useShallow`). */
 export const selectCanvasHandlers = (s: EditorState) => ({

@@ -6,7 +6,7 @@ import { getStage } from '@sluice/stages';
 import type { PartialRunProposal } from '../store/partial-run.slice';
 import type { StageFlowNode } from '../store/stage-node-model';
 import { useEditorStore } from '../store/editor-context';
-import { selectNodes } from '../store/selectors';
+import { selectNodesWhileProposed } from '../store/selectors';
 
 /** The proposed partial run's stages by label, its destinations (what it writes) marked. */
 function describe(partialRun: PartialRunProposal | undefined, nodes: readonly StageFlowNode[]) {
@@ -29,7 +29,7 @@ function describe(partialRun: PartialRunProposal | undefined, nodes: readonly St
  */
 export function PartialRunDialog({ onRun }: { onRun: (stageIds: string[]) => void }) {
   const partialRun = useEditorStore((s) => s.partialRun);
-  const nodes = useEditorStore(selectNodes);
+  const nodes = useEditorStore(selectNodesWhileProposed);
   const proposal = useMemo(() => describe(partialRun, nodes), [partialRun, nodes]);
   const dismiss = useEditorStore((s) => s.dismissPartialRun);
   const destinations = proposal?.stages.filter((stage) => stage.writes) ?? [];
