@@ -83,6 +83,9 @@ export const NoteSchema = z.object({
 });
 export type Note = z.infer<typeof NoteSchema>;
 
+/** The most stages and links a flow holds: room for long chains of processors (1,000 and more). */
+export const FLOW_LIMITS = { stages: 2000, links: 4000 } as const;
+
 /**
  * The saved flow document: the graph only. Name, id and saved version live on the flow record
  * so that renaming never rewrites the document.
@@ -90,9 +93,8 @@ export type Note = z.infer<typeof NoteSchema>;
 export const FlowDocumentSchema = z
   .object({
     schemaVersion: z.literal(FLOW_SCHEMA_VERSION),
-    // Room for long chains of processors (1,000 stages and more), with two links per stage.
-    stages: z.array(StageSchema).max(2000),
-    links: z.array(LinkSchema).max(4000),
+    stages: z.array(StageSchema).max(FLOW_LIMITS.stages),
+    links: z.array(LinkSchema).max(FLOW_LIMITS.links),
     /** Added after version 1 shipped; optional so every earlier document stays valid. */
     notes: z
       .array(NoteSchema)

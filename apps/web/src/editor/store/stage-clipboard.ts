@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import type { FlowDocument, Link, Note, Stage } from '@sluice/flow';
 import {
+  FLOW_LIMITS,
   FLOW_SCHEMA_VERSION,
   LinkSchema,
   NOTE_LIMITS,
@@ -20,8 +21,9 @@ export const StageClipboardSchema = z
   .object({
     kind: z.literal(STAGE_CLIPBOARD_KIND),
     schemaVersion: z.literal(FLOW_SCHEMA_VERSION),
-    stages: z.array(StageSchema).max(500),
-    links: z.array(LinkSchema).max(2000),
+    // Whatever a flow can hold can be copied whole.
+    stages: z.array(StageSchema).max(FLOW_LIMITS.stages),
+    links: z.array(LinkSchema).max(FLOW_LIMITS.links),
     notes: z.array(NoteSchema).max(NOTE_LIMITS.count).optional(),
   })
   .refine((clip) => clip.stages.length + (clip.notes?.length ?? 0) > 0, {
