@@ -18,8 +18,7 @@ import {
 } from './bench-plans';
 import { median, runSluicePlan, timed } from './measure';
 
-/** DuckDB's flows take a second or two each, so more runs cost little and steady the medians. */
-const REPEATS = 5;
+const REPEATS = 3;
 const sqlString = (text: string): string => getDialect('duckdb').literal(text);
 
 /** The read_csv call the compiler emits for a source, for the hand-written side. */
