@@ -3,7 +3,8 @@
  * clients at once saving and loading their own 100-stage flows (p50 / p99 of each, failures),
  * then a sustained mixed soak sampling the server's RSS every second. Writes the `api` section
  * of docs/benchmarks.md. Run with `npm run bench -w @sluice/server` (about two minutes);
- * `BENCH_SOAK_SECONDS` sets the soak's length.
+ * `BENCH_SOAK_SECONDS` sets the soak's length; `BENCH_SERVER_NODE_OPTIONS` adds options to the
+ * server's `node` (`--cpu-prof`, `--heapsnapshot-signal=SIGUSR2`) for profiling it.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -26,15 +27,16 @@ const log = (line: string): void => {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const server = await startServer();
+  const server = await startServer(process.env.BENCH_SERVER_NODE_OPTIONS?.split(' ') ?? []);
   try {
     await sleep(2000);
     const idleMb = await server.rssMb();
     log(`Server ${server.url} (pid ${String(server.pid)}), idle RSS ${idleMb.toFixed(0)} MB`);
     const rounds: EditRound[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
-      rounds.push(await editRound(server.url, { round, clients: CLIENTS, iterations: ITERATIONS }));
-      log(`Round ${String(round)} done`);
+      const done = await editRound(server.url, { round, clients: CLIENTS, iterations: ITERATIONS });
+      rounds.push(done);
+      log(`Round ${String(round)}: ${done.seconds.toFixed(1)} s`);
     }
     const afterEditsMb = await server.rssMb();
     const soaked = await soak(server, { clients: CLIENTS, seconds: SOAK_SECONDS });
@@ -48,7 +50,8 @@ async function main(): Promise<void> {
       soakSeconds: SOAK_SECONDS,
     });
     for (const line of section.lines) log(line);
-    for (const verdict of section.verdicts) log(`${verdict.met ? 'met' : 'NOT met'}: ${verdict.text}`);
+    for (const verdict of section.verdicts)
+      log(`${verdict.met ? 'met' : 'NOT met'}: ${verdict.text}`);
     await writeBenchSection('api', section);
   } finally {
     await server.stop();

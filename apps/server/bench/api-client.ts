@@ -1,10 +1,5 @@
 import type { TRPCClient } from '@trpc/client';
-import {
-  createTRPCClient,
-  httpBatchLink,
-  httpSubscriptionLink,
-  splitLink,
-} from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { EventSource } from 'eventsource';
 
 import type { AppRouter } from '../src/root';

@@ -7,6 +7,8 @@ import { Timings } from './latency';
 export interface EditRound {
   load: Timings;
   save: Timings;
+  /** How long the round took, from the first load to the last save. */
+  seconds: number;
 }
 
 /** Creates a client's own copy of the 100-stage flow. */
@@ -27,9 +29,16 @@ export async function editRound(
 ): Promise<EditRound> {
   const load = new Timings();
   const save = new Timings();
-  const editor = async (c: number): Promise<void> => {
-    const client = apiClient(url);
-    const id = await ownFlow(client, `Bench round ${String(options.round)} editor ${String(c)}`);
+  const clients = await Promise.all(
+    Array.from({ length: options.clients }, async (_, c) => {
+      const client = apiClient(url);
+      return {
+        client,
+        id: await ownFlow(client, `Bench round ${String(options.round)} editor ${String(c)}`),
+      };
+    }),
+  );
+  const editor = async ({ client, id }: { client: ApiClient; id: string }): Promise<void> => {
     for (let i = 0; i < options.iterations; i++) {
       const flow = await load.time(() => client.flow.byId.query({ id }));
       if (!flow) continue;
@@ -42,6 +51,7 @@ export async function editRound(
       );
     }
   };
-  await Promise.all(Array.from({ length: options.clients }, (_, c) => editor(c)));
-  return { load, save };
+  const started = performance.now();
+  await Promise.all(clients.map(editor));
+  return { load, save, seconds: (performance.now() - started) / 1000 };
 }

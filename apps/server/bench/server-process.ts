@@ -1,9 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -17,7 +18,7 @@ export interface ServerProcess {
 }
 
 /** Resolves with the address the server prints once it listens. */
-function servedUrl(child: ChildProcess): Promise<string> {
+function servedUrl(child: ChildProcessByStdio<null, Readable, Readable>): Promise<string> {
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`No start in 60 s:\n${output}`)), 60_000);
@@ -26,11 +27,15 @@ function servedUrl(child: ChildProcess): Promise<string> {
       const match = /Sluice is running at (http:\/\/\S+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
+        child.stdout.off('data', onData);
+        child.stderr.off('data', onData);
+        // Drained but unread, the server's further output (its start line) is not kept.
+        child.stdout.resume();
         resolve(match[1]);
       }
     };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`The server exited with code ${String(code)}:\n${output}`));
@@ -62,7 +67,7 @@ export async function startServer(nodeOptions: readonly string[] = []): Promise<
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await servedUrl(child);
   // Unexpected errors the server logs would otherwise be lost with the pipe.
-  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
   const pid = child.pid ?? 0;
   return {
     url,

@@ -8,6 +8,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { CredentialCipher } from './external-stages/credential-cipher';
 import { ExternalStageService } from './external-stages/external-stage-service';
 import { matrixOneStageDdl } from './external-stages/matrixone-stage-ddl';
+import { VersionHistory } from './flows/flow-versions';
 import { StagePreviews } from './previews/stage-previews';
 import { ExternalStagesRepo } from './repos/external-stages.repo';
 import { FlowsRepo } from './repos/flows.repo';
@@ -34,6 +35,8 @@ export interface Services {
   config: ServerConfig;
   target: Target;
   flows: FlowsRepo;
+  /** Each flow's saved versions with what each changed, remembered between calls. */
+  versionHistory: VersionHistory;
   runs: RunsRepo;
   externalStages: ExternalStageService;
   runManager: RunManager;
@@ -120,6 +123,7 @@ export async function createServices(
       config,
       target,
       flows,
+      versionHistory: new VersionHistory(flows),
       runs,
       externalStages,
       runManager,

@@ -24,13 +24,16 @@ export interface FlowSummary {
   stageCount: number;
 }
 
-interface FlowRow extends Record<string, unknown> {
+interface FlowHeadRow extends Record<string, unknown> {
   id: string;
   name: string;
   version: number;
-  document: string;
   created_at: unknown;
   updated_at: unknown;
+}
+
+interface FlowRow extends FlowHeadRow {
+  document: string;
 }
 
 interface SummaryRow extends Record<string, unknown> {
@@ -90,25 +93,58 @@ export class FlowsRepo {
     return rows.map((row) => toRecord(row).document);
   }
 
+  /**
+   * The flow with its latest document. The document is read by its key, not joined, so DuckDB
+   * finds it through the index instead of scanning every saved version; versions never change,
+   * so the version the first read names is there for the second unless the flow was deleted.
+   */
   async byId(id: string, db: SqlClient = this.db): Promise<FlowRecord> {
-    const [row] = await db.query<FlowRow>(`${selectFlow(this.t)} WHERE f.id = ?`, [id]);
-    if (!row) throw flowNotFound(id);
-    return toRecord(row);
+    const head = await this.head(id, db);
+    const version = Number(head.version);
+    const document = await this.documentAt(id, version, db);
+    if (!document) throw flowNotFound(id);
+    return {
+      id: head.id,
+      name: head.name,
+      version,
+      document,
+      createdAt: isoOf(head.created_at),
+      updatedAt: isoOf(head.updated_at),
+    };
+  }
+
+  private async head(id: string, db: SqlClient = this.db): Promise<FlowHeadRow> {
+    const [head] = await db.query<FlowHeadRow>(
+      `SELECT id, name, version, created_at, updated_at FROM ${this.t.flows} WHERE id = ?`,
+      [id],
+    );
+    if (!head) throw flowNotFound(id);
+    return head;
+  }
+
+  /** The document of one saved version, or undefined when there is no such version. */
+  private async documentAt(
+    id: string,
+    version: number,
+    db: SqlClient = this.db,
+  ): Promise<FlowDocument | undefined> {
+    const [row] = await db.query<{ document: string }>(
+      `SELECT document FROM ${this.t.flowVersions} WHERE flow_id = ? AND version = ?`,
+      [id, version],
+    );
+    return row && migrateFlowDocument(JSON.parse(row.document));
   }
 
   /** The flow with the document of one saved `version` (a past run's, say) instead of its latest. */
   async atVersion(id: string, version: number): Promise<FlowRecord> {
     const flow = await this.byId(id);
-    const [row] = await this.db.query<{ document: string }>(
-      `SELECT document FROM ${this.t.flowVersions} WHERE flow_id = ? AND version = ?`,
-      [id, version],
-    );
-    if (!row) {
+    const document = await this.documentAt(id, version);
+    if (!document) {
       throw new NotFoundError(
         `Flow "${flow.name}" has no version ${version}; its versions go up to ${flow.version}.`,
       );
     }
-    return { ...flow, version, document: migrateFlowDocument(JSON.parse(row.document)) };
+    return { ...flow, version, document };
   }
 
   /** Creates a flow at version 1; a CONFLICT when another flow has the name. */
@@ -217,19 +253,27 @@ export class FlowsRepo {
     });
   }
 
-  /** Every saved version with its document, newest first. */
-  async versions(
-    id: string,
-  ): Promise<{ version: number; savedAt: string; document: FlowDocument }[]> {
-    await this.byId(id);
-    const rows = await this.db.query<{ version: number; saved_at: unknown; document: string }>(
-      `SELECT version, saved_at, document FROM ${this.t.flowVersions} WHERE flow_id = ? ORDER BY version DESC`,
+  /** Every saved version's number and time, newest first, without the documents. */
+  async savedVersions(id: string): Promise<{ version: number; savedAt: string }[]> {
+    await this.head(id);
+    const rows = await this.db.query<{ version: number; saved_at: unknown }>(
+      `SELECT version, saved_at FROM ${this.t.flowVersions} WHERE flow_id = ? ORDER BY version DESC`,
       [id],
     );
-    return rows.map((row) => ({
-      version: Number(row.version),
-      savedAt: isoOf(row.saved_at),
-      document: migrateFlowDocument(JSON.parse(row.document)),
-    }));
+    return rows.map((row) => ({ version: Number(row.version), savedAt: isoOf(row.saved_at) }));
+  }
+
+  /** The documents of the saved versions `from` to `to`, by version. */
+  async documentsBetween(
+    id: string,
+    { from, to }: { from: number; to: number },
+  ): Promise<Map<number, FlowDocument>> {
+    const rows = await this.db.query<{ version: number; document: string }>(
+      `SELECT version, document FROM ${this.t.flowVersions} WHERE flow_id = ? AND version BETWEEN ? AND ?`,
+      [id, from, to],
+    );
+    return new Map(
+      rows.map((row) => [Number(row.version), migrateFlowDocument(JSON.parse(row.document))]),
+    );
   }
 }
