@@ -18,8 +18,8 @@ import { soak } from './soak';
 
 const CLIENTS = 50;
 const ROUNDS = 3;
-const ITERATIONS = 10;
-const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 75);
+const ITERATIONS = 8;
+const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 60);
 
 const log = (line: string): void => {
   process.stdout.write(`${line}\n`);

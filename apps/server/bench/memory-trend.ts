@@ -1,4 +1,5 @@
 import type { RssSample } from './soak';
+import { median } from './latency';
 
 /** MB per minute of the least-squares line through `samples`. */
 export function slopePerMinute(samples: readonly RssSample[]): number {
@@ -15,18 +16,23 @@ export function slopePerMinute(samples: readonly RssSample[]): number {
   return variance === 0 ? 0 : (covariance / variance) * 60;
 }
 
-/** The RSS figures of a soak: the peak, and the trend over its first and last thirds. */
+/**
+ * The RSS figures of a soak: the peak, the median of its middle and last thirds, and the slope
+ * over the last third. DuckDB's checkpoints make RSS swing by a hundred MB within seconds, so
+ * the medians of whole thirds tell growth from swing better than any single sample.
+ */
 export function memoryTrend(samples: readonly RssSample[]): {
   peakMb: number;
-  firstSlope: number;
+  middleMb: number;
+  lastMb: number;
   lastSlope: number;
-  endMb: number;
 } {
   const third = Math.floor(samples.length / 3);
+  const last = samples.slice(samples.length - third);
   return {
     peakMb: Math.max(...samples.map((s) => s.mb)),
-    firstSlope: slopePerMinute(samples.slice(0, third)),
-    lastSlope: slopePerMinute(samples.slice(samples.length - third)),
-    endMb: samples.at(-1)?.mb ?? 0,
+    middleMb: median(samples.slice(third, samples.length - third).map((s) => s.mb)),
+    lastMb: median(last.map((s) => s.mb)),
+    lastSlope: slopePerMinute(last),
   };
 }

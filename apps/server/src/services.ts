@@ -1,4 +1,4 @@
-import type { Target } from '@sluice/engine';
+import type { SqlClient, Target } from '@sluice/engine';
 import { DEFAULT_METADATA_SCHEMA } from '@sluice/compiler';
 import { openTarget } from '@sluice/engine';
 
@@ -57,6 +57,15 @@ function metaTablesOf(target: Target, config: ServerConfig): Promise<MetaTables>
 }
 
 /**
+ * The client runs keep their records through. On the embedded DuckDB every call on a connection
+ * waits for the ones before it, so a run's few writes get a connection of their own instead of
+ * queueing behind every save and load of every editor; a MySQL-family target's is a pool already.
+ */
+function runsClientOf(target: Target): Promise<SqlClient> | SqlClient {
+  return target.profile.dialect === 'duckdb' ? target.connect() : target.meta;
+}
+
+/**
  * The schema flows may not name because the metadata tables live there: `sluice` in a DuckDB
  * file (see `duckDbMetaTables`), the metadata database on a MySQL-family server.
  */
@@ -93,7 +102,7 @@ export async function createServices(
     const tables = await metaTablesOf(target, config);
     const applied = await migrate(target.meta, tables);
     const flows = new FlowsRepo(target.meta, tables);
-    const runs = new RunsRepo(target.meta, tables);
+    const runs = new RunsRepo(await runsClientOf(target), tables);
     const repo = new ExternalStagesRepo(target.meta, tables);
     const onMatrixOne = target.profile.dialect === 'matrixone';
     const externalStages = new ExternalStageService({
