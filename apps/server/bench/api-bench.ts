@@ -11,7 +11,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { writeBenchSection } from '@sluice/engine/bench-section';
 
 import type { EditRound } from './concurrent-edits';
+import { apiClient } from './api-client';
 import { apiSection } from './api-section';
+import { hundredStageFlow } from './bench-flow';
 import { editRound } from './concurrent-edits';
 import { startServer } from './server-process';
 import { soak } from './soak';
@@ -29,6 +31,11 @@ async function main(): Promise<void> {
   const started = performance.now();
   const server = await startServer(process.env.BENCH_SERVER_NODE_OPTIONS?.split(' ') ?? []);
   try {
+    const { diagnostics } = await apiClient(server.url).compile.preview.query({
+      document: hundredStageFlow(),
+    });
+    const problem = diagnostics.find((d) => d.severity === 'error');
+    if (problem) throw new Error(`The benchmark flow has an error: ${problem.message}`);
     await sleep(2000);
     const idleMb = await server.rssMb();
     log(`Server ${server.url} (pid ${String(server.pid)}), idle RSS ${idleMb.toFixed(0)} MB`);

@@ -40,7 +40,7 @@ function configOf(type: (typeof BRANCH)[number], b: number): Record<string, unkn
         ],
       };
     case 'cast':
-      return { columns: [{ column: 'order_id', type: 'VARCHAR' }], onError: 'fail' };
+      return { columns: [{ column: 'order_id', type: { name: 'text' } }], onError: 'fail' };
     case 'select-columns':
       return {
         columns: [
