@@ -24,16 +24,13 @@ export interface FlowSummary {
   stageCount: number;
 }
 
-interface FlowHeadRow extends Record<string, unknown> {
+interface FlowRow extends Record<string, unknown> {
   id: string;
   name: string;
   version: number;
+  document: string;
   created_at: unknown;
   updated_at: unknown;
-}
-
-interface FlowRow extends FlowHeadRow {
-  document: string;
 }
 
 interface SummaryRow extends Record<string, unknown> {
@@ -93,58 +90,25 @@ export class FlowsRepo {
     return rows.map((row) => toRecord(row).document);
   }
 
-  /**
-   * The flow with its latest document. The document is read by its key, not joined, so DuckDB
-   * finds it through the index instead of scanning every saved version; versions never change,
-   * so the version the first read names is there for the second unless the flow was deleted.
-   */
   async byId(id: string, db: SqlClient = this.db): Promise<FlowRecord> {
-    const head = await this.head(id, db);
-    const version = Number(head.version);
-    const document = await this.documentAt(id, version, db);
-    if (!document) throw flowNotFound(id);
-    return {
-      id: head.id,
-      name: head.name,
-      version,
-      document,
-      createdAt: isoOf(head.created_at),
-      updatedAt: isoOf(head.updated_at),
-    };
-  }
-
-  private async head(id: string, db: SqlClient = this.db): Promise<FlowHeadRow> {
-    const [head] = await db.query<FlowHeadRow>(
-      `SELECT id, name, version, created_at, updated_at FROM ${this.t.flows} WHERE id = ?`,
-      [id],
-    );
-    if (!head) throw flowNotFound(id);
-    return head;
-  }
-
-  /** The document of one saved version, or undefined when there is no such version. */
-  private async documentAt(
-    id: string,
-    version: number,
-    db: SqlClient = this.db,
-  ): Promise<FlowDocument | undefined> {
-    const [row] = await db.query<{ document: string }>(
-      `SELECT document FROM ${this.t.flowVersions} WHERE flow_id = ? AND version = ?`,
-      [id, version],
-    );
-    return row && migrateFlowDocument(JSON.parse(row.document));
+    const [row] = await db.query<FlowRow>(`${selectFlow(this.t)} WHERE f.id = ?`, [id]);
+    if (!row) throw flowNotFound(id);
+    return toRecord(row);
   }
 
   /** The flow with the document of one saved `version` (a past run's, say) instead of its latest. */
   async atVersion(id: string, version: number): Promise<FlowRecord> {
     const flow = await this.byId(id);
-    const document = await this.documentAt(id, version);
-    if (!document) {
+    const [row] = await this.db.query<{ document: string }>(
+      `SELECT document FROM ${this.t.flowVersions} WHERE flow_id = ? AND version = ?`,
+      [id, version],
+    );
+    if (!row) {
       throw new NotFoundError(
         `Flow "${flow.name}" has no version ${version}; its versions go up to ${flow.version}.`,
       );
     }
-    return { ...flow, version, document };
+    return { ...flow, version, document: migrateFlowDocument(JSON.parse(row.document)) };
   }
 
   /** Creates a flow at version 1; a CONFLICT when another flow has the name. */
@@ -187,6 +151,8 @@ export class FlowsRepo {
     document: FlowDocument;
   }): Promise<{ version: number; updatedAt: string }> {
     const now = new Date();
+    // Written as JSON before the transaction: on DuckDB every other metadata call waits for it.
+    const document = JSON.stringify(input.document);
     return this.db.transaction(async (tx) => {
       const version = input.baseVersion + 1;
       // The update takes the row's lock before anything is written, so of two saves on the same
@@ -207,7 +173,7 @@ export class FlowsRepo {
       }
       await tx.run(
         `INSERT INTO ${this.t.flowVersions} (flow_id, version, document, saved_at) VALUES (?, ?, ?, ?)`,
-        [input.id, version, JSON.stringify(input.document), stampOf(now)],
+        [input.id, version, document, stampOf(now)],
       );
       return { version, updatedAt: now.toISOString() };
     });
@@ -255,7 +221,7 @@ export class FlowsRepo {
 
   /** Every saved version's number and time, newest first, without the documents. */
   async savedVersions(id: string): Promise<{ version: number; savedAt: string }[]> {
-    await this.head(id);
+    await this.byId(id);
     const rows = await this.db.query<{ version: number; saved_at: unknown }>(
       `SELECT version, saved_at FROM ${this.t.flowVersions} WHERE flow_id = ? ORDER BY version DESC`,
       [id],
