@@ -1,4 +1,4 @@
-import type { Target } from '@sluice/engine';
+import type { SqlClient, Target } from '@sluice/engine';
 import { DEFAULT_METADATA_SCHEMA } from '@sluice/compiler';
 import { openTarget } from '@sluice/engine';
 
@@ -8,6 +8,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { CredentialCipher } from './external-stages/credential-cipher';
 import { ExternalStageService } from './external-stages/external-stage-service';
 import { matrixOneStageDdl } from './external-stages/matrixone-stage-ddl';
+import { VersionHistory } from './flows/flow-versions';
 import { StagePreviews } from './previews/stage-previews';
 import { ExternalStagesRepo } from './repos/external-stages.repo';
 import { FlowsRepo } from './repos/flows.repo';
@@ -34,6 +35,8 @@ export interface Services {
   config: ServerConfig;
   target: Target;
   flows: FlowsRepo;
+  /** Each flow's saved versions with what each changed, remembered between calls. */
+  versionHistory: VersionHistory;
   runs: RunsRepo;
   externalStages: ExternalStageService;
   runManager: RunManager;
@@ -51,6 +54,15 @@ function metaTablesOf(target: Target, config: ServerConfig): Promise<MetaTables>
   return target.profile.dialect === 'duckdb'
     ? duckDbMetaTables(target.meta)
     : mySqlMetaTables(config.metadataDatabase);
+}
+
+/**
+ * The client runs keep their records through. On the embedded DuckDB every call on a connection
+ * waits for the ones before it, so a run's few writes get a connection of their own instead of
+ * queueing behind every save and load of every editor; a MySQL-family target's is a pool already.
+ */
+function runsClientOf(target: Target): Promise<SqlClient> | SqlClient {
+  return target.profile.dialect === 'duckdb' ? target.connect() : target.meta;
 }
 
 /**
@@ -90,7 +102,7 @@ export async function createServices(
     const tables = await metaTablesOf(target, config);
     const applied = await migrate(target.meta, tables);
     const flows = new FlowsRepo(target.meta, tables);
-    const runs = new RunsRepo(target.meta, tables);
+    const runs = new RunsRepo(await runsClientOf(target), tables);
     const repo = new ExternalStagesRepo(target.meta, tables);
     const onMatrixOne = target.profile.dialect === 'matrixone';
     const externalStages = new ExternalStageService({
@@ -120,6 +132,7 @@ export async function createServices(
       config,
       target,
       flows,
+      versionHistory: new VersionHistory(flows),
       runs,
       externalStages,
       runManager,

@@ -8,6 +8,7 @@ import type { FlowDocument } from '@sluice/flow';
 
 import type { TestServer, TestTarget } from '../../test/harness';
 import { startTestServer } from '../../test/harness';
+import { VersionHistory } from './flow-versions';
 
 const filter = (id: string, condition: string, x = 0) => ({
   id,
@@ -73,5 +74,18 @@ describe.each<TestTarget>(['duckdb', 'mariadb'])('flow versions on %s metadata',
     expect(version).toBe(3);
     expect((await server.caller.flow.diff({ id, from: 1, to: 3 })).diff.size).toBe(0);
     expect((await server.caller.flow.versions({ id })).map((v) => v.version)).toEqual([3, 2, 1]);
+  });
+
+  it('remembers each change: a new save adds its own, and a smaller memory still answers in full', async () => {
+    const before = await server.caller.flow.versions({ id });
+    await server.caller.flow.save({ id, baseVersion: 3, document: v2 });
+    const after = await server.caller.flow.versions({ id });
+    expect(after.map((v) => v.version)).toEqual([4, 3, 2, 1]);
+    // Version 3 restored version 1, so saving version 2's document again changes what 2 did.
+    expect(after[0]?.change).toEqual(after[2]?.change);
+    expect(after.slice(1)).toEqual(before);
+    const forgetful = new VersionHistory(server.services.flows, { remembered: 1 });
+    expect(await forgetful.of(id)).toEqual(after);
+    expect(await forgetful.of(id)).toEqual(after);
   });
 });

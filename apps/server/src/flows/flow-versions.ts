@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 import type { FlowDiff, FlowDocument } from '@sluice/flow';
 import { diffFlows, emptyFlowDocument } from '@sluice/flow';
 
@@ -31,17 +33,58 @@ function changeOf(diff: FlowDiff): VersionChange {
   };
 }
 
-/** Every saved version of a flow, newest first, with when it was saved and what it changed. */
-export async function versionHistory(flows: FlowsRepo, id: string): Promise<VersionSummary[]> {
-  const versions = await flows.versions(id);
-  return versions.map((entry, i) => {
-    const previous: FlowDocument = versions[i + 1]?.document ?? emptyFlowDocument();
-    return {
-      version: entry.version,
-      savedAt: entry.savedAt,
-      change: changeOf(diffFlows(previous, entry.document)),
-    };
-  });
+/**
+ * How many version changes a server remembers. Each is a handful of numbers, so this many take
+ * about a megabyte, and a person reopening the versions panel finds all of theirs.
+ */
+export const REMEMBERED_CHANGES = 10_000;
+
+/**
+ * Every saved version of a flow with what it changed. A version never changes once saved, so
+ * its change is worked out once (a diff of its document and the one before) and remembered,
+ * up to `remembered` of them, the least recently read forgotten first; the panel's next
+ * opening reads and diffs only the versions saved since, instead of every document of the flow.
+ */
+export class VersionHistory {
+  private readonly changes: LRUCache<string, VersionChange>;
+
+  constructor(
+    private readonly flows: FlowsRepo,
+    { remembered = REMEMBERED_CHANGES }: { remembered?: number } = {},
+  ) {
+    this.changes = new LRUCache({ max: remembered });
+  }
+
+  /** Every saved version of flow `id`, newest first, with when it was saved and what it changed. */
+  async of(id: string): Promise<VersionSummary[]> {
+    const saved = await this.flows.savedVersions(id);
+    const key = (version: number): string => `${id}@${String(version)}`;
+    const found = new Map<number, VersionChange>();
+    for (const { version } of saved) {
+      const change = this.changes.get(key(version));
+      if (change) found.set(version, change);
+    }
+    const missing = saved.map((entry) => entry.version).filter((version) => !found.has(version));
+    if (missing.length > 0) {
+      // Versions are numbered 1, 2, 3… with none removed, so each one's previous is one less.
+      const documents = await this.flows.documentsBetween(id, {
+        from: Math.max(1, Math.min(...missing) - 1),
+        to: Math.max(...missing),
+      });
+      for (const version of missing) {
+        const document = documents.get(version);
+        const previous = version === 1 ? emptyFlowDocument() : documents.get(version - 1);
+        if (!document || !previous) continue;
+        const change = changeOf(diffFlows(previous, document));
+        found.set(version, change);
+        this.changes.set(key(version), change);
+      }
+    }
+    return saved.flatMap((entry) => {
+      const change = found.get(entry.version);
+      return change ? [{ ...entry, change }] : [];
+    });
+  }
 }
 
 /** Two saved versions of a flow and how the `to` one differs from the `from` one. */

@@ -151,6 +151,8 @@ export class FlowsRepo {
     document: FlowDocument;
   }): Promise<{ version: number; updatedAt: string }> {
     const now = new Date();
+    // Written as JSON before the transaction: on DuckDB every other metadata call waits for it.
+    const document = JSON.stringify(input.document);
     return this.db.transaction(async (tx) => {
       const version = input.baseVersion + 1;
       // The update takes the row's lock before anything is written, so of two saves on the same
@@ -171,7 +173,7 @@ export class FlowsRepo {
       }
       await tx.run(
         `INSERT INTO ${this.t.flowVersions} (flow_id, version, document, saved_at) VALUES (?, ?, ?, ?)`,
-        [input.id, version, JSON.stringify(input.document), stampOf(now)],
+        [input.id, version, document, stampOf(now)],
       );
       return { version, updatedAt: now.toISOString() };
     });
@@ -217,19 +219,27 @@ export class FlowsRepo {
     });
   }
 
-  /** Every saved version with its document, newest first. */
-  async versions(
-    id: string,
-  ): Promise<{ version: number; savedAt: string; document: FlowDocument }[]> {
+  /** Every saved version's number and time, newest first, without the documents. */
+  async savedVersions(id: string): Promise<{ version: number; savedAt: string }[]> {
     await this.byId(id);
-    const rows = await this.db.query<{ version: number; saved_at: unknown; document: string }>(
-      `SELECT version, saved_at, document FROM ${this.t.flowVersions} WHERE flow_id = ? ORDER BY version DESC`,
+    const rows = await this.db.query<{ version: number; saved_at: unknown }>(
+      `SELECT version, saved_at FROM ${this.t.flowVersions} WHERE flow_id = ? ORDER BY version DESC`,
       [id],
     );
-    return rows.map((row) => ({
-      version: Number(row.version),
-      savedAt: isoOf(row.saved_at),
-      document: migrateFlowDocument(JSON.parse(row.document)),
-    }));
+    return rows.map((row) => ({ version: Number(row.version), savedAt: isoOf(row.saved_at) }));
+  }
+
+  /** The documents of the saved versions `from` to `to`, by version. */
+  async documentsBetween(
+    id: string,
+    { from, to }: { from: number; to: number },
+  ): Promise<Map<number, FlowDocument>> {
+    const rows = await this.db.query<{ version: number; document: string }>(
+      `SELECT version, document FROM ${this.t.flowVersions} WHERE flow_id = ? AND version BETWEEN ? AND ?`,
+      [id, from, to],
+    );
+    return new Map(
+      rows.map((row) => [Number(row.version), migrateFlowDocument(JSON.parse(row.document))]),
+    );
   }
 }

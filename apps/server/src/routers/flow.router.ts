@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { emptyFlowDocument, FlowDocumentSchema, FlowNameSchema, IdSchema } from '@sluice/flow';
 
 import { exportFlowFile, importFlowFile } from '../flow-transfer/flow-transfer';
-import { versionDiff, versionHistory } from '../flows/flow-versions';
+import { versionDiff } from '../flows/flow-versions';
 import { publicProcedure } from '../trpc';
 
 const FlowIdInput = z.object({ id: IdSchema });
@@ -65,7 +65,7 @@ export const flowRouter = {
   /** Every saved version, newest first: when it was saved and how much it changed. */
   versions: publicProcedure
     .input(FlowIdInput)
-    .query(({ ctx, input }) => versionHistory(ctx.services.flows, input.id)),
+    .query(({ ctx, input }) => ctx.services.versionHistory.of(input.id)),
 
   /** Two saved versions' documents and how `to` differs from `from`, for comparing them. */
   diff: publicProcedure
