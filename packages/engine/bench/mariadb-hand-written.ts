@@ -56,9 +56,14 @@ function joinedLines(names: readonly string[]): Transform {
   });
 }
 
-/** Builds `new_dest` with `build`, then swaps it in for the destination in one RENAME. */
-async function replaceWith(sql: Connection, build: (table: string) => string[]): Promise<void> {
-  for (const statement of build('new_dest')) await sql.query(statement);
+/**
+ * Fills `new_dest`, a copy of the destination's definition (`CREATE TABLE … LIKE`: its keys,
+ * indexes and types stay, as an overwrite keeps them), with `fill`, then swaps it in for the
+ * destination in one RENAME.
+ */
+async function replaceWith(sql: Connection, fill: (table: string) => string): Promise<void> {
+  await sql.query(`CREATE TABLE new_dest LIKE ${DEST_TABLE}`);
+  await sql.query(fill('new_dest'));
   await sql.query(`RENAME TABLE ${DEST_TABLE} TO old_dest, new_dest TO ${DEST_TABLE}`);
   await sql.query('DROP TABLE old_dest');
 }
@@ -66,8 +71,9 @@ async function replaceWith(sql: Connection, build: (table: string) => string[]):
 /**
  * The fastest a person would write each flow with mysql2 and the same staging as Sluice's:
  * files streamed with LOAD DATA LOCAL INFILE into throwaway Aria tables (a plain load straight
- * into the new table), the result built beside the destination and swapped in (overwrites),
- * inserted (append) or streamed out as joined values (export).
+ * into the new table), the result built in a copy of the destination's definition and swapped
+ * in (overwrites, which keep the table's keys, indexes and types as Sluice's do), inserted
+ * (append) or streamed out as joined values (export).
  */
 export async function runHandWritten(
   location: ServerLocation,
@@ -87,10 +93,7 @@ export async function runHandWritten(
   const sql = connection.promise();
   try {
     if (flow === 'plain') {
-      await replaceWith(sql, (t) => [
-        `CREATE TABLE ${t} (${ORDER_COLUMNS})`,
-        load(ORDERS_FILE, t, COLUMNS),
-      ]);
+      await replaceWith(sql, (t) => load(ORDERS_FILE, t, COLUMNS));
       return;
     }
     await sql.query(`CREATE TEMPORARY TABLE orders (${ORDER_COLUMNS}) ${STAGING}`);
@@ -98,7 +101,7 @@ export async function runHandWritten(
     const filtered = `SELECT * FROM orders WHERE ${FILTER}`;
     switch (flow) {
       case 'overwrite':
-        return await replaceWith(sql, (t) => [`CREATE TABLE ${t} AS ${filtered}`]);
+        return await replaceWith(sql, (t) => `INSERT INTO ${t} ${filtered}`);
       case 'append':
         await sql.query(`INSERT INTO ${DEST_TABLE} ${filtered}`);
         return;
@@ -109,17 +112,21 @@ export async function runHandWritten(
         return;
       }
       case 'aggregate':
-        return await replaceWith(sql, (t) => [
-          `CREATE TABLE ${t} AS SELECT category, count(*) AS orders, sum(amount) AS total ` +
+        return await replaceWith(
+          sql,
+          (t) =>
+            `INSERT INTO ${t} SELECT category, count(*) AS orders, sum(amount) AS total ` +
             `FROM orders GROUP BY category`,
-        ]);
+        );
       case 'join':
         await sql.query(`CREATE TEMPORARY TABLE categories (${CATEGORY_DEFINITIONS}) ${STAGING}`);
         await sql.query(load(CATEGORIES_FILE, 'categories', CATEGORY_COLUMNS));
-        return await replaceWith(sql, (t) => [
-          `CREATE TABLE ${t} AS SELECT o.*, c.label FROM orders AS o ` +
+        return await replaceWith(
+          sql,
+          (t) =>
+            `INSERT INTO ${t} SELECT o.*, c.label FROM orders AS o ` +
             `JOIN categories AS c ON o.category = c.category`,
-        ]);
+        );
     }
   } finally {
     await sql.end();

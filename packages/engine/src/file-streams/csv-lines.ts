@@ -16,12 +16,14 @@ import { csvText } from './export-values';
  */
 export function csvLine(format: CsvFormat): (row: readonly ExportValue[]) => string {
   const { delimiter, quote, escape, nullString } = format;
-  const special = ['\n', '\r', '#', delimiter, quote];
+  // One character class for the five, tested once per field.
+  const inClass = (c: string) => c.replace(/[\\\]^-]/g, '\\$&');
+  const special = new RegExp(`[\n\r#${inClass(delimiter)}${inClass(quote)}]`);
   const quoted = (text: string) => {
     const escaped = escape === quote ? text : text.replaceAll(escape, escape + escape);
     return quote + escaped.replaceAll(quote, escape + quote) + quote;
   };
-  const field = (text: string) => (special.some((c) => text.includes(c)) ? quoted(text) : text);
+  const field = (text: string) => (special.test(text) ? quoted(text) : text);
   const nullField = field(nullString);
   return (row) => {
     let line = '';
