@@ -43,7 +43,7 @@ try {
     for (const viewport of VIEWPORTS) {
       const runs: ViewportRuns = { viewport, opens: [], drags: [] };
       for (let run = 0; run < RUNS; run += 1) {
-        const editor = await openEditor(browser, { flowUrl, viewport, stages: STAGES, links });
+        const editor = await openEditor(browser, { flowUrl, viewport });
         runs.opens.push(editor.times);
         runs.drags.push(await dragStage(editor.page, viewport));
         await editor.close();

@@ -19,6 +19,8 @@ export interface OpenTimes {
   flowLoaded: number;
   firstStage: number;
   drawn: number;
+  /** The stages drawn then: those in view. */
+  inView: number;
 }
 
 /** One drag: main-thread milliseconds of each frame with a move, and frame-to-frame intervals. */
@@ -39,18 +41,18 @@ const flowLoadedAt = (page: Page) =>
 
 /**
  * Opens the editor on `flowUrl` in a fresh context (empty cache and storage, as a new visitor)
- * and waits until every stage is drawn; the page is left open for a drag.
+ * and waits until the stages in view are drawn; the page is left open for a drag.
  */
 export async function openEditor(
   browser: Browser,
-  options: { flowUrl: string; viewport: Viewport; stages: number; links: number },
+  options: { flowUrl: string; viewport: Viewport },
 ): Promise<{ page: Page; times: OpenTimes; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: options.viewport });
   const page = await context.newPage();
   // tsx compiles with esbuild's keepNames, which wraps named functions in a `__name` helper that
   // the page lacks when Playwright sends `installProbes` over as source: give it one.
   await page.addInitScript('globalThis.__name = (fn) => fn;');
-  await page.addInitScript(installProbes, { stages: options.stages, links: options.links });
+  await page.addInitScript(installProbes);
   await page.goto(options.flowUrl, { waitUntil: 'commit' });
   const drawn = await page.waitForFunction(() => window.benchProbes.drawnAt, undefined, {
     polling: 100,
@@ -60,6 +62,7 @@ export async function openEditor(
     flowLoaded: await flowLoadedAt(page),
     firstStage: await page.evaluate(() => window.benchProbes.firstStageAt ?? Number.NaN),
     drawn: Number(await drawn.jsonValue()),
+    inView: await page.evaluate(() => window.benchProbes.drawnStages ?? Number.NaN),
   };
   return { page, times, close: () => context.close() };
 }

@@ -14,6 +14,13 @@ export type CanvasGraphProps = Omit<
 >;
 
 /**
+ * The most stages and notes drawn whether in view or not. In a larger flow every stage drawn is
+ * a store subscription, a DOM subtree and layout on each frame of a drag, so only those in view
+ * are drawn; a smaller one draws them all, which costs nothing that shows.
+ */
+const DRAW_ALL_UP_TO = 200;
+
+/**
  * React Flow on the store's stages, notes and links: the one part of the canvas that draws again
  * on every frame of a drag. The canvas around it (menus, shortcuts, minimap switch) stays still,
  * and its children (the canvas furniture) keep their elements, so React skips them.
@@ -27,6 +34,7 @@ export const CanvasGraph = memo(function CanvasGraph(props: CanvasGraphProps) {
   return (
     <ReactFlow<CanvasNode, LinkEdge>
       {...props}
+      onlyRenderVisibleElements={nodes.length > DRAW_ALL_UP_TO}
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
