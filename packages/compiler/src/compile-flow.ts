@@ -25,7 +25,7 @@ import { PHASES } from './plan';
 import { inlineRelation, landingFor, stepsForStage } from './relations/materialise';
 import { ruleOf } from './relations/operators';
 import { derivedTable, selectAll } from './relations/select-query';
-import { nodeLimits, nodeTables } from './relations/walk';
+import { nodeLimits, nodeTables, nodeTableTotals } from './relations/walk';
 
 export interface CompileOptions {
   /** The database the plan runs on; its dialect and version decide the SQL. */
@@ -195,11 +195,7 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
       staging: [...relations.values(), ...extra].map((r) => r.name),
       destinations: live.flatMap(({ node }) => nodeTables(node)),
       tableTotals: live.flatMap(({ stageId, node }) =>
-        nodeTables(node).map((table) =>
-          node.op === 'write-table' && node.mode === 'overwrite'
-            ? { stageId }
-            : { stageId, sql: dialect.countRows(table) },
-        ),
+        nodeTableTotals(node, dialect).map((total) => ({ stageId, ...total })),
       ),
     },
     diagnostics,

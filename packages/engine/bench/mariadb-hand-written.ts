@@ -1,12 +1,12 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Connection } from 'mysql2/promise';
 import { createConnection } from 'mysql2';
 
 import type { ServerLocation } from '../test/mariadb';
 import type { BenchFlow } from './bench-plans';
+import { linesOf } from '../src/file-streams/csv-lines';
 import {
   CATEGORIES_FILE,
   CATEGORY_COLUMNS,
@@ -32,28 +32,6 @@ function load(file: string, table: string, columns: readonly { name: string }[])
     `OPTIONALLY ENCLOSED BY '"' LINES TERMINATED BY '\\n' IGNORE 1 LINES ` +
     `(${variables.join(', ')}) SET ${nulls.join(', ')}`
   );
-}
-
-/**
- * Rows as CSV lines the quickest way an expert who knows the data would write them: values
- * joined with commas, nothing quoted (the benchmark's values hold no comma, quote or line
- * break), in large chunks.
- */
-function joinedLines(names: readonly string[]): Transform {
-  let text = `${names.join(',')}\n`;
-  return new Transform({
-    writableObjectMode: true,
-    transform(row: unknown[], _encoding, done) {
-      text += `${row.join(',')}\n`;
-      if (text.length < 65_536) return done();
-      const chunk = text;
-      text = '';
-      done(null, chunk);
-    },
-    flush(done) {
-      done(null, text);
-    },
-  });
 }
 
 /**
@@ -106,9 +84,14 @@ export async function runHandWritten(
         await sql.query(`INSERT INTO ${DEST_TABLE} ${filtered}`);
         return;
       case 'export': {
+        // Values joined with commas, nothing quoted (the values hold no comma, quote or line
+        // break), gathered into large chunks: the quickest an expert who knows the data writes.
         const rows = connection.query({ sql: filtered, rowsAsArray: true }).stream();
         const file = createWriteStream(outputFile(dir, 'hand'));
-        await pipeline(rows, joinedLines(COLUMNS.map((c) => c.name)), file);
+        const head = `${COLUMNS.map((c) => c.name).join(',')}\n`;
+        const joined = (row: readonly (string | number)[]) => `${row.join(',')}\n`;
+        const lines = linesOf(joined, { head, counter: { rows: 0 } });
+        await pipeline(rows, lines, file);
         return;
       }
       case 'aggregate':

@@ -128,6 +128,8 @@ interface BaseRule<N extends StageNode> {
   files?(node: N): readonly NodeFile[];
   /** Destination tables the node writes. */
   tables?(node: N): readonly TableRef[];
+  /** Whether those tables then hold only the rows the node wrote (an overwrite replaced them). */
+  replaces?(node: N): boolean;
   /** Tables the node reads, whose columns the target's catalogue gives. */
   reads?(node: N): readonly TableRef[];
 }

@@ -54,6 +54,20 @@ export function nodeTables(node: StageNode): TableRef[] {
   return nodesOf(node).flatMap((n) => ruleOf(n).tables?.(n) ?? []);
 }
 
+/**
+ * How each destination table a node writes is totalled once the run has written it: a table
+ * the node replaced holds the rows it wrote, any other is counted with `sql`.
+ */
+export function nodeTableTotals(node: StageNode, dialect: Dialect): { sql?: string }[] {
+  return nodesOf(node).flatMap((n) => {
+    const rule = ruleOf(n);
+    const replaced = rule.replaces?.(n) ?? false;
+    return (rule.tables?.(n) ?? []).map((table) =>
+      replaced ? {} : { sql: dialect.countRows(table) },
+    );
+  });
+}
+
 /** The tables a node reads. */
 export function nodeReads(node: StageNode): TableRef[] {
   return nodesOf(node).flatMap((n) => ruleOf(n).reads?.(n) ?? []);

@@ -12,6 +12,7 @@ export const writeTableRule: SinkRule<WriteTableNode> = {
   kind: 'sink',
   expressions: () => [],
   tables: (node) => [node.table],
+  replaces: (node) => node.mode === 'overwrite',
   check: (node, { metadataSchema }) => reservedSchema(node.table, metadataSchema),
   diagnose: (node, { dialect, ...ctx }) => {
     const definition = ctx.definitionOf(node.table);

@@ -47,14 +47,14 @@ const CHUNK_CHARS = 64 * 1024;
  * Turns rows into text with `line`, counting them, and passes the text on in chunks of about
  * 64 KiB, starting with `head` (a CSV header line) even when no row comes.
  */
-export function linesOf(
-  line: (row: readonly ExportValue[]) => string,
+export function linesOf<Row>(
+  line: (row: Row) => string,
   { head = '', counter }: { head?: string; counter: { rows: number } },
 ): Transform {
   let text = head;
   return new Transform({
     writableObjectMode: true,
-    transform(row: ExportValue[], _encoding, done) {
+    transform(row: Row, _encoding, done) {
       counter.rows += 1;
       text += line(row);
       if (text.length < CHUNK_CHARS) return done();
