@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { Parser } from 'csv-parse';
 import type { Connection } from 'mysql2/promise';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
@@ -12,17 +12,33 @@ import type { BenchFlow } from './bench-plans';
 import { CATEGORIES_FILE, DEST_TABLE, ORDERS_FILE } from './bench-plans';
 import { outputFile, ROW_BY_ROW_ROWS } from './mariadb-flows';
 
-type Row = Record<string, string>;
+type Row = string[];
 
-/** The rows of a CSV file with a header, parsed by csv-parse as a record-based tool reads them. */
-function records(dir: string, file: string, limit?: number): AsyncIterable<Row> {
-  return createReadStream(join(dir, file)).pipe(
-    parse({ columns: true, ...(limit === undefined ? {} : { to: limit }) }),
-  );
-}
+/** The orders file's columns, in its order. */
+const ORDER_NAMES = ['id', 'category', 'amount', 'created_on'];
+const AMOUNT = ORDER_NAMES.indexOf('amount');
+const CATEGORY = ORDER_NAMES.indexOf('category');
 
 /** The filter the flow applies, in the application (as a JDBC producer's pipeline would). */
-const kept = (row: Row) => Number(row.amount) > 500;
+const kept = (row: Row) => Number(row[AMOUNT]) > 500;
+
+/**
+ * The records of a CSV file with a header, parsed by csv-parse as a record-based tool reads
+ * them; `keep` drops records as they are parsed, the way a pipeline's filter stage does.
+ */
+function records(
+  dir: string,
+  file: string,
+  { limit, keep }: { limit?: number; keep?: (row: Row) => boolean } = {},
+): Parser {
+  return createReadStream(join(dir, file)).pipe(
+    parse({
+      from_line: 2,
+      ...(limit === undefined ? {} : { to_line: limit + 1 }),
+      ...(keep === undefined ? {} : { on_record: (row: Row) => (keep(row) ? row : null) }),
+    }),
+  );
+}
 
 /** Rows a row-at-a-time tool commits together, as a JDBC producer commits per batch. */
 const COMMIT_EVERY = 1000;
@@ -30,7 +46,8 @@ const COMMIT_EVERY = 1000;
 /**
  * Writes `rows` into the destination with multi-row INSERTs of `size` rows each, every batch
  * its own autocommitted statement, as a JDBC producer does; one row per INSERT (`size` 1) is
- * committed every `COMMIT_EVERY` rows.
+ * committed every `COMMIT_EVERY` rows. Like a producer whose origin runs on a thread of its
+ * own, the next batch is parsed while the last one is written.
  */
 async function insertBatches(
   sql: Connection,
@@ -38,35 +55,40 @@ async function insertBatches(
     columns,
     rows,
     size,
-  }: { columns: readonly string[]; rows: AsyncIterable<unknown[]>; size: number },
+  }: {
+    columns: readonly string[];
+    rows: AsyncIterable<unknown[]> | Iterable<unknown[]>;
+    size: number;
+  },
 ): Promise<void> {
   const insert = `INSERT INTO ${DEST_TABLE} (${columns.join(', ')}) VALUES ?`;
+  let writing: Promise<unknown> = Promise.resolve();
+  const write = async (batch: unknown[][], commit: boolean) => {
+    await writing;
+    writing = sql.query(insert, [batch]).then(() => (commit ? sql.commit() : undefined));
+    // Its failure is seen when the next batch, or the end, waits for it.
+    writing.catch(() => undefined);
+  };
   let batch: unknown[][] = [];
   let uncommitted = 0;
   if (size === 1) await sql.beginTransaction();
   for await (const row of rows) {
     batch.push(row);
     if (batch.length < size) continue;
-    await sql.query(insert, [batch]);
-    batch = [];
     uncommitted += size;
-    if (size === 1 && uncommitted >= COMMIT_EVERY) {
-      await sql.commit();
+    const commit = size === 1 && uncommitted >= COMMIT_EVERY;
+    await write(batch, commit);
+    if (commit) {
+      await writing;
       await sql.beginTransaction();
       uncommitted = 0;
     }
+    batch = [];
   }
-  if (batch.length > 0) await sql.query(insert, [batch]);
+  if (batch.length > 0) await write(batch, false);
+  await writing;
   if (size === 1) await sql.commit();
 }
-
-async function* ordersOut(rows: AsyncIterable<Row>, filter: boolean): AsyncIterable<unknown[]> {
-  for await (const row of rows) {
-    if (!filter || kept(row)) yield [row.id, row.category, row.amount, row.created_on];
-  }
-}
-
-const ORDER_NAMES = ['id', 'category', 'amount', 'created_on'];
 
 /**
  * What a record-batch tool does for each flow: parse the CSV in Node, filter, aggregate or join
@@ -83,48 +105,45 @@ export async function runBatches(
   try {
     if (flow !== 'append' && flow !== 'export') await sql.query(`TRUNCATE TABLE ${DEST_TABLE}`);
     const limit = size === 1 ? ROW_BY_ROW_ROWS : undefined;
-    const orders = records(dir, ORDERS_FILE, limit);
+    const filtered = flow === 'overwrite' || flow === 'append' || flow === 'export';
+    const orders = records(dir, ORDERS_FILE, { limit, ...(filtered ? { keep: kept } : {}) });
     switch (flow) {
       case 'plain':
-        return await insertBatches(sql, {
-          columns: ORDER_NAMES,
-          rows: ordersOut(orders, false),
-          size,
-        });
       case 'overwrite':
       case 'append':
-        return await insertBatches(sql, {
-          columns: ORDER_NAMES,
-          rows: ordersOut(orders, true),
-          size,
-        });
+        return await insertBatches(sql, { columns: ORDER_NAMES, rows: orders, size });
       case 'export': {
         const out = createWriteStream(outputFile(dir, 'batch'));
-        const rows = Readable.from(ordersOut(orders, true));
-        return await pipeline(rows, stringify({ header: true, columns: ORDER_NAMES }), out);
+        return await pipeline(orders, stringify({ header: true, columns: ORDER_NAMES }), out);
       }
       case 'aggregate': {
         const groups = new Map<string, { orders: number; total: number }>();
-        for await (const row of orders) {
-          const group = groups.get(row.category ?? '') ?? { orders: 0, total: 0 };
+        for await (const row of orders as AsyncIterable<Row>) {
+          const category = row[CATEGORY] ?? '';
+          const group = groups.get(category) ?? { orders: 0, total: 0 };
           group.orders += 1;
-          group.total += Number(row.amount);
-          groups.set(row.category ?? '', group);
+          group.total += Number(row[AMOUNT]);
+          groups.set(category, group);
         }
-        const rows = Readable.from([...groups].map(([k, g]) => [k, g.orders, g.total]));
-        return await insertBatches(sql, { columns: ['category', 'orders', 'total'], rows, size });
+        const rows = [...groups].map(([k, g]) => [k, g.orders, g.total]);
+        return await insertBatches(sql, {
+          columns: ['category', 'orders', 'total'],
+          rows,
+          size,
+        });
       }
       case 'join': {
         const labels = new Map<string, string>();
-        for await (const row of records(dir, CATEGORIES_FILE)) {
-          labels.set(row.category ?? '', row.label ?? '');
+        for await (const [category = '', label = ''] of records(
+          dir,
+          CATEGORIES_FILE,
+        ) as AsyncIterable<Row>) {
+          labels.set(category, label);
         }
         const joined = async function* (): AsyncIterable<unknown[]> {
-          for await (const row of orders) {
-            const label = labels.get(row.category ?? '');
-            if (label !== undefined) {
-              yield [row.id, row.category, row.amount, row.created_on, label];
-            }
+          for await (const row of orders as AsyncIterable<Row>) {
+            const label = labels.get(row[CATEGORY] ?? '');
+            if (label !== undefined) yield [...row, label];
           }
         };
         return await insertBatches(sql, {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { DuckDbDatabase } from '../duckdb/duckdb-client';
-import { csvDouble } from './export-values';
+import { csvDouble, csvText, DoubleText, jsonDouble, jsonText, plainDouble } from './export-values';
 
 /**
  * Doubles either side of the bounds where DuckDB's CSV writer moves between fixed and exponent
@@ -59,5 +59,58 @@ describe('csvDouble', () => {
     await client.close();
     const written = (await readFile(file, 'utf8')).split('\n').slice(0, DOUBLES.length);
     expect(DOUBLES.map(csvDouble)).toEqual(written);
+  });
+});
+
+/** Texts a server may write for a double: plain, padded, signed, long, tiny, exponent forms. */
+function doubleTexts(): string[] {
+  const texts = ['0', '-0', '0.0', '1', '-1', '15', '1.50', '+1', '007', '.5', '1e16', '1E-5'];
+  texts.push('0.0001', '0.00009999', '9999999999999999', '10000000000000000', '-123.45');
+  texts.push('0.1234567890123456', '123456789012345.6', '12345678901234.56', '0.30000000000000004');
+  let seed = 7;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  for (let i = 0; i < 20_000; i += 1) {
+    const scale = 10 ** Math.floor(next() * 24 - 8);
+    const value = (next() - 0.5) * scale;
+    const digits = 1 + Math.floor(next() * 17);
+    texts.push(String(Number(value.toPrecision(digits))), value.toPrecision(digits));
+  }
+  return texts;
+}
+
+describe('plainDouble', () => {
+  it('gives what parsing and printing the value gives, for CSV and JSON, or nothing', () => {
+    let taken = 0;
+    for (const text of doubleTexts()) {
+      const plain = plainDouble(text);
+      if (plain === undefined) continue;
+      taken += 1;
+      expect([text, plain]).toEqual([text, csvDouble(Number(text))]);
+      expect([text, plain]).toEqual([text, jsonDouble(Number(text))]);
+    }
+    // The random texts reach the fast path often, so the comparison above covers it.
+    expect(taken).toBeGreaterThan(10_000);
+  });
+
+  it('takes the plain texts a server writes and leaves the rest to be parsed', () => {
+    expect(['123.45', '-2.5', '0', '1000', '0.0001'].map(plainDouble)).toEqual([
+      '123.45',
+      '-2.5',
+      '0.0',
+      '1000.0',
+      '0.0001',
+    ]);
+    const parsed = ['-0', '1.50', '1e16', '0.00009', '0.30000000000000004', '9999999999999999'];
+    expect(parsed.map(plainDouble)).toEqual(parsed.map(() => undefined));
+  });
+
+  it('writes a double text like the value it holds', () => {
+    for (const text of ['-0', '1.50', '1e16', '1.5e-7', '123.45']) {
+      expect(csvText(new DoubleText(text))).toBe(csvDouble(Number(text)));
+      expect(jsonText(new DoubleText(text))).toBe(jsonDouble(Number(text)));
+    }
   });
 });

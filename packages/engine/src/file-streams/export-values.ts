@@ -5,8 +5,20 @@ export class Digits {
   constructor(readonly text: string) {}
 }
 
+/**
+ * A DOUBLE or FLOAT as the server wrote it. Kept as text because most such texts are already
+ * what DuckDB writes (see `plainDouble`), which spares a parse and a print for each value.
+ */
+export class DoubleText {
+  constructor(readonly text: string) {}
+
+  get value(): number {
+    return Number(this.text);
+  }
+}
+
 /** A value of a streamed export row, typed enough to be written as DuckDB's COPY writes it. */
-export type ExportValue = null | boolean | number | string | Digits;
+export type ExportValue = null | boolean | number | string | Digits | DoubleText;
 
 const EXACT_TYPES = new Set(['TINY', 'SHORT', 'LONG', 'INT24', 'LONGLONG', 'YEAR', 'NEWDECIMAL']);
 const DATETIME_TYPES = new Set(['DATETIME', 'DATETIME2', 'TIMESTAMP', 'TIMESTAMP2']);
@@ -22,14 +34,14 @@ export function trimFraction(text: string): string {
 
 /**
  * mysql2 `typeCast` for streamed exports: TINYINT(1) as a boolean, integers and DECIMAL as their
- * digits, DOUBLE and FLOAT as numbers, datetimes trimmed as DuckDB prints them, the rest as text.
+ * digits, DOUBLE and FLOAT as the server's text, datetimes trimmed as DuckDB prints them, the rest as text.
  */
 export const exportTypeCast: TypeCast = (field) => {
   const text = field.string();
   if (text === null) return null;
   if (field.type === 'TINY' && field.length === 1) return text !== '0';
   if (EXACT_TYPES.has(field.type) || field.type === 'DECIMAL') return new Digits(text);
-  if (field.type === 'DOUBLE' || field.type === 'FLOAT') return Number(text);
+  if (field.type === 'DOUBLE' || field.type === 'FLOAT') return new DoubleText(text);
   if (DATETIME_TYPES.has(field.type)) return trimFraction(text);
   return text;
 };
@@ -59,6 +71,40 @@ export function csvDouble(value: number): string {
   return fixed.includes('.') ? fixed : `${fixed}.0`;
 }
 
+/** Decimal text in its shortest plain form: no sign but `-`, no leading or trailing zeros. */
+const PLAIN_DECIMAL = /^-?(?:0|[1-9]\d{0,15})(?:\.\d*[1-9])?$/;
+
+/**
+ * The text of a double as both DuckDB writers print its value, when the text alone tells:
+ * plain decimal digits, at most 15 of them significant, from 1e-4 up to 1e16 (or zero), with
+ * `.0` added to a whole number. A decimal of at most 15 significant digits is the only one of
+ * that length to read as its double (IEEE 754's 15-digit guarantee), so JavaScript's shortest
+ * print of the value is the text itself; `undefined` for any other text, to be parsed.
+ * @example plainDouble('123.45') // '123.45'
+ * @example plainDouble('1e16') // undefined
+ */
+export function plainDouble(text: string): string | undefined {
+  // Negative zero is the one value whose sign the two writers treat differently.
+  if (text === '-0' || !PLAIN_DECIMAL.test(text)) return undefined;
+  const digits = text.startsWith('-') ? text.slice(1) : text;
+  const point = digits.indexOf('.');
+  if (point < 0) return digits.length <= 15 ? `${text}.0` : undefined;
+  if (digits.startsWith('0.')) {
+    const fraction = digits.slice(2);
+    const significant = fraction.replace(/^0+/, '');
+    // Below 1e-4 both writers switch to exponent notation.
+    if (fraction.length - significant.length >= 4) return undefined;
+    return significant.length <= 15 ? text : undefined;
+  }
+  return digits.length - 1 <= 15 ? text : undefined;
+}
+
+/** A server's double text as the CSV writer prints it. */
+const csvDoubleText = (double: DoubleText) => plainDouble(double.text) ?? csvDouble(double.value);
+
+/** A server's double text as the JSON writer prints it. */
+const jsonDoubleText = (double: DoubleText) => plainDouble(double.text) ?? jsonDouble(double.value);
+
 /**
  * A double as DuckDB's JSON writer prints it: JavaScript's shortest form with `1e21` (no `+`)
  * exponents and `.0` on whole numbers.
@@ -73,6 +119,7 @@ export function jsonDouble(value: number): string {
 /** A non-null value as text in a CSV field. */
 export function csvText(value: Exclude<ExportValue, null>): string {
   if (value instanceof Digits) return value.text;
+  if (value instanceof DoubleText) return csvDoubleText(value);
   if (typeof value === 'number') return csvDouble(value);
   return String(value);
 }
@@ -81,6 +128,7 @@ export function csvText(value: Exclude<ExportValue, null>): string {
 export function jsonText(value: ExportValue): string {
   if (value === null) return 'null';
   if (value instanceof Digits) return value.text;
+  if (value instanceof DoubleText) return jsonDoubleText(value);
   if (typeof value === 'number') return jsonDouble(value);
   return typeof value === 'boolean' ? String(value) : JSON.stringify(value);
 }

@@ -9,7 +9,7 @@ import type { SqlClient, SqlValue } from '../sql-client';
 import type { RunClient } from '../target';
 import type { MySqlAddress } from './connection-options';
 import { LoadWarningError } from '../file-streaming';
-import { Digits, exportTypeCast } from '../file-streams/export-values';
+import { Digits, DoubleText, exportTypeCast } from '../file-streams/export-values';
 import { cellOf } from '../result-table';
 import { columnTypeName } from './column-type-names';
 import { connectionOptions } from './connection-options';
@@ -181,6 +181,7 @@ export class MySqlRunClient implements RunClient, FileStreaming {
 
 /** An integer's digits as a number when it is one exactly; a DECIMAL's digits as text. */
 function valueOf(value: unknown): ReturnType<typeof cellOf> {
+  if (value instanceof DoubleText) return cellOf(value.value);
   if (!(value instanceof Digits)) return cellOf(value);
   const number = Number(value.text);
   return /^-?\d+$/.test(value.text) && Number.isSafeInteger(number) ? number : value.text;
