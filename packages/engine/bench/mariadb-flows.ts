@@ -15,7 +15,7 @@ export const SIDES = ['sluice', 'hand', 'batch', 'rows'] as const;
 export type Side = (typeof SIDES)[number];
 
 /** The rows the row-at-a-time side writes; its time is scaled up to the whole file. */
-export const ROW_BY_ROW_ROWS = 50_000;
+export const ROW_BY_ROW_ROWS = 20_000;
 
 /** The table the export measure reads, and its size. */
 export const EXPORT_TABLE = 'export_rows';
