@@ -82,7 +82,8 @@ const MESSAGES: { [C in DiagnosticCode]: (args: DiagnosticArgs[C]) => string } =
   'misread-on-target': ({ what, target, outcome, instead }) =>
     `${target} misreads ${what}: ${outcome}. ${instead}`,
   'unconnected-output': () => "Nothing reads this stage's output; it will not run.",
-  'no-destination': () => 'The flow has no destination: add a table destination or a file export.',
+  'no-destination': () =>
+    'The flow has no destination: add a table destination, a file export or a peek.',
   'unknown-external-stage': ({ name }) =>
     `External stage "${name}" does not exist. Pick one from the list or create it.`,
   'disabled-external-stage': ({ name }) =>
