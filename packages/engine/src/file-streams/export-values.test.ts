@@ -7,8 +7,8 @@ import { DuckDbDatabase } from '../duckdb/duckdb-client';
 import { csvDouble, csvText, DoubleText, jsonDouble, jsonText, plainDouble } from './export-values';
 
 /**
- * Doubles either side of the bounds where DuckDB's CSV writer moves between fixed and exponent
- * notation, whole numbers, negative zero, and values whose shortest digits are long.
+ * Doubles either side of the bounds where DuckDB's CSV and JSON writers move between fixed and
+ * exponent notation, whole numbers, negative zero, and values whose shortest digits are long.
  */
 const DOUBLES = [
   0,
@@ -28,7 +28,13 @@ const DOUBLES = [
   1e16,
   -1e16,
   1.2345e20,
+  9.999999999999997e-7,
+  1e-6,
+  -1e-6,
+  -9.999999999999997e-7,
+  999_999_999_999_999_900_000,
   1e21,
+  -1.5e21,
   5e-324,
   1.7976931348623157e308,
 ];
@@ -46,19 +52,30 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** Each of DOUBLES in order as DuckDB's COPY writes it in `format`, one line each. */
+async function copiedDoubles(format: 'csv' | 'json'): Promise<string[]> {
+  const client = await duck.connect();
+  const file = join(dir, `doubles.${format}`);
+  const text = (v: number) => (Object.is(v, -0) ? '-0.0' : String(v));
+  const values = DOUBLES.map((v, i) => `(${String(i)}, CAST('${text(v)}' AS DOUBLE))`);
+  const options = format === 'csv' ? 'FORMAT csv, HEADER false' : 'FORMAT json';
+  await client.run(
+    `COPY (SELECT v FROM (VALUES ${values.join(', ')}) AS t(i, v) ORDER BY i) ` +
+      `TO '${file}' (${options})`,
+  );
+  await client.close();
+  return (await readFile(file, 'utf8')).split('\n').slice(0, DOUBLES.length);
+}
+
 describe('csvDouble', () => {
   it('writes each double as DuckDB COPY writes it', async () => {
-    const client = await duck.connect();
-    const file = join(dir, 'doubles.csv');
-    const text = (v: number) => (Object.is(v, -0) ? '-0.0' : String(v));
-    const values = DOUBLES.map((v, i) => `(${String(i)}, CAST('${text(v)}' AS DOUBLE))`);
-    await client.run(
-      `COPY (SELECT v FROM (VALUES ${values.join(', ')}) AS t(i, v) ORDER BY i) ` +
-        `TO '${file}' (FORMAT csv, HEADER false)`,
-    );
-    await client.close();
-    const written = (await readFile(file, 'utf8')).split('\n').slice(0, DOUBLES.length);
-    expect(DOUBLES.map(csvDouble)).toEqual(written);
+    expect(DOUBLES.map(csvDouble)).toEqual(await copiedDoubles('csv'));
+  });
+});
+
+describe('jsonDouble', () => {
+  it('writes each double as DuckDB COPY writes it in JSON lines', async () => {
+    expect(DOUBLES.map((v) => `{"v":${jsonDouble(v)}}`)).toEqual(await copiedDoubles('json'));
   });
 });
 
@@ -96,14 +113,15 @@ describe('plainDouble', () => {
   });
 
   it('takes the plain texts a server writes and leaves the rest to be parsed', () => {
-    expect(['123.45', '-2.5', '0', '1000', '0.0001'].map(plainDouble)).toEqual([
+    expect(['123.45', '-2.5', '0', '-0', '1000', '0.0001'].map(plainDouble)).toEqual([
       '123.45',
       '-2.5',
       '0.0',
+      '-0.0',
       '1000.0',
       '0.0001',
     ]);
-    const parsed = ['-0', '1.50', '1e16', '0.00009', '0.30000000000000004', '9999999999999999'];
+    const parsed = ['1.50', '1e16', '0.00009', '0.30000000000000004', '9999999999999999'];
     expect(parsed.map(plainDouble)).toEqual(parsed.map(() => undefined));
   });
 

@@ -11,8 +11,14 @@ import { csvLine, linesOf } from './csv-lines';
 import { jsonText } from './export-values';
 
 function jsonLine(names: readonly string[]): (row: readonly ExportValue[]) => string {
-  const keys = names.map((name) => JSON.stringify(name));
-  return (row) => `{${keys.map((key, i) => `${key}:${jsonText(row[i] ?? null)}`).join(',')}}\n`;
+  // Each key quoted once with its colon and the comma before it; a row is then one loop of
+  // appends, with no array or closure made per row.
+  const keys = names.map((name, i) => `${i === 0 ? '' : ','}${JSON.stringify(name)}:`);
+  return (row) => {
+    let line = '{';
+    for (let i = 0; i < keys.length; i += 1) line += `${keys[i] ?? ''}${jsonText(row[i] ?? null)}`;
+    return `${line}}\n`;
+  };
 }
 
 /**
