@@ -5,7 +5,7 @@ import { sameColumnName, unknownColumn } from '@sluice/stages';
 
 import type { SqlCheckOptions } from './check-sql';
 import type { NodeRules } from './relations/operators';
-import { readExpression } from './check-sql';
+import { readExpression, readExpressions } from './check-sql';
 import { NODE_RULES } from './relations/operators';
 import { relationColumns, userExpressions } from './relations/walk';
 
@@ -37,6 +37,21 @@ export function nodeSqlDiagnostics(
           : unknownColumn(name, available, at),
       );
   });
+}
+
+/**
+ * Reads the user SQL of all `nodes` at once (`readExpressions`), so that `nodeSqlDiagnostics`
+ * finds each expression read: a flow's expressions are parsed in a few calls, not one each.
+ */
+export function readNodesSql(
+  nodes: readonly StageNode[],
+  options: SqlCheckOptions & { rules?: NodeRules } = {},
+): void {
+  const { rules = NODE_RULES, ...sqlOptions } = options;
+  const texts = nodes.flatMap((node) =>
+    userExpressions(node, rules).flatMap(({ expr }) => (expr.kind === 'sql' ? [expr.sql] : [])),
+  );
+  readExpressions(texts, sqlOptions);
 }
 
 /** Why an expression cannot read a column its own stage computes, and what to do instead. */
