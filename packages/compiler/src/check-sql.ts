@@ -361,27 +361,54 @@ export function columnReferences(
   node: unknown,
   subquery?: (ast: unknown) => void,
 ): ColumnReference[] {
-  if (typeof node !== 'object' || node === null) return [];
-  if (subquery && 'ast' in node) {
-    subquery(node.ast);
-    return [];
+  const found: ColumnReference[] = [];
+  collectReferences(node, { found, ...(subquery ? { subquery } : {}) });
+  return found;
+}
+
+/** Adds the references under `node` to `into.found`, in the order `columnReferences` gives. */
+function collectReferences(
+  node: unknown,
+  into: { found: ColumnReference[]; subquery?: (ast: unknown) => void },
+): void {
+  if (typeof node !== 'object' || node === null) return;
+  if (into.subquery && 'ast' in node) {
+    into.subquery(node.ast);
+    return;
   }
-  const ref = node as { type?: unknown; table?: unknown; schema?: unknown; column?: unknown };
+  const ref = node as ColumnRefNode;
   if (ref.type === 'column_ref') {
-    if (ref.schema) return [];
-    const column = ref.column as { expr?: { type?: unknown; value?: unknown } } | string;
-    const name = typeof column === 'string' ? column : column.expr?.value;
-    const bare = typeof column === 'string' || column.expr?.type === 'default';
-    if (typeof name !== 'string' || name === '*') return [];
-    const lower = name.toLowerCase();
-    if (PSEUDO_COLUMNS.has(lower) || (bare && VALUE_KEYWORDS.has(lower))) return [];
-    if (!ref.table) return [{ name }];
-    const table = nameOf(ref.table);
-    return table === undefined ? [] : [{ table, name }];
+    const found = referenceOf(ref);
+    if (found) into.found.push(found);
+    return;
   }
   const converted = convertedValue(node);
-  if (converted !== undefined) return columnReferences(converted, subquery);
-  return Object.values(node).flatMap((child) => columnReferences(child, subquery));
+  if (converted !== undefined) {
+    collectReferences(converted, into);
+    return;
+  }
+  for (const child of Object.values(node)) collectReferences(child, into);
+}
+
+interface ColumnRefNode {
+  type?: unknown;
+  table?: unknown;
+  schema?: unknown;
+  column?: unknown;
+}
+
+/** The reference a `column_ref` node makes, unless it is one `columnReferences` leaves out. */
+function referenceOf(ref: ColumnRefNode): ColumnReference | undefined {
+  if (ref.schema) return undefined;
+  const column = ref.column as { expr?: { type?: unknown; value?: unknown } } | string;
+  const name = typeof column === 'string' ? column : column.expr?.value;
+  const bare = typeof column === 'string' || column.expr?.type === 'default';
+  if (typeof name !== 'string' || name === '*') return undefined;
+  const lower = name.toLowerCase();
+  if (PSEUDO_COLUMNS.has(lower) || (bare && VALUE_KEYWORDS.has(lower))) return undefined;
+  if (!ref.table) return { name };
+  const table = nameOf(ref.table);
+  return table === undefined ? undefined : { table, name };
 }
 
 /** A name the parser gives as a string or as `{ value }`; `undefined` when absent. */

@@ -122,6 +122,11 @@ describe('readExpressions', () => {
       'a = 1 AND\nb = = 2',
       'list_contains([1, 2], id)',
       ...READ.slice(16),
+      'list_filter(tags, lambda x: x > 1) IS NOT NULL',
+      'list_reduce(tags, lambda acc, x: acc + x) > 0',
+      'x IS UNKNOWN AND rowid > 1',
+      'CONVERT(x, SIGNED) > 1',
+      "note = 'lambda y: 1'",
       'amount > 0',
     ];
     const together = fresh();
