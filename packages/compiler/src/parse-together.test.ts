@@ -105,6 +105,16 @@ describe('parseTogether', () => {
     expect(nodes.filter((node) => node !== undefined).length).toBeGreaterThan(READ.length / 2);
   });
 
+  it('stops halving a batch of many texts it cannot read', () => {
+    const texts = READ.flatMap((text, i) => [text, UNREAD[i % UNREAD.length] ?? '']);
+    const nodes = parseTogether(texts);
+    for (const [i, text] of texts.entries()) {
+      if (UNREAD.includes(text)) expect(nodes[i], text).toBeUndefined();
+      else if (nodes[i])
+        expect(withoutSpans(nodes[i]), text).toEqual(withoutSpans(whereAlone(text)));
+    }
+  });
+
   it.each(ESCAPING)('never gives a node for text leaving its parentheses: %s', (escaping) => {
     const texts = [...READ.slice(0, 6), escaping, ...READ.slice(6, 12)];
     const nodes = parseTogether(texts);

@@ -6,12 +6,12 @@ const sqlParser = new Parser();
 /**
  * The most expressions one parse reads. Each call of the parser costs about as much as reading
  * a short expression (it builds its tables and reads a SELECT around the text), so reading
- * many at once halves the time of a flow's first analysis; beyond a few dozen a call gains
- * nothing, and a batch that fails is read again in halves.
+ * many at once saves about a third of the parsing; beyond a few dozen a call gains nothing,
+ * and a batch that fails is read again in halves (see `SPLITS`).
  */
 const BATCH = 64;
 
-/** The statement the expressions are read in, as `parseExpression` reads one alone. */
+/** The statement the expressions are read in, as `readExpression` reads one alone. */
 const BATCH_START = 'SELECT * FROM t WHERE ';
 const AND = ' AND ';
 /** Follows each expression's parentheses, so the parser gives each a node with its own span. */
@@ -45,18 +45,33 @@ interface Pinned {
 export function parseTogether(texts: readonly string[]): (object | undefined)[] {
   const read: (object | undefined)[] = [];
   for (let from = 0; from < texts.length; from += BATCH) {
-    read.push(...readInHalves(texts.slice(from, from + BATCH)));
+    read.push(...readInHalves(texts.slice(from, from + BATCH), { failures: 0 }));
   }
   return read;
 }
 
+/**
+ * How many batches of one chunk may fail before a failing batch stops being read again in
+ * halves: halving finds one text the parser cannot read in a few parses, but a chunk of many
+ * such texts would cost more parses than reading each alone.
+ */
+const SPLITS = 4;
+
 /** Each text's node from one parse of them all, or else from reading each half so. */
-function readInHalves(texts: readonly string[]): (object | undefined)[] {
+function readInHalves(
+  texts: readonly string[],
+  chunk: { failures: number },
+): (object | undefined)[] {
   if (texts.length < 2) return texts.map(() => undefined);
   const nodes = readBatch(texts);
   if (nodes) return nodes;
+  chunk.failures += 1;
+  if (chunk.failures > SPLITS) return texts.map(() => undefined);
   const middle = Math.floor(texts.length / 2);
-  return [...readInHalves(texts.slice(0, middle)), ...readInHalves(texts.slice(middle))];
+  return [
+    ...readInHalves(texts.slice(0, middle), chunk),
+    ...readInHalves(texts.slice(middle), chunk),
+  ];
 }
 
 /** Each text's node, when one parse of the batch reads every text as itself. */
