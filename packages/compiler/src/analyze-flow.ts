@@ -12,11 +12,12 @@ import { getStage, parseStageConfig } from '@sluice/stages';
 
 import type { ParameterBinding } from './bind-parameters';
 import type { DialectName } from './plan';
+import type { UserExpression } from './relations/rule';
 import { bindParameters } from './bind-parameters';
 import { DEFAULT_METADATA_SCHEMA } from './check-sql';
 import { stageUri } from './names';
-import { nodeSqlDiagnostics, readNodesSql } from './node-sql';
-import { nodeChecks, nodeFiles, relationColumns } from './relations/walk';
+import { nodeSqlDiagnostics, readExpressionsSql } from './node-sql';
+import { nodeChecks, nodeFiles, relationColumns, userExpressions } from './relations/walk';
 
 /** One stage whose config is valid, as the analysis compiled it. */
 export interface StageAnalysis {
@@ -161,7 +162,12 @@ function analyzeColumns(
   const stages: Record<string, StageAnalysis> = {};
   const writes: { stageId: string; file: FileRef }[] = [];
   const into = linksInto(doc.links);
-  const compiled: { ctx: StageCtx; definition: StageDefinition; node: StageNode }[] = [];
+  const compiled: {
+    ctx: StageCtx;
+    definition: StageDefinition;
+    node: StageNode;
+    expressions: UserExpression[];
+  }[] = [];
   for (const stageId of order) {
     const definition = definitions.get(stageId);
     const config = configs[stageId];
@@ -174,17 +180,19 @@ function analyzeColumns(
       relationColumns(node, ctx.inputs) ??
       detectedColumns[stageId];
     stages[stageId] = { definition, config, inputs: ctx.inputs, node };
-    compiled.push({ ctx, definition, node });
+    compiled.push({ ctx, definition, node, expressions: userExpressions(node) });
   }
   // Every stage's SQL in a few parses, before each stage's diagnostics ask for its own.
-  readNodesSql(
-    compiled.map(({ node }) => node),
+  readExpressionsSql(
+    compiled.flatMap(({ expressions }) => expressions),
     { metadataSchema },
   );
-  for (const { ctx, definition, node } of compiled) {
+  for (const { ctx, definition, node, expressions } of compiled) {
     const { stageId, inputs } = ctx;
     diagnostics.push(...(definition.check?.(ctx) ?? []));
-    diagnostics.push(...nodeSqlDiagnostics({ stageId, node, inputs }, { metadataSchema }));
+    diagnostics.push(
+      ...nodeSqlDiagnostics({ stageId, node, inputs, expressions }, { metadataSchema }),
+    );
     const checks = nodeChecks(node, { metadataSchema, ports: inputs });
     diagnostics.push(...checks.map((d) => ({ ...d, stageId })));
     for (const { ref, mode } of nodeFiles(node)) {
