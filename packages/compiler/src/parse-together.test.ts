@@ -71,6 +71,10 @@ const READ = [
   'a = (b)',
   '(a) = (b)',
   'x IS NOT TRUE',
+  '(a + b)',
+  '  amount > 0  ',
+  '\tx = 1\n',
+  ' amount ',
 ];
 
 /** Texts the parser cannot read alone, each with the place it stops at. */

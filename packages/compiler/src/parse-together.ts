@@ -14,7 +14,7 @@ const BATCH = 64;
 /** The statement the expressions are read in, as `readExpression` reads one alone. */
 const BATCH_START = 'SELECT * FROM t WHERE ';
 const AND = ' AND ';
-/** Follows each expression's parentheses, so the parser gives each a node with its own span. */
+/** Follows a text's parentheses when pinned, so the parser gives it a node with its own span. */
 const PIN = ' = 0';
 
 interface Pinned {
@@ -31,21 +31,39 @@ interface Pinned {
  * WHERE node, or `undefined` where that is left to a parse of the text alone (a batch that
  * failed or could not be proven, or a text that was alone in its batch).
  *
- * The texts are read as `SELECT * FROM t WHERE (t1) = 0 AND (t2) = 0 AND …`. With locations
- * on, the parser gives each comparison the span it read it from, and a batch is only used
- * when every comparison spans exactly `(tk) = 0` as placed, compares with the number 0 and
- * has a left side in parentheses (which a chain made of text escaping its own parentheses,
- * like `1) = (1`, never has: the parser builds chains without the mark). The left side is
- * then what `additive_expr` read from the text's opening parenthesis to its closing one, the
- * rule that reads the WHERE of the statement alone there too (each rule above passes a single
- * operand through). Past the closing parenthesis the parser sees ` = 0` here and the end of
- * the text alone; neither continues an `additive_expr` (`=` starts only a comparison, one
- * rule above it), so both readings stop there with the same node.
+ * The texts are first read bare, as `SELECT * FROM t WHERE (t1) AND (t2) AND …`, with the
+ * parser's locations on. The parser builds the ANDs as a chain of `not_expr` operands, and
+ * gives a node the span of the text it built it from. An operand is used when it is marked as
+ * in parentheses and its span is its text's, blanks aside: the parentheses around it are then
+ * the ones placed around the text (only blanks lie between), and the operand is what
+ * `not_expr` read from the text's opening parenthesis to its closing one. The rules above
+ * `not_expr` pass a single operand through unchanged, so that is the WHERE node of the
+ * statement alone too. Past the closing parenthesis the parser sees ` AND` here and the end of
+ * the text alone: the rules inside `not_expr` that read AND do so only inside a construct
+ * opened before it (BETWEEN, a window's frame, a call's arguments, CASE), so both readings
+ * stop there with the same node; no action of the grammar reads the text itself (`text()`),
+ * only the nodes of its parts.
+ *
+ * Nodes of some kinds carry no span (a column, a literal, a list): their texts are read again
+ * pinned, as `(t1) = 0 AND (t2) = 0 AND …`, where each comparison carries the span of
+ * `(tk) = 0`. Such a batch is used when every comparison spans exactly that, compares with the
+ * number 0 and has a left side in parentheses (which a chain of comparisons made of text
+ * escaping its own parentheses, like `1) = (1`, never has: the parser builds chains without
+ * the mark). The left side is then what `additive_expr` read between the parentheses, which
+ * the statement alone reads there too; `=` starts only a comparison, one rule above it.
  */
 export function parseTogether(texts: readonly string[]): (object | undefined)[] {
   const read: (object | undefined)[] = [];
   for (let from = 0; from < texts.length; from += BATCH) {
-    read.push(...readInHalves(texts.slice(from, from + BATCH), { failures: 0 }));
+    const chunk = texts.slice(from, from + BATCH);
+    const bare = readInHalves(chunk, { form: BARE, failures: 0 });
+    const unpinned = chunk.filter((_, i) => bare[i] === UNPINNED);
+    const pinned = readInHalves(unpinned, { form: PINNED, failures: 0 });
+    let next = 0;
+    for (const node of bare) {
+      const found = node === UNPINNED ? pinned[next++] : node;
+      read.push(found === UNPINNED ? undefined : found);
+    }
   }
   return read;
 }
@@ -57,13 +75,35 @@ export function parseTogether(texts: readonly string[]): (object | undefined)[] 
  */
 const SPLITS = 4;
 
-/** Each text's node from one parse of them all, or else from reading each half so. */
-function readInHalves(
-  texts: readonly string[],
-  chunk: { failures: number },
-): (object | undefined)[] {
+/** An operand the parser read but whose node carries no span to prove it by. */
+const UNPINNED = Symbol('unpinned');
+
+type Read = object | typeof UNPINNED | undefined;
+
+/** How texts are placed in a batch, and how each operand is proven read as its text. */
+interface Form {
+  around: (text: string) => string;
+  prove: (operand: unknown, span: Span, sql: string) => object | typeof UNPINNED;
+}
+
+/** Where one text's `(text)` stands in a batch: `start` at `(`, `end` past its own text. */
+interface Span {
+  start: number;
+  /** Just past `(text)`, or past `(text) = 0` when pinned. */
+  end: number;
+  text: string;
+}
+
+const BARE: Form = { around: (text) => `(${text})`, prove: spannedOperand };
+const PINNED: Form = {
+  around: (text) => `(${text})${PIN}`,
+  prove: (operand, span, sql) => pinnedLeft(operand, span, sql) ?? UNPINNED,
+};
+
+/** Each text's reading from one parse of them all, or else from reading each half so. */
+function readInHalves(texts: readonly string[], chunk: { form: Form; failures: number }): Read[] {
   if (texts.length < 2) return texts.map(() => undefined);
-  const nodes = readBatch(texts);
+  const nodes = readBatch(texts, chunk.form);
   if (nodes) return nodes;
   chunk.failures += 1;
   if (chunk.failures > SPLITS) return texts.map(() => undefined);
@@ -74,14 +114,17 @@ function readInHalves(
   ];
 }
 
-/** Each text's node, when one parse of the batch reads every text as itself. */
-function readBatch(texts: readonly string[]): object[] | undefined {
+/**
+ * Each text's node, or `UNPINNED`, when one parse reads the batch as a chain of one operand
+ * per text; pinned, only when every operand is proven.
+ */
+function readBatch(texts: readonly string[], form: Form): Read[] | undefined {
   let sql = BATCH_START;
-  const spans = texts.map((text, i) => {
+  const spans = texts.map((text, i): Span => {
     if (i > 0) sql += AND;
     const start = sql.length;
-    sql += `(${text})${PIN}`;
-    return { start, end: sql.length };
+    sql += form.around(text);
+    return { start, end: sql.length, text };
   });
   let ast: unknown;
   try {
@@ -95,13 +138,36 @@ function readBatch(texts: readonly string[]): object[] | undefined {
   const where = plainWhere(ast);
   const operands = where === undefined ? undefined : andOperands(where, texts.length);
   if (!operands) return undefined;
-  const nodes: object[] = [];
-  for (const [i, operand] of operands.entries()) {
-    const node = pinnedLeft(operand, spans[i] ?? { start: -1, end: -1 }, sql);
-    if (!node) return undefined;
-    nodes.push(node);
-  }
-  return nodes;
+  const read = operands.map((operand, i) =>
+    form.prove(operand, spans[i] ?? { start: -1, end: -1, text: '' }, sql),
+  );
+  return form === PINNED && read.includes(UNPINNED) ? undefined : read;
+}
+
+/**
+ * The operand of a bare batch when it is the text's own node: marked as in parentheses, with a
+ * span that starts at the text's first character that is not blank and ends before its `)`,
+ * taking in nothing but blanks around the text.
+ */
+function spannedOperand(operand: unknown, span: Span, sql: string): object | typeof UNPINNED {
+  const node = operand as { parentheses?: unknown; loc?: Pinned['loc'] } | undefined;
+  const from = node?.loc?.start?.offset;
+  const to = node?.loc?.end?.offset;
+  if (typeof node !== 'object' || node.parentheses !== true) return UNPINNED;
+  if (typeof from !== 'number' || typeof to !== 'number') return UNPINNED;
+  const textStart = span.start + 1;
+  const textEnd = textStart + span.text.length;
+  const first = textStart + (span.text.length - span.text.trimStart().length);
+  const last = textStart + span.text.trimEnd().length;
+  const blanksOnly = (a: number, b: number) => sql.slice(a, b).trim() === '';
+  const spanned =
+    from >= textStart &&
+    from <= first &&
+    blanksOnly(textStart, from) &&
+    to >= last &&
+    to <= textEnd &&
+    blanksOnly(to, textEnd);
+  return spanned ? node : UNPINNED;
 }
 
 /** The WHERE of a tree that is one plain SELECT. */
@@ -130,11 +196,7 @@ function andOperands(where: object, count: number): unknown[] | undefined {
  * The left side of `(text) = 0` when the parser read it from exactly `span` of `sql` (its span
  * may take in the blank after it, before the next AND).
  */
-function pinnedLeft(
-  operand: unknown,
-  span: { start: number; end: number },
-  sql: string,
-): object | undefined {
+function pinnedLeft(operand: unknown, span: Span, sql: string): object | undefined {
   const pin = operand as Pinned | undefined;
   const right = pin?.right as { type?: unknown; value?: unknown } | undefined;
   const left = pin?.left as { parentheses?: unknown } | undefined;
