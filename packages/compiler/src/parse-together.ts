@@ -86,7 +86,7 @@ interface Form {
   prove: (operand: unknown, span: Span, sql: string) => object | typeof UNPINNED;
 }
 
-/** Where one text's `(text)` stands in a batch: `start` at `(`, `end` past its own text. */
+/** Where one text stands in a batch: `start` at the `(` placed before it. */
 interface Span {
   start: number;
   /** Just past `(text)`, or past `(text) = 0` when pinned. */
