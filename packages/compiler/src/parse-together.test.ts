@@ -128,6 +128,34 @@ describe('parseTogether', () => {
     }
   });
 
+  it('reads every combination of some operands and operators as the parser reads it alone', () => {
+    const operands = [
+      'a',
+      't.b',
+      '1',
+      "'x'",
+      '"q r"',
+      'f(a, 2)',
+      '(a)',
+      '-a',
+      'a::INTEGER',
+      'NULL',
+    ];
+    const operators = ['+', '*', '=', '<>', 'AND', 'OR', '||', 'LIKE', 'IS', 'IN', '->', 'BETWEEN'];
+    const texts = operands.flatMap((left) =>
+      operators.flatMap((op) => operands.map((right) => `${left} ${op} ${right}`)),
+    );
+    const nodes = parseTogether(texts);
+    const singles = texts.map(whereAlone);
+    for (const [i, text] of texts.entries()) {
+      const single = singles[i];
+      if (single === undefined) expect(nodes[i], text).toBeUndefined();
+      else if (nodes[i]) expect(withoutSpans(nodes[i]), text).toEqual(withoutSpans(single));
+    }
+    const read = singles.filter((single) => single !== undefined).length;
+    expect(nodes.filter((node) => node !== undefined).length).toBeGreaterThan(read / 2);
+  });
+
   it('leaves a lone text to a parse alone', () => {
     expect(parseTogether(['amount > 0'])).toEqual([undefined]);
   });
