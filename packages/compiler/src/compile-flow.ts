@@ -103,12 +103,15 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
   const diagnostics = [
     ...analysis.diagnostics,
     ...insideAfterCommit(doc, live),
-    ...live.flatMap(({ stageId, node, inputs }) =>
-      nodeLimits(node, { ...check, columnsOf: (port) => inputs[port] }).map((d) => ({
-        ...d,
-        stageId,
-      })),
-    ),
+    ...live.flatMap(({ stageId, node, inputs }) => {
+      const limits = nodeLimits(node, {
+        ...check,
+        columnsOf(port) {
+          return inputs[port];
+        },
+      });
+      return limits.map((d) => ({ ...d, stageId }));
+    }),
   ];
   if (hasErrors(diagnostics)) return { diagnostics };
 
