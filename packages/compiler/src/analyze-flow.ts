@@ -12,11 +12,12 @@ import { getStage, parseStageConfig } from '@sluice/stages';
 
 import type { ParameterBinding } from './bind-parameters';
 import type { DialectName } from './plan';
+import type { UserExpression } from './relations/rule';
 import { bindParameters } from './bind-parameters';
 import { DEFAULT_METADATA_SCHEMA } from './check-sql';
 import { stageUri } from './names';
-import { nodeSqlDiagnostics } from './node-sql';
-import { nodeChecks, nodeFiles, relationColumns } from './relations/walk';
+import { nodeSqlDiagnostics, readExpressionsSql } from './node-sql';
+import { nodeChecks, nodeFiles, relationColumns, userExpressions } from './relations/walk';
 
 /** One stage whose config is valid, as the analysis compiled it. */
 export interface StageAnalysis {
@@ -161,6 +162,12 @@ function analyzeColumns(
   const stages: Record<string, StageAnalysis> = {};
   const writes: { stageId: string; file: FileRef }[] = [];
   const into = linksInto(doc.links);
+  const compiled: {
+    ctx: StageCtx;
+    definition: StageDefinition;
+    node: StageNode;
+    expressions: UserExpression[];
+  }[] = [];
   for (const stageId of order) {
     const definition = definitions.get(stageId);
     const config = configs[stageId];
@@ -172,12 +179,21 @@ function analyzeColumns(
       definition.outputColumns(ctx) ??
       relationColumns(node, ctx.inputs) ??
       detectedColumns[stageId];
-    diagnostics.push(...(definition.check?.(ctx) ?? []));
     stages[stageId] = { definition, config, inputs: ctx.inputs, node };
+    compiled.push({ ctx, definition, node, expressions: userExpressions(node) });
+  }
+  // Every stage's SQL in a few parses, before each stage's diagnostics ask for its own.
+  readExpressionsSql(
+    compiled.flatMap(({ expressions }) => expressions),
+    { metadataSchema },
+  );
+  for (const { ctx, definition, node, expressions } of compiled) {
+    const { stageId, inputs } = ctx;
+    diagnostics.push(...(definition.check?.(ctx) ?? []));
     diagnostics.push(
-      ...nodeSqlDiagnostics({ stageId, node, inputs: ctx.inputs }, { metadataSchema }),
+      ...nodeSqlDiagnostics({ stageId, node, inputs, expressions }, { metadataSchema }),
     );
-    const checks = nodeChecks(node, { metadataSchema, ports: ctx.inputs });
+    const checks = nodeChecks(node, { metadataSchema, ports: inputs });
     diagnostics.push(...checks.map((d) => ({ ...d, stageId })));
     for (const { ref, mode } of nodeFiles(node)) {
       if (mode === 'write') writes.push({ stageId, file: ref });
@@ -197,6 +213,13 @@ function analyzeColumns(
   };
   STRUCTURE.set(analysis, structure);
   return analysis;
+}
+
+/** What a stage's definition is given to compile and check it. */
+interface StageCtx {
+  stageId: string;
+  config: Record<string, unknown>;
+  inputs: InputColumns;
 }
 
 /** The columns arriving at each input port of a stage, from the links into it by port. */

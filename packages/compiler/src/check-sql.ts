@@ -5,6 +5,7 @@ import parser from 'node-sql-parser/build/postgresql';
 
 import type { DeniedReason } from './dialects/denied-functions';
 import { deniedFunction } from './dialects/denied-functions';
+import { parseTogether } from './parse-together';
 import { parserReason } from './parser-reason';
 import { scanExpression } from './scan-sql';
 
@@ -56,6 +57,12 @@ const QUALIFIER = /([\p{L}\p{N}_$]+)\s*\./gu;
  * @see https://duckdb.org/docs/stable/sql/functions/lambda
  */
 const LAMBDA = /[(,]\s*(?:([\p{L}\p{N}_$]+)|\(([\p{L}\p{N}_$\s,]+)\))\s*->(?!>)/gu;
+
+/**
+ * The word every `LAMBDA_KEYWORD` match holds, read with the same flags: text without it is
+ * spared the slower search.
+ */
+const LAMBDA_WORD = /lambda/iu;
 
 /** DuckDB's newer lambda form, `lambda x: …` or `lambda a, b: …` (not a `::` cast). */
 const LAMBDA_KEYWORD =
@@ -111,22 +118,55 @@ const READ_EXPRESSIONS = new LRUCache<string, ReadExpression>({
  * @example readExpression("stauts = 'paid'").columns // ['stauts']
  */
 export function readExpression(sql: string, options: SqlCheckOptions = {}): ReadExpression {
-  const key = `${options.metadataSchema ?? DEFAULT_METADATA_SCHEMA}\u0000${sql}`;
+  const key = readKey(sql, options);
   const known = READ_EXPRESSIONS.get(key);
   if (known) return known;
-  const read = readAnew(sql, options);
+  const scanned = scanExpressionText(sql, options);
+  const read =
+    'problem' in scanned ? scanned : checkParsed(sql, scanned.parsed, scanned.lambdaBound);
   READ_EXPRESSIONS.set(key, read);
   return read;
 }
 
-function readAnew(sql: string, options: SqlCheckOptions): ReadExpression {
-  if (sql.trim() === '') return invalid('Write an expression.');
-  const scanned = scanUserSql(sql, options, { queries: false, reads: EXPRESSION_READS });
-  if ('problem' in scanned) return invalid(scanned.problem);
-  return checkParsed(sql, scanned.parsed, scanned.lambdaBound);
+/**
+ * Reads every expression of `sqls` not read yet, as `readExpression` would one by one, so that
+ * its calls for them find them read: the lexical layers for each, then a few parses reading
+ * many at once (`parseTogether`). A text those cannot prove was read as itself is parsed
+ * alone, so what is kept for it, messages and positions included, is the same.
+ */
+export function readExpressions(sqls: Iterable<string>, options: SqlCheckOptions = {}): void {
+  const pending = new Map<string, ScannedSql & { sql: string }>();
+  for (const sql of sqls) {
+    const key = readKey(sql, options);
+    if (READ_EXPRESSIONS.has(key) || pending.has(key)) continue;
+    const scanned = scanExpressionText(sql, options);
+    if ('problem' in scanned) READ_EXPRESSIONS.set(key, scanned);
+    else pending.set(key, { sql, ...scanned });
+  }
+  const texts = [...pending];
+  const nodes = parseTogether(texts.map(([, { parsed }]) => parsed));
+  for (const [i, [key, { sql, parsed, lambdaBound }]] of texts.entries()) {
+    const node = nodes[i];
+    const read = node ? readWhere(node, lambdaBound) : checkParsed(sql, parsed, lambdaBound);
+    READ_EXPRESSIONS.set(key, read);
+  }
 }
 
-function invalid(message: string): ReadExpression {
+function readKey(sql: string, options: SqlCheckOptions): string {
+  return `${options.metadataSchema ?? DEFAULT_METADATA_SCHEMA}\u0000${sql}`;
+}
+
+/** The lexical layers of `readExpression`: what they refuse, or the text for the parser. */
+function scanExpressionText(
+  sql: string,
+  options: SqlCheckOptions,
+): ScannedSql | { problem: SqlProblem } {
+  if (sql.trim() === '') return invalid('Write an expression.');
+  const scanned = scanUserSql(sql, options, { queries: false, reads: EXPRESSION_READS });
+  return 'problem' in scanned ? invalid(scanned.problem) : scanned;
+}
+
+function invalid(message: string): { problem: SqlProblem } {
   return { problem: { kind: 'invalid', message } };
 }
 
@@ -185,6 +225,7 @@ function metadataName(
 ): string | undefined {
   const metadata = (options.metadataSchema ?? DEFAULT_METADATA_SCHEMA).toLowerCase();
   for (const text of readings) {
+    if (!text.includes('.')) continue;
     for (const [, name = ''] of text.matchAll(QUALIFIER)) {
       if (name.toLowerCase() !== metadata) continue;
       return `"${name}" holds Sluice's own tables; ${reads}.`;
@@ -201,6 +242,7 @@ function metadataName(
 function lambdaParameters(readings: readonly string[]): ReadonlySet<string> {
   const bound = new Set<string>();
   for (const text of readings) {
+    if (!text.includes('->') && !LAMBDA_WORD.test(text)) continue;
     for (const [, one, several = ''] of text.matchAll(LAMBDA)) {
       for (const name of one === undefined ? several.split(',') : [one]) {
         bound.add(name.trim().toLowerCase());
@@ -219,6 +261,7 @@ function lambdaParameters(readings: readonly string[]): ReadonlySet<string> {
  * every such word is outside quotes in every reading; otherwise the text is left as written.
  */
 function arrowLambdas(sql: string, unquoted: readonly string[]): string {
+  if (!LAMBDA_WORD.test(sql)) return sql;
   const count = (text: string) => [...text.matchAll(LAMBDA_KEYWORD)].length;
   const found = count(sql);
   if (found === 0 || unquoted.some((text) => count(text) !== found)) return sql;
@@ -254,7 +297,11 @@ function checkParsed(
     !(first as { _next?: unknown })._next &&
     !(first as { set_op?: unknown }).set_op;
   if (!plain) return invalid('Write a single expression, not a query or several statements.');
-  const where = (first as { where?: unknown }).where;
+  return readWhere((first as { where?: unknown }).where, lambdaBound);
+}
+
+/** What the WHERE node the parser read an expression as says: a subquery, or its columns. */
+function readWhere(where: unknown, lambdaBound: ReadonlySet<string>): ReadExpression {
   if (holdsSubquery(where)) return invalid(NO_SUBQUERY);
   const columns = columnNames(where).filter((name) => !lambdaBound.has(name.toLowerCase()));
   return { columns: [...new Set(columns)] };
@@ -314,27 +361,54 @@ export function columnReferences(
   node: unknown,
   subquery?: (ast: unknown) => void,
 ): ColumnReference[] {
-  if (typeof node !== 'object' || node === null) return [];
-  if (subquery && 'ast' in node) {
-    subquery(node.ast);
-    return [];
+  const found: ColumnReference[] = [];
+  collectReferences(node, { found, ...(subquery ? { subquery } : {}) });
+  return found;
+}
+
+/** Adds the references under `node` to `into.found`, in the order `columnReferences` gives. */
+function collectReferences(
+  node: unknown,
+  into: { found: ColumnReference[]; subquery?: (ast: unknown) => void },
+): void {
+  if (typeof node !== 'object' || node === null) return;
+  if (into.subquery && 'ast' in node) {
+    into.subquery(node.ast);
+    return;
   }
-  const ref = node as { type?: unknown; table?: unknown; schema?: unknown; column?: unknown };
+  const ref = node as ColumnRefNode;
   if (ref.type === 'column_ref') {
-    if (ref.schema) return [];
-    const column = ref.column as { expr?: { type?: unknown; value?: unknown } } | string;
-    const name = typeof column === 'string' ? column : column.expr?.value;
-    const bare = typeof column === 'string' || column.expr?.type === 'default';
-    if (typeof name !== 'string' || name === '*') return [];
-    const lower = name.toLowerCase();
-    if (PSEUDO_COLUMNS.has(lower) || (bare && VALUE_KEYWORDS.has(lower))) return [];
-    if (!ref.table) return [{ name }];
-    const table = nameOf(ref.table);
-    return table === undefined ? [] : [{ table, name }];
+    const found = referenceOf(ref);
+    if (found) into.found.push(found);
+    return;
   }
   const converted = convertedValue(node);
-  if (converted !== undefined) return columnReferences(converted, subquery);
-  return Object.values(node).flatMap((child) => columnReferences(child, subquery));
+  if (converted !== undefined) {
+    collectReferences(converted, into);
+    return;
+  }
+  for (const child of Object.values(node)) collectReferences(child, into);
+}
+
+interface ColumnRefNode {
+  type?: unknown;
+  table?: unknown;
+  schema?: unknown;
+  column?: unknown;
+}
+
+/** The reference a `column_ref` node makes, unless it is one `columnReferences` leaves out. */
+function referenceOf(ref: ColumnRefNode): ColumnReference | undefined {
+  if (ref.schema) return undefined;
+  const column = ref.column as { expr?: { type?: unknown; value?: unknown } } | string;
+  const name = typeof column === 'string' ? column : column.expr?.value;
+  const bare = typeof column === 'string' || column.expr?.type === 'default';
+  if (typeof name !== 'string' || name === '*') return undefined;
+  const lower = name.toLowerCase();
+  if (PSEUDO_COLUMNS.has(lower) || (bare && VALUE_KEYWORDS.has(lower))) return undefined;
+  if (!ref.table) return { name };
+  const table = nameOf(ref.table);
+  return table === undefined ? undefined : { table, name };
 }
 
 /** A name the parser gives as a string or as `{ value }`; `undefined` when absent. */

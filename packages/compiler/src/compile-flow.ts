@@ -103,12 +103,15 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
   const diagnostics = [
     ...analysis.diagnostics,
     ...insideAfterCommit(doc, live),
-    ...live.flatMap(({ stageId, node, inputs }) =>
-      nodeLimits(node, { ...check, columnsOf: (port) => inputs[port] }).map((d) => ({
-        ...d,
-        stageId,
-      })),
-    ),
+    ...live.flatMap(({ stageId, node, inputs }) => {
+      const limits = nodeLimits(node, {
+        ...check,
+        columnsOf(port) {
+          return inputs[port];
+        },
+      });
+      return limits.map((d) => ({ ...d, stageId }));
+    }),
   ];
   if (hasErrors(diagnostics)) return { diagnostics };
 
@@ -124,7 +127,8 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
   const swaps: TableSwap[] = [];
   const steps: PlanStep[] = [];
   for (const { stageId, node, inputs } of live) {
-    const feeding = (port: string) => feederOf(into, { stageId, port });
+    // Methods, not arrow functions: tsx, which runs the server, names each arrow function as
+    // it is created with a property definition, which costs more than these calls do.
     const ctx: StepContext = {
       stageId,
       dialect,
@@ -133,10 +137,18 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
       ...(detectedColumns[stageId] ? { detectedColumns: detectedColumns[stageId] } : {}),
       tableExists,
       definitionOf,
-      relationOf: (port, alias) => fromItem(outputs, feeding(port), alias),
-      queryOf: (port) => queryOf(outputs, feeding(port)),
-      columnsOf: (port) => inputs[port],
-      landingOf: (port) => landings.get(feeding(port)),
+      relationOf(port, alias) {
+        return fromItem(outputs, feederOf(into, { stageId, port }), alias);
+      },
+      queryOf(port) {
+        return queryOf(outputs, feederOf(into, { stageId, port }));
+      },
+      columnsOf(port) {
+        return inputs[port];
+      },
+      landingOf(port) {
+        return landings.get(feederOf(into, { stageId, port }));
+      },
     };
     const reader = soleReaders.get(stageId);
     const landing =

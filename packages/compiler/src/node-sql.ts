@@ -5,7 +5,8 @@ import { sameColumnName, unknownColumn } from '@sluice/stages';
 
 import type { SqlCheckOptions } from './check-sql';
 import type { NodeRules } from './relations/operators';
-import { readExpression } from './check-sql';
+import type { UserExpression } from './relations/rule';
+import { readExpression, readExpressions } from './check-sql';
 import { NODE_RULES } from './relations/operators';
 import { relationColumns, userExpressions } from './relations/walk';
 
@@ -15,11 +16,18 @@ import { relationColumns, userExpressions } from './relations/walk';
  * from the operator table, so an operator's expressions are checked as soon as it is listed.
  */
 export function nodeSqlDiagnostics(
-  stage: { stageId: string; node: StageNode; inputs: InputColumns },
+  stage: {
+    stageId: string;
+    node: StageNode;
+    inputs: InputColumns;
+    /** The node's `userExpressions`, when the caller has them already. */
+    expressions?: readonly UserExpression[];
+  },
   options: SqlCheckOptions & { rules?: NodeRules } = {},
 ): Diagnostic[] {
   const { rules = NODE_RULES, ...sqlOptions } = options;
-  return userExpressions(stage.node, rules).flatMap(({ expr, over, beside = [] }) => {
+  const expressions = stage.expressions ?? userExpressions(stage.node, rules);
+  return expressions.flatMap(({ expr, over, beside = [] }) => {
     if (expr.kind !== 'sql') return [];
     const { problem, columns = [] } = readExpression(expr.sql, sqlOptions);
     const at = { stageId: stage.stageId, path: expr.path };
@@ -37,6 +45,19 @@ export function nodeSqlDiagnostics(
           : unknownColumn(name, available, at),
       );
   });
+}
+
+/**
+ * Reads the user SQL of all the expressions given at once (`readExpressions`), so that
+ * `nodeSqlDiagnostics` finds each read: a flow's expressions are parsed in a few calls, not one
+ * each.
+ */
+export function readExpressionsSql(
+  expressions: readonly UserExpression[],
+  options: SqlCheckOptions = {},
+): void {
+  const texts = expressions.flatMap(({ expr }) => (expr.kind === 'sql' ? [expr.sql] : []));
+  readExpressions(texts, options);
 }
 
 /** Why an expression cannot read a column its own stage computes, and what to do instead. */

@@ -167,14 +167,18 @@ const NOT_A_VARIABLE = /^[\s(+-]?$/;
 
 /** Why the unquoted character at `i` is refused, if it is. */
 function refusedAt(sql: string, i: number, lexing: Lexing): string | undefined {
-  const pair = sql.slice(i, i + 2);
   const ch = sql.charAt(i);
+  const next = sql.charAt(i + 1);
   if (ch === ';') return 'Semicolons are not allowed: write one expression, not statements';
-  if (pair === '--' || pair === '/*' || (ch === '#' && lexing.hashComments)) {
+  if (
+    (ch === '-' && next === '-') ||
+    (ch === '/' && next === '*') ||
+    (ch === '#' && lexing.hashComments)
+  ) {
     return 'Comments (--, /* */ or #) are not allowed in an expression';
   }
   if (ch === '$') return "Dollar signs are not allowed outside quotes; write text as '…'";
-  if (ch === '@' && lexing.variables && !NOT_A_VARIABLE.test(sql.charAt(i + 1))) {
+  if (ch === '@' && lexing.variables && !NOT_A_VARIABLE.test(next)) {
     return "Server and session variables (@@datadir, @x) are not allowed: an expression may only read the stage's input rows";
   }
   return undefined;

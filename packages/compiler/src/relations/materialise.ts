@@ -86,11 +86,18 @@ export function stepsForStage(node: StageNode, ctx: StepContext, views = false):
 
 /** A stage's relation as one SELECT over the relations on its input ports. */
 function renderQuery(node: StageNode, ctx: StepContext): SelectQuery {
+  // Methods, not arrow functions: see `compileFlow`'s step context.
   const render: RenderContext = {
     dialect: ctx.dialect,
-    source: (port, alias) => ctx.relationOf(port, alias),
-    input: (port) => ctx.queryOf(port),
-    query: (child) => renderQuery(child, ctx),
+    source(port, alias) {
+      return ctx.relationOf(port, alias);
+    },
+    input(port) {
+      return ctx.queryOf(port);
+    },
+    query(child) {
+      return renderQuery(child, ctx);
+    },
   };
   const rule = ruleOf(node);
   if (rule.kind !== 'query') {

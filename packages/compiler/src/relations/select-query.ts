@@ -62,10 +62,15 @@ export function openFor(
   clause: Clause,
   dialect: Pick<Dialect, 'select' | 'quoteIdentifier'>,
 ): SelectQuery {
-  const present = (c: Clause) =>
-    c === 'columns' ? query.columns !== '*' || query.distinct === true : query[c] !== undefined;
   // Conditions add up (the filter joins them with AND); any other clause is set once.
   const later = CLAUSE_ORDER.slice(CLAUSE_ORDER.indexOf(clause) + 1);
-  if (!later.some(present) && (clause === 'where' || !present(clause))) return query;
+  const laterSet = later.some((c) => hasClause(query, c));
+  if (!laterSet && (clause === 'where' || !hasClause(query, clause))) return query;
   return selectAll(derivedTable(dialect.select(query), dialect));
+}
+
+/** Whether `query` has `clause` already (a column list that is not `*`, or DISTINCT). */
+function hasClause(query: SelectQuery, clause: Clause): boolean {
+  if (clause === 'columns') return query.columns !== '*' || query.distinct === true;
+  return query[clause] !== undefined;
 }

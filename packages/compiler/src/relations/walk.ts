@@ -29,9 +29,12 @@ export function nodeChecks(
   node: StageNode,
   ctx: { metadataSchema: string; ports: InputColumns },
 ): Diagnostic[] {
+  // A method, not an arrow function: see `compileFlow`'s step context.
   const check = {
     metadataSchema: ctx.metadataSchema,
-    columnsOf: (relation: RelationNode) => relationColumns(relation, ctx.ports),
+    columnsOf(relation: RelationNode) {
+      return relationColumns(relation, ctx.ports);
+    },
   };
   return nodesOf(node).flatMap((n) => ruleOf(n).check?.(n, check) ?? []);
 }
