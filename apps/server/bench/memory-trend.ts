@@ -18,8 +18,9 @@ export function slopePerMinute(samples: readonly RssSample[]): number {
 
 /**
  * The RSS figures of a soak: the peak, the median of its middle and last thirds, and the slope
- * over the last third. DuckDB's checkpoints make RSS swing by a hundred MB within seconds, so
- * the medians of whole thirds tell growth from swing better than any single sample.
+ * over the last third. V8's collections, the C allocator and DuckDB's checkpoints make RSS swing
+ * by a hundred MB within seconds, so the medians of whole thirds tell growth from swing better
+ * than any single sample.
  */
 export function memoryTrend(samples: readonly RssSample[]): {
   peakMb: number;

@@ -141,6 +141,44 @@ describe.each([
 describe.each([
   ['DuckDB', duckDbBackend],
   ['MariaDB', mariaDbBackend],
+])('the latest document migration on %s', (_name, open) => {
+  let backend: Backend;
+  beforeAll(async () => {
+    backend = await open();
+  });
+  afterAll(async () => {
+    await backend.close();
+  });
+
+  it("copies each flow's latest saved document and its stage count onto the flow", async () => {
+    const before = SCHEMA_MIGRATIONS.filter((migration) => migration.id < 11);
+    await migrate(backend.target.meta, backend.tables, before);
+    const { flows, flowVersions } = backend.tables;
+    const at = '2026-01-01 00:00:10.000';
+    await backend.target.meta.run(
+      `INSERT INTO ${flows} (id, name, name_key, version, created_at, updated_at) VALUES (?, ?, ?, 2, ?, ?)`,
+      ['f', 'Orders', 'orders', at, at],
+    );
+    for (const [version, document] of [doc(1), doc(3)].entries()) {
+      await backend.target.meta.run(
+        `INSERT INTO ${flowVersions} (flow_id, version, document, saved_at) VALUES (?, ?, ?, ?)`,
+        ['f', version + 1, JSON.stringify(document), at],
+      );
+    }
+    expect(await migrate(backend.target.meta, backend.tables)).toEqual([11]);
+
+    const repo = new FlowsRepo(backend.target.meta, backend.tables);
+    expect(await repo.byId('f')).toMatchObject({ version: 2, document: doc(3) });
+    expect((await repo.list()).map((flow) => flow.stageCount)).toEqual([3]);
+    await repo.save({ id: 'f', baseVersion: 2, document: doc(2) });
+    expect(await repo.byId('f')).toMatchObject({ version: 3, document: doc(2) });
+    expect((await repo.atVersion('f', 2)).document).toEqual(doc(3));
+  });
+});
+
+describe.each([
+  ['DuckDB', duckDbBackend],
+  ['MariaDB', mariaDbBackend],
 ])('metadata repositories on %s', (_name, open) => {
   let backend: Backend;
   let flows: FlowsRepo;
@@ -150,7 +188,7 @@ describe.each([
   beforeAll(async () => {
     backend = await open();
     expect(await migrate(backend.target.meta, backend.tables)).toEqual([
-      1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
     ]);
     expect(await migrate(backend.target.meta, backend.tables)).toEqual([]);
     flows = new FlowsRepo(backend.target.meta, backend.tables);

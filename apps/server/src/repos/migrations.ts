@@ -153,4 +153,18 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
       `ALTER TABLE ${t.externalStages} ADD COLUMN disabled_at ${t.dialect.types.timestamp}`,
     ],
   },
+  {
+    id: 11,
+    name: 'add-flow-latest-document',
+    // Each flow's latest document and its number of stages on the flow's own row, so loading a
+    // flow and listing flows read one row per flow. Found through its version they scanned every
+    // saved version, which grew with each save, and on DuckDB kept the whole history in memory.
+    statements: (t) => [
+      `ALTER TABLE ${t.flows} ADD COLUMN document ${t.dialect.types.long}`,
+      `ALTER TABLE ${t.flows} ADD COLUMN stage_count INTEGER`,
+      `UPDATE ${t.flows} SET document = (SELECT v.document FROM ${t.flowVersions} v
+         WHERE v.flow_id = ${t.flows}.id AND v.version = ${t.flows}.version)`,
+      `UPDATE ${t.flows} SET stage_count = ${t.dialect.jsonArrayLength('document', '$.stages')}`,
+    ],
+  },
 ];
