@@ -4,6 +4,7 @@ import type {
   Columns,
   FileRef,
   InputColumns,
+  StageContext,
   StageDefinition,
   StageNode,
 } from '@sluice/stages';
@@ -163,7 +164,7 @@ function analyzeColumns(
   const writes: { stageId: string; file: FileRef }[] = [];
   const into = linksInto(doc.links);
   const compiled: {
-    ctx: StageCtx;
+    ctx: StageContext<Record<string, unknown>>;
     definition: StageDefinition;
     node: StageNode;
     expressions: UserExpression[];
@@ -213,13 +214,6 @@ function analyzeColumns(
   };
   STRUCTURE.set(analysis, structure);
   return analysis;
-}
-
-/** What a stage's definition is given to compile and check it. */
-interface StageCtx {
-  stageId: string;
-  config: Record<string, unknown>;
-  inputs: InputColumns;
 }
 
 /** The columns arriving at each input port of a stage, from the links into it by port. */

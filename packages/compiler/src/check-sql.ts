@@ -1,16 +1,11 @@
-// One grammar per import keeps the web bundle small: expressions are read with the PostgreSQL
-// one (closest to DuckDB's), a SQL transform's SELECT with the MySQL one too (parse-select.ts).
 import { LRUCache } from 'lru-cache';
-import parser from 'node-sql-parser/build/postgresql';
 
 import type { DeniedReason } from './dialects/denied-functions';
 import { deniedFunction } from './dialects/denied-functions';
 import { parseTogether } from './parse-together';
 import { parserReason } from './parser-reason';
 import { scanExpression } from './scan-sql';
-
-const { Parser } = parser;
-const sqlParser = new Parser();
+import { WHERE_START, whereParser } from './where-parser';
 
 /**
  * What is wrong with an expression: `invalid` blocks a run; `unchecked` means the parser could
@@ -79,7 +74,7 @@ const WHY_DENIED: Record<DeniedReason, string> = {
 };
 
 /** The first wrapper `checkParsed` puts around the text, which parser positions count in. */
-const WRAP_START = 'SELECT * FROM t WHERE (';
+const WRAP_START = `${WHERE_START}(`;
 
 /**
  * Checks user-written SQL that Sluice places inside parentheses as one expression (a filter
@@ -278,7 +273,7 @@ function checkParsed(
 ): ReadExpression {
   let ast: unknown;
   try {
-    ast = sqlParser.astify(`${WRAP_START}${parsed})`, { database: 'postgresql' });
+    ast = whereParser.astify(`${WRAP_START}${parsed})`, { database: 'postgresql' });
   } catch (error) {
     return {
       problem: {

@@ -1,7 +1,4 @@
-import parser from 'node-sql-parser/build/postgresql';
-
-const { Parser } = parser;
-const sqlParser = new Parser();
+import { WHERE_START, whereParser } from './where-parser';
 
 /**
  * The most expressions one parse reads. Each call of the parser costs about as much as reading
@@ -11,8 +8,6 @@ const sqlParser = new Parser();
  */
 const BATCH = 64;
 
-/** The statement the expressions are read in, as `readExpression` reads one alone. */
-const BATCH_START = 'SELECT * FROM t WHERE ';
 const AND = ' AND ';
 /** Follows a text's parentheses when pinned, so the parser gives it a node with its own span. */
 const PIN = ' = 0';
@@ -119,7 +114,7 @@ function readInHalves(texts: readonly string[], chunk: { form: Form; failures: n
  * per text; pinned, only when every operand is proven.
  */
 function readBatch(texts: readonly string[], form: Form): Read[] | undefined {
-  let sql = BATCH_START;
+  let sql = WHERE_START;
   const spans = texts.map((text, i): Span => {
     if (i > 0) sql += AND;
     const start = sql.length;
@@ -128,7 +123,7 @@ function readBatch(texts: readonly string[], form: Form): Read[] | undefined {
   });
   let ast: unknown;
   try {
-    ast = sqlParser.astify(sql, {
+    ast = whereParser.astify(sql, {
       database: 'postgresql',
       parseOptions: { includeLocations: true },
     });

@@ -34,7 +34,8 @@ export function trimFraction(text: string): string {
 
 /**
  * mysql2 `typeCast` for streamed exports: TINYINT(1) as a boolean, integers and DECIMAL as their
- * digits, DOUBLE and FLOAT as the server's text, datetimes trimmed as DuckDB prints them, the rest as text.
+ * digits, DOUBLE and FLOAT as the server's text, datetimes trimmed as DuckDB prints them, the
+ * rest as text.
  */
 export const exportTypeCast: TypeCast = (field) => {
   const text = field.string();
