@@ -77,6 +77,12 @@ export interface PlanStep {
    * row than it keeps, to tell that there were more.
    */
   keepRows?: { rows: number; bytes: number };
+  /**
+   * Statements that remake a load's table with text of any length, where it stages text of a
+   * bounded length: when the server cut a value short loading (a truncation warning), the engine
+   * runs them and loads the file again.
+   */
+  widen?: readonly string[];
   /** Files this step reads or writes, for the engine's checks and streaming. */
   files?: readonly PlanFile[];
   /**

@@ -150,6 +150,69 @@ describe('mysql loads', () => {
     });
   });
 
+  const textCols = [
+    { name: 'id', type: 'BIGINT' },
+    { name: 'name', type: 'VARCHAR' },
+  ];
+  const wideStaging =
+    'CREATE TABLE `__sluice_r1_src` (`id` BIGINT, `name` LONGTEXT) DEFAULT CHARACTER SET utf8mb4 ENGINE=Aria TRANSACTIONAL=0';
+
+  it('stages MariaDB text as VARCHAR(255), with the statements that remake it as LONGTEXT', () => {
+    const [staging, step] = load({ columns: textCols });
+    expect(staging?.sql).toBe(
+      'CREATE TABLE `__sluice_r1_src` (`id` BIGINT, `name` VARCHAR(255)) DEFAULT CHARACTER SET utf8mb4 ENGINE=Aria TRANSACTIONAL=0',
+    );
+    expect(step?.widen).toEqual(['DROP TABLE `__sluice_r1_src`', wideStaging]);
+  });
+
+  it('stages text of any length where a row has no room for bounded text', () => {
+    const columns = Array.from({ length: 63 }, (_, i) => ({
+      name: `c${String(i)}`,
+      type: 'VARCHAR',
+    }));
+    const [staging, step] = load({ columns });
+    expect(staging?.sql).toContain('`c62` LONGTEXT)');
+    expect(staging?.sql).not.toContain('VARCHAR');
+    expect(step?.widen).toBeUndefined();
+  });
+
+  it('stages text of any length on MySQL, which groups and joins LONGTEXT as fast', () => {
+    const doc = flow(
+      [
+        stage('src', 'file-source', { columns: textCols }),
+        stage('d', 'table-destination', { table: 'a' }),
+      ],
+      ['src->d'],
+    );
+    const { plan: compiled } = compileFlow(analyzeFlow(doc), {
+      stageEach: true,
+      target: { dialect: 'mysql', product: 'MySQL', version: '8.0.36' },
+      runTag: 'r1',
+      resolveFile: (ref) => `/files/${ref.externalStage}/${ref.path}`,
+      existingTables: [{ name: 'a' }],
+    });
+    const steps = compiled?.steps.filter((s) => s.stageId === 'src') ?? [];
+    expect(steps[0]?.sql).toBe(
+      'CREATE TABLE `__sluice_r1_src` (`id` BIGINT, `name` LONGTEXT) DEFAULT CHARACTER SET utf8mb4',
+    );
+    expect(steps[1]?.widen).toBeUndefined();
+  });
+
+  it("makes a new table from a query with LONGTEXT text columns, in the query's column order", () => {
+    const doc = flow(
+      [
+        stage('src', 'file-source', { columns: textCols }),
+        stage('f', 'filter', { condition: 'id > 1' }),
+        stage('d', 'table-destination', { table: 'n', mode: 'overwrite' }),
+      ],
+      ['src->f', 'f->d'],
+    );
+    const write = plan(doc, []).steps.find((s) => s.id === 'write:d');
+    expect(write?.sql).toBe(
+      'CREATE TABLE `__sluice_r1_d_new` (`name` LONGTEXT) AS SELECT * FROM `__sluice_r1_f`',
+    );
+  });
+
   it('types VARCHAR as LONGTEXT so values are never cut', () => {
     expect(mysql.columnType('VARCHAR')).toBe('LONGTEXT');
     expect(mysql.columnType('TIMESTAMP')).toBe('DATETIME(6)');

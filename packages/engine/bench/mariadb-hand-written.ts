@@ -15,7 +15,7 @@ import {
   FILTER,
   ORDERS_FILE,
 } from './bench-plans';
-import { CATEGORY_DEFINITIONS, ORDER_COLUMNS, outputFile } from './mariadb-flows';
+import { outputFile, STAGED_CATEGORY_COLUMNS, STAGED_ORDER_COLUMNS } from './mariadb-flows';
 
 /** The options Sluice's staging tables get on MariaDB, which the expert uses too. */
 const STAGING = 'ENGINE=Aria TRANSACTIONAL=0';
@@ -70,11 +70,13 @@ export async function runHandWritten(
   });
   const sql = connection.promise();
   try {
+    // Hash joins, as Sluice's MariaDB sessions have them.
+    await sql.query('SET SESSION join_cache_level = 3');
     if (flow === 'plain') {
       await replaceWith(sql, (t) => load(ORDERS_FILE, t, COLUMNS));
       return;
     }
-    await sql.query(`CREATE TEMPORARY TABLE orders (${ORDER_COLUMNS}) ${STAGING}`);
+    await sql.query(`CREATE TEMPORARY TABLE orders (${STAGED_ORDER_COLUMNS}) ${STAGING}`);
     await sql.query(load(ORDERS_FILE, 'orders', COLUMNS));
     const filtered = `SELECT * FROM orders WHERE ${FILTER}`;
     switch (flow) {
@@ -102,7 +104,9 @@ export async function runHandWritten(
             `FROM orders GROUP BY category`,
         );
       case 'join':
-        await sql.query(`CREATE TEMPORARY TABLE categories (${CATEGORY_DEFINITIONS}) ${STAGING}`);
+        await sql.query(
+          `CREATE TEMPORARY TABLE categories (${STAGED_CATEGORY_COLUMNS}) ${STAGING}`,
+        );
         await sql.query(load(CATEGORIES_FILE, 'categories', CATEGORY_COLUMNS));
         return await replaceWith(
           sql,

@@ -40,7 +40,8 @@ function bytesForLoad(
 ): Readable {
   const format = file.stream?.format;
   const sampleRows = file.stream?.sampleRows;
-  const read = handle.createReadStream();
+  // From the start and left open, so a load that must run again can read the file again.
+  const read = handle.createReadStream({ start: 0, autoClose: false });
   const packed = counted ? pipeline(read, countBytes(counted), () => undefined) : read;
   const compression =
     format === undefined || format.kind === 'parquet'
@@ -131,9 +132,14 @@ async function execute(client: SqlClient, step: PlanStep, options: StepOptions):
         totalBytes === undefined
           ? undefined
           : (bytesRead: number) => onProgress?.({ bytesRead, totalBytes });
-      return await streaming.loadLocal(step.sql, stream.token, () =>
-        bytesForLoad(read, handle, counted),
-      );
+      const { token } = stream;
+      const load = () =>
+        streaming.loadLocal(step.sql, token, () => bytesForLoad(read, handle, counted));
+      return await load().catch(async (error: unknown) => {
+        if (!(error instanceof LoadWarningError && error.truncated && step.widen)) throw error;
+        for (const sql of step.widen) await client.run(sql);
+        return load();
+      });
     } catch (error) {
       throw error instanceof LoadWarningError || error instanceof UnclosedQuoteError
         ? rejectedRow(read, error)

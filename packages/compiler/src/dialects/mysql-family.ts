@@ -1,4 +1,4 @@
-import type { CastType, Column, CsvFormat, SortKey, TableRef } from '@sluice/stages';
+import type { CastType, Column, ColumnType, CsvFormat, SortKey, TableRef } from '@sluice/stages';
 
 import { assertNoNul, Dialect } from './base';
 
@@ -98,18 +98,19 @@ export abstract class MySqlFamilyDialect extends Dialect {
   }
 
   /**
-   * `CREATE TABLE` for a staging table with the file's columns. Without known columns (a preview
-   * of a file whose columns are detected when the flow runs) the list says so instead.
+   * `CREATE TABLE` for a staging table with the file's columns, each of the native type `typeOf`
+   * gives (the dialect's own by default). Without known columns (a preview of a file whose
+   * columns are detected when the flow runs) the list says so instead.
    */
   protected createStaging(
     table: string | TableRef,
     columns: readonly Column[],
-    suffix = '',
+    { suffix = '', typeOf = (type: ColumnType) => this.columnType(type) } = {},
   ): string {
     const list =
       columns.length > 0
         ? columns
-            .map((c) => `${this.quoteIdentifier(c.name)} ${this.columnType(c.type ?? 'VARCHAR')}`)
+            .map((c) => `${this.quoteIdentifier(c.name)} ${typeOf(c.type ?? 'VARCHAR')}`)
             .join(', ')
         : "/* the file's columns, detected when the flow runs */";
     const name = typeof table === 'string' ? this.quoteIdentifier(table) : this.quoteTable(table);

