@@ -151,7 +151,11 @@ function exportSection(run: BenchRun): string[] {
     'server, the streamed rows hold under 2 MiB of buffers, so the pause reaches the socket. A',
     'double’s text is made with `JSON.stringify`: `String` puts each one in the old generation',
     'for V8’s number-to-string cache, where 1,000,000 rows had left about 25 MiB of dead text',
-    '(the export rose by 35–40 MiB then).',
+    '(the export rose by 35–40 MiB then). The peak is the run process’s own high-water mark',
+    '(`VmHWM`), not `getrusage`’s `maxRSS`, which Linux starts in a child at the resident size',
+    'of the parent that forked it: with DuckDB’s memory in the benchmark’s process (about',
+    '560 MiB by the exports), every export’s `maxRSS` read the same 425 MiB, the parent’s and',
+    'not the export’s.',
     '',
   ];
 }

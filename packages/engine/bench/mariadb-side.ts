@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import type { Plan } from '@sluice/compiler';
 
 import type { Target } from '../src/target';
@@ -45,6 +47,24 @@ async function runOther(request: RunRequest): Promise<void> {
 }
 
 /**
+ * The peak resident set of this process's own memory in MiB: the kernel's high-water mark of
+ * its address space (`VmHWM`). Not `resourceUsage().maxRSS`: Linux starts a child's maximum
+ * at the resident size its parent had when it forked, so a run spawned by the benchmark's
+ * process, which by then holds DuckDB's memory, reported the parent's size instead of its own.
+ * Where there is no /proc, `maxRSS` is the only measure.
+ */
+function peakRssMiB(): number {
+  try {
+    const kib = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kib !== undefined) return Number(kib) / 2 ** 10;
+  } catch {
+    // No /proc on this system.
+  }
+  // maxRSS is in KiB.
+  return process.resourceUsage().maxRSS / 2 ** 10;
+}
+
+/**
  * Times one side's run; the target is opened first, as the server opens it once at start.
  * The RSS figures are the process's, so they describe the run alone in a process of its own.
  */
@@ -64,9 +84,7 @@ export async function measureSide(request: RunRequest): Promise<RunMeasure> {
       if (target) stageSeconds = await runSluice(target, request);
       else await runOther(request);
     });
-    // maxRSS is in KiB.
-    const peakRssMiB = process.resourceUsage().maxRSS / 2 ** 10;
-    return { seconds, peakRssMiB, startRssMiB, stageSeconds: [...stageSeconds] };
+    return { seconds, peakRssMiB: peakRssMiB(), startRssMiB, stageSeconds: [...stageSeconds] };
   } finally {
     await target?.close();
   }
