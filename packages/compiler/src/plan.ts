@@ -78,9 +78,15 @@ export interface PlanStep {
    */
   keepRows?: { rows: number; bytes: number };
   /**
+   * The careful form of a load whose `sql` reads fields straight into their columns (MySQL and
+   * MariaDB): when the engine stopped the file at an empty field, it runs `before` (the table
+   * emptied) and loads the file again with `sql`.
+   */
+  fallback?: { before: readonly string[]; sql: string };
+  /**
    * Statements that remake a load's table with text of any length, where it stages text of a
-   * bounded length: when the server cut a value short loading (a truncation warning), the engine
-   * runs them and loads the file again.
+   * bounded length (MariaDB): when the server warned loading (a value cut short), the engine runs
+   * them and loads the file again as it last did.
    */
   widen?: readonly string[];
   /** Files this step reads or writes, for the engine's checks and streaming. */
@@ -139,6 +145,11 @@ export interface FileStream {
    * file after them, header and skipped lines not counted.
    */
   sampleRows?: number;
+  /**
+   * Fail the stream at the file's first empty field: the step's SQL reads fields straight into
+   * columns, right only without one, and its `fallback` loads the file carefully instead.
+   */
+  stopAtEmptyField?: boolean;
 }
 
 /** The compiled, ordered SQL of one flow for one dialect. */

@@ -112,18 +112,36 @@ describe('mysql loads', () => {
     ]);
   });
 
-  it('loads TSV with a tab and a backslash escape', () => {
+  it('loads TSV with a tab and a backslash escape, fields first straight into their columns', () => {
     const [, step] = load({
       format: 'tsv',
       escape: '\\',
       header: false,
-      columns: [{ name: 'n', type: 'INTEGER' }],
+      columns: [
+        { name: 'n', type: 'INTEGER' },
+        { name: 'ok', type: 'BOOLEAN' },
+      ],
     });
-    expect(step?.sql).toBe(
+    const head =
       "LOAD DATA LOCAL INFILE 'stage://samples/orders.csv' INTO TABLE `__sluice_r1_src` CHARACTER SET utf8mb4 " +
-        `FIELDS TERMINATED BY '\\t' OPTIONALLY ENCLOSED BY '"' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' IGNORE 0 LINES ` +
-        "(@v1) SET `n` = NULLIF(@v1, '')",
-    );
+      `FIELDS TERMINATED BY '\\t' OPTIONALLY ENCLOSED BY '"' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' IGNORE 0 LINES `;
+    const words = (value: string) =>
+      `CASE WHEN LOWER(${value}) IN ('true', 't', 'yes', 'y', '1') THEN TRUE ` +
+      `WHEN LOWER(${value}) IN ('false', 'f', 'no', 'n', '0') THEN FALSE ELSE ${value} END`;
+    expect(step?.sql).toBe(`${head}(\`n\`, @v2) SET \`ok\` = ${words('@v2')}`);
+    expect(step?.files?.[0]?.stream?.stopAtEmptyField).toBe(true);
+    expect(step?.fallback).toEqual({
+      before: ['TRUNCATE TABLE `__sluice_r1_src`'],
+      sql:
+        `${head}(@v1, @v2) SET \`n\` = NULLIF(@v1, ''), ` + `\`ok\` = ${words("NULLIF(@v2, '')")}`,
+    });
+  });
+
+  it('loads only the careful form where the null value is not the empty field', () => {
+    const [, step] = load({ columns: idCols, nullString: 'NA' });
+    expect(step?.sql).toContain("SET `id` = NULLIF(@v1, 'NA')");
+    expect(step?.files?.[0]?.stream?.stopAtEmptyField).toBeUndefined();
+    expect(step?.fallback).toBeUndefined();
   });
 
   it('loads JSON lines as the tab-separated text the engine transcodes them into', () => {
@@ -141,7 +159,7 @@ describe('mysql loads', () => {
     expect(step?.sql).toBe(
       "LOAD DATA LOCAL INFILE 'stage://samples/e.jsonl' INTO TABLE `__sluice_r1_src` CHARACTER SET utf8mb4 " +
         "FIELDS TERMINATED BY '\\t' ENCLOSED BY '' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' IGNORE 0 LINES " +
-        '(@v1, @v2) SET `x``y` = @v1, `v` = @v2',
+        '(`x``y`, `v`)',
     );
     expect(step?.files?.[0]?.stream).toEqual({
       format: { kind: 'jsonl' },
@@ -162,7 +180,12 @@ describe('mysql loads', () => {
     expect(staging?.sql).toBe(
       'CREATE TABLE `__sluice_r1_src` (`id` BIGINT, `name` VARCHAR(255)) DEFAULT CHARACTER SET utf8mb4 ENGINE=Aria TRANSACTIONAL=0',
     );
+    expect(step?.sql).toMatch(/ IGNORE 1 LINES \(`id`, `name`\)$/);
     expect(step?.widen).toEqual(['DROP TABLE `__sluice_r1_src`', wideStaging]);
+    expect(step?.fallback?.before).toEqual(['TRUNCATE TABLE `__sluice_r1_src`']);
+    expect(step?.fallback?.sql).toMatch(
+      / SET `id` = NULLIF\(@v1, ''\), `name` = NULLIF\(@v2, ''\)$/,
+    );
   });
 
   it('stages text of any length where a row has no room for bounded text', () => {

@@ -1,24 +1,15 @@
 import type { FieldPacket, TypeCast } from 'mysql2';
 import type { Readable } from 'node:stream';
 
-/**
- * A streamed load the server accepted with a warning; `row` counts data rows from 1, `code` is
- * the server's number for the warning.
- */
+/** A streamed load the server accepted with a warning; `row` counts data rows from 1. */
 export class LoadWarningError extends Error {
   override name = 'LoadWarningError';
 
   constructor(
     readonly reason: string,
     readonly row: number | undefined,
-    readonly code?: number,
   ) {
     super(reason);
-  }
-
-  /** Whether the server cut a value short to fit its column (`WARN_DATA_TRUNCATED`). */
-  get truncated(): boolean {
-    return this.code === 1265;
   }
 }
 

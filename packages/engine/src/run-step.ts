@@ -16,6 +16,7 @@ import { errorReason } from './error-details';
 import { LoadWarningError } from './file-streaming';
 import { countBytes } from './file-streams/count-bytes';
 import { crlfToLf, firstLines, UnclosedQuoteError } from './file-streams/crlf-to-lf';
+import { stopAtEmptyField } from './file-streams/empty-fields';
 import { exportTypeCast } from './file-streams/export-values';
 import { gunzip } from './file-streams/gunzip';
 import { jsonLinesAsTsv } from './file-streams/jsonl-to-tsv';
@@ -36,12 +37,11 @@ export type LoadProgress = (read: { bytesRead: number; totalBytes: number }) => 
 function bytesForLoad(
   file: PlanFile,
   handle: FileHandle,
-  counted?: (bytesRead: number) => void,
+  { counted, stop }: { counted?: (bytesRead: number) => void; stop: () => void },
 ): Readable {
   const format = file.stream?.format;
   const sampleRows = file.stream?.sampleRows;
-  // From the start and left open, so a load that must run again can read the file again.
-  const read = handle.createReadStream({ start: 0, autoClose: false });
+  const read = handle.createReadStream();
   const packed = counted ? pipeline(read, countBytes(counted), () => undefined) : read;
   const compression =
     format === undefined || format.kind === 'parquet'
@@ -57,12 +57,21 @@ function bytesForLoad(
     });
   }
   if (format?.kind !== 'csv') return bytes;
-  if (sampleRows !== undefined) {
-    const before = format.skipLines + (format.header ? 1 : 0);
-    return firstLines(bytes, format, before + sampleRows);
-  }
-  // `pipeline` hands a read error on to the stream the server reads, which `pipe` would not.
-  return pipeline(bytes, crlfToLf(format), () => undefined);
+  const lines =
+    sampleRows === undefined
+      ? // `pipeline` hands a read error on to the stream the server reads, which `pipe` would not.
+        pipeline(bytes, crlfToLf(format), () => undefined)
+      : firstLines(bytes, format, format.skipLines + (format.header ? 1 : 0) + sampleRows);
+  return file.stream?.stopAtEmptyField
+    ? pipeline(lines, stopAtEmptyField(format, stop), () => undefined)
+    : lines;
+}
+
+/** The file as a load's careful form reads it: every field, empty or not. */
+function carefully(file: PlanFile): PlanFile {
+  if (!file.stream) return file;
+  const { stopAtEmptyField: _, ...stream } = file.stream;
+  return { ...file, stream };
 }
 
 /** A quoted identifier qualified by others: `db`.`table`.`column`. */
@@ -109,6 +118,78 @@ function placesOf(file: PlanFile): StagePlace[] {
   ];
 }
 
+/** What a streamed load runs on: the run's connection, its file streaming, and who hears progress. */
+interface LoadContext {
+  client: SqlClient;
+  streaming: FileStreaming;
+  onProgress: LoadProgress | undefined;
+}
+
+/**
+ * Runs a `LOAD DATA LOCAL INFILE` statement fed with `file`: the rows loaded, whether the stream
+ * stopped at an empty field (see `FileStream.stopAtEmptyField`), and the server's first warning,
+ * which fails the load unless the caller has a remedy for it.
+ */
+async function streamLoad(
+  { streaming, onProgress }: LoadContext,
+  sql: string,
+  file: PlanFile,
+): Promise<{ rows: number; stopped: boolean; warning?: LoadWarningError }> {
+  const { local, stream } = file;
+  if (local === undefined || stream?.token === undefined) {
+    throw new Error(`A load streams ${stageUri(file.ref)}, which has no local path.`);
+  }
+  const { token } = stream;
+  // Opened before the statement is sent, so a file that changed since its check is refused
+  // before the server asks for it.
+  const handle = await openToRead(local, stageUri(file.ref));
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+  };
+  try {
+    const totalBytes = onProgress && (await handle.stat()).size;
+    const counted =
+      totalBytes === undefined
+        ? undefined
+        : (bytesRead: number) => onProgress?.({ bytesRead, totalBytes });
+    const rows = await streaming.loadLocal(sql, token, () =>
+      bytesForLoad(file, handle, { counted, stop }),
+    );
+    return { rows, stopped };
+  } catch (error) {
+    if (error instanceof LoadWarningError) return { rows: 0, stopped, warning: error };
+    throw error instanceof UnclosedQuoteError ? rejectedRow(file, error) : error;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Loads the step's file: with its SQL, then where that stopped at an empty field with its
+ * careful form (`fallback`), and where the server warned with its table remade for text of any
+ * length (`widen`) the same way again. Only a step with a careful form stops its file.
+ */
+async function loadFile(context: LoadContext, step: PlanStep, read: PlanFile): Promise<number> {
+  const { client } = context;
+  let sql = step.sql;
+  let file = read;
+  let loaded = await streamLoad(context, sql, file);
+  if (loaded.stopped) {
+    if (!step.fallback) throw new Error(`Step ${step.id} stopped its file with no careful load.`);
+    for (const statement of step.fallback.before) await client.run(statement);
+    ({ sql } = step.fallback);
+    file = carefully(read);
+    loaded = await streamLoad(context, sql, file);
+  }
+  if (loaded.warning && step.widen) {
+    for (const statement of step.widen) await client.run(statement);
+    loaded = await streamLoad(context, sql, file);
+  }
+  if (loaded.warning) throw rejectedRow(file, loaded.warning);
+  return loaded.rows;
+}
+
 /** Runs the step's SQL, moving its streamed file if it has one; returns the rows it changed. */
 async function execute(client: SqlClient, step: PlanStep, options: StepOptions): Promise<number> {
   const { onProgress, fileStreaming: streaming } = options;
@@ -118,36 +199,7 @@ async function execute(client: SqlClient, step: PlanStep, options: StepOptions):
   if (!streaming) {
     throw new Error(`Step ${step.id} streams a file, which this target's connection cannot do.`);
   }
-  if (read) {
-    const { local, stream } = read;
-    if (local === undefined || stream?.token === undefined) {
-      throw new Error(`Step ${step.id} streams a file that has no local path.`);
-    }
-    // Opened before the statement is sent, so a file that changed since its check is refused
-    // before the server asks for it.
-    const handle = await openToRead(local, stageUri(read.ref));
-    try {
-      const totalBytes = onProgress && (await handle.stat()).size;
-      const counted =
-        totalBytes === undefined
-          ? undefined
-          : (bytesRead: number) => onProgress?.({ bytesRead, totalBytes });
-      const { token } = stream;
-      const load = () =>
-        streaming.loadLocal(step.sql, token, () => bytesForLoad(read, handle, counted));
-      return await load().catch(async (error: unknown) => {
-        if (!(error instanceof LoadWarningError && error.truncated && step.widen)) throw error;
-        for (const sql of step.widen) await client.run(sql);
-        return load();
-      });
-    } catch (error) {
-      throw error instanceof LoadWarningError || error instanceof UnclosedQuoteError
-        ? rejectedRow(read, error)
-        : error;
-    } finally {
-      await handle.close();
-    }
-  }
+  if (read) return loadFile({ client, streaming, onProgress }, step, read);
   const path = write?.temp ?? write?.local;
   if (write?.stream === undefined || path === undefined) {
     throw new Error(`Step ${step.id} exports to a file that has no local path.`);

@@ -1,5 +1,10 @@
+import type { FlowDocument } from '@sluice/flow';
+
+import type { RunOutcome } from '../src/run-events';
 import type { SqlClient } from '../src/sql-client';
 import type { Target } from '../src/target';
+import { runPlan } from '../src/run-plan';
+import { compileFor } from './flows';
 import { normalisedTable } from './normalise-rows';
 
 /** Runs `use` on a connection of the target's run database, where flows write. */
@@ -18,3 +23,18 @@ export async function inRunDatabase<T>(
 /** A table of the run database as normalised, sorted rows (see `normalisedTable`). */
 export const rowsOf = (target: Target, table: string): Promise<string[]> =>
   inRunDatabase(target, async (client) => (await normalisedTable(client, table)).rows);
+
+/** Compiles `doc` for `target`, every table it writes new, and runs it as a run does. */
+export async function runAsNew(
+  target: Target,
+  doc: FlowDocument,
+  { root, runTag }: { root: string; runTag: string },
+): Promise<RunOutcome> {
+  const plan = compileFor(doc, { target: target.profile, runTag, root, existingTables: [] });
+  const client = await target.connect();
+  try {
+    return await runPlan(client, plan, { onEvent: () => undefined });
+  } finally {
+    await client.close();
+  }
+}

@@ -6,10 +6,9 @@ import type { FlowDocument } from '@sluice/flow';
 
 import type { Target } from '../src/target';
 import type { BothTargets, TargetName } from './both-targets';
-import { runPlan } from '../src/run-plan';
 import { openBothTargets, TARGET_NAMES } from './both-targets';
-import { compileFor, link, stage } from './flows';
-import { inRunDatabase } from './run-database';
+import { link, stage } from './flows';
+import { inRunDatabase, runAsNew } from './run-database';
 
 /**
  * Text of any length through a staged file: MariaDB stages text as VARCHAR(255) for speed, so a
@@ -49,24 +48,17 @@ beforeAll(async () => {
     `name,amount\nshort,1\n"${LONG}",2\nshort,3\n"${LONG}",4\n`,
   );
   await writeFile(join(both.root, 'landing', 'short.csv'), 'name,amount\na,1\nb,2\na,3\n');
+  await writeFile(
+    join(both.root, 'landing', 'gaps.csv'),
+    `name,amount\nshort,1\n,5\n"${LONG}",2\nshort,\n`,
+  );
 }, 30_000);
 
 afterAll(() => both.close());
 
 async function runFlow(target: Target, doc: FlowDocument, runTag: string): Promise<void> {
-  const plan = compileFor(doc, {
-    target: target.profile,
-    runTag,
-    root: both.root,
-    existingTables: [],
-  });
-  const client = await target.connect();
-  try {
-    const outcome = await runPlan(client, plan, { onEvent: () => undefined });
-    expect(outcome.state, JSON.stringify(outcome)).toBe('succeeded');
-  } finally {
-    await client.close();
-  }
+  const outcome = await runAsNew(target, doc, { root: both.root, runTag });
+  expect(outcome.state, JSON.stringify(outcome)).toBe('succeeded');
 }
 
 describe.each(TARGET_NAMES)('on %s', (name: TargetName) => {
@@ -80,6 +72,18 @@ describe.each(TARGET_NAMES)('on %s', (name: TargetName) => {
     expect(rows.map((row) => [String(row.name), Number(row.total)])).toEqual([
       ['short', 4],
       [LONG, 6],
+    ]);
+  });
+
+  it('groups a long value in a file with empty fields, which load as NULL', async () => {
+    await runFlow(target(), perName('gaps.csv', 'gap_totals'), 'gt1');
+    const rows = await inRunDatabase(target(), (client) =>
+      client.query('SELECT name, total FROM gap_totals ORDER BY total'),
+    );
+    expect(rows.map((row) => [row.name ?? null, Number(row.total)])).toEqual([
+      ['short', 1],
+      [LONG, 2],
+      [null, 5],
     ]);
   });
 

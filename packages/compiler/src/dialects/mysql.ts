@@ -249,38 +249,42 @@ export class MySqlDialect extends MySqlFamilyDialect {
 
   /**
    * Creates the staging table, then loads the file the engine streams for the token in the SQL
-   * (sql-reference.md §9.1, §9.5). Fields land in user variables so `SET` can turn the null value
-   * into NULL and boolean words into booleans. JSON lines arrive transcoded by the engine into
-   * MySQL's default tab-separated layout (`\N` for NULL, backslash escapes), columns in order.
+   * (sql-reference.md §9.1, §9.5); see `loadInto` for the statement. JSON lines arrive transcoded
+   * by the engine into MySQL's default tab-separated layout (`\N` for NULL, backslash escapes),
+   * columns in order.
    *
    * MariaDB stages text as VARCHAR(255) where the row has room (see `BOUNDED_TEXT_LENGTH`), since
    * its grouping and joins are several times faster over it. A longer value cannot be cut short:
    * the server loads it truncated with a warning, and the load's `widen` statements remake the
-   * table with LONGTEXT for the engine to load the file again.
+   * table with LONGTEXT before the engine loads the file again.
    */
   loadFile(args: LoadArgs): DialectStep[] {
     const suffix = ` DEFAULT CHARACTER SET utf8mb4${this.stagingOptions}`;
+    const table = this.quoteIdentifier(args.table);
     const wide = this.createStaging(args.table, args.columns, { suffix });
-    const load = this.loadInto(this.quoteIdentifier(args.table), args);
     const bounded = this.target.product === 'MariaDB' && boundedTextFits(args.columns);
     const create = bounded
       ? this.createStaging(args.table, args.columns, { suffix, typeOf: this.boundedType })
       : wide;
+    const widen = bounded ? { widen: [`DROP TABLE ${table}`, wide] } : {};
     return [
       { kind: 'staging', phase: 'load', sql: create, inTransaction: false },
-      {
-        kind: 'load',
-        phase: 'load',
-        ...load,
-        ...(bounded ? { widen: [`DROP TABLE ${this.quoteIdentifier(args.table)}`, wide] } : {}),
-      },
+      { kind: 'load', phase: 'load', ...this.loadInto(table, args), ...widen },
     ];
   }
 
   private readonly boundedType = (type: ColumnType): string =>
     type === 'VARCHAR' ? `VARCHAR(${String(BOUNDED_TEXT_LENGTH)})` : this.columnType(type);
 
-  /** The `LOAD DATA` statement of `loadFile` into table `into` (quoted), which exists. */
+  /**
+   * The `LOAD DATA` statement of `loadFile` into table `into` (quoted), which exists. Its careful
+   * form reads fields into user variables so `SET` can turn the null value into NULL and boolean
+   * words into booleans. Where empty fields are the null value (a CSV's default), the step first
+   * runs a fast form instead, each field read straight into its column (a third less of the
+   * server's time), with the engine stopping the file at its first empty field; that stop
+   * makes the engine empty the table and load with the careful form. JSON lines, whose nulls the
+   * engine writes as `\N`, always load straight into the columns.
+   */
   private loadInto(into: string, args: ReadArgs): Omit<DialectStep, 'kind' | 'phase'> {
     if (args.format.kind === 'parquet') throw new Error('MySQL cannot load Parquet files.');
     if (args.local === undefined) throw new Error('MySQL loads need the local path of the file.');
@@ -289,23 +293,32 @@ export class MySqlDialect extends MySqlFamilyDialect {
     const clauses = csv
       ? this.delimitedClauses(csv, 'OPTIONALLY ENCLOSED')
       : this.delimitedClauses(TRANSCODED_JSON_LINES, 'ENCLOSED');
-    const load = [
-      `LOAD DATA LOCAL INFILE ${this.literal(token)} INTO TABLE ${into}`,
-      'CHARACTER SET utf8mb4',
-      clauses,
-      ...this.variableMapping(args.columns, csv?.nullString),
-    ].join(' ');
+    const load = (mapping: readonly string[]) =>
+      [
+        `LOAD DATA LOCAL INFILE ${this.literal(token)} INTO TABLE ${into}`,
+        'CHARACTER SET utf8mb4',
+        clauses,
+        ...mapping,
+      ].join(' ');
+    const careful = load(this.variableMapping(args.columns, csv?.nullString));
     const stream = {
       format: args.format,
       token,
       ...(csv ? {} : { columns: args.columns.map((c) => c.name) }),
       ...(args.sampleRows === undefined ? {} : { sampleRows: args.sampleRows }),
     };
+    const file = { ref: args.file, mode: 'read' as const, local: args.local, stream };
+    const step = { inTransaction: false, rowsFrom: 'changes' as const };
+    if (args.columns.length === 0 || (csv && csv.nullString !== '')) {
+      return { ...step, sql: careful, files: [file] };
+    }
+    // The engine writes a JSON null as `\N`, which a column reads as NULL by itself.
+    if (!csv) return { ...step, sql: load(this.directMapping(args.columns)), files: [file] };
     return {
-      sql: load,
-      inTransaction: false,
-      rowsFrom: 'changes',
-      files: [{ ref: args.file, mode: 'read', local: args.local, stream }],
+      ...step,
+      sql: load(this.directMapping(args.columns)),
+      files: [{ ...file, stream: { ...stream, stopAtEmptyField: true } }],
+      fallback: { before: [`TRUNCATE TABLE ${into}`], sql: careful },
     };
   }
 
@@ -518,6 +531,22 @@ export class MySqlDialect extends MySqlFamilyDialect {
       return `${this.quoteIdentifier(column.name)} = ${column.type === 'BOOLEAN' ? this.booleanOf(value) : value}`;
     });
     return [`(${vars.join(', ')})`, `SET ${sets.join(', ')}`];
+  }
+
+  /**
+   * `(a, b, @v3) SET c = …`: every field straight into its column, but booleans, which still
+   * take DuckDB's words. Right only for a file with no empty field, which the engine sees to.
+   */
+  private directMapping(columns: readonly Column[]): string[] {
+    const fields = columns.map((c, i) =>
+      c.type === 'BOOLEAN' ? `@v${String(i + 1)}` : this.quoteIdentifier(c.name),
+    );
+    const sets = columns.flatMap((c, i) =>
+      c.type === 'BOOLEAN'
+        ? [`${this.quoteIdentifier(c.name)} = ${this.booleanOf(`@v${String(i + 1)}`)}`]
+        : [],
+    );
+    return [`(${fields.join(', ')})`, ...(sets.length > 0 ? [`SET ${sets.join(', ')}`] : [])];
   }
 
   private booleanOf(value: string): string {

@@ -111,11 +111,11 @@ export class MySqlRunClient implements RunClient, FileStreaming {
    * such rows: the first warning fails the step, and the run's cleanup drops the staging table.
    */
   private async refuseLoadWarnings(): Promise<never> {
-    const [warning] = await this.query<{ Code: number; Message: string }>('SHOW WARNINGS LIMIT 1');
+    const [warning] = await this.query<{ Message: string }>('SHOW WARNINGS LIMIT 1');
     const message = warning?.Message ?? 'the server reported a warning';
     const row = /\bat row (\d+)|\bRow (\d+)\b/.exec(message);
     const at = row ? Number(row[1] ?? row[2]) : undefined;
-    throw new LoadWarningError(message, at, warning?.Code);
+    throw new LoadWarningError(message, at);
   }
 
   /**
