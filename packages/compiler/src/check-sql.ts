@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 
 import type { DeniedReason } from './dialects/denied-functions';
 import { deniedFunction } from './dialects/denied-functions';
-import { parseTogether } from './parse-together';
+import { PARSE_BATCH, parseTogether } from './parse-together';
 import { parserReason } from './parser-reason';
 import { scanExpression } from './scan-sql';
 import { WHERE_START, whereParser } from './where-parser';
@@ -139,11 +139,16 @@ export function readExpressions(sqls: Iterable<string>, options: SqlCheckOptions
     else pending.set(key, { sql, ...scanned });
   }
   const texts = [...pending];
-  const nodes = parseTogether(texts.map(([, { parsed }]) => parsed));
-  for (const [i, [key, { sql, parsed, lambdaBound }]] of texts.entries()) {
-    const node = nodes[i];
-    const read = node ? readWhere(node, lambdaBound) : checkParsed(sql, parsed, lambdaBound);
-    READ_EXPRESSIONS.set(key, read);
+  // A batch at a time, so each batch's trees are read and dropped before the next is parsed:
+  // kept until all were parsed, they would be copied by every collection in between.
+  for (let from = 0; from < texts.length; from += PARSE_BATCH) {
+    const chunk = texts.slice(from, from + PARSE_BATCH);
+    const nodes = parseTogether(chunk.map(([, { parsed }]) => parsed));
+    for (const [i, [key, { sql, parsed, lambdaBound }]] of chunk.entries()) {
+      const node = nodes[i];
+      const read = node ? readWhere(node, lambdaBound) : checkParsed(sql, parsed, lambdaBound);
+      READ_EXPRESSIONS.set(key, read);
+    }
   }
 }
 
