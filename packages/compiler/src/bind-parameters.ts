@@ -62,8 +62,6 @@ interface FieldContext {
  * path text, which the file stage's own checks then judge like any path.
  */
 function bindText(text: string, kind: FieldKind, ctx: FieldContext): string {
-  // Most fields name no parameter; they need no scan for quotes.
-  if (!text.includes('${')) return text;
   const spans = kind === 'sql' ? quotedSpans(text) : [];
   const at = { stageId: ctx.stageId, path: ctx.path };
   return text.replaceAll(PARAMETER_REFERENCE, (match: string, raw: string, offset: number) => {
@@ -100,20 +98,20 @@ function bindStage(stage: Stage, ctx: Omit<FieldContext, 'stageId' | 'path'>): S
   const definition = getStage(stage.type);
   if (!definition) return stage;
   const config: Record<string, unknown> = { ...stage.config };
+  // Most fields name no parameter: they are left as they are, with no context made for them.
+  const bind = (text: string, kind: FieldKind, path: FieldPath) =>
+    text.includes('${') ? bindText(text, kind, { ...ctx, stageId: stage.id, path }) : text;
   const fields = Object.entries(definition.ui.fields) as [string, { widget: FieldWidget }][];
   for (const [key, hint] of fields) {
     const value = config[key];
     const kind = KIND_OF_WIDGET[hint.widget];
-    if (!kind && hint.widget !== 'derived-columns') continue;
-    const field = { ...ctx, stageId: stage.id, path: [key] };
-    if (kind && typeof value === 'string') config[key] = bindText(value, kind, field);
+    if (kind && typeof value === 'string') config[key] = bind(value, kind, [key]);
     if (hint.widget === 'derived-columns' && Array.isArray(value)) {
       config[key] = value.map((row: unknown, i) => {
         if (typeof row !== 'object' || row === null) return row;
         const { expression } = row as { expression?: unknown };
         if (typeof expression !== 'string') return row;
-        const path = [key, i, 'expression'];
-        return { ...row, expression: bindText(expression, 'sql', { ...field, path }) };
+        return { ...row, expression: bind(expression, 'sql', [key, i, 'expression']) };
       });
     }
   }
