@@ -302,9 +302,35 @@ function checkParsed(
 
 /** What the WHERE node the parser read an expression as says: a subquery, or its columns. */
 function readWhere(where: unknown, lambdaBound: ReadonlySet<string>): ReadExpression {
-  if (holdsSubquery(where)) return invalid(NO_SUBQUERY);
-  const columns = columnNames(where).filter((name) => !lambdaBound.has(name.toLowerCase()));
+  const found: ColumnReference[] = [];
+  if (!referencesUnlessSubquery(where, found)) return invalid(NO_SUBQUERY);
+  const columns = unqualified(found).filter((name) => !lambdaBound.has(name.toLowerCase()));
   return { columns: [...new Set(columns)] };
+}
+
+/**
+ * Adds the references under `node` to `found` as `columnReferences` does, in the same walk as
+ * the search for a subquery (`holdsSubquery`, which looks under every node, also where no
+ * reference is looked for); false as soon as one is found. One walk, since every expression a
+ * flow holds is walked on its first reading.
+ */
+function referencesUnlessSubquery(node: unknown, found: ColumnReference[]): boolean {
+  if (typeof node !== 'object' || node === null) return true;
+  if ('ast' in node) return false;
+  const ref = node as ColumnRefNode;
+  if (ref.type === 'column_ref') {
+    const reference = referenceOf(ref);
+    if (reference) found.push(reference);
+    return !Object.values(node).some(holdsSubquery);
+  }
+  const converted = convertedValue(node);
+  if (converted !== undefined) {
+    return referencesUnlessSubquery(converted, found) && !Object.values(node).some(holdsSubquery);
+  }
+  for (const child of Object.values(node)) {
+    if (!referencesUnlessSubquery(child, found)) return false;
+  }
+  return true;
 }
 
 /** The parser nests a subquery's statement under an `ast` key anywhere in the expression tree. */
@@ -344,11 +370,11 @@ export interface ColumnReference {
 }
 
 /**
- * The unqualified column references in a parsed expression. Qualified ones (`s.field`) are left
+ * The names of the unqualified references among `references`. Qualified ones (`s.field`) are left
  * out: in DuckDB they may be a struct column's field, which only the database can tell.
  */
-function columnNames(node: unknown): string[] {
-  return columnReferences(node).flatMap((ref) => (ref.table === undefined ? [ref.name] : []));
+function unqualified(references: readonly ColumnReference[]): string[] {
+  return references.flatMap((ref) => (ref.table === undefined ? [ref.name] : []));
 }
 
 /**
