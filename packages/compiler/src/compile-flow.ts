@@ -305,8 +305,12 @@ function readerCounts(doc: FlowDocument, live: ReadonlySet<string>): Map<string,
 type LinksInto = ReadonlyMap<string, ReadonlyMap<string, readonly Link[]>>;
 
 /** The links into one stage (`LinksInto` of it), every port's. */
-const linksOf = (incoming: ReadonlyMap<string, readonly Link[]> | undefined): readonly Link[] =>
-  [...(incoming?.values() ?? [])].flat();
+function linksOf(incoming: ReadonlyMap<string, readonly Link[]> | undefined): readonly Link[] {
+  // A loop, not `flat()`: it runs for every stage, and most have one port and one link.
+  const links: Link[] = [];
+  for (const port of incoming?.values() ?? []) links.push(...port);
+  return links;
+}
 
 /** The stage linked into one input port of a stage. */
 function feederOf(into: LinksInto, { stageId, port }: PortRef): string {
