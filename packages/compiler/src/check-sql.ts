@@ -309,6 +309,13 @@ function readWhere(where: unknown, lambdaBound: ReadonlySet<string>): ReadExpres
 }
 
 /**
+ * Where the parser puts a node's span when a batch asks for spans (`parseTogether`): offsets,
+ * lines and columns only, never a reference or a subquery, so the walks below pass it by
+ * (it is most of the objects in such a tree).
+ */
+const SPAN = 'loc';
+
+/**
  * Adds the references under `node` to `found` as `columnReferences` does, in the same walk as
  * the search for a subquery (`holdsSubquery`, which looks under every node, also where no
  * reference is looked for); false as soon as one is found. One walk, since every expression a
@@ -321,14 +328,15 @@ function referencesUnlessSubquery(node: unknown, found: ColumnReference[]): bool
   if (ref.type === 'column_ref') {
     const reference = referenceOf(ref);
     if (reference) found.push(reference);
-    return !Object.values(node).some(holdsSubquery);
+    return !holdsSubquery(node);
   }
   const converted = convertedValue(node);
   if (converted !== undefined) {
-    return referencesUnlessSubquery(converted, found) && !Object.values(node).some(holdsSubquery);
+    return referencesUnlessSubquery(converted, found) && !holdsSubquery(node);
   }
-  for (const child of Object.values(node)) {
-    if (!referencesUnlessSubquery(child, found)) return false;
+  const fields = node as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    if (key !== SPAN && !referencesUnlessSubquery(fields[key], found)) return false;
   }
   return true;
 }
@@ -337,7 +345,8 @@ function referencesUnlessSubquery(node: unknown, found: ColumnReference[]): bool
 function holdsSubquery(node: unknown): boolean {
   if (typeof node !== 'object' || node === null) return false;
   if ('ast' in node) return true;
-  return Object.values(node).some(holdsSubquery);
+  const fields = node as Record<string, unknown>;
+  return Object.keys(fields).some((key) => key !== SPAN && holdsSubquery(fields[key]));
 }
 
 /**
