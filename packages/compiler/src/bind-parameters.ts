@@ -93,29 +93,38 @@ function bindText(text: string, kind: FieldKind, ctx: FieldContext): string {
   });
 }
 
-/** The stage with every parameterisable field of its type bound. */
+/**
+ * The stage with every parameterisable field of its type bound; the stage itself when none
+ * changes, as most name no parameter (each of a thousand stages would be copied otherwise).
+ */
 function bindStage(stage: Stage, ctx: Omit<FieldContext, 'stageId' | 'path'>): Stage {
   const definition = getStage(stage.type);
   if (!definition) return stage;
-  const config: Record<string, unknown> = { ...stage.config };
-  // Most fields name no parameter: they are left as they are, with no context made for them.
+  // Text naming no parameter is left as it is, with no context made for it.
   const bind = (text: string, kind: FieldKind, path: FieldPath) =>
     text.includes('${') ? bindText(text, kind, { ...ctx, stageId: stage.id, path }) : text;
+  const bound: Record<string, unknown> = {};
   const fields = Object.entries(definition.ui.fields) as [string, { widget: FieldWidget }][];
   for (const [key, hint] of fields) {
-    const value = config[key];
+    const value = stage.config[key];
     const kind = KIND_OF_WIDGET[hint.widget];
-    if (kind && typeof value === 'string') config[key] = bind(value, kind, [key]);
+    if (kind && typeof value === 'string') {
+      const text = bind(value, kind, [key]);
+      if (text !== value) bound[key] = text;
+    }
     if (hint.widget === 'derived-columns' && Array.isArray(value)) {
-      config[key] = value.map((row: unknown, i) => {
+      const rows = value.map((row: unknown, i) => {
         if (typeof row !== 'object' || row === null) return row;
         const { expression } = row as { expression?: unknown };
         if (typeof expression !== 'string') return row;
-        return { ...row, expression: bind(expression, 'sql', [key, i, 'expression']) };
+        const text = bind(expression, 'sql', [key, i, 'expression']);
+        return text === expression ? row : { ...row, expression: text };
       });
+      if (rows.some((row, i) => row !== value[i])) bound[key] = rows;
     }
   }
-  return { ...stage, config };
+  if (Object.keys(bound).length === 0) return stage;
+  return { ...stage, config: { ...stage.config, ...bound } };
 }
 
 /**
