@@ -62,8 +62,6 @@ interface FieldContext {
  * path text, which the file stage's own checks then judge like any path.
  */
 function bindText(text: string, kind: FieldKind, ctx: FieldContext): string {
-  // Most fields name no parameter; they need no scan for quotes.
-  if (!text.includes('${')) return text;
   const spans = kind === 'sql' ? quotedSpans(text) : [];
   const at = { stageId: ctx.stageId, path: ctx.path };
   return text.replaceAll(PARAMETER_REFERENCE, (match: string, raw: string, offset: number) => {
@@ -95,29 +93,38 @@ function bindText(text: string, kind: FieldKind, ctx: FieldContext): string {
   });
 }
 
-/** The stage with every parameterisable field of its type bound. */
+/**
+ * The stage with every parameterisable field of its type bound; the stage itself when none
+ * changes, as most name no parameter (each of a thousand stages would be copied otherwise).
+ */
 function bindStage(stage: Stage, ctx: Omit<FieldContext, 'stageId' | 'path'>): Stage {
   const definition = getStage(stage.type);
   if (!definition) return stage;
-  const config: Record<string, unknown> = { ...stage.config };
+  // Text naming no parameter is left as it is, with no context made for it.
+  const bind = (text: string, kind: FieldKind, path: FieldPath) =>
+    text.includes('${') ? bindText(text, kind, { ...ctx, stageId: stage.id, path }) : text;
+  const bound: Record<string, unknown> = {};
   const fields = Object.entries(definition.ui.fields) as [string, { widget: FieldWidget }][];
   for (const [key, hint] of fields) {
-    const value = config[key];
+    const value = stage.config[key];
     const kind = KIND_OF_WIDGET[hint.widget];
-    if (!kind && hint.widget !== 'derived-columns') continue;
-    const field = { ...ctx, stageId: stage.id, path: [key] };
-    if (kind && typeof value === 'string') config[key] = bindText(value, kind, field);
+    if (kind && typeof value === 'string') {
+      const text = bind(value, kind, [key]);
+      if (text !== value) bound[key] = text;
+    }
     if (hint.widget === 'derived-columns' && Array.isArray(value)) {
-      config[key] = value.map((row: unknown, i) => {
+      const rows = value.map((row: unknown, i) => {
         if (typeof row !== 'object' || row === null) return row;
         const { expression } = row as { expression?: unknown };
         if (typeof expression !== 'string') return row;
-        const path = [key, i, 'expression'];
-        return { ...row, expression: bindText(expression, 'sql', { ...field, path }) };
+        const text = bind(expression, 'sql', [key, i, 'expression']);
+        return text === expression ? row : { ...row, expression: text };
       });
+      if (rows.some((row, i) => row !== value[i])) bound[key] = rows;
     }
   }
-  return { ...stage, config };
+  if (Object.keys(bound).length === 0) return stage;
+  return { ...stage, config: { ...stage.config, ...bound } };
 }
 
 /**

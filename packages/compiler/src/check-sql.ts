@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 
 import type { DeniedReason } from './dialects/denied-functions';
 import { deniedFunction } from './dialects/denied-functions';
-import { parseTogether } from './parse-together';
+import { PARSE_BATCH, parseTogether } from './parse-together';
 import { parserReason } from './parser-reason';
 import { scanExpression } from './scan-sql';
 import { WHERE_START, whereParser } from './where-parser';
@@ -139,11 +139,16 @@ export function readExpressions(sqls: Iterable<string>, options: SqlCheckOptions
     else pending.set(key, { sql, ...scanned });
   }
   const texts = [...pending];
-  const nodes = parseTogether(texts.map(([, { parsed }]) => parsed));
-  for (const [i, [key, { sql, parsed, lambdaBound }]] of texts.entries()) {
-    const node = nodes[i];
-    const read = node ? readWhere(node, lambdaBound) : checkParsed(sql, parsed, lambdaBound);
-    READ_EXPRESSIONS.set(key, read);
+  // A batch at a time, so each batch's trees are read and dropped before the next is parsed:
+  // kept until all were parsed, they would be copied by every collection in between.
+  for (let from = 0; from < texts.length; from += PARSE_BATCH) {
+    const chunk = texts.slice(from, from + PARSE_BATCH);
+    const nodes = parseTogether(chunk.map(([, { parsed }]) => parsed));
+    for (const [i, [key, { sql, parsed, lambdaBound }]] of chunk.entries()) {
+      const node = nodes[i];
+      const read = node ? readWhere(node, lambdaBound) : checkParsed(sql, parsed, lambdaBound);
+      READ_EXPRESSIONS.set(key, read);
+    }
   }
 }
 
@@ -297,16 +302,51 @@ function checkParsed(
 
 /** What the WHERE node the parser read an expression as says: a subquery, or its columns. */
 function readWhere(where: unknown, lambdaBound: ReadonlySet<string>): ReadExpression {
-  if (holdsSubquery(where)) return invalid(NO_SUBQUERY);
-  const columns = columnNames(where).filter((name) => !lambdaBound.has(name.toLowerCase()));
+  const found: ColumnReference[] = [];
+  if (!referencesUnlessSubquery(where, found)) return invalid(NO_SUBQUERY);
+  const columns = unqualified(found).filter((name) => !lambdaBound.has(name.toLowerCase()));
   return { columns: [...new Set(columns)] };
+}
+
+/**
+ * Where the parser puts a node's span when a batch asks for spans (`parseTogether`): offsets,
+ * lines and columns only, never a reference or a subquery, so the walks below pass it by
+ * (it is most of the objects in such a tree).
+ */
+const SPAN = 'loc';
+
+/**
+ * Adds the references under `node` to `found` as `columnReferences` does, in the same walk as
+ * the search for a subquery (`holdsSubquery`, which looks under every node, also where no
+ * reference is looked for); false as soon as one is found. One walk, since every expression a
+ * flow holds is walked on its first reading.
+ */
+function referencesUnlessSubquery(node: unknown, found: ColumnReference[]): boolean {
+  if (typeof node !== 'object' || node === null) return true;
+  if ('ast' in node) return false;
+  const ref = node as ColumnRefNode;
+  if (ref.type === 'column_ref') {
+    const reference = referenceOf(ref);
+    if (reference) found.push(reference);
+    return !holdsSubquery(node);
+  }
+  const converted = convertedValue(node);
+  if (converted !== undefined) {
+    return referencesUnlessSubquery(converted, found) && !holdsSubquery(node);
+  }
+  const fields = node as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    if (key !== SPAN && !referencesUnlessSubquery(fields[key], found)) return false;
+  }
+  return true;
 }
 
 /** The parser nests a subquery's statement under an `ast` key anywhere in the expression tree. */
 function holdsSubquery(node: unknown): boolean {
   if (typeof node !== 'object' || node === null) return false;
   if ('ast' in node) return true;
-  return Object.values(node).some(holdsSubquery);
+  const fields = node as Record<string, unknown>;
+  return Object.keys(fields).some((key) => key !== SPAN && holdsSubquery(fields[key]));
 }
 
 /**
@@ -339,11 +379,11 @@ export interface ColumnReference {
 }
 
 /**
- * The unqualified column references in a parsed expression. Qualified ones (`s.field`) are left
+ * The names of the unqualified references among `references`. Qualified ones (`s.field`) are left
  * out: in DuckDB they may be a struct column's field, which only the database can tell.
  */
-function columnNames(node: unknown): string[] {
-  return columnReferences(node).flatMap((ref) => (ref.table === undefined ? [ref.name] : []));
+function unqualified(references: readonly ColumnReference[]): string[] {
+  return references.flatMap((ref) => (ref.table === undefined ? [ref.name] : []));
 }
 
 /**

@@ -13,7 +13,7 @@ import { getStage } from '@sluice/stages';
 import type { FlowAnalysis } from './analyze-flow';
 import type { Dialect, StagedRelation, TableSwap } from './dialects';
 import type { Landing } from './dialects/base';
-import type { InlinedStage, Plan, PlanStep, TargetProfile } from './plan';
+import type { InlinedStage, Plan, PlanFile, PlanStep, TargetProfile } from './plan';
 import type { InlineRelation } from './relations/materialise';
 import type { ResolveFile, StepContext } from './relations/rule';
 import type { SelectQuery } from './relations/select-query';
@@ -157,9 +157,9 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
       landings.set(stageId, landing);
       continue;
     }
-    const incoming = into.get(stageId);
+    const incoming = linksOf(into.get(stageId));
     const below = [...inputsInlined(incoming, inlined), ...inputsLanded(incoming, landings)];
-    const depth = 1 + Math.max(0, ...below.map((b) => b.stages.length));
+    const depth = 1 + Math.max(0, ...below.map((b) => b.count));
     const inlines =
       options.stageEach !== true && readers.get(stageId) === 1 && depth <= MAX_INLINED;
     const inline = inlines ? inlineRelation(node, ctx) : undefined;
@@ -176,11 +176,10 @@ export function compileFlow(analyzed: FlowAnalysis, options: CompileOptions): Co
           : undefined;
       inlined.set(stageId, {
         query: inline.query,
-        files: [...inline.files, ...below.flatMap((b) => b.files)],
-        stages: [
-          { stageId, ...(probe === undefined ? {} : { probe }) },
-          ...below.flatMap((b) => b.stages),
-        ],
+        files: inline.files,
+        stage: { stageId, ...(probe === undefined ? {} : { probe }) },
+        below,
+        count: below.reduce((sum, b) => sum + b.count, 1),
       });
       continue;
     }
@@ -260,9 +259,36 @@ function definitionsOf(
  */
 const MAX_INLINED = 32;
 
-/** An inlined relation, and the stages inlined into it, itself first, with their probes. */
-interface Inlined extends InlineRelation {
-  stages: { stageId: string; probe?: string }[];
+/**
+ * What a statement takes in through one of its inputs: a stage inlined into it with what that
+ * stage inlines in turn, or a file source it loads itself (see `inputsLanded`). Each holds only
+ * its own stage and files and points to those below it, so that inlining a stage copies nothing
+ * of the chain under it; `stagesOf` and `filesOf` list them when a statement is written.
+ */
+interface Below {
+  /** The files the stage itself reads (`InlineRelation.files`). */
+  files: InlineRelation['files'];
+  stage: { stageId: string; probe?: string };
+  below: readonly Below[];
+  /** How many stages it holds, itself and all below it: the length of `stagesOf` it. */
+  count: number;
+}
+
+/** An inlined relation: its query, and the stages inlined into it, with their probes. */
+interface Inlined extends InlineRelation, Below {}
+
+/** The stages `of` holds, each before the ones below it, in the order of their inputs. */
+function stagesOf(of: Below, into: Below['stage'][] = []): Below['stage'][] {
+  into.push(of.stage);
+  for (const b of of.below) stagesOf(b, into);
+  return into;
+}
+
+/** The files the stages of `of` read, in the order of `stagesOf`. */
+function filesOf(of: Below, into: PlanFile[] = []): PlanFile[] {
+  into.push(...of.files);
+  for (const b of of.below) filesOf(b, into);
+  return into;
 }
 
 /** How many live stages read each stage's output. */
@@ -279,8 +305,12 @@ function readerCounts(doc: FlowDocument, live: ReadonlySet<string>): Map<string,
 type LinksInto = ReadonlyMap<string, ReadonlyMap<string, readonly Link[]>>;
 
 /** The links into one stage (`LinksInto` of it), every port's. */
-const linksOf = (incoming: ReadonlyMap<string, readonly Link[]> | undefined): readonly Link[] =>
-  [...(incoming?.values() ?? [])].flat();
+function linksOf(incoming: ReadonlyMap<string, readonly Link[]> | undefined): readonly Link[] {
+  // A loop, not `flat()`: it runs for every stage, and most have one port and one link.
+  const links: Link[] = [];
+  for (const port of incoming?.values() ?? []) links.push(...port);
+  return links;
+}
 
 /** The stage linked into one input port of a stage. */
 function feederOf(into: LinksInto, { stageId, port }: PortRef): string {
@@ -340,22 +370,19 @@ function soleReadersOf(
  * The file sources a stage loads itself on its input ports (`landingFor`), as stages inlined
  * into its write: their rows are the rows it loads, and the load's file is theirs.
  */
-function inputsLanded(
-  incoming: ReadonlyMap<string, readonly Link[]> | undefined,
-  landings: ReadonlyMap<string, Landing>,
-): Pick<Inlined, 'files' | 'stages'>[] {
-  return linksOf(incoming).flatMap((l) => {
+function inputsLanded(incoming: readonly Link[], landings: ReadonlyMap<string, Landing>): Below[] {
+  return incoming.flatMap((l) => {
     const landing = landings.get(l.source.stageId);
-    return landing ? [{ files: [], stages: [{ stageId: landing.stageId }] }] : [];
+    return landing ? [{ files: [], stage: { stageId: landing.stageId }, below: [], count: 1 }] : [];
   });
 }
 
-/** The inlined relations a stage reads on its input ports (`incoming`, by port). */
+/** The inlined relations a stage reads through `incoming`, the links into it. */
 function inputsInlined(
-  incoming: ReadonlyMap<string, readonly Link[]> | undefined,
+  incoming: readonly Link[],
   inlined: ReadonlyMap<string, Inlined>,
 ): Inlined[] {
-  return linksOf(incoming).flatMap((l) => {
+  return incoming.flatMap((l) => {
     const inline = inlined.get(l.source.stageId);
     return inline ? [inline] : [];
   });
@@ -367,22 +394,19 @@ function inputsInlined(
  * stages on the statement whose rows the stage reports (the last one that reports rows). A
  * sink writes every row of its input, so the stage feeding it has the rows the sink reports.
  */
-function withInlined(
-  steps: PlanStep[],
-  below: readonly Pick<Inlined, 'files' | 'stages'>[],
-  sink: boolean,
-): PlanStep[] {
+function withInlined(steps: PlanStep[], below: readonly Below[], sink: boolean): PlanStep[] {
   if (below.length === 0) return steps;
   const reporting = steps.findLastIndex((step) => step.rowsFrom !== undefined);
+  const belowFiles = below.flatMap((b) => filesOf(b));
   return steps.map((step, i) => {
-    const files = below
-      .flatMap((b) => b.files)
-      .filter((file) => file.local !== undefined && step.sql.includes(file.local));
+    const files = belowFiles.filter(
+      (file) => file.local !== undefined && step.sql.includes(file.local),
+    );
     const withFiles =
       files.length > 0 ? { ...step, files: [...(step.files ?? []), ...files] } : step;
     if (i !== reporting) return withFiles;
     const stages = below.flatMap((b) =>
-      b.stages.map((stage, depth): InlinedStage => ({
+      stagesOf(b).map((stage, depth): InlinedStage => ({
         ...stage,
         rows: sink && depth === 0 ? 'same' : 'unknown',
       })),

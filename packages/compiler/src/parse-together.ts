@@ -6,7 +6,7 @@ import { WHERE_START, whereParser } from './where-parser';
  * many at once saves about a third of the parsing; beyond a few dozen a call gains nothing,
  * and a batch that fails is read again in halves (see `SPLITS`).
  */
-const BATCH = 64;
+export const PARSE_BATCH = 64;
 
 const AND = ' AND ';
 /** Follows a text's parentheses when pinned, so the parser gives it a node with its own span. */
@@ -49,8 +49,8 @@ interface Pinned {
  */
 export function parseTogether(texts: readonly string[]): (object | undefined)[] {
   const read: (object | undefined)[] = [];
-  for (let from = 0; from < texts.length; from += BATCH) {
-    const chunk = texts.slice(from, from + BATCH);
+  for (let from = 0; from < texts.length; from += PARSE_BATCH) {
+    const chunk = texts.slice(from, from + PARSE_BATCH);
     const bare = readInHalves(chunk, { form: BARE, failures: 0 });
     const unpinned = chunk.filter((_, i) => bare[i] === UNPINNED);
     const pinned = readInHalves(unpinned, { form: PINNED, failures: 0 });

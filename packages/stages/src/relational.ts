@@ -330,16 +330,19 @@ export function input(port: string): InputNode {
  * operator's inputs are walked without a change here.
  */
 export function inputsOf(node: StageNode): RelationNode[] {
-  return Object.values(node).flatMap((value: unknown) => {
-    const values: unknown[] = Array.isArray(value)
-      ? value
-      : isNode(value)
-        ? [value]
-        : typeof value === 'object' && value !== null && Object.values(value).every(isNode)
-          ? Object.values(value)
-          : [];
-    return values.filter(isNode);
-  });
+  // Loops, not array methods: every check and every stage's columns walk nodes through here.
+  const found: RelationNode[] = [];
+  for (const value of Object.values(node) as unknown[]) {
+    if (Array.isArray(value)) {
+      for (const item of value as unknown[]) if (isNode(item)) found.push(item);
+    } else if (isNode(value)) {
+      found.push(value);
+    } else if (typeof value === 'object' && value !== null) {
+      const values: unknown[] = Object.values(value);
+      if (values.every(isNode)) found.push(...values);
+    }
+  }
+  return found;
 }
 
 /** The input ports a node reads, each once, in order. */
