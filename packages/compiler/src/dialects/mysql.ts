@@ -280,7 +280,7 @@ export class MySqlDialect extends MySqlFamilyDialect {
    * The `LOAD DATA` statement of `loadFile` into table `into` (quoted), which exists. Its careful
    * form reads fields into user variables so `SET` can turn the null value into NULL and boolean
    * words into booleans. Where empty fields are the null value (a CSV's default), the step first
-   * runs a fast form instead, each field read straight into its column (a third less of the
+   * runs a fast form instead, each field read straight into its column (about a fifth less of the
    * server's time), with the engine stopping the file at its first empty field; that stop
    * makes the engine empty the table and load with the careful form. JSON lines, whose nulls the
    * engine writes as `\N`, always load straight into the columns.
