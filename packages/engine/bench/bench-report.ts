@@ -277,7 +277,7 @@ export function benchReport(run: BenchRun): string {
       `${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}`,
     `- Input: a generated CSV of ${thousands(run.rows)} rows (id, category, amount, created_on),`,
     '  and one of 50 categories (category, label) for the join',
-    '- Each figure is the median of 3 runs (5 on DuckDB, whose flows take under a second); the',
+    '- Each figure is the median of 3 runs (7 on DuckDB, whose flows take under a second); the',
     '  sides of a flow run alternately in the same benchmark, so each ratio is measured side by',
     '  side (on MariaDB each repeat starts with the next side, so none always follows the same',
     '  one and inherits its leftover work). On a shared machine single figures vary by tens of',

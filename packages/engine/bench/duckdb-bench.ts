@@ -19,7 +19,7 @@ import {
 import { median, runSluicePlan, timed } from './measure';
 
 /** DuckDB's flows take well under a second here, where a tenth of a second is noise: more runs. */
-const REPEATS = 5;
+const REPEATS = 7;
 const sqlString = (text: string): string => getDialect('duckdb').literal(text);
 
 /** The read_csv call the compiler emits for a source, for the hand-written side. */
