@@ -24,16 +24,27 @@ export async function inRunDatabase<T>(
 export const rowsOf = (target: Target, table: string): Promise<string[]> =>
   inRunDatabase(target, async (client) => (await normalisedTable(client, table)).rows);
 
-/** Compiles `doc` for `target`, every table it writes new, and runs it as a run does. */
+/**
+ * Compiles `doc` for `target`, every table it writes new, and runs it as a run does; gives the
+ * outcome and the rows each stage reported as it succeeded.
+ */
 export async function runAsNew(
   target: Target,
   doc: FlowDocument,
   { root, runTag }: { root: string; runTag: string },
-): Promise<RunOutcome> {
+): Promise<{ outcome: RunOutcome; stageRows: Map<string, number> }> {
   const plan = compileFor(doc, { target: target.profile, runTag, root, existingTables: [] });
+  const stageRows = new Map<string, number>();
   const client = await target.connect();
   try {
-    return await runPlan(client, plan, { onEvent: () => undefined });
+    const outcome = await runPlan(client, plan, {
+      onEvent: (event) => {
+        if (event.state === 'succeeded' && event.rows !== undefined) {
+          stageRows.set(event.stageId, event.rows);
+        }
+      },
+    });
+    return { outcome, stageRows };
   } finally {
     await client.close();
   }

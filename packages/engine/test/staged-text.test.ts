@@ -57,7 +57,7 @@ beforeAll(async () => {
 afterAll(() => both.close());
 
 async function runFlow(target: Target, doc: FlowDocument, runTag: string): Promise<void> {
-  const outcome = await runAsNew(target, doc, { root: both.root, runTag });
+  const { outcome } = await runAsNew(target, doc, { root: both.root, runTag });
   expect(outcome.state, JSON.stringify(outcome)).toBe('succeeded');
 }
 
