@@ -199,7 +199,7 @@ describe('mysql loads', () => {
     expect(step?.widen).toBeUndefined();
   });
 
-  it('stages text of any length on MySQL, which groups and joins LONGTEXT as fast', () => {
+  it('stages text of any length on MySQL, which has no bounded staging text', () => {
     const doc = flow(
       [
         stage('src', 'file-source', { columns: textCols }),
