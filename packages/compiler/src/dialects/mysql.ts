@@ -262,7 +262,7 @@ export class MySqlDialect extends MySqlFamilyDialect {
     const suffix = ` DEFAULT CHARACTER SET utf8mb4${this.stagingOptions}`;
     const table = this.quoteIdentifier(args.table);
     const wide = this.createStaging(args.table, args.columns, { suffix });
-    const bounded = this.target.product === 'MariaDB' && boundedTextFits(args.columns);
+    const bounded = this.boundsText && boundedTextFits(args.columns);
     const create = bounded
       ? this.createStaging(args.table, args.columns, { suffix, typeOf: this.boundedType })
       : wide;
@@ -272,6 +272,9 @@ export class MySqlDialect extends MySqlFamilyDialect {
       { kind: 'load', phase: 'load', ...this.loadInto(table, args), ...widen },
     ];
   }
+
+  /** Whether staging gives text a bounded length (MariaDB; see `loadFile`). */
+  private readonly boundsText = this.target.product === 'MariaDB';
 
   private readonly boundedType = (type: ColumnType): string =>
     type === 'VARCHAR' ? `VARCHAR(${String(BOUNDED_TEXT_LENGTH)})` : this.columnType(type);
@@ -300,7 +303,8 @@ export class MySqlDialect extends MySqlFamilyDialect {
         clauses,
         ...mapping,
       ].join(' ');
-    const careful = load(this.variableMapping(args.columns, csv?.nullString));
+    const nullString = csv?.nullString;
+    const careful = load(this.fieldMapping(args.columns, { nullString }));
     const stream = {
       format: args.format,
       token,
@@ -309,14 +313,15 @@ export class MySqlDialect extends MySqlFamilyDialect {
     };
     const file = { ref: args.file, mode: 'read' as const, local: args.local, stream };
     const step = { inTransaction: false, rowsFrom: 'changes' as const };
-    if (args.columns.length === 0 || (csv && csv.nullString !== '')) {
+    if (args.columns.length === 0 || (csv && nullString !== '')) {
       return { ...step, sql: careful, files: [file] };
     }
+    const straight = load(this.fieldMapping(args.columns, { nullString, straight: true }));
     // The engine writes a JSON null as `\N`, which a column reads as NULL by itself.
-    if (!csv) return { ...step, sql: load(this.directMapping(args.columns)), files: [file] };
+    if (!csv) return { ...step, sql: straight, files: [file] };
     return {
       ...step,
-      sql: load(this.directMapping(args.columns)),
+      sql: straight,
       files: [{ ...file, stream: { ...stream, stopAtEmptyField: true } }],
       fallback: { before: [`TRUNCATE TABLE ${into}`], sql: careful },
     };
@@ -400,12 +405,12 @@ export class MySqlDialect extends MySqlFamilyDialect {
   /**
    * ` (c LONGTEXT, …)` for the text columns of a table MariaDB makes from a query, which would
    * otherwise take the VARCHAR(255) of bounded staging and refuse longer text later; a named
-   * column keeps its place in the SELECT's order. Nothing where the columns are unknown, and on
-   * MySQL, which stages no bounded text.
+   * column keeps its place in the SELECT's order. Nothing where the columns are unknown, or
+   * where staging bounds no text (MySQL).
    */
   private unboundedText(columns: Columns): string {
     const text = (columns ?? []).filter((c) => c.type === 'VARCHAR');
-    if (this.target.product !== 'MariaDB' || text.length === 0) return '';
+    if (!this.boundsText || text.length === 0) return '';
     const types = text.map((c) => `${this.quoteIdentifier(c.name)} ${this.columnType('VARCHAR')}`);
     return ` (${types.join(', ')})`;
   }
@@ -520,32 +525,29 @@ export class MySqlDialect extends MySqlFamilyDialect {
   /**
    * `(@v1, …) SET col = …`: the null value becomes NULL (a CSV null string; transcoded JSON lines
    * carry `\N`, which the server already reads as NULL), and boolean columns accept the words
-   * DuckDB accepts, since MySQL would read `true` as 0.
+   * DuckDB accepts, since MySQL would read `true` as 0. `straight` reads every field but the
+   * booleans straight into its column instead (`(a, b, @v3) SET c = …`), right only where no
+   * field is the null value: a file with no empty field, which the engine sees to, or JSON lines.
    */
-  private variableMapping(columns: readonly Column[], nullString: string | undefined): string[] {
+  private fieldMapping(
+    columns: readonly Column[],
+    { nullString, straight = false }: { nullString: string | undefined; straight?: boolean },
+  ): string[] {
     if (columns.length === 0) return [];
-    const vars = columns.map((_, i) => `@v${i + 1}`);
-    const sets = columns.map((column, i) => {
-      const raw = vars[i] ?? '';
-      const value = nullString === undefined ? raw : `NULLIF(${raw}, ${this.literal(nullString)})`;
-      return `${this.quoteIdentifier(column.name)} = ${column.type === 'BOOLEAN' ? this.booleanOf(value) : value}`;
-    });
-    return [`(${vars.join(', ')})`, `SET ${sets.join(', ')}`];
-  }
-
-  /**
-   * `(a, b, @v3) SET c = …`: every field straight into its column, but booleans, which still
-   * take DuckDB's words. Right only for a file with no empty field, which the engine sees to.
-   */
-  private directMapping(columns: readonly Column[]): string[] {
+    const viaVariable = (column: Column) => !straight || column.type === 'BOOLEAN';
+    const variable = (i: number) => `@v${String(i + 1)}`;
     const fields = columns.map((c, i) =>
-      c.type === 'BOOLEAN' ? `@v${String(i + 1)}` : this.quoteIdentifier(c.name),
+      viaVariable(c) ? variable(i) : this.quoteIdentifier(c.name),
     );
-    const sets = columns.flatMap((c, i) =>
-      c.type === 'BOOLEAN'
-        ? [`${this.quoteIdentifier(c.name)} = ${this.booleanOf(`@v${String(i + 1)}`)}`]
-        : [],
-    );
+    const sets = columns.flatMap((column, i) => {
+      if (!viaVariable(column)) return [];
+      const raw = variable(i);
+      const value =
+        straight || nullString === undefined ? raw : `NULLIF(${raw}, ${this.literal(nullString)})`;
+      return [
+        `${this.quoteIdentifier(column.name)} = ${column.type === 'BOOLEAN' ? this.booleanOf(value) : value}`,
+      ];
+    });
     return [`(${fields.join(', ')})`, ...(sets.length > 0 ? [`SET ${sets.join(', ')}`] : [])];
   }
 
